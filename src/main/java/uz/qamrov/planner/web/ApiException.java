@@ -1,0 +1,43 @@
+package uz.qamrov.planner.web;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An error a feature wants answered with a specific status and problem type; {@code details} become extra
+ * properties of the problem document (e.g. the offending parameter, a feature index, a WKT).
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final URI type;
+    private final transient Map<String, Object> details;
+
+    public ApiException(HttpStatus status, URI type, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public static ApiException badRequest(String message, Map<String, Object> details) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, message, details);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, message, Map.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}
