@@ -83,7 +83,7 @@ final class Network {
                 if (r.nextDouble() >= corridorP[o]) {
                     continue;
                 }
-                double next = r.nextDouble() * 10_000;
+                double next = r.nextDouble() * 10_000 / scale;
                 double acc = 0;
                 for (int i = 1; i < cs.length; i++) {
                     double d = Geo.distM(cs[i - 1], cs[i]);
@@ -99,7 +99,7 @@ final class Network {
                         s.lat = c.y;
                         s.type = 2;
                         sites.add(s);
-                        next += 7_000 + r.nextDouble() * 6_000;
+                        next += (7_000 + r.nextDouble() * 6_000) / scale;
                     }
                     acc += d;
                 }
@@ -107,6 +107,9 @@ final class Network {
         }
         int corridor = sites.size();
         int settlementSites = n25 + h2 + planned - corridor;
+        if (settlementSites < 0) {
+            throw new IllegalStateException("scale too small for the corridor sites: " + scale);
+        }
         List<Settlement> st = g.settlements();
         double totalPop = st.stream().mapToDouble(s -> s.pop).sum();
         placeBySettlement(r, st, settlementSites, totalPop, sites);
