@@ -282,13 +282,13 @@ final class RowValidator {
                 continue;
             }
             String operator = c.operator();
-            String id = c.text("route_id", true, "external_id", "id");
+            String id = c.text("route_id", true, "external_id", "external_i", "id");
             String status = c.choice("status", STATUSES, "active");
             String kind = c.choice("route_kind", ROUTE_KINDS, "distribution");
             LocalDate comm = c.date("commissioned_on", "commission");
             LocalDate decomm = c.date("decommissioned_on", "decommissi");
             c.dates(status, comm, decomm);
-            Double cap = c.number("capacity_gbps", false, 0, 1_000_000, "must be >= 0 Gbit/s");
+            Double cap = c.number("capacity_gbps", false, 0, 1_000_000, "must be >= 0 Gbit/s", "capacity");
             List<LineString> lines = c.lines(true);
             if (c.failed || operator == null || id == null || lines == null) {
                 continue;
@@ -314,9 +314,10 @@ final class RowValidator {
                 continue;
             }
             String operator = c.operator();
-            String id = c.text("node_id", true, "external_id", "id");
+            String id = c.text("node_id", true, "external_id", "external_i", "id");
             String kind = c.choice("kind", NODE_KINDS, null);
-            Integer ports = c.integer("broadband_ports", false, 0, 10_000_000, "must be a port count >= 0", "ports", "port_count");
+            Integer ports = c.integer("broadband_ports", false, 0, 10_000_000, "must be a port count >= 0", "ports", "port_count",
+                    "broadband_");
             String status = c.choice("status", STATUSES, "active");
             LocalDate comm = c.date("commissioned_on", "commission");
             LocalDate decomm = c.date("decommissioned_on", "decommissi");
@@ -341,11 +342,11 @@ final class RowValidator {
             if (c.rejectedEarly()) {
                 continue;
             }
-            String id = c.text("external_id", true, "id");
-            String name = c.text("name_uz_latn", true, "name");
+            String id = c.text("external_id", true, "external_i", "id");
+            String name = c.text("name_uz_latn", true, "name_uz_la", "name");
             String kind = c.choice("kind", SETTLEMENT_KINDS, "village");
-            Integer pop = c.integer("population", true, 0, 50_000_000, "must be a count >= 0");
-            Integer hh = c.integer("households", false, 0, 50_000_000, "must be a count >= 0");
+            Integer pop = c.integer("population", true, 0, 50_000_000, "must be a count >= 0", "populat", "pop");
+            Integer hh = c.integer("households", false, 0, 50_000_000, "must be a count >= 0", "househ", "hh");
             Point p;
             MultiPolygon boundary = null;
             if (f.geometry() != null && f.geometry().getDimension() == 2) {
@@ -357,7 +358,7 @@ final class RowValidator {
             if (c.failed || id == null || name == null || pop == null || p == null || c.duplicate(seen, id, "external_id", id)) {
                 continue;
             }
-            out.add(new Rows.Settlement(List.of(f.number()), id, name, c.text("name_uz_cyrl", false), c.text("name_ru", false),
+            out.add(new Rows.Settlement(List.of(f.number()), id, name, c.text("name_uz_cyrl", false, "name_uz_cy"), c.text("name_ru", false),
                     c.text("name_en", false), kind, pop, hh == null ? 0 : hh, c.text("region_code", false),
                     c.text("district_code", false), p, boundary));
         }

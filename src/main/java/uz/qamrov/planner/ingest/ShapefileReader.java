@@ -202,6 +202,7 @@ final class ShapefileReader {
         int recordLen = b.getShort(10) & 0xffff;
         List<String> names = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
+        List<Character> types = new ArrayList<>();
         for (int p = 32; p + 32 <= headerLen && dbf[p] != 0x0D; p += 32) {
             int end = p;
             while (end < p + 11 && dbf[end] != 0) {
@@ -209,6 +210,7 @@ final class ShapefileReader {
             }
             names.add(new String(dbf, p, end - p, StandardCharsets.US_ASCII).strip().toLowerCase(Locale.ROOT));
             lengths.add(dbf[p + 16] & 0xff);
+            types.add((char) dbf[p + 11]);
         }
         List<Map<String, String>> out = new ArrayList<>();
         for (int r = 0; r < records; r++) {
@@ -220,6 +222,11 @@ final class ShapefileReader {
             int off = p + 1; // deletion flag
             for (int f = 0; f < names.size(); f++) {
                 String v = new String(dbf, off, lengths.get(f), cs).strip();
+                if (v.matches("\\*+") || (types.get(f) == 'D' && v.matches("0{8}"))) {
+                    v = ""; // dBASE nulls: numbers filled with '*', dates with zeros
+                } else if (types.get(f) == 'D' && v.matches("\\d{8}")) {
+                    v = v.substring(0, 4) + "-" + v.substring(4, 6) + "-" + v.substring(6); // dBASE dates are YYYYMMDD
+                }
                 if (!v.isEmpty()) {
                     row.put(names.get(f), v);
                 }
