@@ -1,8 +1,6 @@
 package uz.qamrov.planner.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -11,11 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import uz.qamrov.planner.coverage.CoverageUpdater;
-import uz.qamrov.planner.coverage.IndicatorChange;
 import uz.qamrov.support.ApiIT;
 
 /** Every format round-trips; imports are idempotent, versioned, all-or-nothing, and safe side by side. */
@@ -24,14 +18,6 @@ class IngestIT extends ApiIT {
     static final String HEADER = "operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,decommissioned_on,"
             + "technology,band_mhz,azimuth_deg,beamwidth_deg,tilt_deg,antenna_height_m,eirp_dbm,range_m\n";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tashkent"));
-
-    @MockitoBean
-    CoverageUpdater coverage;
-
-    @BeforeEach
-    void coverageAnswers() {
-        when(coverage.onNetworkChanged(any())).thenReturn(List.of(new IndicatorChange("mobile_4g.settlements.pct", "UZ", 90.0, 90.5, "%")));
-    }
 
     static String site(String op, String site, String cell, double lon, double lat, int towerM) {
         return op + "," + site + "," + cell + "," + lon + "," + lat + "," + towerM + ",active,2021-04-01,,4G,1800,120,65,3,"
@@ -48,7 +34,15 @@ class IngestIT extends ApiIT {
         assertThat(report.path("inserted").asInt()).isEqualTo(2);
         assertThat(report.path("rowsRead").asInt()).isEqualTo(3);
         assertThat(job.path("progress").path("percent").asDouble()).isEqualTo(100.0);
-        assertThat(report.path("indicatorChanges").get(0).path("key").asText()).isEqualTo("mobile_4g.settlements.pct");
+        // the real coverage service recomputed: two more base stations nationally
+        JsonNode sites = null;
+        for (JsonNode change : report.path("indicatorChanges")) {
+            if (change.path("key").asText().equals("base_stations.count") && change.path("scope").asText().equals("UZ")) {
+                sites = change;
+            }
+        }
+        assertThat(sites).as("base_stations.count change in %s", report.path("indicatorChanges")).isNotNull();
+        assertThat(sites.path("after").asDouble() - sites.path("before").asDouble(0)).isEqualTo(2.0);
         assertThat(count("SELECT count(*) FROM base_stations WHERE external_id IN ('B-1', 'B-2') AND valid_to = 'infinity'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM cells c JOIN base_stations b ON b.id = c.base_station_id WHERE b.external_id = 'B-1'")).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT ST_AsText(geom) FROM base_stations WHERE external_id = 'B-2'", String.class))
