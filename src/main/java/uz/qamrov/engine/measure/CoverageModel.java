@@ -1482,17 +1482,24 @@ public final class CoverageModel {
         return Double.NaN;
     }
 
+    /** Footprints of cells active on {@code asOf}, of technology ≥ {@code atLeast} (null = any) and operator. */
+    List<Footprint> activeFootprints(LocalDate asOf, Technology atLeast, String operator) {
+        lock.readLock().lock();
+        try {
+            List<Footprint> out = new ArrayList<>();
+            for (CellRec c : cells) {
+                if (c != null && c.cell.validity().contains(asOf) && (operator == null || operator.equals(c.cell.operator()))
+                        && (atLeast == null || c.cell.technology().atLeast(atLeast))) {
+                    out.add(c.footprint);
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     AreaIndex areaIndex() {
         return areaIndex;
-    }
-
-    /** Sector footprints need no lock to read; kept for the union builder. */
-    static boolean isSector(Footprint f) {
-        return f instanceof SectorFootprint;
-    }
-
-    Technology technologyOf(long cellId) {
-        Integer slot = cellSlot.get(cellId);
-        return slot == null ? null : cells.get(slot).cell.technology();
     }
 }

@@ -272,6 +272,26 @@ class CoverageModelTest {
     }
 
     @Test
+    void stretchesSplitAtRegionBorders() {
+        //   R1           |  R2
+        //  ━━━━━━━━━━━━━━|━━━━━━━━━   road 66.1 → 66.3, fully covered by one omni cell of r = 15 km at 66.2
+        //                ●
+        var areas = List.of(Fixtures.region("R1", "POLYGON((66 39.9, 66.2 39.9, 66.2 40.1, 66 40.1, 66 39.9))"),
+                Fixtures.region("R2", "POLYGON((66.2 39.9, 66.4 39.9, 66.4 40.1, 66.2 40.1, 66.2 39.9))"));
+        CoverageModel m = new CoverageModelBuilder().adminAreas(areas)
+                .lines(List.of(highway(3, "A373", "state", "LINESTRING(66.1 40, 66.3 40)")))
+                .cells(List.of(cell(1, "x", Technology.G4, 66.2, 40, null, 360, 15_000))).build();
+        List<LineStretch> st = m.evaluate(D2026, CoverageFilter.ANY).stretches(3, Service.HIGH_SPEED_MOBILE);
+        assertThat(st).extracting(LineStretch::regionCode).containsExactly("R1", "R2");
+        assertThat(st).allMatch(LineStretch::covered);
+        // the split is at a 2 km piece boundary: within one piece of the true border at 8.54 km
+        assertThat(st.get(0).toKm()).isCloseTo(8.54, within(2.0));
+        assertThat(st.get(1).fromKm()).isEqualTo(st.get(0).toKm());
+        assertThat(st.get(0).geometry().getCoordinateN(0).x).isEqualTo(66.1);
+        assertThat(st.get(1).geometry().getEndPoint().getX()).isCloseTo(66.3, within(1e-12));
+    }
+
+    @Test
     void fixedBroadbandFromFiberWithinDropDistance() {
         // route 1.5 km north of v1 and 2.5 km north of v2 (drop distance 2 km)
         double[] r0 = from(66, 40, 0, 1_500);
