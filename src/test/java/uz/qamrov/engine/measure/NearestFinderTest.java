@@ -41,5 +41,12 @@ class NearestFinderTest {
         assertThat(fiber.kind()).isEqualTo("fiber_route");
         // the route runs along a parallel 7 km south; a parallel is not a geodesic, so allow a metre
         assertThat(fiber.distanceM()).isCloseTo(7_000, within(1.0));
+
+        var village = new uz.qamrov.engine.model.Settlement(1, 66, 40, 10, 2, "R", null, null);
+        assertThat(f.distancesFor(List.of(village), D2026, null)).singleElement().satisfies(d -> {
+            assertThat(d.nearestSiteM()).isCloseTo(40_000, within(1.0));
+            assertThat(d.nearestFiberM()).isCloseTo(7_000, within(1.0));
+        });
+        assertThat(f.distancesFor(List.of(village), D2026, "nobody").get(0).nearestSiteM()).isNull();
     }
 }
