@@ -162,6 +162,30 @@ class CoverageModelTest {
     }
 
     @Test
+    void settlementWithAHoleAndWithZeroArea() {
+        // 0.04° square with a 0.02° hole in the middle (a park): hole = 1/4 of the outer square, so the settlement's
+        // area is the 3/4 ring. A disc covering just the hole and a little more covers < 50% of the ring.
+        //  +-----------+
+        //  |   +---+   |
+        //  |   | ○ |   |    ○ = omni r = 1.3 km centred in the hole
+        //  |   +---+   |
+        //  +-----------+
+        Settlement ring = new Settlement(1, 66.02, 40.02, 100, 20, "R1", null, wkt(
+                "POLYGON((66 40, 66.04 40, 66.04 40.04, 66 40.04, 66 40), (66.01 40.01, 66.01 40.03, 66.03 40.03, 66.03 40.01, 66.01 40.01))"));
+        // a degenerate (zero-area) boundary falls back to its interior point
+        Settlement flat = new Settlement(2, 66.2, 40, 100, 20, "R1", null, wkt("POLYGON((66.2 40, 66.21 40, 66.22 40, 66.2 40))"));
+        CoverageSnapshot s = model(List.of(cell(1, "x", Technology.G4, 66.02, 40.02, null, 360, 1_300),
+                cell(2, "x", Technology.G4, 66.2, 40, null, 360, 3_000)), List.of(ring, flat), List.of())
+                .evaluate(D2026, CoverageFilter.ANY);
+        assertThat(s.isCovered(1, Service.HIGH_SPEED_MOBILE)).isFalse();
+        assertThat(s.isCovered(2, Service.HIGH_SPEED_MOBILE)).isTrue();
+        // a disc covering the whole square covers the ring
+        CoverageSnapshot big = model(List.of(cell(1, "x", Technology.G4, 66.02, 40.02, null, 360, 3_500)), List.of(ring),
+                List.of()).evaluate(D2026, CoverageFilter.ANY);
+        assertThat(big.isCovered(1, Service.HIGH_SPEED_MOBILE)).isTrue();
+    }
+
+    @Test
     void pointsExactlyOnTheFootprintBoundaryAreCovered() {
         // village exactly r = 3 km from the site, and one exactly on the sector's edge ray (az 45° − bw/2 = 15°)
         double[] onArc = from(66, 40, 45, 3_000);
