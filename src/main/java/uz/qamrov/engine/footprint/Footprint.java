@@ -25,6 +25,14 @@ public interface Footprint {
      */
     double[] coveredIntervals(double lonA, double latA, double lonB, double latB);
 
+    /**
+     * Relation of a disc (centre lon/lat, radius in metres): 1 = wholly inside, -1 = wholly outside, 0 = partly or
+     * unknown. The default answers 0, which is always correct; implementations answer exactly when cheap.
+     */
+    default int relateDisc(double lon, double lat, double radiusM) {
+        return 0;
+    }
+
     /** Polygon approximation in lon/lat with about {@code verticesPerFullCircle} vertices per 360° of arc. */
     Polygon toPolygon(GeometryFactory factory, int verticesPerFullCircle);
 }

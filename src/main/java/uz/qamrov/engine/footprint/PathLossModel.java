@@ -35,7 +35,8 @@ public interface PathLossModel {
         }
         double a = Math.log(lo);
         double b = Math.log(hi);
-        for (int i = 0; i < 60; i++) {
+        // 40 halvings of a log-range of at most ln(1e4) leave a relative error below 1e-11
+        for (int i = 0; i < 40; i++) {
             double m = 0.5 * (a + b);
             if (pathLossDb(Math.exp(m), link) <= allowedPathLossDb) {
                 a = m;

@@ -78,30 +78,71 @@ public final class SectorFootprint implements Footprint {
         return omni;
     }
 
+    /**
+     * Envelope from the sector's bounding box in the site plane, converted with the radii of curvature at the
+     * poleward edge (where a metre spans the most longitude) and padded by 0.5% of the radius + 1 m, which covers
+     * the plane's second-order distortion (~r²/R) with a wide margin. Avoids inverse projections: this runs once per
+     * cell on a national build.
+     */
     private Envelope computeEnvelope() {
-        Envelope env = new Envelope();
-        double pad = radiusM * 0.005 + 1;
-        List<double[]> pts = new ArrayList<>();
-        if (!omni) {
-            pts.add(new double[] {0, 0});
-            pts.add(new double[] {d1x * radiusM, d1y * radiusM});
-            pts.add(new double[] {d2x * radiusM, d2y * radiusM});
-        }
-        double[][] cardinal = {{0, 1}, {1, 0}, {0, -1}, {-1, 0}};
-        for (double[] c : cardinal) {
-            if (inWedge(c[0], c[1], 0)) {
-                pts.add(new double[] {c[0] * radiusM, c[1] * radiusM});
-            }
-        }
-        for (double[] p : pts) {
-            for (int sx = -1; sx <= 1; sx += 2) {
-                for (int sy = -1; sy <= 1; sy += 2) {
-                    double[] ll = metric.toLonLat(p[0] + sx * pad, p[1] + sy * pad);
-                    env.expandToInclude(ll[0], ll[1]);
+        double xMin = 0;
+        double xMax = 0;
+        double yMin = 0;
+        double yMax = 0;
+        if (omni) {
+            xMin = yMin = -radiusM;
+            xMax = yMax = radiusM;
+        } else {
+            double[][] pts = {{d1x, d1y}, {d2x, d2y}, {0, 1}, {1, 0}, {0, -1}, {-1, 0}};
+            for (int i = 0; i < pts.length; i++) {
+                if (i < 2 || inWedge(pts[i][0], pts[i][1], 0)) {
+                    xMin = Math.min(xMin, pts[i][0] * radiusM);
+                    xMax = Math.max(xMax, pts[i][0] * radiusM);
+                    yMin = Math.min(yMin, pts[i][1] * radiusM);
+                    yMax = Math.max(yMax, pts[i][1] * radiusM);
                 }
             }
         }
-        return env;
+        double pad = radiusM * 0.005 + 1;
+        double phi0 = Math.toRadians(lat);
+        double mPerDegLat = LocalMetric.meridionalRadiusM(phi0) * Math.PI / 180;
+        double latLo = lat + (yMin - pad) / mPerDegLat;
+        double latHi = lat + (yMax + pad) / mPerDegLat;
+        double poleward = Math.toRadians(Math.max(Math.abs(latLo), Math.abs(latHi)));
+        double mPerDegLon = LocalMetric.primeVerticalRadiusM(poleward) * Math.cos(poleward) * Math.PI / 180;
+        return new Envelope(lon + (xMin - pad) / mPerDegLon, lon + (xMax + pad) / mPerDegLon, latLo, latHi);
+    }
+
+    /**
+     * Relation of a disc (centre lon/lat, radius in metres) to this footprint: 1 = wholly inside, -1 = wholly
+     * outside, 0 = partly or unknown. Lets area sampling skip settlements that are trivially in or out.
+     */
+    @Override
+    public int relateDisc(double lonC, double latC, double discRadiusM) {
+        double[] p = new double[2];
+        metric.toLocal(lonC, latC, p);
+        double d = Math.hypot(p[0], p[1]);
+        // the disc is measured in its own plane; allow 0.1% for the difference between the two planes
+        double rc = discRadiusM * 1.001 + EPS_M;
+        if (d - rc > radiusM) {
+            return -1;
+        }
+        boolean inCircle = d + rc <= radiusM;
+        if (omni) {
+            return inCircle ? 1 : 0;
+        }
+        double ca = d1x * p[1] - d1y * p[0];
+        double cb = -(d2x * p[1] - d2y * p[0]);
+        boolean inA = ca <= -rc;
+        boolean inB = cb <= -rc;
+        boolean outA = ca > rc;
+        boolean outB = cb > rc;
+        boolean inWedge = convex ? inA && inB : inA || inB;
+        boolean outWedge = convex ? outA || outB : outA && outB;
+        if (outWedge) {
+            return -1;
+        }
+        return inCircle && inWedge ? 1 : 0;
     }
 
     private boolean inWedge(double x, double y, double eps) {
@@ -131,16 +172,70 @@ public final class SectorFootprint implements Footprint {
 
     private static final double[] NONE = new double[0];
 
+    /** Below this distance from the apex the wedge edges amplify the chord error; refine there. */
+    private static final double NEAR_APEX_M = 100;
+
     @Override
     public double[] coveredIntervals(double lonA, double latA, double lonB, double latB) {
         double[] a = new double[2];
         double[] b = new double[2];
         metric.toLocal(lonA, latA, a);
         metric.toLocal(lonB, latB, b);
-        double ax = a[0];
-        double ay = a[1];
-        double dx = b[0] - ax;
-        double dy = b[1] - ay;
+        return refine(lonA, latA, lonB, latB, a[0], a[1], b[0], b[1], 0);
+    }
+
+    /**
+     * A straight lon/lat segment is a slightly curved line in the site plane (a 2 km chord is off by up to ~7 cm).
+     * Far from the apex that is negligible, but a segment passing within metres of the site would see spurious
+     * gaps between the wedge edges; there the segment is halved (in lon/lat) until the pieces are ≤ 50 m, where the
+     * chord error (< 0.1 mm) is far below the 1 mm boundary tolerance.
+     */
+    private double[] refine(double lonA, double latA, double lonB, double latB, double ax, double ay, double bx, double by,
+            int depth) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        if (omni || depth >= 8 || len2 <= 50 * 50 || chordDistance2(ax, ay, dx, dy, len2) > NEAR_APEX_M * NEAR_APEX_M) {
+            return intervalsInPlane(ax, ay, bx, by);
+        }
+        double lonM = 0.5 * (lonA + lonB);
+        double latM = 0.5 * (latA + latB);
+        double[] m = new double[2];
+        metric.toLocal(lonM, latM, m);
+        double[] left = refine(lonA, latA, lonM, latM, ax, ay, m[0], m[1], depth + 1);
+        double[] right = refine(lonM, latM, lonB, latB, m[0], m[1], bx, by, depth + 1);
+        double[] out = new double[left.length + right.length];
+        int n = 0;
+        for (int i = 0; i < left.length; i += 2) {
+            out[n++] = 0.5 * left[i];
+            out[n++] = 0.5 * left[i + 1];
+        }
+        for (int i = 0; i < right.length; i += 2) {
+            double s = 0.5 + 0.5 * right[i];
+            double e = 0.5 + 0.5 * right[i + 1];
+            if (n > 0 && s <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], e);
+            } else {
+                out[n++] = s;
+                out[n++] = e;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    private static double chord2(double x, double y) {
+        return x * x + y * y;
+    }
+
+    /** Squared distance from the apex (origin) to the chord A + t·D, t ∈ [0, 1]. */
+    private static double chordDistance2(double ax, double ay, double dx, double dy, double len2) {
+        double t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+        return chord2(ax + t * dx, ay + t * dy);
+    }
+
+    private double[] intervalsInPlane(double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
         // circle |A + tD|² ≤ r²
         double r = radiusM + EPS_M;
         double qa = dx * dx + dy * dy;

@@ -63,6 +63,37 @@ public final class Tr38901 implements PathLossModel {
         return l.environment() == EnvironmentClass.RURAL ? rma(d2, d3, hBs, hUt, fc) : uma(d2, d3, hBs, hUt, fc);
     }
 
+    /**
+     * Closed form on the NLOS branch (log-linear in d3D) when that branch is the max at the solution, which is the
+     * usual case at cell-edge distances; otherwise the generic bisection.
+     */
+    @Override
+    public MaxDistance maxDistance(double allowedPathLossDb, RadioLink l) {
+        double hBs = l.baseHeightM();
+        double hUt = l.mobileHeightM();
+        double fc = l.frequencyMhz() / 1000;
+        double logD3;
+        if (l.environment() == EnvironmentClass.RURAL) {
+            double h = BUILDING_HEIGHT_M;
+            double rest = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
+                    - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs) + 20 * Math.log10(fc)
+                    - (3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97);
+            logD3 = 3 + (allowedPathLossDb - rest) / (43.42 - 3.1 * Math.log10(hBs));
+        } else {
+            logD3 = (allowedPathLossDb - 13.54 - 20 * Math.log10(fc) + 0.6 * (hUt - 1.5)) / 39.08;
+        }
+        double d3 = Math.pow(10, logD3);
+        double dh = hBs - hUt;
+        if (d3 > Math.abs(dh)) {
+            double d2Km = Math.sqrt(d3 * d3 - dh * dh) / 1000;
+            if (d2Km >= minDistanceKm() && d2Km <= maxDistanceKm()
+                    && Math.abs(pathLossDb(d2Km, l) - allowedPathLossDb) < 1e-6) {
+                return new MaxDistance(d2Km, false);
+            }
+        }
+        return PathLossModel.super.maxDistance(allowedPathLossDb, l);
+    }
+
     static double uma(double d2, double d3, double hBs, double hUt, double fc) {
         double dBp = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
         double los = d2 <= dBp ? 28.0 + 22 * Math.log10(d3) + 20 * Math.log10(fc)

@@ -140,6 +140,10 @@ public final class CoverageModel {
         final Geometry localBoundary;
         final LocalMetric metric;
         final Envelope envelope;
+        final double discLon;
+        final double discLat;
+        final double discRadiusM;
+        final long[] allBits;
         int[] cells = NO_INTS;
         long[][] bits;
         int[] routes = NO_INTS;
@@ -158,6 +162,18 @@ public final class CoverageModel {
             this.envelope = s.boundary() == null ? new Envelope(s.lon(), s.lon(), s.lat(), s.lat())
                     : new Envelope(s.boundary().getEnvelopeInternal());
             this.bits = samples == null ? null : new long[0][];
+            this.discLon = envelope.centre().x;
+            this.discLat = envelope.centre().y;
+            double rMax = 0;
+            long[] all = samples == null ? null : new long[words];
+            if (samples != null) {
+                for (int i = 0; i < samples[0].length; i++) {
+                    rMax = Math.max(rMax, LocalMetric.distanceM(discLon, discLat, samples[0][i], samples[1][i]));
+                    all[i >>> 6] |= 1L << (i & 63);
+                }
+            }
+            this.discRadiusM = rMax;
+            this.allBits = all;
         }
 
         boolean areaRule() {
@@ -436,33 +452,39 @@ public final class CoverageModel {
     private record Hits(int[] settlements, long[][] bits, int[] edges, double[][] intervals) {
     }
 
-    private Hits hitsOf(Footprint fp) {
+    private Hits hitsOf(Footprint fp, List<Integer> sCand, List<Integer> eCand) {
         Envelope env = fp.envelope();
-        @SuppressWarnings("unchecked")
-        List<Integer> sCand = settlementTree.query(env);
         int[] sIdx = new int[sCand.size()];
         long[][] bits = new long[sCand.size()][];
         int ns = 0;
         for (Integer si : sCand) {
             SettlementRec r = settlements[si];
+            if (!env.intersects(r.envelope)) {
+                continue;
+            }
             if (!r.areaRule()) {
                 if (fp.contains(r.s.lon(), r.s.lat())) {
                     sIdx[ns++] = si;
                 }
             } else {
-                long[] bs = sampleBits(fp, r);
+                int rel = fp.relateDisc(r.discLon, r.discLat, r.discRadiusM);
+                // shared and never mutated: evaluation only ORs from it
+                long[] bs = rel < 0 ? null : rel > 0 ? r.allBits : sampleBits(fp, r);
                 if (bs != null) {
                     bits[ns] = bs;
                     sIdx[ns++] = si;
                 }
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Integer> eCand = edgeTree.query(env);
         int[] eIdx = new int[eCand.size()];
         double[][] iv = new double[eCand.size()][];
         int ne = 0;
         for (Integer e : eCand) {
+            if (Math.max(edgeLon0[e], edgeLon1[e]) < env.getMinX() || Math.min(edgeLon0[e], edgeLon1[e]) > env.getMaxX()
+                    || Math.max(edgeLat0[e], edgeLat1[e]) < env.getMinY()
+                    || Math.min(edgeLat0[e], edgeLat1[e]) > env.getMaxY()) {
+                continue;
+            }
             double[] t = fp.coveredIntervals(edgeLon0[e], edgeLat0[e], edgeLon1[e], edgeLat1[e]);
             if (t.length > 0) {
                 eIdx[ne] = e;
@@ -499,9 +521,26 @@ public final class CoverageModel {
         }
         CellRec[] recs = new CellRec[list.size()];
         Hits[] hits = new Hits[list.size()];
-        IntStream.range(0, recs.length).parallel().forEach(i -> {
-            recs[i] = cellRec(list.get(i));
-            hits[i] = hitsOf(recs[i].footprint);
+        // cells of one site share their location: one environment lookup and one pair of tree queries per site
+        Map<Point, List<Integer>> bySite = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            bySite.computeIfAbsent(new Point(list.get(i).lon(), list.get(i).lat()), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(bySite.values());
+        IntStream.range(0, groups.size()).parallel().forEach(g -> {
+            List<Integer> group = groups.get(g);
+            Envelope env = new Envelope();
+            for (int i : group) {
+                recs[i] = cellRec(list.get(i));
+                env.expandToInclude(recs[i].footprint.envelope());
+            }
+            @SuppressWarnings("unchecked")
+            List<Integer> sCand = settlementTree.query(env);
+            @SuppressWarnings("unchecked")
+            List<Integer> eCand = edgeTree.query(env);
+            for (int i : group) {
+                hits[i] = hitsOf(recs[i].footprint, sCand, eCand);
+            }
         });
         int[] slots = new int[recs.length];
         for (int i = 0; i < recs.length; i++) {
@@ -1443,17 +1482,24 @@ public final class CoverageModel {
         return Double.NaN;
     }
 
+    /** Footprints of cells active on {@code asOf}, of technology ≥ {@code atLeast} (null = any) and operator. */
+    List<Footprint> activeFootprints(LocalDate asOf, Technology atLeast, String operator) {
+        lock.readLock().lock();
+        try {
+            List<Footprint> out = new ArrayList<>();
+            for (CellRec c : cells) {
+                if (c != null && c.cell.validity().contains(asOf) && (operator == null || operator.equals(c.cell.operator()))
+                        && (atLeast == null || c.cell.technology().atLeast(atLeast))) {
+                    out.add(c.footprint);
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     AreaIndex areaIndex() {
         return areaIndex;
-    }
-
-    /** Sector footprints need no lock to read; kept for the union builder. */
-    static boolean isSector(Footprint f) {
-        return f instanceof SectorFootprint;
-    }
-
-    Technology technologyOf(long cellId) {
-        Integer slot = cellSlot.get(cellId);
-        return slot == null ? null : cells.get(slot).cell.technology();
     }
 }

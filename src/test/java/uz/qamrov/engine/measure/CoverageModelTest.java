@@ -162,6 +162,30 @@ class CoverageModelTest {
     }
 
     @Test
+    void settlementWithAHoleAndWithZeroArea() {
+        // 0.04° square with a 0.02° hole in the middle (a park): hole = 1/4 of the outer square, so the settlement's
+        // area is the 3/4 ring. A disc covering just the hole and a little more covers < 50% of the ring.
+        //  +-----------+
+        //  |   +---+   |
+        //  |   | ○ |   |    ○ = omni r = 1.3 km centred in the hole
+        //  |   +---+   |
+        //  +-----------+
+        Settlement ring = new Settlement(1, 66.02, 40.02, 100, 20, "R1", null, wkt(
+                "POLYGON((66 40, 66.04 40, 66.04 40.04, 66 40.04, 66 40), (66.01 40.01, 66.01 40.03, 66.03 40.03, 66.03 40.01, 66.01 40.01))"));
+        // a degenerate (zero-area) boundary falls back to its interior point
+        Settlement flat = new Settlement(2, 66.2, 40, 100, 20, "R1", null, wkt("POLYGON((66.2 40, 66.21 40, 66.22 40, 66.2 40))"));
+        CoverageSnapshot s = model(List.of(cell(1, "x", Technology.G4, 66.02, 40.02, null, 360, 1_300),
+                cell(2, "x", Technology.G4, 66.2, 40, null, 360, 3_000)), List.of(ring, flat), List.of())
+                .evaluate(D2026, CoverageFilter.ANY);
+        assertThat(s.isCovered(1, Service.HIGH_SPEED_MOBILE)).isFalse();
+        assertThat(s.isCovered(2, Service.HIGH_SPEED_MOBILE)).isTrue();
+        // a disc covering the whole square covers the ring
+        CoverageSnapshot big = model(List.of(cell(1, "x", Technology.G4, 66.02, 40.02, null, 360, 3_500)), List.of(ring),
+                List.of()).evaluate(D2026, CoverageFilter.ANY);
+        assertThat(big.isCovered(1, Service.HIGH_SPEED_MOBILE)).isTrue();
+    }
+
+    @Test
     void pointsExactlyOnTheFootprintBoundaryAreCovered() {
         // village exactly r = 3 km from the site, and one exactly on the sector's edge ray (az 45° − bw/2 = 15°)
         double[] onArc = from(66, 40, 45, 3_000);
@@ -269,6 +293,26 @@ class CoverageModelTest {
         assertThat(value(ind, IndicatorKeys.SETTLEMENTS_COUNT, ScopeType.DISTRICT, "D3")).isEqualTo(1);
         // telecom: v1 (4G) + v2 (fiber node) + v3 (4G, declared) = all
         assertThat(value(ind, IndicatorKeys.TELECOM_COVERAGE_PCT, ScopeType.NATIONAL, "UZ")).isEqualTo(1);
+    }
+
+    @Test
+    void stretchesSplitAtRegionBorders() {
+        //   R1           |  R2
+        //  ━━━━━━━━━━━━━━|━━━━━━━━━   road 66.1 → 66.3, fully covered by one omni cell of r = 15 km at 66.2
+        //                ●
+        var areas = List.of(Fixtures.region("R1", "POLYGON((66 39.9, 66.2 39.9, 66.2 40.1, 66 40.1, 66 39.9))"),
+                Fixtures.region("R2", "POLYGON((66.2 39.9, 66.4 39.9, 66.4 40.1, 66.2 40.1, 66.2 39.9))"));
+        CoverageModel m = new CoverageModelBuilder().adminAreas(areas)
+                .lines(List.of(highway(3, "A373", "state", "LINESTRING(66.1 40, 66.3 40)")))
+                .cells(List.of(cell(1, "x", Technology.G4, 66.2, 40, null, 360, 15_000))).build();
+        List<LineStretch> st = m.evaluate(D2026, CoverageFilter.ANY).stretches(3, Service.HIGH_SPEED_MOBILE);
+        assertThat(st).extracting(LineStretch::regionCode).containsExactly("R1", "R2");
+        assertThat(st).allMatch(LineStretch::covered);
+        // the split is at a 2 km piece boundary: within one piece of the true border at 8.54 km
+        assertThat(st.get(0).toKm()).isCloseTo(8.54, within(2.0));
+        assertThat(st.get(1).fromKm()).isEqualTo(st.get(0).toKm());
+        assertThat(st.get(0).geometry().getCoordinateN(0).x).isEqualTo(66.1);
+        assertThat(st.get(1).geometry().getEndPoint().getX()).isCloseTo(66.3, within(1e-12));
     }
 
     @Test
