@@ -476,6 +476,7 @@ async function loadShading() {
 async function loadDashboard() {
   const cards = $('#cards');
   $('#dash-scope').textContent = state.region ? regionName(state.region) : t('dash.national');
+  if (!cards.querySelector('.card')) cards.innerHTML = '<p class="message">…</p>';
   let report;
   try {
     report = await api(`${API}/targets${query({ region: state.region, asOf: state.asOf })}`);

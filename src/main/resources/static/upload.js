@@ -48,6 +48,7 @@ export function upload({ api, t, esc, fmt, debug }) {
     const p = job.progress;
     if (FINAL.has(job.status)) return 100;
     if (typeof p === 'number') return p <= 1 ? p * 100 : p;
+    if (p && typeof p.percent === 'number') return p.percent;
     if (p && p.rowsTotal) return (100 * (p.rowsRead || 0)) / p.rowsTotal;
     if (job.rowsTotal) return (100 * (job.rowsRead || 0)) / job.rowsTotal;
     return 0;
