@@ -40,6 +40,15 @@ class CoverageResultRepository {
                 .param("d", asOf).query(Long.class).optional();
     }
 
+    List<CoverageController.RunView> recentRuns(int limit) {
+        return jdbc.sql("""
+                SELECT id, kind, as_of::text, status, duration_ms, started_at::text, finished_at::text
+                FROM coverage_runs ORDER BY id DESC LIMIT :n""").param("n", limit)
+                .query((rs, i) -> new CoverageController.RunView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
     long startRun(String kind, LocalDate asOf) {
         return jdbc.sql("INSERT INTO coverage_runs (kind, as_of, status) VALUES (:k, :d, 'running') RETURNING id")
                 .param("k", kind).param("d", asOf).query(Long.class).single();

@@ -76,6 +76,32 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         return progress.get();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean recomputing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts a full recompute in the background unless one is running; progress via {@link #progress()}. */
+    public boolean startFullRecompute() {
+        if (!recomputing.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                rebuild();
+                runFor(null);
+            } catch (RuntimeException e) {
+                log.error("coverage: full recompute failed", e);
+            } finally {
+                recomputing.set(false);
+            }
+        }, "coverage-recompute");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    public List<CoverageController.RunView> recentRuns() {
+        return results.recentRuns(20);
+    }
+
     /** Full recompute: reload every input, rebuild the model, drop stored results (recomputed on demand). */
     public void rebuild() {
         synchronized (lock) {

@@ -1,7 +1,5 @@
 package uz.qamrov.planner.coverage;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -14,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(20)
 class CoverageStartup implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(CoverageStartup.class);
 
     private final CoverageService coverage;
     private final CoverageProperties properties;
@@ -30,15 +26,6 @@ class CoverageStartup implements ApplicationRunner {
         if (!properties.computeOnStart()) {
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                coverage.rebuild();
-                coverage.runFor(null);
-            } catch (RuntimeException e) {
-                log.error("coverage: the start-up recompute failed; it will be retried on the first request", e);
-            }
-        }, "coverage-startup");
-        t.setDaemon(true);
-        t.start();
+        coverage.startFullRecompute();
     }
 }
