@@ -221,6 +221,11 @@ pg.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()} ${r.fa
 
 await context.route(/\/(api\/v1|ogc)\//, async (route) => {
   const req = route.request();
+  if (req.method() !== 'GET') {
+    // Chromium hands a route the multipart envelope without the file's bytes: uploads go to the server untouched
+    await route.continue();
+    return;
+  }
   let response;
   try {
     // no timeout: the first coverage request waits for the model to be built (tens of seconds on the national data)
