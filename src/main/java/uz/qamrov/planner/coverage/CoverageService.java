@@ -153,8 +153,13 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     private CoverageModel model() {
         CoverageModel m = model;
         if (m == null) {
-            rebuild();
-            m = model;
+            synchronized (lock) {
+                // a request that arrives while the start-up build runs waits for it instead of building again
+                if (model == null) {
+                    rebuild();
+                }
+                m = model;
+            }
         }
         return m;
     }
