@@ -322,10 +322,22 @@ public final class GeodataGenerator {
         for (Towns.Town t : towns) {
             pts.add(new Coordinate(t.lon, t.lat));
         }
+        List<String> labels = new ArrayList<>();
+        towns.forEach(t -> labels.add(t.region));
+        // hand-placed anchors in uninhabited parts of large regions (desert, mountains), so that the Voronoi
+        // partition does not hand them to the neighbour with the nearer town
+        try {
+            for (CSVRecord a : readCsv(facts.resolve("region_anchors.csv"))) {
+                pts.add(new Coordinate(Double.parseDouble(a.get("lon")), Double.parseDouble(a.get("lat"))));
+                labels.add(a.get("region_code"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<Geometry> cells = voronoi(pts);
         Map<String, List<Geometry>> byRegion = new TreeMap<>();
-        for (int i = 0; i < towns.size(); i++) {
-            byRegion.computeIfAbsent(towns.get(i).region, k -> new ArrayList<>()).add(cells.get(i));
+        for (int i = 0; i < pts.size(); i++) {
+            byRegion.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(cells.get(i));
         }
         Towns.Town tash = towns.stream().filter(t -> t.keys.contains("tashkent")).max(Comparator.comparingInt(t -> t.pop)).orElseThrow();
         // Tashkent city: a slightly irregular disk of ~10.3 km radius (~335 km2) around the city centre

@@ -473,7 +473,7 @@ final class Network {
         }
         // a few old local routes were decommissioned before 2023
         double dec = 0;
-        for (int i = 0; dec < decomKm && !local.isEmpty(); i++) {
+        for (int i = 0; dec < decomKm && i < 4 * local.size(); i++) {
             Route rt = local.get(r.nextInt(local.size()));
             if (rt.decomm != null) {
                 continue;
