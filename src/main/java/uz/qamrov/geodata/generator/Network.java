@@ -451,7 +451,7 @@ final class Network {
                 continue;
             }
             double km = need * s.pop / popFiber + budgetCarry;
-            double meanLen = Math.max(600, Math.min(4_500, 1.5 * s.radiusM));
+            double meanLen = Math.max(800, Math.min(6_000, 2.0 * s.radiusM));
             int count = (int) Math.floor(km * 1000 / meanLen);
             budgetCarry = km - count * meanLen / 1000;
             for (int i = 0; i < count; i++) {
