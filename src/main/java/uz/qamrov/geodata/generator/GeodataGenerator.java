@@ -107,6 +107,9 @@ public final class GeodataGenerator {
         boolean late;
         int lateBucket;
         boolean has4g;
+        /** technology layers such as "4G:1800", each on every sector */
+        String[] layers;
+        int sectors;
         long cityPop;
         double prio;
     }
