@@ -500,6 +500,7 @@ public final class GeodataGenerator {
         double intl = 0;
         double state = 0;
         double outside = 0;
+        Geometry outlineTol = outline.buffer(1e-6);
         for (Line l : highways) {
             double len = Geo.lengthM(l.geom) / 1000;
             if (l.cls.equals("international")) {
@@ -507,7 +508,7 @@ public final class GeodataGenerator {
             } else {
                 state += len;
             }
-            Geometry diff = l.geom.difference(outline.buffer(1e-6));
+            Geometry diff = OverlayNGRobust.overlay(l.geom, outlineTol, OverlayNG.DIFFERENCE);
             outside += diff.isEmpty() ? 0 : Geo.lengthM(diff) / 1000;
             stats.put("highway." + l.key + ".km", round1(len));
         }
