@@ -21,13 +21,13 @@ import uz.qamrov.engine.model.Technology;
  * <caption>per technology</caption>
  * <tr><th></th><th>threshold dBm</th><th>default total EIRP dBm</th><th>reference share dB</th><th>allowed loss dB</th></tr>
  * <tr><td>2G</td><td>−102 (RxLev; GSM sensitivity −104 + 2 dB)</td><td>58 (20 W + 17 dBi − 2 dB feeder)</td><td>0 (BCCH)</td><td>149</td></tr>
- * <tr><td>3G</td><td>−100 (CPICH RSCP, fair outdoor data)</td><td>59</td><td>−10 (CPICH ≈ 10%)</td><td>138</td></tr>
- * <tr><td>4G</td><td>−110 (RSRP, usable outdoor data)</td><td>61 (40 W + 17 dBi − 2 dB)</td><td>−30.8 (1 of 1,200 REs)</td><td>129.2</td></tr>
- * <tr><td>5G</td><td>−110 (SS-RSRP, n78)</td><td>70 (200 W, massive MIMO)</td><td>−35.2 (1 of 3,276 REs)</td><td>133.8</td></tr>
+ * <tr><td>3G</td><td>−97 (CPICH RSCP, good outdoor data)</td><td>59</td><td>−10 (CPICH ≈ 10%)</td><td>135</td></tr>
+ * <tr><td>4G</td><td>−105 (RSRP, good outdoor data rates)</td><td>61 (40 W + 17 dBi − 2 dB)</td><td>−30.8 (1 of 1,200 REs)</td><td>124.2</td></tr>
+ * <tr><td>5G</td><td>−105 (SS-RSRP, n78)</td><td>70 (200 W, massive MIMO)</td><td>−35.2 (1 of 3,276 REs)</td><td>128.8</td></tr>
  * </table>
  * fade margin 8 dB (≈ 1.28σ for σ = 6–7 dB shadowing, 90% cell-edge reliability), body loss 3 dB, mobile height
- * 1.5 m, mobile antenna gain 0 dBi. With these, a rural 800 MHz LTE cell at 30 m reaches ≈ 8 km, rural 1800 MHz
- * ≈ 5 km, an urban 1800 MHz cell ≈ 0.5 km, a rural 900 MHz GSM cell at 40 m the Hata limit of 20 km — typical
+ * 1.5 m, mobile antenna gain 0 dBi. With these, a rural 800 MHz LTE cell at 30 m reaches ≈ 5.9 km, rural 1800 MHz
+ * ≈ 3.6 km, an urban 1800 MHz cell ≈ 0.4 km (COST-231 clamps it to its 1 km validity limit), a rural 900 MHz GSM cell at 40 m the Hata limit of 20 km — typical
  * planned cell radii for data, not the farthest a phone may still register. Operators' planning data (an explicit
  * {@code rangeM}) always beats these defaults.
  */
@@ -43,9 +43,9 @@ public record LinkBudget(Map<Technology, TechnologyBudget> technologies, double 
 
     public static final LinkBudget DEFAULTS = new LinkBudget(Map.of(
             Technology.G2, new TechnologyBudget(-102, 58, 0),
-            Technology.G3, new TechnologyBudget(-100, 59, -10),
-            Technology.G4, new TechnologyBudget(-110, 61, -10 * Math.log10(1200)),
-            Technology.G5, new TechnologyBudget(-110, 70, -10 * Math.log10(3276))), 8, 3, 1.5, 0);
+            Technology.G3, new TechnologyBudget(-97, 59, -10),
+            Technology.G4, new TechnologyBudget(-105, 61, -10 * Math.log10(1200)),
+            Technology.G5, new TechnologyBudget(-105, 70, -10 * Math.log10(3276))), 8, 3, 1.5, 0);
 
     public LinkBudget {
         EnumMap<Technology, TechnologyBudget> copy = new EnumMap<>(Technology.class);

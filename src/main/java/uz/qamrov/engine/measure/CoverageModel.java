@@ -715,7 +715,9 @@ public final class CoverageModel {
                             km.merge(s, len / 1000, Double::sum);
                         }
                     }
-                    nearSettlements(p, chunkStart, i, env, pad, near);
+                    if (route.access()) {
+                        nearSettlements(p, chunkStart, i, env, pad, near);
+                    }
                 }
                 chunkStart = i;
             }

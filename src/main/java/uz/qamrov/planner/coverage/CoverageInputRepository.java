@@ -106,13 +106,14 @@ class CoverageInputRepository {
 
     List<FiberRoute> fiberRoutes(Collection<Long> ids) {
         String where = ids == null ? "" : " AND f.id = ANY(:ids)";
-        var q = jdbc.sql("SELECT f.id, f.operator_code, ST_AsBinary(f.geom) AS geom, " + VALIDITY.formatted("f")
+        var q = jdbc.sql("SELECT f.id, f.operator_code, f.route_kind, ST_AsBinary(f.geom) AS geom, " + VALIDITY.formatted("f")
                 + " FROM fiber_routes f WHERE " + COUNTS.formatted("f") + where + " ORDER BY f.id");
         if (ids != null) {
             q = q.param("ids", ids.toArray(Long[]::new));
         }
         return q.query((rs, i) -> new FiberRoute(rs.getLong("id"), rs.getString("operator_code"),
-                (LineString) geometry(rs.getBytes("geom")), validity(rs))).list();
+                (LineString) geometry(rs.getBytes("geom")), validity(rs), "distribution".equals(rs.getString("route_kind"))))
+                .list();
     }
 
     List<FiberNode> fiberNodes(Collection<Long> ids) {
