@@ -81,7 +81,9 @@ public class ProgressService {
         List<LocalDate> dates = seriesDates(d);
         List<TargetReport.Entry> entries = new ArrayList<>();
         for (Target t : all) {
-            if (!t.scope().equals("UZ") && !t.scope().equals(code)) {
+            boolean applies = t.scope().equals(code)
+                    || (t.scope().equals("UZ") && (region == null || TargetCatalog.appliesToEveryRegion(t)));
+            if (!applies) {
                 continue;
             }
             List<TargetProgressCalculator.Point> points = series(t.indicatorKey(), type, code, dates);

@@ -19,11 +19,21 @@ public class TargetCatalog {
     }
 
     /**
-     * The target for a key in a scope: a region's own target when the ministry set one, else the national target
-     * (the roadmap's targets apply to every region alike), with the nearest deadline first.
+     * The target for a key in a scope: a region's own target when the ministry set one, else — for shares (%) only —
+     * the national target, since a share applies to every region alike. National counts and lengths (57,000 base
+     * stations, 220,000 km of fiber) say nothing about one region, so a region gets no target for them.
      */
     public Optional<Target> forIndicator(String key, String scope, List<Target> all) {
-        return all.stream().filter(t -> t.indicatorKey().equals(key) && t.scope().equals(scope)).findFirst()
-                .or(() -> all.stream().filter(t -> t.indicatorKey().equals(key) && t.scope().equals("UZ")).findFirst());
+        Optional<Target> own = all.stream().filter(t -> t.indicatorKey().equals(key) && t.scope().equals(scope)).findFirst();
+        if (own.isPresent() || "UZ".equals(scope)) {
+            return own;
+        }
+        return all.stream().filter(t -> t.indicatorKey().equals(key) && t.scope().equals("UZ") && appliesToEveryRegion(t))
+                .findFirst();
+    }
+
+    /** Shares, and "nothing left uncovered" ceilings of 0, hold for a region as they do for the nation. */
+    public static boolean appliesToEveryRegion(Target t) {
+        return "%".equals(t.unit()) || (!t.atLeast() && t.targetValue() == 0);
     }
 }

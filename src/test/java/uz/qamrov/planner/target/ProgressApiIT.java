@@ -62,7 +62,8 @@ class ProgressApiIT extends PostgisIT {
         jdbc.update("INSERT INTO cells (base_station_id, external_id, technology, band_mhz, antenna_height_m, range_m) VALUES (?, 'c', '3G', 2100, 30, 5000)", b);
         jdbc.update("""
                 INSERT INTO targets (indicator_key, scope, target_value, unit, direction, deadline, title, source_document)
-                VALUES ('settlements.mobile_internet.pct', 'UZ', 100, '%', 'at_least', '2026-12-31', 'All settlements', 'roadmap')""");
+                VALUES ('settlements.mobile_internet.pct', 'UZ', 100, '%', 'at_least', '2026-12-31', 'All settlements', 'roadmap'),
+                       ('base_stations.count', 'UZ', 57000, 'count', 'at_least', '2026-12-31', '57,000 base stations', 'roadmap')""");
     }
 
     @Test
@@ -85,7 +86,14 @@ class ProgressApiIT extends PostgisIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scopeCode").value("UZ-BU"))
                 .andExpect(jsonPath("$.indicators[?(@.key=='settlements.mobile_internet.pct')].value").value(50.0))
-                .andExpect(jsonPath("$.indicators[?(@.key=='settlements.high_speed_mobile.pct')].value").value(0.0));
+                .andExpect(jsonPath("$.indicators[?(@.key=='settlements.high_speed_mobile.pct')].value").value(0.0))
+                // a share target holds for every region; a national count (57,000 sites) says nothing about one region
+                .andExpect(jsonPath("$.indicators[?(@.key=='settlements.mobile_internet.pct')].target.value").value(100.0))
+                .andExpect(jsonPath("$.indicators[?(@.key=='base_stations.count')].target").isEmpty());
+        mvc.perform(get("/api/v1/indicators").param("asOf", "2024-12-31"))
+                .andExpect(jsonPath("$.indicators[?(@.key=='base_stations.count')].target.value").value(57000.0));
+        mvc.perform(get("/api/v1/targets").param("region", "UZ-BU").param("asOf", "2024-12-31"))
+                .andExpect(jsonPath("$.targets", hasSize(1)));
         // before site B was commissioned, only A's settlement counts
         mvc.perform(get("/api/v1/indicators").param("asOf", "2022-12-31"))
                 .andExpect(jsonPath("$.indicators[?(@.key=='settlements.mobile_internet.pct')].value").value(25.0))
@@ -102,7 +110,7 @@ class ProgressApiIT extends PostgisIT {
                 .andExpect(jsonPath("$.indicators[?(@.key=='settlements.mobile_internet.pct')].target.value").value(100.0));
         mvc.perform(get("/api/v1/targets").param("asOf", "2024-12-31"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.targets", hasSize(1)))
+                .andExpect(jsonPath("$.targets", hasSize(2)))
                 .andExpect(jsonPath("$.targets[0].value").value(50.0))
                 .andExpect(jsonPath("$.targets[0].status").value("behind"))
                 .andExpect(jsonPath("$.targets[0].projectedAtDeadline", closeTo(79.1, 0.1)))
