@@ -37,6 +37,8 @@ final class SqlBaseline {
 
     Map<String, Double> run(LocalDate d) {
         Map<String, Double> out = new HashMap<>();
+        // a constant search radius lets PostGIS use the geography index; the per-cell radius then refines
+        double maxRangeM = jdbc.queryForObject("SELECT max(range_m) FROM bench_cells", Double.class);
         jdbc.execute("DROP TABLE IF EXISTS bench_active");
         jdbc.update("""
                 CREATE TABLE bench_active AS
@@ -51,18 +53,21 @@ final class SqlBaseline {
                 CREATE TABLE bench_status AS
                 SELECT s.id, s.region_code, s.district_code, s.population, s.households,
                   EXISTS (SELECT 1 FROM bench_active a WHERE a.technology IN ('3G','4G','5G')
+                          AND ST_DWithin(a.site::geography, s.geom::geography, :max)
                           AND ST_DWithin(a.site::geography, s.geom::geography, a.range_m)
                           AND (a.azimuth_deg IS NULL OR a.beamwidth_deg >= 360 OR abs(mod(CAST(coalesce(
                                degrees(ST_Azimuth(a.site::geography, s.geom::geography)), a.azimuth_deg) - a.azimuth_deg + 540 AS numeric), 360) - 180) <= a.beamwidth_deg / 2)) AS mi,
                   EXISTS (SELECT 1 FROM bench_active a WHERE a.technology IN ('4G','5G')
+                          AND ST_DWithin(a.site::geography, s.geom::geography, :max)
                           AND ST_DWithin(a.site::geography, s.geom::geography, a.range_m)
                           AND (a.azimuth_deg IS NULL OR a.beamwidth_deg >= 360 OR abs(mod(CAST(coalesce(
                                degrees(ST_Azimuth(a.site::geography, s.geom::geography)), a.azimuth_deg) - a.azimuth_deg + 540 AS numeric), 360) - 180) <= a.beamwidth_deg / 2)) AS hs,
-                  EXISTS (SELECT 1 FROM fiber_routes f WHERE coalesce(f.commissioned_on, '-infinity') <= ? AND coalesce(f.decommissioned_on, 'infinity') > ?
-                          AND ST_DWithin(f.geom::geography, s.geom::geography, 2000))
+                  EXISTS (SELECT 1 FROM fiber_routes f WHERE f.route_kind = 'distribution'
+                          AND coalesce(f.commissioned_on, '-infinity') <= ? AND coalesce(f.decommissioned_on, 'infinity') > ?
+                          AND ST_DWithin(f.geom::geography, s.geom::geography, 1000))
                   OR EXISTS (SELECT 1 FROM fiber_nodes n WHERE coalesce(n.commissioned_on, '-infinity') <= ? AND coalesce(n.decommissioned_on, 'infinity') > ?
-                          AND ST_DWithin(n.geom::geography, s.geom::geography, 2000)) AS fb
-                FROM settlements s""", d, d, d, d);
+                          AND ST_DWithin(n.geom::geography, s.geom::geography, 1000)) AS fb
+                FROM settlements s""".replace(":max", Double.toString(maxRangeM)), d, d, d, d);
         List<Map<String, Object>> settlementScopes = jdbc.queryForList("""
                 SELECT scope, avg(mi::int) AS mi_pct, avg(hs::int) AS hs_pct, avg(fb::int) AS fb_pct,
                        sum(population * mi::int)::float8 / sum(population) AS pop_mi,
@@ -78,7 +83,8 @@ final class SqlBaseline {
                     SELECT 'highway:' || road_class AS kind, geom FROM highways
                     UNION ALL SELECT 'railway:' || line_key, geom FROM railways),
                 near AS (
-                    SELECT DISTINCT a.* FROM bench_active a JOIN lines l ON ST_DWithin(a.site::geography, l.geom::geography, a.range_m)
+                    SELECT DISTINCT a.* FROM bench_active a JOIN lines l ON ST_DWithin(a.site::geography, l.geom::geography, :max)
+                        AND ST_DWithin(a.site::geography, l.geom::geography, a.range_m)
                     WHERE a.technology IN ('4G', '5G')),
                 footprints AS (
                     SELECT CASE WHEN azimuth_deg IS NULL OR beamwidth_deg >= 360
@@ -94,7 +100,7 @@ final class SqlBaseline {
                     FROM lines l JOIN regions r ON ST_Intersects(l.geom, r.geom))
                 SELECT kind, region, sum(ST_Length(g::geography)) / 1000 AS km,
                        sum(ST_Length(ST_Intersection(g, covered.g)::geography)) / 1000 AS covered_km
-                FROM pieces, covered GROUP BY ROLLUP (kind, region)""");
+                FROM pieces, covered GROUP BY ROLLUP (kind, region)""".replace(":max", Double.toString(maxRangeM)));
         out.put("line_rows", (double) lines.size());
         out.put("base_stations", jdbc.queryForObject("""
                 SELECT count(*)::float8 FROM base_stations b JOIN regions r ON ST_Intersects(r.geom, b.geom)

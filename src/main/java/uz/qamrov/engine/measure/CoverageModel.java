@@ -922,6 +922,24 @@ public final class CoverageModel {
      * Evaluates coverage and indicators on {@code asOf} for the filter. Does no geometry beyond building the output
      * stretch lines.
      */
+    /**
+     * Only the indicators at a date — what the dashboards, the target trends and an import's report need. Same
+     * values as {@code evaluate(asOf, filter).indicators()}, without building the per-settlement list and the road
+     * and rail stretch geometries (most of an evaluation's time).
+     */
+    public Indicators indicators(LocalDate asOf, CoverageFilter filter) {
+        if (asOf == null) {
+            throw InvalidInputException.of("asOf is required", "asOf", null);
+        }
+        CoverageFilter f = filter == null ? CoverageFilter.ANY : filter;
+        lock.readLock().lock();
+        try {
+            return new Evaluation(asOf, f).indicatorsOnly();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public CoverageSnapshot evaluate(LocalDate asOf, CoverageFilter filter) {
         if (asOf == null) {
             throw InvalidInputException.of("asOf is required", "asOf", null);
@@ -989,6 +1007,27 @@ public final class CoverageModel {
                 stretches.addAll(l);
             }
             return new CoverageSnapshot(asOf, filter, sc, stretches, indicators(cov, edgeHsmKm));
+        }
+
+        Indicators indicatorsOnly() {
+            int n = settlements.length;
+            boolean[] cov = new boolean[n * 4];
+            long[] ops = new long[n * 4];
+            IntStream.range(0, n).parallel().forEach(i -> evalSettlement(i, cov, ops));
+            double[] edgeHsmKm = new double[edgeCount];
+            int hsm = Service.HIGH_SPEED_MOBILE.ordinal();
+            IntStream.range(0, lines.length).parallel().forEach(li -> {
+                LineRec lr = lines[li];
+                for (int e = lr.firstEdge(); e < lr.endEdge(); e++) {
+                    double[] iv = merged(e, hsm);
+                    double coveredT = 0;
+                    for (int k = 0; k < iv.length; k += 2) {
+                        coveredT += iv[k + 1] - iv[k];
+                    }
+                    edgeHsmKm[e] = coveredT * edgeLenKm[e];
+                }
+            });
+            return indicators(cov, edgeHsmKm);
         }
 
         void evalSettlement(int i, boolean[] cov, long[] ops) {

@@ -211,9 +211,33 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         return model().evaluate(asOf == null ? today() : asOf, filter);
     }
 
+    /** Indicators only (no per-settlement lists or stretch geometry): cached by date like the snapshots. */
     public Indicators indicators(LocalDate asOf) {
-        return snapshot(asOf).indicators();
+        LocalDate d = asOf == null ? today() : asOf;
+        CoverageModel m = model();
+        synchronized (snapshots) {
+            CoverageSnapshot s = snapshots.get(d);
+            if (s != null) {
+                return s.indicators();
+            }
+            Indicators cached = indicatorCache.get(d);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Indicators computed = m.indicators(d, CoverageFilter.ANY);
+        synchronized (snapshots) {
+            indicatorCache.put(d, computed);
+        }
+        return computed;
     }
+
+    private final Map<LocalDate, Indicators> indicatorCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, Indicators> eldest) {
+            return size() > 64;
+        }
+    };
 
     @Override
     public long runFor(LocalDate asOf) {
@@ -349,6 +373,7 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     private void invalidate() {
         synchronized (snapshots) {
             snapshots.clear();
+            indicatorCache.clear();
         }
         tx.executeWithoutResult(status -> results.deleteAllRuns());
     }
