@@ -127,17 +127,19 @@ class GapRepository {
                 ? "'ref', l.ref, 'road_class', l.road_class, 'name', l.name_uz_latn"
                 : "'line_key', l.line_key, 'line_name', l.line_name";
         Sort sort = q.sort().column().equals("line_ref") ? new Sort(kind.refColumn, q.sort().descending()) : q.sort();
-        // the longest and total gap of the whole line (all regions), for "which road is worst" at a glance
+        // the longest and total gap of each whole line (all regions), for "which road is worst" at a glance:
+        // one aggregate over the run's gaps, joined by line (a per-row subquery would rescan them for every row)
         String sql = """
+                WITH line_gaps AS (
+                  SELECT line_id, max(length_km) AS longest_gap_km, sum(length_km) AS line_gap_km FROM line_stretches
+                  WHERE run_id = :run AND line_kind = :kind AND service = :service AND NOT covered GROUP BY line_id)
                 SELECT ls.id, ST_AsGeoJSON(ls.geom, 6) AS geometry,
                   json_build_object('id', ls.id, %s, 'service', ls.service,
                   'from_km', round(ls.from_km::numeric, 3), 'to_km', round(ls.to_km::numeric, 3),
                   'length_km', round(ls.length_km::numeric, 3), 'region', ls.region_code,
                   'longest_gap_km', round(g.longest_gap_km::numeric, 3), 'line_gap_km', round(g.line_gap_km::numeric, 3))::text AS properties
                 %s
-                CROSS JOIN LATERAL (SELECT max(x.length_km) AS longest_gap_km, sum(x.length_km) AS line_gap_km
-                  FROM line_stretches x WHERE x.run_id = ls.run_id AND x.line_kind = ls.line_kind
-                  AND x.line_id = ls.line_id AND x.service = ls.service AND NOT x.covered) g
+                JOIN line_gaps g ON g.line_id = ls.line_id
                 %s %s LIMIT :limit OFFSET :offset
                 """.formatted(lineProperties, stretchFrom(kind), w.sql, sort.orderBy("ls.id"));
         return rows(sql, w, q);
