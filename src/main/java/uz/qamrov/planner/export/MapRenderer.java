@@ -37,6 +37,7 @@ final class MapRenderer {
     private static final double KM_PER_DEGREE = 111.32;
     private static final int MARGIN = 50;
     private static final int TITLE_HEIGHT = 50;
+    private static final int LEGEND_WIDTH = 210; // a panel right of the map, so the legend never hides data
 
     private MapRenderer() {
     }
@@ -44,7 +45,7 @@ final class MapRenderer {
     /** Degrees per pixel for this box and image, for simplifying geometries before they are drawn. */
     static double degreesPerPixel(double[] bbox, int width, int height) {
         double cos = Math.cos(Math.toRadians((bbox[1] + bbox[3]) / 2));
-        double sx = (width - 2.0 * MARGIN) / Math.max(1e-9, (bbox[2] - bbox[0]) * cos);
+        double sx = (width - 2.0 * MARGIN - LEGEND_WIDTH) / Math.max(1e-9, (bbox[2] - bbox[0]) * cos);
         double sy = (height - 2.0 * MARGIN - TITLE_HEIGHT) / Math.max(1e-9, bbox[3] - bbox[1]);
         return 1 / Math.min(sx, sy);
     }
@@ -53,7 +54,7 @@ final class MapRenderer {
         double[] b = data.bbox();
         double cos = Math.cos(Math.toRadians((b[1] + b[3]) / 2));
         double scale = 1 / degreesPerPixel(b, width, height); // pixels per degree of latitude
-        double offsetX = (width - (b[2] - b[0]) * cos * scale) / 2;
+        double offsetX = (width - LEGEND_WIDTH - (b[2] - b[0]) * cos * scale) / 2;
         double offsetY = TITLE_HEIGHT + (height - TITLE_HEIGHT - (b[3] - b[1]) * scale) / 2;
         PointTransformation project = (src, dest) -> dest.setLocation(offsetX + (src.x - b[0]) * cos * scale,
                 offsetY + (b[3] - src.y) * scale);
@@ -67,6 +68,9 @@ final class MapRenderer {
             g.setColor(BACKGROUND);
             g.fillRect(0, 0, width, height);
 
+            Shape region = shapes.toShape(read(List.of(data.region())).get(0));
+            // coverage and roads are drawn inside the region only (roads crossing its box continue outside it)
+            g.setClip(region);
             g.setColor(COVERAGE);
             for (Geometry c : read(data.coverage())) {
                 g.fill(shapes.toShape(c));
@@ -76,14 +80,15 @@ final class MapRenderer {
             for (Geometry d : read(data.districts())) {
                 g.draw(shapes.toShape(d));
             }
-            g.setColor(REGION);
-            g.setStroke(new BasicStroke(2.5f));
-            g.draw(shapes.toShape(read(List.of(data.region())).get(0)));
             g.setColor(HIGHWAY);
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (Geometry h : read(data.highways())) {
                 g.draw(shapes.toShape(h));
             }
+            g.setClip(null);
+            g.setColor(REGION);
+            g.setStroke(new BasicStroke(2.5f));
+            g.draw(region);
             g.setColor(UNCOVERED);
             for (Geometry p : read(data.uncovered())) {
                 var pt = new java.awt.geom.Point2D.Double();
@@ -109,10 +114,8 @@ final class MapRenderer {
     }
 
     private static void legend(Graphics2D g, int width, int height) {
-        int x = width - 230;
-        int y = height - 120;
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fillRect(x - 10, y - 20, 225, 110);
+        int x = width - LEGEND_WIDTH + 10;
+        int y = TITLE_HEIGHT + MARGIN;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         Object[][] items = {{COVERAGE, "coverage"}, {UNCOVERED, "uncovered settlement"}, {HIGHWAY, "highway"},
             {DISTRICT, "district boundary"}};

@@ -92,6 +92,7 @@ class ExportFilesIT extends ApiIT {
         var res = getBytes("/api/v1/maps/UZ-TO.png?technology=4G&asOf=2025-01-01");
         assertThat(res.getStatusCode().value()).isEqualTo(200);
         assertThat(res.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        Files.write(Path.of("target", "region-map-UZ-TO.png"), res.getBody()); // kept for a look by eye
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(res.getBody()));
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(900);
