@@ -17,7 +17,10 @@ import uz.qamrov.planner.web.RowSource;
 @Repository
 class LayerRepository {
 
-    /** The SQL pieces of one layer; identifiers only, never request values. */
+    /**
+     * The SQL pieces of one layer; identifiers only, never request values. Polygons are written with
+     * {@code ST_ForcePolygonCCW}: RFC 7946's right-hand rule (exterior rings counter-clockwise).
+     */
     private record Source(String from, String id, String geom, String properties, String asOfFilter) {
     }
 
@@ -30,10 +33,10 @@ class LayerRepository {
 
     private static Source source(Layer layer) {
         return switch (layer) {
-            case REGIONS -> new Source("regions t", "t.code", "t.geom", """
+            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
                     json_build_object('code', t.code, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
                       'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population, 'approximate', t.approximate)""", null);
-            case DISTRICTS -> new Source("districts t", "t.code", "t.geom", """
+            case DISTRICTS -> new Source("districts t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
                     json_build_object('code', t.code, 'region', t.region_code, 'name_uz_latn', t.name_uz_latn,
                       'name_uz_cyrl', t.name_uz_cyrl, 'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population,
                       'approximate', t.approximate)""", null);

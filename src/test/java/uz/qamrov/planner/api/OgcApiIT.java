@@ -55,6 +55,9 @@ class OgcApiIT extends ApiIT {
         JsonNode item = getJson("/ogc/collections/regions/items/UZ-TO");
         assertThat(item.get("type").asText()).isEqualTo("Feature");
         assertThat(item.at("/properties/name_en").asText()).isEqualTo("Tashkent Region");
+        var shell = new org.locationtech.jts.io.geojson.GeoJsonReader().read(item.get("geometry").toString());
+        assertThat(org.locationtech.jts.algorithm.Orientation.isCCW(
+                ((org.locationtech.jts.geom.Polygon) shell.getGeometryN(0)).getExteriorRing().getCoordinates())).isTrue();
         assertThat(get("/ogc/collections/settlements/items/999").getStatusCode().value()).isEqualTo(404);
         assertThat(get("/ogc/collections/nothing/items").getStatusCode().value()).isEqualTo(404);
         // datetime is the as-of date: B1 is commissioned 2025-06-01
