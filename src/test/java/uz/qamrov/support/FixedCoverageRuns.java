@@ -3,6 +3,7 @@ package uz.qamrov.support;
 import java.time.LocalDate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import uz.qamrov.planner.coverage.CoverageRuns;
 
 /**
@@ -14,7 +15,9 @@ public class FixedCoverageRuns {
 
     public static final long RUN_ID = 1;
 
+    // primary: it stands in for the real coverage service, which is in the context too
     @Bean
+    @Primary
     CoverageRuns fixedCoverageRuns() {
         return (LocalDate asOf) -> RUN_ID;
     }

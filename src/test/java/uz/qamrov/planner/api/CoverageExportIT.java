@@ -9,10 +9,10 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** coverage.geojson: RFC 7946 (lon/lat, right-hand rings, no crs), filters, media type whatever the Accept header. */
-class CoverageExportIT extends ApiIT {
+class CoverageExportIT extends HttpApiIT {
 
     final ObjectMapper json = new ObjectMapper();
 

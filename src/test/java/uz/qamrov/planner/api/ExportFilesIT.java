@@ -16,10 +16,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** GeoPackage, CSV and PNG exports parse back with the fixture's counts and values (GDAL reads the GeoPackage too). */
-class ExportFilesIT extends ApiIT {
+class ExportFilesIT extends HttpApiIT {
 
     Path download(String path, Path dir) throws Exception {
         var res = getBytes(path);

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** Gap lists against the hand-made fixture (see fixtures/api-fixture.sql for the table of expected answers). */
-class GapApiIT extends ApiIT {
+class GapApiIT extends HttpApiIT {
 
     final ObjectMapper json = new ObjectMapper();
 

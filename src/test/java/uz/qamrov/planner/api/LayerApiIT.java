@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** Layers by bbox with as-of filtering of the versioned network (see fixtures/api-fixture.sql). */
-class LayerApiIT extends ApiIT {
+class LayerApiIT extends HttpApiIT {
 
     final ObjectMapper json = new ObjectMapper();
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** OGC API – Features Part 1 over the fixture, and GDAL's OAPIF driver reading it from the running server. */
-class OgcApiIT extends ApiIT {
+class OgcApiIT extends HttpApiIT {
 
     static final List<String> COLLECTIONS = List.of("regions", "districts", "settlements", "highways", "railways",
             "base-stations", "fiber-routes", "coverage");

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
-class RegionApiIT extends ApiIT {
+class RegionApiIT extends HttpApiIT {
 
     final ObjectMapper json = new ObjectMapper();
 

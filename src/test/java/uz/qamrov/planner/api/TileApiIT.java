@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uz.qamrov.support.ApiIT;
+import uz.qamrov.support.HttpApiIT;
 
 /** Vector tiles from ST_AsMVT: non-empty where data is (decoded back with GDAL's MVT driver), 204 where not. */
-class TileApiIT extends ApiIT {
+class TileApiIT extends HttpApiIT {
 
     static int[] tileOf(double lon, double lat, int z) {
         int n = 1 << z;

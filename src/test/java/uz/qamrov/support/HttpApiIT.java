@@ -16,7 +16,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(FixedCoverageRuns.class)
 @Sql(scripts = "/fixtures/api-fixture.sql", executionPhase = Sql.ExecutionPhase.BEFORE_TEST_CLASS)
-public abstract class ApiIT extends PostgisIT {
+public abstract class HttpApiIT extends PostgisIT {
 
     @LocalServerPort
     protected int port;
