@@ -7,6 +7,7 @@ public final class ProblemTypes {
     private static final String BASE = "https://qamrov.uz/problems/";
 
     public static final URI INVALID_REQUEST = URI.create(BASE + "invalid-request");
+    public static final URI INVALID_FILE = URI.create(BASE + "invalid-file");
     public static final URI INVALID_GEOMETRY = URI.create(BASE + "invalid-geometry");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI CONFLICT = URI.create(BASE + "conflict");

@@ -17,6 +17,12 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     private static PostgisCluster cluster;
+    private final org.apache.commons.logging.Log log;
+
+    /** Boot hands us a deferred log: the logging system is not set up yet when environment post-processors run. */
+    public EmbeddedPostgisEnvironmentPostProcessor(org.springframework.boot.logging.DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgisEnvironmentPostProcessor.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -30,7 +36,9 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
         synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
             if (cluster == null) {
                 PostgisCluster c = new PostgisCluster(PostgisBinaries.locate(java.nio.file.Path.of("/")), props.dataDir());
+                log.info("No datasource configured: starting Qamrov's own PostGIS cluster in " + c.dataDir());
                 c.start();
+                log.info("PostGIS " + c.dataDir() + " is listening on 127.0.0.1:" + c.port());
                 cluster = c;
                 // Shutdown handlers run after the application contexts are closed, i.e. after the pool is drained.
                 SpringApplication.getShutdownHandlers().add(() -> {

@@ -1,0 +1,26 @@
+package uz.qamrov.engine.footprint;
+
+import uz.qamrov.engine.model.Cell;
+
+/**
+ * Radius of a cell: the explicit {@code rangeM} when present, else the distance at which the link budget's allowed
+ * path loss is reached under {@link PathLossModels#forBand}. Stateless and thread-safe.
+ *
+ * @throws UnsupportedBandException (from {@link #rangeOf}) when a cell without {@code rangeM} has a band outside
+ *     150–6000 MHz
+ */
+public final class CellRangeCalculator {
+
+    private CellRangeCalculator() {
+    }
+
+    public static CellRange rangeOf(Cell cell, EnvironmentClass environment, LinkBudget budget) {
+        if (cell.rangeM() != null) {
+            return new CellRange(cell.rangeM(), CellRange.Source.EXPLICIT, "explicit", false);
+        }
+        PathLossModel model = PathLossModels.forBand(cell.bandMhz());
+        RadioLink link = new RadioLink(cell.bandMhz(), cell.antennaHeightM(), budget.mobileHeightM(), environment);
+        MaxDistance d = model.maxDistance(budget.allowedPathLossDb(cell.technology(), cell.eirpDbm()), link);
+        return new CellRange(d.distanceKm() * 1000, CellRange.Source.LINK_BUDGET, model.name(), d.clamped());
+    }
+}

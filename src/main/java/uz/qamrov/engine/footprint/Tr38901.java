@@ -1,0 +1,121 @@
+package uz.qamrov.engine.footprint;
+
+/**
+ * 3GPP TR 38.901 (v17, table 7.4.1-1) path loss for 2000–6000 MHz. URBAN and SUBURBAN use UMa NLOS, RURAL uses
+ * RMa NLOS; both are {@code max(PL_LOS, PL'_NLOS)} as the report specifies. d3D = √(d2D² + (hBS − hUT)²) in m,
+ * fc in GHz, log = log10, c = 3e8 m/s.
+ *
+ * <pre>
+ * UMa:  PL'_NLOS = 13.54 + 39.08·log d3D + 20·log fc − 0.6·(hUT − 1.5)
+ *       PL_LOS   = 28.0 + 22·log d3D + 20·log fc                              d2D ≤ d'BP
+ *                = 28.0 + 40·log d3D + 20·log fc − 9·log(d'BP² + (hBS−hUT)²)    d2D > d'BP,
+ *       d'BP = 4·(hBS − 1)·(hUT − 1)·fc·1e9/c   (effective environment height 1 m)
+ * RMa:  PL'_NLOS = 161.04 − 7.1·log W + 7.5·log h − (24.37 − 3.7·(h/hBS)²)·log hBS
+ *                  + (43.42 − 3.1·log hBS)·(log d3D − 3) + 20·log fc − (3.2·(log(11.75·hUT))² − 4.97)
+ *       PL1 = 20·log(40π·d3D·fc/3) + min(0.03·h^1.72, 10)·log d3D − min(0.044·h^1.72, 14.77) + 0.002·log(h)·d3D
+ *       PL_LOS = PL1 (d2D ≤ dBP), PL1(dBP) + 40·log(d3D/dBP) beyond, dBP = 2π·hBS·hUT·fc·1e9/c
+ *       with average building height h = 5 m and street width W = 20 m (the 38.901 defaults).
+ * </pre>
+ * Distance validity: 10 m – 5 km (UMa, and RMa NLOS per the table). The maximum distance is found by bisection
+ * because the max() of branches is only piecewise log-linear. NLOS is chosen for rural too because mobiles are
+ * mostly inside buildings or behind terrain; RMa LOS would give ranges of tens of km at 3.5 GHz that operators do
+ * not observe.
+ */
+public final class Tr38901 implements PathLossModel {
+
+    public static final Tr38901 INSTANCE = new Tr38901();
+    private static final double C = 3e8;
+    private static final double BUILDING_HEIGHT_M = 5;
+    private static final double STREET_WIDTH_M = 20;
+
+    @Override
+    public String name() {
+        return "3gpp-38.901";
+    }
+
+    @Override
+    public double minFrequencyMhz() {
+        return 2000;
+    }
+
+    @Override
+    public double maxFrequencyMhz() {
+        return 6000;
+    }
+
+    @Override
+    public double minDistanceKm() {
+        return 0.01;
+    }
+
+    @Override
+    public double maxDistanceKm() {
+        return 5;
+    }
+
+    @Override
+    public double pathLossDb(double distanceKm, RadioLink l) {
+        double d2 = distanceKm * 1000;
+        double hBs = l.baseHeightM();
+        double hUt = l.mobileHeightM();
+        double fc = l.frequencyMhz() / 1000;
+        double d3 = Math.sqrt(d2 * d2 + (hBs - hUt) * (hBs - hUt));
+        return l.environment() == EnvironmentClass.RURAL ? rma(d2, d3, hBs, hUt, fc) : uma(d2, d3, hBs, hUt, fc);
+    }
+
+    /**
+     * Closed form on the NLOS branch (log-linear in d3D) when that branch is the max at the solution, which is the
+     * usual case at cell-edge distances; otherwise the generic bisection.
+     */
+    @Override
+    public MaxDistance maxDistance(double allowedPathLossDb, RadioLink l) {
+        double hBs = l.baseHeightM();
+        double hUt = l.mobileHeightM();
+        double fc = l.frequencyMhz() / 1000;
+        double logD3;
+        if (l.environment() == EnvironmentClass.RURAL) {
+            double h = BUILDING_HEIGHT_M;
+            double rest = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
+                    - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs) + 20 * Math.log10(fc)
+                    - (3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97);
+            logD3 = 3 + (allowedPathLossDb - rest) / (43.42 - 3.1 * Math.log10(hBs));
+        } else {
+            logD3 = (allowedPathLossDb - 13.54 - 20 * Math.log10(fc) + 0.6 * (hUt - 1.5)) / 39.08;
+        }
+        double d3 = Math.pow(10, logD3);
+        double dh = hBs - hUt;
+        if (d3 > Math.abs(dh)) {
+            double d2Km = Math.sqrt(d3 * d3 - dh * dh) / 1000;
+            if (d2Km >= minDistanceKm() && d2Km <= maxDistanceKm()
+                    && Math.abs(pathLossDb(d2Km, l) - allowedPathLossDb) < 1e-6) {
+                return new MaxDistance(d2Km, false);
+            }
+        }
+        return PathLossModel.super.maxDistance(allowedPathLossDb, l);
+    }
+
+    static double uma(double d2, double d3, double hBs, double hUt, double fc) {
+        double dBp = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
+        double los = d2 <= dBp ? 28.0 + 22 * Math.log10(d3) + 20 * Math.log10(fc)
+                : 28.0 + 40 * Math.log10(d3) + 20 * Math.log10(fc) - 9 * Math.log10(dBp * dBp + (hBs - hUt) * (hBs - hUt));
+        double nlos = 13.54 + 39.08 * Math.log10(d3) + 20 * Math.log10(fc) - 0.6 * (hUt - 1.5);
+        return Math.max(los, nlos);
+    }
+
+    static double rma(double d2, double d3, double hBs, double hUt, double fc) {
+        double h = BUILDING_HEIGHT_M;
+        double dBp = 2 * Math.PI * hBs * hUt * fc * 1e9 / C;
+        double los = d2 <= dBp ? rmaPl1(d3, fc, h) : rmaPl1(Math.sqrt(dBp * dBp + (hBs - hUt) * (hBs - hUt)), fc, h)
+                + 40 * Math.log10(d3 / dBp);
+        double nlos = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
+                - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs)
+                + (43.42 - 3.1 * Math.log10(hBs)) * (Math.log10(d3) - 3) + 20 * Math.log10(fc)
+                - (3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97);
+        return Math.max(los, nlos);
+    }
+
+    private static double rmaPl1(double d3, double fc, double h) {
+        return 20 * Math.log10(40 * Math.PI * d3 * fc / 3) + Math.min(0.03 * Math.pow(h, 1.72), 10) * Math.log10(d3)
+                - Math.min(0.044 * Math.pow(h, 1.72), 14.77) + 0.002 * Math.log10(h) * d3;
+    }
+}

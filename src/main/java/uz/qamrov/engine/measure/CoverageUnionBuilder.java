@@ -1,0 +1,121 @@
+package uz.qamrov.engine.measure;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+import uz.qamrov.engine.footprint.Footprint;
+import uz.qamrov.engine.geodesy.LocalMetric;
+import uz.qamrov.engine.model.AdminArea;
+import uz.qamrov.engine.model.Technology;
+
+/**
+ * Dissolved footprint polygons of the cells active on a date, per region, clipped to the region polygon. Each
+ * footprint becomes a polygon with {@link #verticesPerFullCircle} vertices per 360° (inscribed, so areas are a
+ * hair small: −0.16% at 64 vertices), then JTS unary (cascaded) union per region. Areas are geodesic
+ * ({@link LocalMetric#areaM2}). For maps and the {@code coverage_polygons} table, not for indicators: it is
+ * orders of magnitude slower than {@link CoverageModel#evaluate}. Empty input gives empty geometries (area 0).
+ *
+ * <pre>{@code
+ * List<RegionCoverage> g4 = new CoverageUnionBuilder(model).technologyAtLeast(Technology.G4).build(asOf);
+ * }</pre>
+ */
+public final class CoverageUnionBuilder {
+
+    private final CoverageModel model;
+    private Technology atLeast;
+    private String operator;
+    private int verticesPerFullCircle = 64;
+
+    public CoverageUnionBuilder(CoverageModel model) {
+        this.model = model;
+    }
+
+    /** One-shot form: all regions, technology ≥ {@code atLeast} (null = any), operator (null = any). */
+    public static List<RegionCoverage> union(CoverageModel model, LocalDate asOf, Technology atLeast, String operator) {
+        return new CoverageUnionBuilder(model).technologyAtLeast(atLeast).operator(operator).build(asOf);
+    }
+
+    public CoverageUnionBuilder technologyAtLeast(Technology t) {
+        this.atLeast = t;
+        return this;
+    }
+
+    public CoverageUnionBuilder operator(String op) {
+        this.operator = op;
+        return this;
+    }
+
+    public CoverageUnionBuilder verticesPerFullCircle(int n) {
+        this.verticesPerFullCircle = Math.max(8, n);
+        return this;
+    }
+
+    public List<RegionCoverage> build(LocalDate asOf) {
+        GeometryFactory gf = model.geometryFactory();
+        List<Footprint> fps = model.activeFootprints(asOf, atLeast, operator);
+        List<AdminArea> regions = model.adminAreas().stream().filter(AdminArea::isRegion).toList();
+        if (regions.isEmpty()) {
+            Geometry u = union(gf, fps, null);
+            return List.of(new RegionCoverage(CoverageModel.NATIONAL_CODE, atLeast, operator, u,
+                    LocalMetric.areaM2(u) / 1e6));
+        }
+        RegionCoverage[] out = new RegionCoverage[regions.size()];
+        IntStream.range(0, regions.size()).parallel().forEach(i -> {
+            AdminArea r = regions.get(i);
+            Geometry u = union(gf, fps, r.polygon());
+            out[i] = new RegionCoverage(r.code(), atLeast, operator, u, LocalMetric.areaM2(u) / 1e6);
+        });
+        return List.of(out);
+    }
+
+    private Geometry union(GeometryFactory gf, List<Footprint> fps, Geometry clip) {
+        PreparedGeometry prep = clip == null ? null : PreparedGeometryFactory.prepare(clip);
+        List<Geometry> polys = new ArrayList<>();
+        for (Footprint f : fps) {
+            if (clip == null || clip.getEnvelopeInternal().intersects(f.envelope())) {
+                Polygon p = f.toPolygon(gf, verticesPerFullCircle);
+                if (prep == null || prep.intersects(p)) {
+                    polys.add(p);
+                }
+            }
+        }
+        if (polys.isEmpty()) {
+            return gf.createMultiPolygon();
+        }
+        Geometry u = UnaryUnionOp.union(polys);
+        if (clip != null) {
+            u = u.intersection(clip);
+        }
+        return toMultiPolygon(gf, u);
+    }
+
+    /** Keeps only the polygonal parts (an intersection may add slivers of lower dimension). */
+    static MultiPolygon toMultiPolygon(GeometryFactory gf, Geometry g) {
+        if (g instanceof MultiPolygon mp) {
+            return mp;
+        }
+        List<Polygon> parts = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry p = g.getGeometryN(i);
+            if (p instanceof Polygon poly && !poly.isEmpty()) {
+                parts.add(poly);
+            } else if (p instanceof Polygonal && p instanceof MultiPolygon mp) {
+                for (int k = 0; k < mp.getNumGeometries(); k++) {
+                    parts.add((Polygon) mp.getGeometryN(k));
+                }
+            }
+        }
+        return gf.createMultiPolygon(parts.toArray(new Polygon[0]));
+    }
+}

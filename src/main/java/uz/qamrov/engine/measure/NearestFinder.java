@@ -1,0 +1,156 @@
+package uz.qamrov.engine.measure;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+
+import uz.qamrov.engine.geodesy.LocalMetric;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.Validity;
+
+/**
+ * Geodesic distance in metres from a WGS84 lon/lat point (e.g. a settlement, for gap lists) to the nearest site or
+ * fiber (route or node) active on a date, optionally of one operator. Works on a snapshot of the model's network
+ * taken at construction ({@link #of}); build a new finder after incremental updates.
+ *
+ * <p>Search expands from 1 km, doubling, up to {@code maxSearchM} (default 1,000 km); each ring is an STRtree
+ * envelope query followed by exact distances in the query point's {@link LocalMetric} plane (routes are indexed as
+ * ≤ 64-vertex pieces). Empty when nothing active lies within the maximum. Thread-safe.
+ */
+public final class NearestFinder {
+
+    private record Item(long id, String kind, String operator, Validity validity, Coordinate[] coords) {
+    }
+
+    private final STRtree sites = new STRtree();
+    private final STRtree fiber = new STRtree();
+    private final double maxSearchM;
+
+    private NearestFinder(List<Site> siteList, List<FiberRoute> routes, List<FiberNode> nodes, double maxSearchM) {
+        this.maxSearchM = maxSearchM;
+        for (Site s : siteList) {
+            Coordinate c = new Coordinate(s.lon(), s.lat());
+            sites.insert(new Envelope(c), new Item(s.id(), "site", s.operator(), s.validity(), new Coordinate[] {c}));
+        }
+        for (FiberRoute r : routes) {
+            // densify to ≤ 2 km edges: a long lon/lat edge is a curve in the query point's plane
+            LineChunker.Pieces p = LineChunker.cut(r.geometry(), 2_000);
+            if (p.n == 0) {
+                Coordinate c = r.geometry().getCoordinateN(0);
+                fiber.insert(new Envelope(c), new Item(r.id(), "fiber_route", r.operator(), r.validity(),
+                        new Coordinate[] {c}));
+                continue;
+            }
+            Coordinate[] cs = new Coordinate[p.n + 1];
+            for (int i = 0; i < p.n; i++) {
+                cs[i] = new Coordinate(p.lon0[i], p.lat0[i]);
+            }
+            cs[p.n] = new Coordinate(p.lon1[p.n - 1], p.lat1[p.n - 1]);
+            for (int i = 0; i < cs.length - 1; i += 63) {
+                int end = Math.min(cs.length, i + 64);
+                Coordinate[] piece = java.util.Arrays.copyOfRange(cs, i, end);
+                Envelope env = new Envelope();
+                for (Coordinate c : piece) {
+                    env.expandToInclude(c);
+                }
+                fiber.insert(env, new Item(r.id(), "fiber_route", r.operator(), r.validity(), piece));
+            }
+        }
+        for (FiberNode n : nodes) {
+            Coordinate c = new Coordinate(n.lon(), n.lat());
+            fiber.insert(new Envelope(c), new Item(n.id(), "fiber_node", n.operator(), n.validity(), new Coordinate[] {c}));
+        }
+        sites.build();
+        fiber.build();
+    }
+
+    public static NearestFinder of(CoverageModel model) {
+        return new NearestFinder(model.sites(), model.fiberRoutes(), model.fiberNodes(), 1_000_000);
+    }
+
+    public static NearestFinder of(CoverageModel model, double maxSearchM) {
+        return new NearestFinder(model.sites(), model.fiberRoutes(), model.fiberNodes(), maxSearchM);
+    }
+
+    public Optional<Nearest> nearestSite(double lon, double lat, LocalDate asOf, String operator) {
+        return nearest(sites, lon, lat, asOf, operator);
+    }
+
+    public Optional<Nearest> nearestFiber(double lon, double lat, LocalDate asOf, String operator) {
+        return nearest(fiber, lon, lat, asOf, operator);
+    }
+
+    public Optional<Nearest> nearestSite(Settlement s, LocalDate asOf, String operator) {
+        return nearestSite(s.lon(), s.lat(), asOf, operator);
+    }
+
+    public Optional<Nearest> nearestFiber(Settlement s, LocalDate asOf, String operator) {
+        return nearestFiber(s.lon(), s.lat(), asOf, operator);
+    }
+
+    /**
+     * Distances for every settlement of the model (input order), in parallel. Typically run for the uncovered
+     * settlements' gap list, but cheap enough (~ms per thousand) to run for all.
+     */
+    public List<SettlementDistances> distancesFor(List<Settlement> settlements, LocalDate asOf, String operator) {
+        SettlementDistances[] out = new SettlementDistances[settlements.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
+            Settlement s = settlements.get(i);
+            out[i] = new SettlementDistances(s.id(),
+                    nearestSite(s, asOf, operator).map(Nearest::distanceM).orElse(null),
+                    nearestFiber(s, asOf, operator).map(Nearest::distanceM).orElse(null));
+        });
+        return List.of(out);
+    }
+
+    private Optional<Nearest> nearest(STRtree tree, double lon, double lat, LocalDate asOf, String operator) {
+        LocalMetric m = LocalMetric.at(lon, lat);
+        Coordinate origin = new Coordinate(0, 0);
+        for (double r = 1_000; r < 2 * maxSearchM; r *= 2) {
+            double dLat = r / 110_500.0 * 1.01;
+            double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
+            @SuppressWarnings("unchecked")
+            List<Item> cand = tree.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
+            Nearest best = null;
+            for (Item it : cand) {
+                if (!it.validity().contains(asOf) || (operator != null && !operator.equals(it.operator()))) {
+                    continue;
+                }
+                double d = distanceM(m, origin, it.coords());
+                if (best == null || d < best.distanceM()) {
+                    best = new Nearest(it.id(), it.kind(), d);
+                }
+            }
+            // everything within r of the point is inside the queried envelope, so a hit ≤ r is the global nearest
+            if (best != null && (best.distanceM() <= r || r * 2 >= 2 * maxSearchM)) {
+                return best.distanceM() <= maxSearchM ? Optional.of(best) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double distanceM(LocalMetric m, Coordinate origin, Coordinate[] cs) {
+        List<Coordinate> local = new ArrayList<>(cs.length);
+        for (Coordinate c : cs) {
+            double[] p = m.toLocal(c.x, c.y);
+            local.add(new Coordinate(p[0], p[1]));
+        }
+        if (local.size() == 1) {
+            return local.get(0).distance(origin);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < local.size(); i++) {
+            best = Math.min(best, Distance.pointToSegment(origin, local.get(i - 1), local.get(i)));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,171 @@
+package uz.qamrov.planner.coverage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uz.qamrov.engine.model.AdminArea;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.LineKind;
+import uz.qamrov.engine.model.ServiceDeclaration;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.Technology;
+import uz.qamrov.engine.model.TransportLine;
+import uz.qamrov.engine.model.Validity;
+
+/**
+ * Reads the engine's inputs from PostGIS, as immutable engine records in WGS84 lon/lat (SRID 4326).
+ *
+ * <p>A network row counts on date D when {@code commissioned_on <= D < decommissioned_on} and
+ * {@code valid_from <= D < valid_to}; the SQL folds both into one {@link Validity}. A planned row without a
+ * commissioning date never counts. Infinite dates become open bounds ({@code null}).
+ */
+@Repository
+class CoverageInputRepository {
+
+    /** One JTS factory for everything read: floating precision, SRID 4326 (lon/lat). */
+    static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    private static final String VALIDITY = """
+            CASE WHEN isfinite(greatest(%1$s.commissioned_on, %1$s.valid_from)) THEN greatest(%1$s.commissioned_on, %1$s.valid_from) END AS valid_from_d,
+            CASE WHEN isfinite(least(coalesce(%1$s.decommissioned_on, 'infinity'), %1$s.valid_to))
+                 THEN least(coalesce(%1$s.decommissioned_on, 'infinity'), %1$s.valid_to) END AS valid_to_d""";
+
+    /** Rows that can count on some date: not a planned row without a date, not an empty interval. */
+    private static final String COUNTS = """
+            NOT (%1$s.status = 'planned' AND %1$s.commissioned_on IS NULL)
+            AND NOT (%1$s.status = 'decommissioned' AND %1$s.decommissioned_on IS NULL)""";
+
+    private final JdbcClient jdbc;
+
+    CoverageInputRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Cell> cells(Collection<Long> baseStationIds) {
+        String where = baseStationIds == null ? "" : " AND b.id = ANY(:ids)";
+        var q = jdbc.sql("""
+                SELECT c.id, b.id AS site_id, b.operator_code, c.technology, c.band_mhz, c.azimuth_deg, c.beamwidth_deg,
+                       c.antenna_height_m, c.eirp_dbm, c.range_m, ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat,
+                """ + VALIDITY.formatted("b") + "\n" + """
+                FROM cells c JOIN base_stations b ON b.id = c.base_station_id
+                WHERE\s""" + COUNTS.formatted("b") + where + " ORDER BY c.id");
+        if (baseStationIds != null) {
+            q = q.param("ids", baseStationIds.toArray(Long[]::new));
+        }
+        return q.query((rs, i) -> new Cell(rs.getLong("id"), rs.getLong("site_id"), rs.getString("operator_code"),
+                Technology.fromLabel(rs.getString("technology")), rs.getInt("band_mhz"), nullableDouble(rs, "azimuth_deg"),
+                beamwidth(rs), rs.getDouble("antenna_height_m"), nullableDouble(rs, "eirp_dbm"), nullableDouble(rs, "range_m"),
+                rs.getDouble("lon"), rs.getDouble("lat"), validity(rs))).list();
+    }
+
+    List<Site> sites(Collection<Long> baseStationIds) {
+        String where = baseStationIds == null ? "" : " AND b.id = ANY(:ids)";
+        var q = jdbc.sql("SELECT b.id, b.operator_code, ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat, " + VALIDITY.formatted("b")
+                + " FROM base_stations b WHERE " + COUNTS.formatted("b") + where + " ORDER BY b.id");
+        if (baseStationIds != null) {
+            q = q.param("ids", baseStationIds.toArray(Long[]::new));
+        }
+        return q.query((rs, i) -> new Site(rs.getLong("id"), rs.getString("operator_code"), rs.getDouble("lon"),
+                rs.getDouble("lat"), validity(rs))).list();
+    }
+
+    List<Settlement> settlements() {
+        return jdbc.sql("""
+                SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, population, households, region_code, district_code,
+                       ST_AsBinary(boundary) AS boundary
+                FROM settlements ORDER BY id""")
+                .query((rs, i) -> new Settlement(rs.getLong("id"), rs.getDouble("lon"), rs.getDouble("lat"),
+                        rs.getInt("population"), rs.getInt("households"), rs.getString("region_code"),
+                        rs.getString("district_code"), geometry(rs.getBytes("boundary"))))
+                .list();
+    }
+
+    List<TransportLine> transportLines() {
+        return jdbc.sql("""
+                SELECT id, 'HIGHWAY' AS kind, ref AS key, road_class AS line_class, ST_AsBinary(geom) AS geom FROM highways
+                UNION ALL
+                SELECT id, 'RAILWAY', line_key, 'rail', ST_AsBinary(geom) FROM railways
+                ORDER BY kind, id""")
+                .query((rs, i) -> new TransportLine(rs.getLong("id"), LineKind.valueOf(rs.getString("kind")),
+                        rs.getString("key"), rs.getString("line_class"), (LineString) geometry(rs.getBytes("geom"))))
+                .list();
+    }
+
+    List<FiberRoute> fiberRoutes(Collection<Long> ids) {
+        String where = ids == null ? "" : " AND f.id = ANY(:ids)";
+        var q = jdbc.sql("SELECT f.id, f.operator_code, ST_AsBinary(f.geom) AS geom, " + VALIDITY.formatted("f")
+                + " FROM fiber_routes f WHERE " + COUNTS.formatted("f") + where + " ORDER BY f.id");
+        if (ids != null) {
+            q = q.param("ids", ids.toArray(Long[]::new));
+        }
+        return q.query((rs, i) -> new FiberRoute(rs.getLong("id"), rs.getString("operator_code"),
+                (LineString) geometry(rs.getBytes("geom")), validity(rs))).list();
+    }
+
+    List<FiberNode> fiberNodes(Collection<Long> ids) {
+        String where = ids == null ? "" : " AND f.id = ANY(:ids)";
+        var q = jdbc.sql("SELECT f.id, f.operator_code, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, f.broadband_ports, "
+                + VALIDITY.formatted("f") + " FROM fiber_nodes f WHERE " + COUNTS.formatted("f") + where + " ORDER BY f.id");
+        if (ids != null) {
+            q = q.param("ids", ids.toArray(Long[]::new));
+        }
+        return q.query((rs, i) -> new FiberNode(rs.getLong("id"), rs.getString("operator_code"), rs.getDouble("lon"),
+                rs.getDouble("lat"), rs.getInt("broadband_ports"), validity(rs))).list();
+    }
+
+    List<ServiceDeclaration> declarations() {
+        return jdbc.sql("SELECT settlement_id, operator_code, declared_on, withdrawn_on FROM fixed_service_declarations")
+                .query((rs, i) -> new ServiceDeclaration(rs.getLong("settlement_id"), rs.getString("operator_code"),
+                        new Validity(rs.getObject("declared_on", LocalDate.class), rs.getObject("withdrawn_on", LocalDate.class))))
+                .list();
+    }
+
+    List<AdminArea> adminAreas() {
+        return jdbc.sql("""
+                SELECT code, code AS region_code, true AS is_region, ST_AsBinary(geom) AS geom FROM regions WHERE geom IS NOT NULL
+                UNION ALL
+                SELECT code, region_code, false, ST_AsBinary(geom) FROM districts WHERE geom IS NOT NULL""")
+                .query((rs, i) -> new AdminArea(rs.getString("code"), rs.getString("region_code"), rs.getBoolean("is_region"),
+                        geometry(rs.getBytes("geom"))))
+                .list();
+    }
+
+    private static Validity validity(ResultSet rs) throws SQLException {
+        return new Validity(rs.getObject("valid_from_d", LocalDate.class), rs.getObject("valid_to_d", LocalDate.class));
+    }
+
+    private static double beamwidth(ResultSet rs) throws SQLException {
+        double bw = rs.getDouble("beamwidth_deg");
+        // no beamwidth given: an omni cell when there is no azimuth, else the common 65° panel antenna
+        return rs.wasNull() ? (rs.getObject("azimuth_deg") == null ? 360 : 65) : bw;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Geometry geometry(byte[] wkb) {
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            return new WKBReader(WGS84).read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS returned unreadable WKB", e);
+        }
+    }
+}

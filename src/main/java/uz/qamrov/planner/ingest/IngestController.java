@@ -1,0 +1,50 @@
+package uz.qamrov.planner.ingest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import uz.qamrov.planner.access.AccessService;
+import uz.qamrov.planner.web.ApiException;
+
+/** Uploads start import jobs; jobs report progress and, at the end, what they did. */
+@RestController
+class IngestController {
+
+    private final IngestService ingest;
+
+    IngestController(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @PostMapping(path = "/api/v1/uploads/{layer}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<IngestService.JobAccepted> upload(@PathVariable String layer,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String format,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean partial,
+            @RequestParam(defaultValue = "false") boolean repair,
+            @RequestParam(required = false) String snapshot,
+            @RequestParam(required = false) String operator,
+            HttpServletRequest request) {
+        if (snapshot != null && !snapshot.equals("full") && !snapshot.equals("delta")) {
+            throw ApiException.badRequest("snapshot must be 'full' or 'delta'", Map.of("parameter", "snapshot", "value", snapshot));
+        }
+        var accepted = ingest.submit(AccessService.requireCaller(request), layer, file, format,
+                new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator));
+        return ResponseEntity.accepted().location(URI.create(accepted.location())).body(accepted);
+    }
+
+    @GetMapping("/api/v1/jobs/{id}")
+    IngestService.JobView job(@PathVariable UUID id) {
+        return ingest.job(id);
+    }
+}

@@ -1,0 +1,423 @@
+package uz.qamrov.planner.ingest;
+
+import java.sql.Array;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * All SQL of the ingest feature. Every value is bound; table and column names come only from the constants below.
+ * Geometries travel as WKT in EPSG:4326.
+ */
+@Repository
+class IngestRepository {
+
+    /** The versioned network tables and the columns a "decommissioned" copy of a row keeps. */
+    enum Versioned {
+        BASE_STATIONS("base_stations", "operator_code, external_id, geom, tower_height_m, commissioned_on"),
+        FIBER_ROUTES("fiber_routes", "operator_code, external_id, geom, route_kind, commissioned_on, capacity_gbps"),
+        FIBER_NODES("fiber_nodes", "operator_code, external_id, geom, kind, broadband_ports, commissioned_on");
+
+        final String table;
+        final String keptColumns;
+
+        Versioned(String table, String keptColumns) {
+            this.table = table;
+            this.keptColumns = keptColumns;
+        }
+    }
+
+    /** The current version of a network row. */
+    record Current(long id, String operator, String externalId, String contentHash, LocalDate validFrom, String status) {
+        String key() {
+            return operator + "\u0000" + externalId;
+        }
+    }
+
+    record RegionNames(String code, List<String> names) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IngestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- reference data ------------------------------------------------------------------------------------------
+
+    OperatorDirectory operators() {
+        return OperatorDirectory.of(jdbc.sql("SELECT code, name, mcc_mnc FROM operators").query((rs, i) -> {
+            Array a = rs.getArray("mcc_mnc");
+            return new OperatorDirectory.Operator(rs.getString("code"), rs.getString("name"),
+                    a == null ? List.of() : Arrays.asList((String[]) a.getArray()));
+        }).list());
+    }
+
+    boolean sridExists(int srid) {
+        return jdbc.sql("SELECT count(*) FROM spatial_ref_sys WHERE srid = :s").param("s", srid).query(Integer.class).single() > 0;
+    }
+
+    /** An EPSG code whose name matches a normalised WKT name (see {@link Crs#normaliseName}). */
+    Optional<Integer> sridByNormalisedName(String normalised) {
+        return jdbc.sql("""
+                SELECT srid FROM spatial_ref_sys
+                WHERE auth_name = 'EPSG'
+                  AND replace(replace(replace(lower(regexp_replace(substring(srtext FROM '"([^"]+)"'), '[^A-Za-z0-9]', '', 'g')),
+                      'gausskruger', 'gk'), 'wgs1984', 'wgs84'), 'gcs', '') = :n
+                ORDER BY srid LIMIT 1""").param("n", normalised).query(Integer.class).optional();
+    }
+
+    /** Reprojects WKB geometries from {@code srid} to EPSG:4326 (PostGIS ST_Transform). */
+    List<byte[]> transformTo4326(List<byte[]> wkb, int srid) {
+        return jdbc.sql("""
+                SELECT ST_AsBinary(ST_Transform(ST_SetSRID(ST_GeomFromWKB(g), :srid), 4326))
+                FROM unnest(CAST(:wkb AS bytea[])) WITH ORDINALITY AS t(g, n) ORDER BY n""")
+                .param("srid", srid).param("wkb", wkb.toArray(byte[][]::new))
+                .query((rs, i) -> rs.getBytes(1)).list();
+    }
+
+    boolean hasRegionGeometry() {
+        return jdbc.sql("SELECT count(*) FROM regions WHERE geom IS NOT NULL").query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Which of the geometries lie farther than {@code toleranceM} from every region polygon (geodesic distance on
+     * the WGS84 spheroid). The bbox pre-filter in degrees lets the GiST index on regions.geom work.
+     */
+    Set<Integer> outsideRegions(int[] index, String[] wkt, double toleranceM) {
+        double deg = toleranceM / 60_000.0; // ≥ toleranceM everywhere in Uzbekistan (1° lon ≈ 77 km at 46°N)
+        return new HashSet<>(jdbc.sql("""
+                SELECT t.i FROM unnest(CAST(:idx AS int[]), CAST(:wkt AS text[])) AS t(i, w)
+                CROSS JOIN LATERAL (SELECT ST_GeomFromText(t.w, 4326) AS g) p
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM regions r
+                    WHERE r.geom IS NOT NULL AND r.geom && ST_Expand(p.g, :deg)
+                      AND ST_DWithin(r.geom::geography, p.g::geography, :tol))""")
+                .param("idx", index).param("wkt", wkt).param("deg", deg).param("tol", toleranceM)
+                .query(Integer.class).list());
+    }
+
+    Set<String> regionCodes() {
+        return new HashSet<>(jdbc.sql("SELECT code FROM regions").query(String.class).list());
+    }
+
+    Set<String> districtCodes() {
+        return new HashSet<>(jdbc.sql("SELECT code FROM districts").query(String.class).list());
+    }
+
+    List<RegionNames> boundaryNames(Layer layer) {
+        String table = layer == Layer.REGIONS ? "regions" : "districts";
+        return jdbc.sql("SELECT code, name_uz_latn, name_uz_cyrl, name_ru, name_en FROM " + table).query((rs, i) -> {
+            List<String> names = new ArrayList<>();
+            for (int c = 2; c <= 5; c++) {
+                if (rs.getString(c) != null) {
+                    names.add(rs.getString(c));
+                }
+            }
+            return new RegionNames(rs.getString(1), names);
+        }).list();
+    }
+
+    // ---- jobs ----------------------------------------------------------------------------------------------------
+
+    void insertJob(UUID id, Layer layer, UploadFormat format, String fileName, boolean dryRun, String optionsJson,
+            String submittedBy, String operatorCode, int rowsTotal) {
+        jdbc.sql("""
+                INSERT INTO import_jobs (id, layer, format, file_name, status, dry_run, options, submitted_by, operator_code, rows_total)
+                VALUES (:id, :layer, :format, :file, 'queued', :dry, CAST(:options AS jsonb), :by, :op, :total)""")
+                .param("id", id).param("layer", layer.key).param("format", format.key).param("file", fileName)
+                .param("dry", dryRun).param("options", optionsJson).param("by", submittedBy).param("op", operatorCode)
+                .param("total", rowsTotal).update();
+    }
+
+    void markRunning(UUID id) {
+        jdbc.sql("UPDATE import_jobs SET status = 'running', started_at = now() WHERE id = :id").param("id", id).update();
+    }
+
+    void finishJob(UUID id, String status, int rowsRead, String reportJson, String error) {
+        jdbc.sql("""
+                UPDATE import_jobs SET status = :status, rows_read = :read, report = CAST(:report AS jsonb), error = :error,
+                                       finished_at = now()
+                WHERE id = :id""")
+                .param("id", id).param("status", status).param("read", rowsRead).param("report", reportJson)
+                .param("error", error).update();
+    }
+
+    void updateReport(UUID id, String reportJson) {
+        jdbc.sql("UPDATE import_jobs SET report = CAST(:report AS jsonb) WHERE id = :id").param("id", id)
+                .param("report", reportJson).update();
+    }
+
+    /** Jobs left queued or running by a process that died: their transaction was rolled back by PostgreSQL. */
+    int failInterruptedJobs() {
+        return jdbc.sql("""
+                UPDATE import_jobs SET status = 'failed', error = 'interrupted: the service stopped; nothing was written',
+                                       finished_at = now()
+                WHERE status IN ('queued', 'running')""").update();
+    }
+
+    record JobRow(UUID id, String layer, String format, String fileName, String status, boolean dryRun, String options,
+            String submittedBy, String operatorCode, Integer rowsTotal, int rowsRead, String report, String error,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    Optional<JobRow> findJob(UUID id) {
+        return jdbc.sql("SELECT * FROM import_jobs WHERE id = :id").param("id", id).query((rs, i) -> new JobRow(
+                rs.getObject("id", UUID.class), rs.getString("layer"), rs.getString("format"), rs.getString("file_name"),
+                rs.getString("status"), rs.getBoolean("dry_run"), rs.getString("options"), rs.getString("submitted_by"),
+                rs.getString("operator_code"), (Integer) rs.getObject("rows_total"), rs.getInt("rows_read"),
+                rs.getString("report"), rs.getString("error"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    // ---- versioned network rows ----------------------------------------------------------------------------------
+
+    /** Current versions of the given operators' rows, locked so that concurrent imports of one operator serialise. */
+    Map<String, Current> currentVersions(Versioned t, Set<String> operators) {
+        Map<String, Current> out = new HashMap<>();
+        jdbc.sql("SELECT id, operator_code, external_id, content_hash, valid_from, status FROM " + t.table
+                + " WHERE valid_to = 'infinity' AND operator_code = ANY(CAST(:ops AS text[])) FOR UPDATE")
+                .param("ops", operators.toArray(String[]::new))
+                .query((rs, i) -> new Current(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        toLocalDate(rs.getString(5)), rs.getString(6)))
+                .list().forEach(c -> out.put(c.key(), c));
+        return out;
+    }
+
+    /** Serialises imports of one operator's layer (the row locks above cannot lock rows that do not exist yet). */
+    void lockOperatorLayer(Versioned t, String operator) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", t.table + "/" + operator).query().singleRow();
+    }
+
+    void lockLayer(Layer layer) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", "layer/" + layer.key).query().singleRow();
+    }
+
+    private static LocalDate toLocalDate(String s) {
+        return s == null || s.equals("-infinity") || s.equals("infinity") ? null : LocalDate.parse(s);
+    }
+
+    void closeVersion(Versioned t, long id, LocalDate validTo) {
+        jdbc.sql("UPDATE " + t.table + " SET valid_to = :d WHERE id = :id").param("d", validTo).param("id", id).update();
+    }
+
+    void deleteCells(long baseStationId) {
+        jdbc.sql("DELETE FROM cells WHERE base_station_id = :id").param("id", baseStationId).update();
+    }
+
+    /** Inserts a site version; {@code validFrom} null means "-infinity" (a site seen for the first time). */
+    long insertSite(Rows.Site s, LocalDate validFrom, String source, String hash) {
+        return jdbc.sql("""
+                INSERT INTO base_stations (operator_code, external_id, geom, tower_height_m, status, commissioned_on,
+                                           decommissioned_on, valid_from, source, content_hash)
+                VALUES (:op, :ext, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :h, :status, :comm, :decomm,
+                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
+                RETURNING id""")
+                .param("op", s.operator()).param("ext", s.siteId()).param("lon", s.geometry().getX())
+                .param("lat", s.geometry().getY()).param("h", s.towerHeightM()).param("status", s.status())
+                .param("comm", s.commissionedOn()).param("decomm", s.decommissionedOn()).param("vf", validFrom)
+                .param("source", source).param("hash", hash).query(Long.class).single();
+    }
+
+    /** A same-day correction: the version that started today is rewritten instead of adding a one-day-less one. */
+    void updateSiteInPlace(long id, Rows.Site s, String source, String hash) {
+        jdbc.sql("""
+                UPDATE base_stations SET geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), tower_height_m = :h,
+                       status = :status, commissioned_on = :comm, decommissioned_on = :decomm, source = :source,
+                       content_hash = :hash
+                WHERE id = :id""")
+                .param("id", id).param("lon", s.geometry().getX()).param("lat", s.geometry().getY())
+                .param("h", s.towerHeightM()).param("status", s.status()).param("comm", s.commissionedOn())
+                .param("decomm", s.decommissionedOn()).param("source", source).param("hash", hash).update();
+        deleteCells(id);
+    }
+
+    void insertCells(long baseStationId, List<Rows.Cell> cells) {
+        for (Rows.Cell c : cells) {
+            jdbc.sql("""
+                    INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
+                                       antenna_height_m, eirp_dbm, range_m)
+                    VALUES (:bs, :ext, :tech, :band, :az, :bw, :tilt, :ah, :eirp, :range)""")
+                    .param("bs", baseStationId).param("ext", c.cellId()).param("tech", c.technology())
+                    .param("band", c.bandMhz()).param("az", c.azimuthDeg()).param("bw", c.beamwidthDeg())
+                    .param("tilt", c.tiltDeg()).param("ah", c.antennaHeightM()).param("eirp", c.eirpDbm())
+                    .param("range", c.rangeM()).update();
+        }
+    }
+
+    long insertFiberRoute(Rows.FiberRoute r, LocalDate validFrom, String source, String hash) {
+        return jdbc.sql("""
+                INSERT INTO fiber_routes (operator_code, external_id, geom, status, route_kind, commissioned_on,
+                                          decommissioned_on, capacity_gbps, valid_from, source, content_hash)
+                VALUES (:op, :ext, ST_GeomFromText(:wkt, 4326), :status, :kind, :comm, :decomm, :cap,
+                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
+                RETURNING id""")
+                .param("op", r.operator()).param("ext", r.externalId()).param("wkt", r.geometry().toText())
+                .param("status", r.status()).param("kind", r.routeKind()).param("comm", r.commissionedOn())
+                .param("decomm", r.decommissionedOn()).param("cap", r.capacityGbps()).param("vf", validFrom)
+                .param("source", source).param("hash", hash).query(Long.class).single();
+    }
+
+    long insertFiberNode(Rows.FiberNode n, LocalDate validFrom, String source, String hash) {
+        return jdbc.sql("""
+                INSERT INTO fiber_nodes (operator_code, external_id, geom, kind, broadband_ports, status, commissioned_on,
+                                         decommissioned_on, valid_from, source, content_hash)
+                VALUES (:op, :ext, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :kind, :ports, :status, :comm, :decomm,
+                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
+                RETURNING id""")
+                .param("op", n.operator()).param("ext", n.externalId()).param("lon", n.geometry().getX())
+                .param("lat", n.geometry().getY()).param("kind", n.kind()).param("ports", n.broadbandPorts())
+                .param("status", n.status()).param("comm", n.commissionedOn()).param("decomm", n.decommissionedOn())
+                .param("vf", validFrom).param("source", source).param("hash", hash).query(Long.class).single();
+    }
+
+    void deleteRow(Versioned t, long id) {
+        jdbc.sql("DELETE FROM " + t.table + " WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * A new current version of row {@code id} marked decommissioned on {@code date} (never before it was
+     * commissioned); cells come along for base stations.
+     */
+    long insertDecommissionedCopy(Versioned t, long id, LocalDate date, LocalDate validFrom, String source) {
+        long newId = jdbc.sql("INSERT INTO " + t.table + " (" + t.keptColumns
+                + ", status, decommissioned_on, valid_from, source) SELECT " + t.keptColumns
+                + ", 'decommissioned', greatest(CAST(:d AS date), commissioned_on), coalesce(CAST(:vf AS date), '-infinity'), :source FROM "
+                + t.table + " WHERE id = :id RETURNING id")
+                .param("d", date).param("vf", validFrom).param("source", source).param("id", id).query(Long.class).single();
+        if (t == Versioned.BASE_STATIONS) {
+            jdbc.sql("""
+                    INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
+                                       antenna_height_m, eirp_dbm, range_m)
+                    SELECT :new, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg, antenna_height_m,
+                           eirp_dbm, range_m
+                    FROM cells WHERE base_station_id = :old""").param("new", newId).param("old", id).update();
+        }
+        return newId;
+    }
+
+    /** Same-day decommissioning: the version that started today becomes the decommissioned one, in place. */
+    long insertDecommissionedCopyAfterClosing(Versioned t, long id, LocalDate date, String source) {
+        jdbc.sql("UPDATE " + t.table + " SET status = 'decommissioned', decommissioned_on = greatest(CAST(:d AS date), commissioned_on),"
+                + " source = :source, content_hash = NULL WHERE id = :id")
+                .param("d", date).param("source", source).param("id", id).update();
+        return id;
+    }
+
+    // ---- admin layers (not versioned: upserts) -------------------------------------------------------------------
+
+    /** @return "inserted", "updated" or "unchanged" */
+    String upsertSettlement(Rows.Settlement s, String source) {
+        return jdbc.sql("""
+                WITH p AS (SELECT ST_GeomFromText(:pt, 4326) AS pt,
+                                  ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromText(:boundary, 4326)), 3)) AS boundary)
+                INSERT INTO settlements (external_id, name_uz_latn, name_uz_cyrl, name_ru, name_en, kind, population, households,
+                                         region_code, district_code, geom, boundary, source)
+                SELECT :ext, :uz, :cyrl, :ru, :en, :kind, :pop, :hh,
+                       coalesce(CAST(:region AS text), (SELECT r.code FROM regions r WHERE r.geom IS NOT NULL ORDER BY r.geom <-> p.pt LIMIT 1)),
+                       coalesce(CAST(:district AS text), (SELECT d.code FROM districts d WHERE ST_Intersects(d.geom, p.pt) LIMIT 1)),
+                       p.pt, p.boundary, :source
+                FROM p
+                ON CONFLICT (external_id) DO UPDATE SET name_uz_latn = EXCLUDED.name_uz_latn, name_uz_cyrl = EXCLUDED.name_uz_cyrl,
+                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind,
+                    population = EXCLUDED.population, households = EXCLUDED.households, region_code = EXCLUDED.region_code,
+                    district_code = EXCLUDED.district_code, geom = EXCLUDED.geom, boundary = EXCLUDED.boundary,
+                    source = EXCLUDED.source
+                WHERE (settlements.name_uz_latn, settlements.name_uz_cyrl, settlements.name_ru, settlements.name_en,
+                       settlements.kind, settlements.population, settlements.households, settlements.region_code,
+                       settlements.district_code, ST_AsBinary(settlements.geom), ST_AsBinary(settlements.boundary))
+                      IS DISTINCT FROM
+                      (EXCLUDED.name_uz_latn, EXCLUDED.name_uz_cyrl, EXCLUDED.name_ru, EXCLUDED.name_en, EXCLUDED.kind,
+                       EXCLUDED.population, EXCLUDED.households, EXCLUDED.region_code, EXCLUDED.district_code,
+                       ST_AsBinary(EXCLUDED.geom), ST_AsBinary(EXCLUDED.boundary))
+                RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
+                .param("pt", s.geometry().toText()).param("boundary", s.boundary() == null ? null : s.boundary().toText())
+                .param("ext", s.externalId()).param("uz", s.nameUzLatn()).param("cyrl", s.nameUzCyrl())
+                .param("ru", s.nameRu()).param("en", s.nameEn()).param("kind", s.kind()).param("pop", s.population())
+                .param("hh", s.households()).param("region", s.regionCode()).param("district", s.districtCode())
+                .param("source", source).query(String.class).optional().orElse("unchanged");
+    }
+
+    String upsertHighway(Rows.Line l, String source) {
+        return jdbc.sql("""
+                INSERT INTO highways (ref, road_class, name_uz_latn, name_ru, name_en, geom, source)
+                VALUES (:key, :label, :uz, :ru, :en, ST_GeomFromText(:wkt, 4326), :source)
+                ON CONFLICT (ref) DO UPDATE SET road_class = EXCLUDED.road_class, name_uz_latn = EXCLUDED.name_uz_latn,
+                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, geom = EXCLUDED.geom, source = EXCLUDED.source
+                WHERE (highways.road_class, highways.name_uz_latn, highways.name_ru, highways.name_en, ST_AsBinary(highways.geom))
+                      IS DISTINCT FROM (EXCLUDED.road_class, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, EXCLUDED.name_en,
+                                        ST_AsBinary(EXCLUDED.geom))
+                RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
+                .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
+                .param("en", l.nameEn()).param("wkt", l.geometry().toText()).param("source", source)
+                .query(String.class).optional().orElse("unchanged");
+    }
+
+    String upsertRailway(Rows.Line l, String source) {
+        return jdbc.sql("""
+                INSERT INTO railways (line_key, line_name, name_uz_latn, name_ru, geom, source)
+                VALUES (:key, :label, :uz, :ru, ST_GeomFromText(:wkt, 4326), :source)
+                ON CONFLICT (line_key) DO UPDATE SET line_name = EXCLUDED.line_name, name_uz_latn = EXCLUDED.name_uz_latn,
+                    name_ru = EXCLUDED.name_ru, geom = EXCLUDED.geom, source = EXCLUDED.source
+                WHERE (railways.line_name, railways.name_uz_latn, railways.name_ru, ST_AsBinary(railways.geom))
+                      IS DISTINCT FROM (EXCLUDED.line_name, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, ST_AsBinary(EXCLUDED.geom))
+                RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
+                .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
+                .param("wkt", l.geometry().toText()).param("source", source)
+                .query(String.class).optional().orElse("unchanged");
+    }
+
+    /** Official polygon for a matched region: made valid, polygons only, approximate = false. */
+    String replaceRegionGeometry(String code, String wkt, String source) {
+        return jdbc.sql("""
+                WITH g AS (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromText(:wkt, 4326)), 3)) AS geom)
+                UPDATE regions r SET geom = g.geom, approximate = false, source = :source FROM g
+                WHERE r.code = :code
+                  AND (r.geom IS NULL OR r.approximate OR r.source <> :source OR ST_AsBinary(r.geom) <> ST_AsBinary(g.geom))
+                RETURNING 'updated'""")
+                .param("wkt", wkt).param("source", source).param("code", code)
+                .query(String.class).optional().orElse("unchanged");
+    }
+
+    /**
+     * A district: an existing one (matched by the caller) gets the official polygon; a new one is inserted, its region
+     * being the parent code given or else the region with the largest area overlap (the nearest when none overlaps).
+     */
+    String upsertDistrict(String code, String parentCode, String nameUzLatn, String nameUzCyrl, String nameRu,
+            String nameEn, String wkt, String source) {
+        return jdbc.sql("""
+                WITH g AS (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_GeomFromText(:wkt, 4326)), 3)) AS geom)
+                INSERT INTO districts (code, region_code, name_uz_latn, name_uz_cyrl, name_ru, name_en, geom, approximate, source)
+                SELECT :code,
+                       coalesce(CAST(:parent AS text), (SELECT r.code FROM regions r WHERE r.geom IS NOT NULL
+                                          ORDER BY CASE WHEN r.geom && g.geom THEN ST_Area(ST_Intersection(r.geom, g.geom)) ELSE 0 END DESC,
+                                                   r.geom <-> g.geom
+                                          LIMIT 1)),
+                       :uz, :cyrl, :ru, :en, g.geom, false, :source
+                FROM g
+                ON CONFLICT (code) DO UPDATE SET geom = EXCLUDED.geom, approximate = false, source = EXCLUDED.source,
+                    region_code = CASE WHEN CAST(:parent AS text) IS NULL THEN districts.region_code ELSE EXCLUDED.region_code END
+                WHERE districts.geom IS NULL OR districts.approximate OR districts.source <> EXCLUDED.source
+                   OR ST_AsBinary(districts.geom) <> ST_AsBinary(EXCLUDED.geom)
+                RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
+                .param("wkt", wkt).param("code", code).param("parent", parentCode).param("uz", nameUzLatn)
+                .param("cyrl", nameUzCyrl).param("ru", nameRu).param("en", nameEn).param("source", source)
+                .query(String.class).optional().orElse("unchanged");
+    }
+
+    Set<String> existingKeys(String table, String keyColumn) {
+        return jdbc.sql("SELECT " + keyColumn + " FROM " + table).query(String.class).list().stream().collect(Collectors.toSet());
+    }
+}

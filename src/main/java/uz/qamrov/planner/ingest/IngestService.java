@@ -1,0 +1,216 @@
+package uz.qamrov.planner.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+import uz.qamrov.planner.access.AccessService;
+import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.Role;
+import uz.qamrov.planner.web.ApiException;
+
+/**
+ * The ingest feature's entry point. An upload is checked synchronously for what makes the whole file unusable
+ * (size, format, structure, CRS, whose rows it holds: 4xx at once) and then imported by a job on the import
+ * executor; its row-level report is read with {@link #job(UUID)}.
+ */
+@Service
+public class IngestService {
+
+    private final IngestProperties properties;
+    private final IngestRepository repository;
+    private final ImportJobRunner runner;
+    private final ThreadPoolTaskExecutor executor;
+    private final AccessService access;
+    private final ObjectMapper json;
+
+    IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
+            ThreadPoolTaskExecutor ingestExecutor, AccessService access, ObjectMapper json) {
+        this.properties = properties;
+        this.repository = repository;
+        this.runner = runner;
+        this.executor = ingestExecutor;
+        this.access = access;
+        this.json = json;
+    }
+
+    /** A job the API accepted. */
+    public record JobAccepted(UUID id, String status, String location) {
+    }
+
+    /** Marks jobs a dead process left queued/running as failed (their transaction never committed). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failInterruptedJobs() {
+        repository.failInterruptedJobs();
+    }
+
+    JobAccepted submit(Caller caller, String layerKey, MultipartFile file, String formatParam, ImportOptions options) {
+        Layer layer = Layer.of(layerKey).orElseThrow(() -> ApiException.notFound("no such upload layer '" + layerKey
+                + "'; layers: base-stations, fiber-routes, fiber-nodes, settlements, highways, railways, regions, districts"));
+        if (!layer.network) {
+            AccessService.requireAdmin(caller);
+        } else if (caller.role() != Role.OPERATOR && caller.role() != Role.ADMIN) {
+            throw AccessService.forbidden("uploading " + layer.key + " needs the operator or admin role");
+        }
+        if (file == null) {
+            throw ApiException.badRequest("a multipart part named 'file' is required", Map.of("field", "file"));
+        }
+        long limit = properties.maxUploadMb() * 1024L * 1024L;
+        if (file.getSize() > limit) {
+            throw FileProblems.tooLarge("the upload is " + file.getSize() + " bytes; the limit is " + properties.maxUploadMb()
+                    + " MB (qamrov.ingest.max-upload-mb)", Map.of("maxUploadMb", properties.maxUploadMb()));
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length == 0) {
+            throw FileProblems.invalid("the file is empty");
+        }
+        UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, bytes);
+        ParsedFile parsed = FileParsers.parse(format, bytes, layer, properties, this::sridOfPrj);
+        parsed = toWgs84(parsed);
+
+        OperatorDirectory operators = repository.operators();
+        String defaultOperator = defaultOperator(caller, options, operators);
+        if (layer.network && caller.role() == Role.OPERATOR) {
+            for (SourceFeature f : parsed.features()) {
+                String op = RowValidator.operatorOf(f, parsed.format(), operators, defaultOperator);
+                if (op != null && !op.equals(caller.operatorCode())) {
+                    throw AccessService.forbidden("row " + f.number() + " belongs to operator '" + op + "'; this token may write only '"
+                            + caller.operatorCode() + "' rows; nothing was written");
+                }
+            }
+        }
+        UUID id = UUID.randomUUID();
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("dryRun", options.dryRun());
+        opts.put("partial", options.partial());
+        opts.put("repair", options.repair());
+        opts.put("snapshot", options.snapshotFull() ? "full" : "delta");
+        if (options.operator() != null) {
+            opts.put("operator", options.operator());
+        }
+        repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
+                caller.operatorCode(), parsed.features().size());
+        access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
+                "bytes", bytes.length, "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
+        ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
+                file.getOriginalFilename());
+        executor.execute(() -> runner.run(job));
+        return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
+    }
+
+    private String defaultOperator(Caller caller, ImportOptions options, OperatorDirectory operators) {
+        if (options.operator() == null) {
+            return caller.operatorCode();
+        }
+        String op = operators.byCodeOrName(options.operator()).orElseThrow(() -> ApiException.badRequest(
+                "unknown operator '" + options.operator() + "'", Map.of("parameter", "operator", "value", options.operator())));
+        if (!caller.mayWriteOperator(op)) {
+            throw AccessService.forbidden("this token may write only '" + caller.operatorCode() + "' rows, not '" + op + "'");
+        }
+        return op;
+    }
+
+    private Integer sridOfPrj(String wkt) {
+        Integer code = Crs.fromWktAuthority(wkt);
+        if (code == null) {
+            String name = Crs.wktName(wkt);
+            if (name != null && name.matches("wgs84|wgs1984|gcswgs1984")) {
+                code = Crs.WGS84;
+            } else if (name != null) {
+                code = repository.sridByNormalisedName(name).orElse(null);
+            }
+        }
+        return code;
+    }
+
+    /** Reprojects a file's geometries to EPSG:4326 with PostGIS when it declares another CRS. */
+    private ParsedFile toWgs84(ParsedFile parsed) {
+        if (parsed.srid() == Crs.WGS84) {
+            return parsed;
+        }
+        if (!repository.sridExists(parsed.srid())) {
+            throw FileProblems.invalid("the file's CRS EPSG:" + parsed.srid() + " is not known to PostGIS");
+        }
+        List<byte[]> wkb = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        WKBWriter writer = new WKBWriter(2);
+        for (int i = 0; i < parsed.features().size(); i++) {
+            Geometry g = parsed.features().get(i).geometry();
+            if (g != null) {
+                wkb.add(writer.write(g));
+                at.add(i);
+            }
+        }
+        List<byte[]> out = wkb.isEmpty() ? List.of() : repository.transformTo4326(wkb, parsed.srid());
+        List<SourceFeature> features = new ArrayList<>(parsed.features());
+        WKBReader reader = new WKBReader();
+        try {
+            for (int k = 0; k < at.size(); k++) {
+                SourceFeature f = features.get(at.get(k));
+                features.set(at.get(k), new SourceFeature(f.number(), f.attrs(), reader.read(out.get(k)), f.readError()));
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        warnings.add("reprojected from EPSG:" + parsed.srid() + " to EPSG:4326");
+        return new ParsedFile(parsed.format(), features, Crs.WGS84, warnings);
+    }
+
+    /** A job as the API shows it. */
+    public record JobView(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
+            JsonNode options, String submittedBy, String operatorCode, JobProgress progress, JsonNode report, String error,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    public record JobProgress(int rowsRead, Integer rowsTotal, double percent) {
+    }
+
+    public JobView job(UUID id) {
+        var row = repository.findJob(id).orElseThrow(() -> ApiException.notFound("no import job " + id));
+        var live = runner.progress.get(id);
+        int read = live != null ? live.rowsRead() : row.rowsRead();
+        Integer total = row.rowsTotal();
+        double pct = total == null || total == 0 ? 0 : Math.round(1000.0 * read / total) / 10.0;
+        return new JobView(row.id(), row.layer(), row.format(), row.fileName(), row.status(), row.dryRun(), read(row.options()),
+                row.submittedBy(), row.operatorCode(), new JobProgress(read, total, pct), read(row.report()), row.error(),
+                row.createdAt(), row.startedAt(), row.finishedAt());
+    }
+
+    private JsonNode read(String s) {
+        try {
+            return s == null ? null : json.readTree(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package uz.qamrov.planner.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+
+/** Validated rows per layer, in WGS84 (EPSG:4326) and 2D, ready for the repository. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** Common to every validated row: the source row numbers and the geometry the country check looks at. */
+    interface ImportRow {
+        List<Integer> rows();
+
+        Geometry geometry();
+    }
+
+    record Cell(String cellId, String technology, int bandMhz, Double azimuthDeg, Double beamwidthDeg, Double tiltDeg,
+            double antennaHeightM, Double eirpDbm, Double rangeM) {
+    }
+
+    record Site(List<Integer> rows, String operator, String siteId, Point geometry, Double towerHeightM, String status,
+            LocalDate commissionedOn, LocalDate decommissionedOn, List<Cell> cells) implements ImportRow {
+    }
+
+    record FiberRoute(List<Integer> rows, String operator, String externalId, LineString geometry, String status,
+            String routeKind, LocalDate commissionedOn, LocalDate decommissionedOn, Double capacityGbps) implements ImportRow {
+    }
+
+    record FiberNode(List<Integer> rows, String operator, String externalId, Point geometry, String kind, int broadbandPorts,
+            String status, LocalDate commissionedOn, LocalDate decommissionedOn) implements ImportRow {
+    }
+
+    record Settlement(List<Integer> rows, String externalId, String nameUzLatn, String nameUzCyrl, String nameRu,
+            String nameEn, String kind, int population, int households, String regionCode, String districtCode,
+            Point geometry, MultiPolygon boundary) implements ImportRow {
+    }
+
+    /** A highway (key = ref, label = road_class) or a railway (key = line_key, label = line_name). */
+    record Line(List<Integer> rows, String key, String label, String nameUzLatn, String nameRu, String nameEn,
+            LineString geometry) implements ImportRow {
+    }
+
+    /** A region or district boundary with every name-like property of the feature, to match in any language. */
+    record Boundary(List<Integer> rows, String code, String parentCode, Map<String, String> names, String displayName,
+            MultiPolygon geometry) implements ImportRow {
+    }
+}

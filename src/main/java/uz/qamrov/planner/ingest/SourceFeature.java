@@ -1,0 +1,25 @@
+package uz.qamrov.planner.ingest;
+
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One row or feature as read from a file, before validation.
+ *
+ * @param number 1-based data row (CSV, header not counted) or feature number
+ * @param attrs attribute values by lower-case name; blank values are absent
+ * @param geometry in the file's CRS, or null (CSV rows carry lon/lat attributes instead)
+ * @param readError why the row or its geometry could not be read, or null
+ */
+record SourceFeature(int number, Map<String, String> attrs, Geometry geometry, String readError) {
+
+    String get(String... names) {
+        for (String n : names) {
+            String v = attrs.get(n);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package uz.qamrov.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uz.qamrov.QamrovApplication;
+import uz.qamrov.engine.measure.Indicators;
+import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.coverage.NetworkChange;
+import uz.qamrov.support.TestPostgis;
+
+/**
+ * Coverage benchmark on a national dataset, against a baseline measured in the same run: the same indicators as
+ * plain PostGIS SQL. Run with {@code scripts/bench-coverage.sh [--geodata DIR] [--runs N] [--no-baseline]}.
+ *
+ * <p>Measures (wall clock, 2 cores): full recompute = load inputs from PostGIS + build the model + evaluate every
+ * indicator for the nation, all regions and all districts at one date; incremental = 1,000 changed sites reloaded,
+ * applied to the model and every indicator re-evaluated; baseline = settlement, highway and rail indicators for all
+ * scopes as SQL on geography, with the engine's cell ranges handed to it in a table (so the SQL does no radio work).
+ */
+public final class CoverageBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        Path geodata = Path.of(value(a, "--geodata", "geodata"));
+        int runs = Integer.parseInt(value(a, "--runs", "3"));
+        boolean baseline = !a.contains("--no-baseline");
+        LocalDate asOf = LocalDate.parse(value(a, "--as-of", "2025-07-01"));
+
+        String url = TestPostgis.newDatabase("bench");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class)
+                .web(WebApplicationType.NONE).profiles("test").run(
+                        "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=", "--qamrov.geodata.dir=" + geodata,
+                        "--qamrov.geodata.load-on-start=true", "--qamrov.coverage.compute-on-start=false",
+                        "--logging.level.uz.qamrov=WARN")) {
+            CoverageService coverage = ctx.getBean(CoverageService.class);
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            System.out.printf(Locale.ROOT, "dataset %s: %d settlements, %d sites, %d cells, %.0f km highways, %.0f km fiber%n",
+                    geodata, count(jdbc, "settlements"), count(jdbc, "base_stations"), count(jdbc, "cells"),
+                    jdbc.queryForObject("SELECT sum(ST_Length(geom::geography))/1000 FROM highways", Double.class),
+                    jdbc.queryForObject("SELECT sum(ST_Length(geom::geography))/1000 FROM fiber_routes", Double.class));
+
+            List<Double> full = new ArrayList<>();
+            Indicators indicators = null;
+            for (int i = 0; i < runs + 1; i++) { // the first run warms the JIT and is not counted
+                long t0 = System.nanoTime();
+                coverage.rebuild();
+                indicators = coverage.indicators(asOf);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (i > 0) {
+                    full.add(s);
+                }
+                System.out.printf(Locale.ROOT, "full recompute %d: %.2f s (%d indicator values)%n", i, s, indicators.values().size());
+            }
+            System.gc();
+            long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+
+            List<Long> ids = jdbc.queryForList("SELECT id FROM base_stations ORDER BY md5(id::text) LIMIT 1000", Long.class);
+            List<Double> incremental = new ArrayList<>();
+            for (int i = 0; i < runs + 1; i++) {
+                // turn every changed site's sectors by 30°: footprints move, settlements and road stretches change
+                jdbc.update("UPDATE cells SET azimuth_deg = mod(CAST(azimuth_deg AS numeric) + 30, 360) WHERE base_station_id = ANY(?) AND azimuth_deg IS NOT NULL",
+                        (Object) ids.toArray(Long[]::new));
+                long t0 = System.nanoTime();
+                coverage.applyChange(new NetworkChange(new HashSet<>(ids), Set.of(), Set.of(), false), asOf);
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (i > 0) {
+                    incremental.add(s);
+                }
+                System.out.printf(Locale.ROOT, "incremental (1,000 sites) %d: %.0f ms%n", i, s * 1000);
+            }
+
+            double fullMedian = median(full);
+            double incMedian = median(incremental);
+            System.out.printf(Locale.ROOT, "RESULT full recompute median %.2f s over %d runs; incremental median %.0f ms; heap after build %d MB%n",
+                    fullMedian, runs, incMedian * 1000, heapMb);
+            if (baseline) {
+                SqlBaseline sql = new SqlBaseline(jdbc, coverage);
+                sql.prepare(asOf);
+                long t0 = System.nanoTime();
+                Map<String, Double> values = sql.run(asOf);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "baseline SQL: %.2f s; national settlements.mobile_internet.pct SQL %.4f vs engine %.4f%n",
+                        s, values.get("settlements.mobile_internet.pct"),
+                        indicators.national("settlements.mobile_internet.pct").orElseThrow().value());
+                System.out.printf(Locale.ROOT, "RESULT baseline %.2f s; engine full recompute is %.1fx faster%n", s, s / fullMedian);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static long count(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static String value(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}

@@ -1,0 +1,52 @@
+package uz.qamrov.engine.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static uz.qamrov.engine.Fixtures.D2026;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.LineString;
+
+import uz.qamrov.engine.Fixtures;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.Validity;
+
+class NearestFinderTest {
+
+    @Test
+    void nearestActiveSiteAndFiber() {
+        double[] near = Fixtures.from(66, 40, 90, 3_000);
+        double[] far = Fixtures.from(66, 40, 0, 40_000);
+        double[] routeY = Fixtures.from(66, 40, 180, 7_000);
+        var m = new CoverageModelBuilder().sites(List.of(
+                new Site(1, "x", near[0], near[1], Validity.from(LocalDate.of(2027, 1, 1))),
+                new Site(2, "y", far[0], far[1], Validity.ALWAYS)))
+                .fiberRoutes(List.of(new FiberRoute(5, "uzt", (LineString) Fixtures.wkt("LINESTRING(65.5 " + routeY[1]
+                        + ", 66.5 " + routeY[1] + ")"), Validity.ALWAYS)))
+                .fiberNodes(List.of(new FiberNode(9, "uzt", 66.5, 40, 10, Validity.ALWAYS)))
+                .build();
+        NearestFinder f = NearestFinder.of(m);
+        // the 3 km site is not yet commissioned in 2026: the 40 km one is nearest
+        assertThat(f.nearestSite(66, 40, D2026, null).orElseThrow().featureId()).isEqualTo(2);
+        assertThat(f.nearestSite(66, 40, D2026, null).orElseThrow().distanceM()).isCloseTo(40_000, within(1.0));
+        assertThat(f.nearestSite(66, 40, LocalDate.of(2027, 6, 1), null).orElseThrow().distanceM()).isCloseTo(3_000,
+                within(1.0));
+        assertThat(f.nearestSite(66, 40, D2026, "x")).isEmpty();
+        Nearest fiber = f.nearestFiber(66, 40, D2026, null).orElseThrow();
+        assertThat(fiber.kind()).isEqualTo("fiber_route");
+        // the route runs along a parallel 7 km south; a parallel is not a geodesic, so allow a metre
+        assertThat(fiber.distanceM()).isCloseTo(7_000, within(1.0));
+
+        var village = new uz.qamrov.engine.model.Settlement(1, 66, 40, 10, 2, "R", null, null);
+        assertThat(f.distancesFor(List.of(village), D2026, null)).singleElement().satisfies(d -> {
+            assertThat(d.nearestSiteM()).isCloseTo(40_000, within(1.0));
+            assertThat(d.nearestFiberM()).isCloseTo(7_000, within(1.0));
+        });
+        assertThat(f.distancesFor(List.of(village), D2026, "nobody").get(0).nearestSiteM()).isNull();
+    }
+}
