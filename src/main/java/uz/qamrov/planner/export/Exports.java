@@ -29,9 +29,12 @@ public class Exports {
     private final Regions regions;
     private final ObjectMapper json;
     private final MapProperties maps;
+    private final java.time.Clock clock;
 
-    Exports(ExportRepository repository, RunLookup runs, Regions regions, ObjectMapper json, MapProperties maps) {
+    Exports(ExportRepository repository, RunLookup runs, Regions regions, ObjectMapper json, MapProperties maps,
+            java.time.Clock clock) {
         this.maps = maps;
+        this.clock = clock;
         this.repository = repository;
         this.runs = runs;
         this.regions = regions;
@@ -130,14 +133,14 @@ public class Exports {
             throw ApiException.badRequest("unknown technology: " + technology + " (2G, 3G, 4G, 5G)",
                     Map.of("parameter", "technology", "value", technology));
         }
-        GapExport e = gaps(null, service, asOf);
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        GapExport e = gaps(null, service, date);
         var r = regions.region(region).filter(x -> x.bbox() != null)
                 .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
         double[] bbox = r.bbox().stream().mapToDouble(Double::doubleValue).toArray();
         double tol = MapRenderer.degreesPerPixel(bbox, maps.width(), maps.height());
         var data = repository.mapData(region, e.runId(), tech, e.service(), tol)
                 .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
         String title = data.title() + " — " + tech + " coverage, gaps in " + e.service().replace('_', ' ') + ", as of " + date;
         return MapRenderer.render(data, title, maps.width(), maps.height());
     }

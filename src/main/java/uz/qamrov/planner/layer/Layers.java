@@ -19,10 +19,17 @@ public class Layers {
 
     private final LayerRepository repository;
     private final RunLookup runs;
+    private final java.time.Clock clock;
 
-    Layers(LayerRepository repository, RunLookup runs) {
+    Layers(LayerRepository repository, RunLookup runs, java.time.Clock clock) {
         this.repository = repository;
         this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** Today in Uzbekistan: the as-of date when a request gives none. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The layer with this id, or a 404 problem. */
@@ -35,12 +42,12 @@ public class Layers {
      * defaulting to mobile_internet; resolves the coverage run for per-run layers.
      */
     public LayerQuery query(Layer layer, String bbox, LocalDate asOf, String service, PagingProperties.Page page) {
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = asOf == null ? today() : asOf;
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         if (!SERVICES.contains(s)) {
             throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
         }
-        Long run = layer.perRun() ? runs.runFor(asOf) : null;
+        Long run = layer.perRun() ? runs.runFor(date) : null;
         return new LayerQuery(parseBbox(bbox), date, run, s, page.limit(), page.offset());
     }
 

@@ -32,8 +32,9 @@ public class Tiles {
         }
         Layer layer = layers.layer(collection);
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
-        Long run = layer.perRun() ? runs.runFor(asOf) : null;
-        return repository.tile(layer, z, x, y, asOf == null ? LocalDate.now() : asOf, run, s);
+        LocalDate date = asOf == null ? layers.today() : asOf;
+        Long run = layer.perRun() ? runs.runFor(date) : null;
+        return repository.tile(layer, z, x, y, date, run, s);
     }
 
     public int maxAgeSeconds() {
