@@ -7,39 +7,45 @@ import uz.qamrov.engine.model.InvalidInputException;
 import uz.qamrov.engine.model.Technology;
 
 /**
- * Downlink link budget: allowed path loss = EIRP − threshold − fade margin − body loss (dBm/dB).
+ * Downlink link budget: allowed path loss = total EIRP + reference-signal share − threshold − fade margin − body
+ * loss + mobile antenna gain (dBm/dB).
+ *
+ * <p>Why a reference-signal share: operators (and the ITU/Giga cell-site register) state a cell's <em>total</em>
+ * EIRP — all the carrier's power through the antenna — but phones measure coverage on one reference signal: the GSM
+ * BCCH carrier (all of it), the UMTS CPICH (about 10% of the carrier power) or one LTE/NR resource element (1 of
+ * 1,200 subcarriers of a 20 MHz LTE carrier, 1 of 3,276 of a 100 MHz NR carrier at 30 kHz). The share turns the
+ * stated EIRP into the EIRP of the signal the threshold is defined on.
  *
  * <p>Defaults ({@link #DEFAULTS}):
  * <table>
  * <caption>per technology</caption>
- * <tr><th></th><th>threshold dBm</th><th>default EIRP dBm</th><th>allowed loss dB</th></tr>
- * <tr><td>2G</td><td>−102 (RxLev; GSM sensitivity −104 + 2 dB implementation margin)</td><td>52</td><td>143</td></tr>
- * <tr><td>3G</td><td>−100 (CPICH RSCP, "fair" outdoor)</td><td>49</td><td>138</td></tr>
- * <tr><td>4G</td><td>−108 (RSRP, usable outdoor data)</td><td>44</td><td>141</td></tr>
- * <tr><td>5G</td><td>−105 (SS-RSRP, n78 outdoor)</td><td>39</td><td>133</td></tr>
+ * <tr><th></th><th>threshold dBm</th><th>default total EIRP dBm</th><th>reference share dB</th><th>allowed loss dB</th></tr>
+ * <tr><td>2G</td><td>−102 (RxLev; GSM sensitivity −104 + 2 dB)</td><td>58 (20 W + 17 dBi − 2 dB feeder)</td><td>0 (BCCH)</td><td>149</td></tr>
+ * <tr><td>3G</td><td>−100 (CPICH RSCP, fair outdoor data)</td><td>59</td><td>−10 (CPICH ≈ 10%)</td><td>138</td></tr>
+ * <tr><td>4G</td><td>−110 (RSRP, usable outdoor data)</td><td>61 (40 W + 17 dBi − 2 dB)</td><td>−30.8 (1 of 1,200 REs)</td><td>129.2</td></tr>
+ * <tr><td>5G</td><td>−110 (SS-RSRP, n78)</td><td>70 (200 W, massive MIMO)</td><td>−35.2 (1 of 3,276 REs)</td><td>133.8</td></tr>
  * </table>
  * fade margin 8 dB (≈ 1.28σ for σ = 6–7 dB shadowing, 90% cell-edge reliability), body loss 3 dB, mobile height
- * 1.5 m, mobile antenna gain 0 dBi.
- *
- * <p>The EIRP is the EIRP of the signal the threshold is measured on (BCCH carrier, CPICH, one LTE/NR resource
- * element) as seen by a median model, not a nameplate total. The default values are calibrated, not physical:
- * chosen with the thresholds so that the models reproduce typical planned ranges — rural 900 MHz 2G at 40 m
- * ≈ 23 km, rural 800 MHz 4G at 30–40 m ≈ 18–21 km, urban 1800 MHz at 30 m ≈ 1.1–1.4 km, urban 2600 MHz ≈ 1.1 km,
- * urban 3500 MHz 5G ≈ 0.6 km. A cell's own {@code eirpDbm} must be given on the same scale (or give
- * {@code rangeM}); operators' planning data always beats these defaults.
+ * 1.5 m, mobile antenna gain 0 dBi. With these, a rural 800 MHz LTE cell at 30 m reaches ≈ 8 km, rural 1800 MHz
+ * ≈ 5 km, an urban 1800 MHz cell ≈ 0.5 km, a rural 900 MHz GSM cell at 40 m the Hata limit of 20 km — typical
+ * planned cell radii for data, not the farthest a phone may still register. Operators' planning data (an explicit
+ * {@code rangeM}) always beats these defaults.
  */
 public record LinkBudget(Map<Technology, TechnologyBudget> technologies, double fadeMarginDb, double bodyLossDb,
         double mobileHeightM, double mobileAntennaGainDbi) {
 
-    /** Threshold (dBm) and default EIRP (dBm) of one technology. */
-    public record TechnologyBudget(double thresholdDbm, double defaultEirpDbm) {
+    /**
+     * Threshold (dBm) on the reference signal, the default total EIRP (dBm) of a cell that states none, and the
+     * reference signal's share of the total (dB, ≤ 0).
+     */
+    public record TechnologyBudget(double thresholdDbm, double defaultEirpDbm, double referenceShareDb) {
     }
 
     public static final LinkBudget DEFAULTS = new LinkBudget(Map.of(
-            Technology.G2, new TechnologyBudget(-102, 52),
-            Technology.G3, new TechnologyBudget(-100, 49),
-            Technology.G4, new TechnologyBudget(-108, 44),
-            Technology.G5, new TechnologyBudget(-105, 39)), 8, 3, 1.5, 0);
+            Technology.G2, new TechnologyBudget(-102, 58, 0),
+            Technology.G3, new TechnologyBudget(-100, 59, -10),
+            Technology.G4, new TechnologyBudget(-110, 61, -10 * Math.log10(1200)),
+            Technology.G5, new TechnologyBudget(-110, 70, -10 * Math.log10(3276))), 8, 3, 1.5, 0);
 
     public LinkBudget {
         EnumMap<Technology, TechnologyBudget> copy = new EnumMap<>(Technology.class);
@@ -60,11 +66,11 @@ public record LinkBudget(Map<Technology, TechnologyBudget> technologies, double 
         return technologies.get(t);
     }
 
-    /** Allowed path loss in dB for a transmitter of {@code eirpDbm} (null = technology default). */
+    /** Allowed path loss in dB for a cell of total EIRP {@code eirpDbm} (null = technology default). */
     public double allowedPathLossDb(Technology t, Double eirpDbm) {
         TechnologyBudget b = of(t);
         double eirp = eirpDbm == null ? b.defaultEirpDbm() : eirpDbm;
-        return eirp + mobileAntennaGainDbi - b.thresholdDbm() - fadeMarginDb - bodyLossDb;
+        return eirp + b.referenceShareDb() + mobileAntennaGainDbi - b.thresholdDbm() - fadeMarginDb - bodyLossDb;
     }
 
     /** Copy with one technology's budget replaced. */

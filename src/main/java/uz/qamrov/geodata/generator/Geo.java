@@ -111,6 +111,29 @@ final class Geo {
                 }
             }
         }
+        // chords that still cut a corner of the outline get an extra vertex pulled inside (a few passes)
+        for (int pass = 0; pass < 4 && inside != null; pass++) {
+            List<Coordinate> fixed = new ArrayList<>();
+            fixed.add(out.get(0));
+            boolean changed = false;
+            for (int i = 1; i < out.size(); i++) {
+                Coordinate a = out.get(i - 1);
+                Coordinate b = out.get(i);
+                Coordinate mid = new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2);
+                if (!inside.contains(GF.createPoint(mid))) {
+                    Coordinate m = keepInside(mid, insideGeom, inside);
+                    if (!m.equals2D(a) && !m.equals2D(b)) {
+                        fixed.add(m);
+                        changed = true;
+                    }
+                }
+                fixed.add(b);
+            }
+            out = fixed;
+            if (!changed) {
+                break;
+            }
+        }
         return GF.createLineString(out.toArray(new Coordinate[0]));
     }
 

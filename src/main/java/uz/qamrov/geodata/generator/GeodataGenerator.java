@@ -107,6 +107,9 @@ public final class GeodataGenerator {
         boolean late;
         int lateBucket;
         boolean has4g;
+        /** technology layers such as "4G:1800", each on every sector */
+        String[] layers;
+        int sectors;
         long cityPop;
         double prio;
     }
@@ -322,10 +325,22 @@ public final class GeodataGenerator {
         for (Towns.Town t : towns) {
             pts.add(new Coordinate(t.lon, t.lat));
         }
+        List<String> labels = new ArrayList<>();
+        towns.forEach(t -> labels.add(t.region));
+        // hand-placed anchors in uninhabited parts of large regions (desert, mountains), so that the Voronoi
+        // partition does not hand them to the neighbour with the nearer town
+        try {
+            for (CSVRecord a : readCsv(facts.resolve("region_anchors.csv"))) {
+                pts.add(new Coordinate(Double.parseDouble(a.get("lon")), Double.parseDouble(a.get("lat"))));
+                labels.add(a.get("region_code"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         List<Geometry> cells = voronoi(pts);
         Map<String, List<Geometry>> byRegion = new TreeMap<>();
-        for (int i = 0; i < towns.size(); i++) {
-            byRegion.computeIfAbsent(towns.get(i).region, k -> new ArrayList<>()).add(cells.get(i));
+        for (int i = 0; i < pts.size(); i++) {
+            byRegion.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(cells.get(i));
         }
         Towns.Town tash = towns.stream().filter(t -> t.keys.contains("tashkent")).max(Comparator.comparingInt(t -> t.pop)).orElseThrow();
         // Tashkent city: a slightly irregular disk of ~10.3 km radius (~335 km2) around the city centre
@@ -485,6 +500,7 @@ public final class GeodataGenerator {
         double intl = 0;
         double state = 0;
         double outside = 0;
+        Geometry outlineTol = outline.buffer(1e-6);
         for (Line l : highways) {
             double len = Geo.lengthM(l.geom) / 1000;
             if (l.cls.equals("international")) {
@@ -492,7 +508,7 @@ public final class GeodataGenerator {
             } else {
                 state += len;
             }
-            Geometry diff = l.geom.difference(outline.buffer(1e-6));
+            Geometry diff = OverlayNGRobust.overlay(l.geom, outlineTol, OverlayNG.DIFFERENCE);
             outside += diff.isEmpty() ? 0 : Geo.lengthM(diff) / 1000;
             stats.put("highway." + l.key + ".km", round1(len));
         }

@@ -33,9 +33,6 @@ import uz.qamrov.geodata.generator.GeodataGenerator.Site;
 final class Network {
     private final GeodataGenerator g;
     private final double scale;
-    /** Technology layers per site, parallel to g.sites(): "4G:1800", ... and the sector count. */
-    private static final Map<Site, String[]> LAYERS = new HashMap<>();
-    private static final Map<Site, Integer> SECTORS = new HashMap<>();
 
     Network(GeodataGenerator g) {
         this.g = g;
@@ -282,8 +279,8 @@ final class Network {
             sectors = 3;
         }
         s.has4g = layers.stream().anyMatch(l -> l.startsWith("4G") || l.startsWith("5G"));
-        LAYERS.put(s, layers.toArray(new String[0]));
-        SECTORS.put(s, sectors);
+        s.layers = layers.toArray(new String[0]);
+        s.sectors = sectors;
     }
 
     private double gapPct(LocalDate d, double radiusM) {
@@ -320,8 +317,8 @@ final class Network {
         try (CsvGz w = new CsvGz(file, "operator_code", "site_external_id", "external_id", "technology", "band_mhz",
                 "azimuth_deg", "beamwidth_deg", "tilt_deg", "antenna_height_m", "eirp_dbm", "range_m")) {
             for (Site s : g.sites()) {
-                String[] layers = LAYERS.get(s);
-                int sectors = SECTORS.get(s);
+                String[] layers = s.layers;
+                int sectors = s.sectors;
                 double rot = r.nextDouble() * 120;
                 for (String layer : layers) {
                     String tech = layer.substring(0, 2);
@@ -451,7 +448,7 @@ final class Network {
                 continue;
             }
             double km = need * s.pop / popFiber + budgetCarry;
-            double meanLen = Math.max(600, Math.min(4_500, 1.5 * s.radiusM));
+            double meanLen = Math.max(800, Math.min(6_000, 2.0 * s.radiusM));
             int count = (int) Math.floor(km * 1000 / meanLen);
             budgetCarry = km - count * meanLen / 1000;
             for (int i = 0; i < count; i++) {
@@ -473,7 +470,7 @@ final class Network {
         }
         // a few old local routes were decommissioned before 2023
         double dec = 0;
-        for (int i = 0; dec < decomKm && !local.isEmpty(); i++) {
+        for (int i = 0; dec < decomKm && i < 4 * local.size(); i++) {
             Route rt = local.get(r.nextInt(local.size()));
             if (rt.decomm != null) {
                 continue;

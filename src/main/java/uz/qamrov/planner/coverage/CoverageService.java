@@ -24,7 +24,13 @@ import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.ScopeType;
 import uz.qamrov.engine.measure.Unit;
+import org.locationtech.jts.io.WKBWriter;
+import uz.qamrov.engine.measure.CoverageUnionBuilder;
+import uz.qamrov.engine.measure.NearestFinder;
+import uz.qamrov.engine.measure.RegionCoverage;
+import uz.qamrov.engine.measure.SettlementDistances;
 import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.Settlement;
 
 /**
@@ -147,8 +153,13 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     private CoverageModel model() {
         CoverageModel m = model;
         if (m == null) {
-            rebuild();
-            m = model;
+            synchronized (lock) {
+                // a request that arrives while the start-up build runs waits for it instead of building again
+                if (model == null) {
+                    rebuild();
+                }
+                m = model;
+            }
         }
         return m;
     }
@@ -209,12 +220,47 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         return Objects.requireNonNull(id);
     }
 
+    /** Nearest active site and fiber per settlement, for the gap lists ("how far is the network"). */
     private Map<Long, double[]> nearestDistances(LocalDate asOf) {
-        return Map.of(); // TEMP until NearestFinder lands
+        CoverageModel m = model();
+        Map<Long, double[]> out = new HashMap<>();
+        for (SettlementDistances d : NearestFinder.of(m).distancesFor(m.settlements(), asOf, null)) {
+            out.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
+        }
+        return out;
     }
 
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /**
+     * Dissolved coverage per region: every technology "or better" for any operator, and high-speed (4G+) per
+     * operator — the maps planners ask for. This is the slow part of a run (polygon union, not indicators).
+     */
     private int storePolygons(long runId, LocalDate asOf) {
-        return 0;
+        CoverageModel m = model();
+        WKBWriter wkb = new WKBWriter();
+        int stored = 0;
+        List<String> operators = m.cells().stream().map(Cell::operator).distinct().sorted().toList();
+        List<CoverageUnionBuilder> builders = new ArrayList<>();
+        for (Technology t : Technology.values()) {
+            builders.add(new CoverageUnionBuilder(m).technologyAtLeast(t).verticesPerFullCircle(32));
+        }
+        for (String op : operators) {
+            builders.add(new CoverageUnionBuilder(m).technologyAtLeast(Technology.G4).operator(op).verticesPerFullCircle(32));
+        }
+        for (CoverageUnionBuilder b : builders) {
+            for (RegionCoverage rc : b.build(asOf)) {
+                if (rc.geometry().isEmpty()) {
+                    continue;
+                }
+                results.storePolygon(runId, rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
+                        rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry()));
+                stored++;
+            }
+        }
+        return stored;
     }
 
     @Override

@@ -18,8 +18,12 @@ class CellRangeCalculatorTest {
     }
 
     @ParameterizedTest(name = "{0} {1} MHz {2} m {3} → {4}–{5} km")
-    @CsvSource({"2G,900,40,RURAL,15,30", "4G,800,30,RURAL,15,25", "4G,800,40,RURAL,15,25", "4G,1800,30,URBAN,1,3",
-            "2G,1800,30,URBAN,1,3", "4G,2600,30,URBAN,0.7,2", "5G,3500,25,URBAN,0.3,1"})
+    // 4G 800 MHz at 30 m, rural, by hand: allowed loss = 61 − 30.8 (1 RE of 1,200) + 110 − 8 − 3 = 129.2 dB;
+    // Okumura–Hata open area at 1 km = 69.55 + 26.16·log 800 − 13.82·log 30 − a(1.5 m) − (4.78·log²800 − 18.33·log 800
+    // + 40.94) = 125.08 − 28.01 = 97.07 dB, slope 44.9 − 6.55·log 30 = 35.23 dB/decade → d = 10^((129.2 − 97.07)/35.23)
+    // = 8.2 km. Urban 1800 MHz falls below COST-231's 1 km validity and is clamped to 1 km.
+    @CsvSource({"2G,900,40,RURAL,19.99,20.01", "4G,800,30,RURAL,8.1,8.3", "4G,800,40,RURAL,8,12", "4G,1800,30,URBAN,0.99,1.01",
+            "2G,1800,30,URBAN,1,3", "4G,2600,30,URBAN,0.4,1", "5G,3500,25,URBAN,0.3,1"})
     void defaultsArePlausible(String tech, int band, double h, EnvironmentClass env, double minKm, double maxKm) {
         CellRange r = CellRangeCalculator.rangeOf(cell(Technology.fromLabel(tech), band, h, null), env,
                 LinkBudget.DEFAULTS);

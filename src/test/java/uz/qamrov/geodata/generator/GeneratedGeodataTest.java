@@ -373,6 +373,10 @@ class GeneratedGeodataTest {
         assertTrue(k25 >= 313_000, "fiber mid-2025: " + k25);
         List<CSVRecord> nodes = read("fiber_nodes.csv.gz", "operator_code", "external_id", "kind", "broadband_ports",
                 "status", "commissioned_on", "decommissioned_on", "source", "lon", "lat");
+        for (CSVRecord n : nodes) {
+            assertTrue(Set.of("exchange", "olt", "cabinet", "splice").contains(n.get("kind")));
+            assertInRange(new Envelope(new Coordinate(Double.parseDouble(n.get("lon")), Double.parseDouble(n.get("lat")))));
+        }
         long ports25 = nodes.stream().filter(n -> activeOn(n, D25)).mapToLong(n -> Long.parseLong(n.get("broadband_ports"))).sum();
         long ports23 = nodes.stream().filter(n -> activeOn(n, D23)).mapToLong(n -> Long.parseLong(n.get("broadband_ports"))).sum();
         assertTrue(ports25 > 4_500_000 && ports25 < 5_500_000, "ports " + ports25);

@@ -1,0 +1,122 @@
+// The upload page: token, layer and file; a dry run first, its progress and row-level report; then the import and
+// the indicator changes it caused. POST /api/v1/uploads/{layer}?dryRun=true|false answers 202 {id};
+// GET /api/v1/jobs/{id} reports status, progress and the import report.
+
+const FINAL = new Set(['succeeded', 'rejected', 'failed']);
+
+export function upload({ api, t, esc, fmt, debug }) {
+  const $ = (sel) => document.querySelector(sel);
+  const token = $('#up-token');
+  const file = $('#up-file');
+  const layer = $('#up-layer');
+  const dry = $('#up-dry');
+  const imp = $('#up-import');
+  token.value = sessionStorage.getItem('qamrov.token') || '';
+  let checked = null; // the file + layer that passed a dry run
+
+  const invalidate = () => { checked = null; imp.disabled = true; };
+  file.addEventListener('change', invalidate);
+  layer.addEventListener('change', invalidate);
+  token.addEventListener('change', () => sessionStorage.setItem('qamrov.token', token.value.trim()));
+
+  function show(status, message, cls = '') {
+    $('#up-result').hidden = false;
+    $('#up-status').textContent = status ? t(`job.${status}`) : '';
+    $('#up-status').dataset.status = status || '';
+    const m = $('#up-message');
+    m.textContent = message || '';
+    m.className = `message ${cls}`;
+  }
+
+  function renderReport(report) {
+    const errors = report?.errors || [];
+    $('#up-errors-block').hidden = errors.length === 0;
+    $('#up-errors tbody').innerHTML = errors.map((e) => `<tr><td class="num">${esc(e.row)}</td><td>${esc(e.field)}</td>
+      <td>${esc(e.value)}</td><td>${esc(e.message)}</td></tr>`).join('');
+    $('#up-summary').textContent = report ? t('up.summary', { read: report.rowsRead ?? 0, inserted: report.inserted ?? 0,
+      updated: report.updated ?? 0, unchanged: report.unchanged ?? 0, rejected: report.rejected ?? 0 }) : '';
+    const changes = report?.indicatorChanges;
+    $('#up-changes-block').hidden = !(report && !report.dryRun && changes);
+    $('#up-changes tbody').innerHTML = (changes || []).length === 0
+      ? `<tr><td colspan="4">${esc(t('up.noChanges'))}</td></tr>`
+      : changes.map((c) => `<tr><td>${esc(t(`ind.${c.key}`) === `ind.${c.key}` ? c.key : t(`ind.${c.key}`))}</td><td>${esc(c.scope)}</td>
+        <td class="num">${fmt(c.before, 2)}</td><td class="num">${fmt(c.after, 2)}</td></tr>`).join('');
+  }
+
+  /** Progress as a percentage from whichever shape the job carries (a 0..1 or 0..100 number, or rows read/total). */
+  function percent(job) {
+    const p = job.progress;
+    if (FINAL.has(job.status)) return 100;
+    if (typeof p === 'number') return p <= 1 ? p * 100 : p;
+    if (p && typeof p.percent === 'number') return p.percent;
+    if (p && p.rowsTotal) return (100 * (p.rowsRead || 0)) / p.rowsTotal;
+    if (job.rowsTotal) return (100 * (job.rowsRead || 0)) / job.rowsTotal;
+    return 0;
+  }
+
+  async function run(dryRun) {
+    if (!token.value.trim()) { show(null, t('up.needToken'), 'error'); return; }
+    if (!file.files[0]) { show(null, t('up.needFile'), 'error'); return; }
+    sessionStorage.setItem('qamrov.token', token.value.trim());
+    dry.disabled = true;
+    imp.disabled = true;
+    renderReport(null);
+    $('#up-progress').value = 0;
+    show('queued', '');
+    const form = new FormData();
+    form.append('file', file.files[0]);
+    const chosen = { file: file.files[0], layer: layer.value };
+    debug.busy++;
+    try {
+      const res = await fetch(`${api}/uploads/${encodeURIComponent(layer.value)}?dryRun=${dryRun}`, {
+        method: 'POST', body: form, headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json' },
+      });
+      const body = await res.json().catch(() => ({}));
+      // no upload endpoint on this server (yet): 405 from the static handler, or 404 "no such resource"
+      if (res.status === 405 || (res.status === 404 && String(body.detail || '').startsWith('no such resource'))) {
+        show(null, t('up.unavailable', { status: res.status }), 'error');
+        return;
+      }
+      if (!res.ok) {
+        // a problem document: 401 token, 413 size, 415 format, 400 bad request
+        show('failed', `${res.status}: ${body.detail || body.title || res.statusText}`, 'error');
+        if (body.errors) renderReport({ errors: body.errors });
+        return;
+      }
+      const id = body.id || body.jobId;
+      let job = body;
+      while (!FINAL.has(job.status)) {
+        // poll the job until it ends; the server is local, so a short interval is cheap
+        await new Promise((r) => { setTimeout(r, 400); });
+        const jr = await fetch(`${api}/jobs/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json' } });
+        job = await jr.json();
+        if (!jr.ok) { show('failed', job.detail || String(jr.status), 'error'); return; }
+        $('#up-progress').value = percent(job);
+        show(job.status, '');
+      }
+      $('#up-progress').value = 100;
+      const report = job.report || job;
+      renderReport(report);
+      debug.lastJob = job;
+      if (job.status === 'rejected') {
+        show('rejected', t('up.rejectedMsg'), 'error');
+      } else if (job.status === 'failed') {
+        show('failed', job.error || job.detail || '', 'error');
+      } else if (dryRun) {
+        checked = chosen;
+        show('succeeded', t('up.passed'), 'ok');
+      } else {
+        show('succeeded', `${t('up.imported')} ${report.coverageNote || ''}`, 'ok');
+      }
+    } catch (e) {
+      show('failed', String(e), 'error');
+    } finally {
+      debug.busy--;
+      dry.disabled = false;
+      imp.disabled = !(checked && checked.file === file.files[0] && checked.layer === layer.value);
+    }
+  }
+
+  dry.addEventListener('click', () => run(true));
+  imp.addEventListener('click', () => run(false));
+}
