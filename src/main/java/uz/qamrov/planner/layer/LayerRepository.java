@@ -46,8 +46,9 @@ class LayerRepository {
                     json_build_object('id', t.id, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
                       'name_ru', t.name_ru, 'name_en', t.name_en, 'kind', t.kind, 'population', t.population,
                       'households', t.households, 'region', t.region_code, 'district', t.district_code,
-                      'synthetic', t.source ILIKE '%synthetic%', 'service', CAST(:service AS text), 'covered', sc.covered,
-                      'operators', sc.operators)""", null);
+                      'synthetic', t.source ILIKE '%synthetic%', 'source', t.source, 'service', CAST(:service AS text),
+                      'covered', sc.covered, 'operators', sc.operators, 'nearest_site_m', round(sc.nearest_site_m::numeric, 1),
+                      'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1))""", null);
             case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", """
                     json_build_object('id', t.id, 'ref', t.ref, 'road_class', t.road_class, 'name_uz_latn', t.name_uz_latn,
                       'name_ru', t.name_ru, 'name_en', t.name_en)""", null);

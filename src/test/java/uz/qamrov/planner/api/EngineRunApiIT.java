@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,8 +25,7 @@ import org.springframework.web.client.RestClient;
 import uz.qamrov.support.PostgisIT;
 
 /**
- * The read side over results the real coverage service computes on demand (no stand-in; it stores no coverage
- * polygons and no nearest distances yet, so those are covered by the fixture-based ITs only): two regions, a 4G site
+ * The read side over results the real coverage service computes on demand (no stand-in): two regions, a 4G site
  * in Samarqand and a 3G site in Bukhara commissioned in mid-2023, each with a settlement on the site and one ~55 km
  * away (outside the 5 km cell range).
  */
@@ -91,6 +93,32 @@ class EngineRunApiIT extends PostgisIT {
         List<String> covered = new ArrayList<>();
         layer.get("features").forEach(f -> covered.add(f.at("/properties/name_uz_latn").asText() + "=" + f.at("/properties/covered").asBoolean()));
         assertThat(covered).containsExactlyInAnyOrder("Uch=true", "Tort=false");
+        JsonNode ikki = getJson("/api/v1/gaps/settlements?asOf=2025-01-01&region=UZ-SA").get("items").get(0);
+        // nearest site: (66.5, 39.5) -> (66.9, 39.9) is ~56 km
+        assertThat(ikki.get("nearest_site_m").asDouble()).isBetween(50_000.0, 62_000.0);
+    }
+
+    @Test
+    void coveragePolygonsOfTheRunExportAsRfc7946() throws Exception {
+        JsonNode fc = getJson("/api/v1/coverage.geojson?technology=4G&asOf=2025-01-01");
+        assertThat(fc.get("features")).isNotEmpty();
+        for (JsonNode f : fc.get("features")) {
+            assertThat(f.at("/properties/region").asText()).isEqualTo("UZ-SA");
+            var g = new GeoJsonReader().read(f.get("geometry").toString());
+            // around site A (66.5, 39.5), in lon/lat order
+            assertThat(g.getEnvelopeInternal().centre().x).isCloseTo(66.5, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(g.getEnvelopeInternal().centre().y).isCloseTo(39.5, org.assertj.core.data.Offset.offset(0.1));
+            assertThat(Orientation.isCCW(((Polygon) g.getGeometryN(0)).getExteriorRing().getCoordinates())).isTrue();
+        }
+        List<String> regions = new ArrayList<>();
+        getJson("/api/v1/coverage.geojson?technology=3G&asOf=2025-01-01").get("features")
+                .forEach(f -> regions.add(f.at("/properties/region").asText()));
+        assertThat(regions).contains("UZ-SA", "UZ-BU");
+        // before site B, no 3G coverage in Bukhara
+        List<String> early = new ArrayList<>();
+        getJson("/api/v1/coverage.geojson?technology=3G&asOf=2022-01-01").get("features")
+                .forEach(f -> early.add(f.at("/properties/region").asText()));
+        assertThat(early).containsOnly("UZ-SA");
     }
 
     @Test
