@@ -17,6 +17,6 @@ class AccessWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AccessInterceptor(access, properties)).addPathPatterns("/api/**");
+        registry.addInterceptor(new AccessInterceptor(access, properties)).addPathPatterns("/api/**", "/ogc/**", "/tiles/**");
     }
 }

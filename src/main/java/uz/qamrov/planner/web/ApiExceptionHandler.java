@@ -20,8 +20,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one error path: every failure becomes an RFC 9457 problem document with a stable type URI. */
+/**
+ * The one error path: every failure becomes an RFC 9457 problem document with a stable type URI. Ordered first so
+ * that Boot's own ProblemDetailsExceptionHandler ({@code spring.mvc.problemdetails.enabled}) does not answer a
+ * type mismatch with {@code about:blank} before us.
+ */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

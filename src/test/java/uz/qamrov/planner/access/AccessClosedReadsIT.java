@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import uz.qamrov.support.ApiIT;
 
-/** With {@code qamrov.access.open-reads=false} every /api GET needs a token. */
+/** With {@code qamrov.access.open-reads=false} every GET of /api, /ogc and /tiles needs a token. */
 @TestPropertySource(properties = "qamrov.access.open-reads=false")
 class AccessClosedReadsIT extends ApiIT {
 
@@ -17,5 +17,14 @@ class AccessClosedReadsIT extends ApiIT {
         assertThat(mvc.perform(get(job)).andReturn().getResponse().getStatus()).isEqualTo(401);
         assertThat(mvc.perform(get(job).header("Authorization", "Bearer " + token("planner", null))).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void ogcAndTilesAreClosedToo() throws Exception {
+        for (String path : new String[] {"/ogc/collections/settlements/items", "/tiles/regions/0/0/0.mvt"}) {
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(401);
+        }
+        assertThat(mvc.perform(get("/ogc/collections").header("Authorization", "Bearer " + token("planner", null)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 }

@@ -1,0 +1,167 @@
+package uz.qamrov.planner.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import uz.qamrov.planner.region.Regions;
+import uz.qamrov.planner.system.RunLookup;
+import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.planner.web.ListWriter;
+
+/**
+ * The export feature's entry point. Every export is written while it is read from the database: memory use does
+ * not grow with the size of the country.
+ */
+@Service
+public class Exports {
+
+    static final Set<String> TECHNOLOGIES = Set.of("2G", "3G", "4G", "5G");
+
+    private final ExportRepository repository;
+    private final RunLookup runs;
+    private final Regions regions;
+    private final ObjectMapper json;
+    private final MapProperties maps;
+    private final java.time.Clock clock;
+
+    Exports(ExportRepository repository, RunLookup runs, Regions regions, ObjectMapper json, MapProperties maps,
+            java.time.Clock clock) {
+        this.maps = maps;
+        this.clock = clock;
+        this.repository = repository;
+        this.runs = runs;
+        this.regions = regions;
+        this.json = json;
+    }
+
+    /** A validated coverage export, ready to be written. */
+    public record CoverageExport(long runId, String technology, String operator, String region, LocalDate asOf) {
+    }
+
+    /**
+     * Validates the filters and resolves the run (so errors are answered before the first byte is written).
+     * technology: '2G'..'5G' meaning "this technology or better", null = all; operator: null or '*' = any operator.
+     */
+    public CoverageExport coverage(String technology, String operator, String region, LocalDate asOf) {
+        String tech = technology == null || technology.isBlank() ? null : technology.toUpperCase(java.util.Locale.ROOT);
+        if (tech != null && !TECHNOLOGIES.contains(tech)) {
+            throw ApiException.badRequest("unknown technology: " + technology + " (2G, 3G, 4G, 5G)",
+                    Map.of("parameter", "technology", "value", technology));
+        }
+        String reg = region == null || region.isBlank() ? null : region;
+        regions.requireRegionFilter(reg);
+        String op = operator == null || operator.isBlank() ? "*" : operator;
+        return new CoverageExport(runs.runFor(asOf), tech, op, reg, asOf);
+    }
+
+    /** A validated gap export (GeoPackage or CSV). */
+    public record GapExport(long runId, String service, String region) {
+    }
+
+    private static final Set<String> SERVICES = Set.of("mobile_any", "mobile_internet", "high_speed_mobile", "fixed_broadband");
+
+    /** Validates the filters of a gap export and resolves the run; service defaults to mobile_internet. */
+    public GapExport gaps(String region, String service, LocalDate asOf) {
+        String s = service == null || service.isBlank() ? "mobile_internet" : service;
+        if (!SERVICES.contains(s)) {
+            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
+        }
+        String reg = region == null || region.isBlank() ? null : region;
+        regions.requireRegionFilter(reg);
+        return new GapExport(runs.runFor(asOf), s, reg);
+    }
+
+    /**
+     * Writes the four gap layers into a GeoPackage at {@code file} (uncovered_settlements, highway_gaps,
+     * railway_gaps, settlements_status), streaming each from PostGIS into SQLite.
+     */
+    public void writeGeoPackage(GapExport e, java.nio.file.Path file) throws java.sql.SQLException {
+        try (GeoPackageWriter gpkg = new GeoPackageWriter(file)) {
+            for (GapLayer layer : GapLayer.values()) {
+                try (GeoPackageWriter.LayerSink sink = gpkg.layer(layer)) {
+                    repository.gapRows(layer, new ExportRepository.GapFilter(e.runId(), e.service(), e.region()), row -> {
+                        try {
+                            sink.add(row);
+                        } catch (java.sql.SQLException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** Writes one gap layer as CSV (UTF-8, header, the geometry as WKT in the last column), row by row. */
+    public void writeGapCsv(GapLayer layer, GapExport e, OutputStream out) throws IOException {
+        var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> header = new java.util.ArrayList<>();
+        layer.columns().forEach(c -> header.add(c.name()));
+        header.add("geometry_wkt");
+        var csv = new org.apache.commons.csv.CSVPrinter(writer,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        var wkb = new org.locationtech.jts.io.WKBReader();
+        var wkt = new org.locationtech.jts.io.WKTWriter();
+        repository.gapRows(layer, new ExportRepository.GapFilter(e.runId(), e.service(), e.region()), row -> {
+            try {
+                for (Object v : row.values()) {
+                    csv.print(v);
+                }
+                csv.print(wkt.write(wkb.read(row.wkb())));
+                csv.println();
+            } catch (IOException | org.locationtech.jts.io.ParseException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        csv.flush();
+    }
+
+    /**
+     * A PNG map of a region: coverage of {@code technology} (default 4G, any operator), settlements uncovered for
+     * {@code service}, highways, boundaries, legend, scale bar and a title with the as-of date. 404 problem for an
+     * unknown region or one without a boundary.
+     */
+    public byte[] regionMap(String region, String technology, String service, LocalDate asOf) {
+        String tech = technology == null || technology.isBlank() ? "4G" : technology.toUpperCase(java.util.Locale.ROOT);
+        if (!TECHNOLOGIES.contains(tech)) {
+            throw ApiException.badRequest("unknown technology: " + technology + " (2G, 3G, 4G, 5G)",
+                    Map.of("parameter", "technology", "value", technology));
+        }
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        GapExport e = gaps(null, service, date);
+        var r = regions.region(region).filter(x -> x.bbox() != null)
+                .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
+        double[] bbox = r.bbox().stream().mapToDouble(Double::doubleValue).toArray();
+        double tol = MapRenderer.degreesPerPixel(bbox, maps.width(), maps.height());
+        var data = repository.mapData(region, e.runId(), tech, e.service(), tol)
+                .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
+        String title = data.title() + " — " + tech + " coverage, gaps in " + e.service().replace('_', ' ') + ", as of " + date;
+        return MapRenderer.render(data, title, maps.width(), maps.height());
+    }
+
+    /** Writes the coverage polygons as one RFC 7946 FeatureCollection, feature by feature. */
+    public void writeCoverageGeoJson(CoverageExport e, OutputStream out) throws IOException {
+        try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeStringField("name", "coverage");
+            g.writeArrayFieldStart("features");
+            repository.coveragePolygons(new ExportRepository.CoverageFilter(e.runId(), e.technology(), e.operator(), e.region()),
+                    row -> {
+                        try {
+                            ListWriter.writeFeature(g, row);
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                    });
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package uz.qamrov.planner.gap;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import uz.qamrov.planner.web.ListWriter;
+import uz.qamrov.planner.web.OutputFormat;
+import uz.qamrov.planner.web.PageLinks;
+import uz.qamrov.planner.web.PagingProperties;
+
+@RestController
+@RequestMapping("/api/v1/gaps")
+@Tag(name = "gaps", description = "Uncovered settlements, highway and railway stretches, from the coverage run for asOf. "
+        + "Each list answers JSON (default), GeoJSON (Accept: application/geo+json or f=geojson) and CSV (f=csv, UTF-8 with header).")
+class GapController {
+
+    private final Gaps gaps;
+    private final PagingProperties paging;
+    private final ListWriter writer;
+
+    GapController(Gaps gaps, PagingProperties paging, ListWriter writer) {
+        this.gaps = gaps;
+        this.paging = paging;
+        this.writer = writer;
+    }
+
+    @GetMapping("/settlements")
+    @Operation(summary = "Uncovered settlements", description = "sort: population, households, nearest_site, nearest_fiber, "
+            + "name, region, id (prefix - for descending; default -population). operator=X lists settlements X does not serve.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json"),
+        @Content(mediaType = "application/geo+json"), @Content(mediaType = "text/csv")})
+    ResponseEntity<StreamingResponseBody> settlements(
+            @Parameter(description = "mobile_internet (default), high_speed_mobile, fixed_broadband, mobile_any") @RequestParam(required = false) String service,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String operator, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+            @Parameter(description = "json, geojson or csv") @RequestParam(required = false) String f,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        OutputFormat format = OutputFormat.negotiate(f, accept);
+        PagingProperties.Page page = paging.page(limit, offset);
+        GapList list = gaps.settlements(new Gaps.Filter(service, region, district, operator, null, sort, asOf), page);
+        return respond(format, page, list, "uncovered-settlements");
+    }
+
+    @GetMapping("/highways")
+    @Operation(summary = "Uncovered highway stretches", description = "With each stretch: the road's longest gap and total "
+            + "gap (km). sort: length, from_km, ref, region, longest_gap, id (default -length). ref=M39 narrows to one road.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json"),
+        @Content(mediaType = "application/geo+json"), @Content(mediaType = "text/csv")})
+    ResponseEntity<StreamingResponseBody> highways(@RequestParam(required = false) String service,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return lines(LineKind.HIGHWAY, service, region, district, operator, ref, sort, asOf, limit, offset, f, accept);
+    }
+
+    @GetMapping("/railways")
+    @Operation(summary = "Uncovered railway stretches", description = "As highways, by line_key (ref=line key).")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json"),
+        @Content(mediaType = "application/geo+json"), @Content(mediaType = "text/csv")})
+    ResponseEntity<StreamingResponseBody> railways(@RequestParam(required = false) String service,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String district,
+            @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return lines(LineKind.RAILWAY, service, region, district, operator, ref, sort, asOf, limit, offset, f, accept);
+    }
+
+    @GetMapping("/highways/{ref}/profile")
+    @Operation(summary = "Covered fraction (0..1) of each kilometre of a highway, from the run's stretches")
+    LineProfile highwayProfile(@PathVariable String ref, @RequestParam(required = false) String service,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return gaps.profile(LineKind.HIGHWAY, ref, service, asOf);
+    }
+
+    @GetMapping("/railways/{lineKey}/profile")
+    @Operation(summary = "Covered fraction (0..1) of each kilometre of a railway line, from the run's stretches")
+    LineProfile railwayProfile(@PathVariable String lineKey, @RequestParam(required = false) String service,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return gaps.profile(LineKind.RAILWAY, lineKey, service, asOf);
+    }
+
+    private ResponseEntity<StreamingResponseBody> lines(LineKind kind, String service, String region, String district,
+            String operator, String ref, String sort, LocalDate asOf, Integer limit, Integer offset, String f, String accept) {
+        OutputFormat format = OutputFormat.negotiate(f, accept);
+        PagingProperties.Page page = paging.page(limit, offset);
+        GapList list = gaps.stretches(kind, new Gaps.Filter(service, region, district, operator, ref, sort, asOf), page);
+        return respond(format, page, list, kind.key + "-gaps");
+    }
+
+    private ResponseEntity<StreamingResponseBody> respond(OutputFormat format, PagingProperties.Page page, GapList list, String name) {
+        var links = PageLinks.of(page, list.numberMatched(), format.mediaType().toString());
+        return writer.response(format, new ListWriter.Envelope(list.numberMatched(), links, list.columns(), name), list.rows());
+    }
+}

@@ -1,0 +1,70 @@
+package uz.qamrov.planner.gap;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uz.qamrov.planner.region.Regions;
+import uz.qamrov.planner.system.RunLookup;
+import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.planner.web.PagingProperties;
+
+/**
+ * The gap feature's entry point: settlements, highway and railway stretches that a coverage run marked uncovered
+ * for a service, read from the run answering {@code asOf}.
+ */
+@Component
+public class Gaps {
+
+    private final GapRepository repository;
+    private final RunLookup runs;
+    private final Regions regions;
+
+    Gaps(GapRepository repository, RunLookup runs, Regions regions) {
+        this.repository = repository;
+        this.runs = runs;
+        this.regions = regions;
+    }
+
+    /** Filters as the API receives them; validated here. */
+    public record Filter(String service, String region, String district, String operator, String ref, String sort,
+            LocalDate asOf) {
+    }
+
+    public GapList settlements(Filter f, PagingProperties.Page page) {
+        GapQuery q = query(f, Sort.settlements(f.sort()), page);
+        return new GapList(repository.countSettlements(q), GapRepository.SETTLEMENT_COLUMNS, repository.settlements(q));
+    }
+
+    public GapList stretches(LineKind kind, Filter f, PagingProperties.Page page) {
+        if (f.operator() != null) {
+            // line_stretches hold the union of all operators per service; there is no per-operator split to filter on
+            throw ApiException.badRequest("operator= applies to settlement gaps only; line stretches are stored for all operators",
+                    Map.of("parameter", "operator", "value", f.operator()));
+        }
+        GapQuery q = query(f, Sort.stretches(f.sort()), page);
+        return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q));
+    }
+
+    /** Per-kilometre coverage of one line; 404 problem for an unknown ref / line key. */
+    public LineProfile profile(LineKind kind, String ref, String service, LocalDate asOf) {
+        Service s = Service.parse(service);
+        Map<String, Object> line = repository.line(kind, ref)
+                .orElseThrow(() -> ApiException.notFound("no " + kind.key + " " + ref));
+        long lineId = ((Number) line.get("id")).longValue();
+        long run = runs.runFor(asOf);
+        var fractions = repository.profile(kind, lineId, run, s);
+        return new LineProfile(ref, s.key(), run, fractions.size(), repository.longestGapKm(kind, lineId, run, s).orElse(null),
+                fractions);
+    }
+
+    private GapQuery query(Filter f, Sort sort, PagingProperties.Page page) {
+        Service service = Service.parse(f.service());
+        regions.requireRegionFilter(blankToNull(f.region()));
+        return new GapQuery(runs.runFor(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
+                blankToNull(f.operator()), blankToNull(f.ref()), sort, page.limit(), page.offset());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

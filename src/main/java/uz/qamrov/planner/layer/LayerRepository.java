@@ -1,0 +1,166 @@
+package uz.qamrov.planner.layer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import uz.qamrov.planner.system.StreamingQueries;
+import uz.qamrov.planner.web.FeatureRow;
+import uz.qamrov.planner.web.RowSource;
+
+/**
+ * All SQL of the map layers (REST layers and OGC API collections). Each layer is a FROM clause, an id, a geometry
+ * and a properties expression; filters are small clause functions with bound values. PostGIS writes the geometry
+ * JSON with 6 decimals ({@code ST_AsGeoJSON(geom, 6)}: 1e-6 degree is ~0.1 m).
+ */
+@Repository
+class LayerRepository {
+
+    /**
+     * The SQL pieces of one layer; identifiers only, never request values. Polygons are written with
+     * {@code ST_ForcePolygonCCW}: RFC 7946's right-hand rule (exterior rings counter-clockwise).
+     */
+    private record Source(String from, String id, String geom, String properties, String asOfFilter) {
+    }
+
+    // A version counts on D when valid_from <= D < valid_to, and the asset was commissioned on or before D and not
+    // decommissioned by D (planned assets without a commissioning date do not count).
+    private static String versionedAt(String t) {
+        return ("%1$s.valid_from <= :asOf AND :asOf < %1$s.valid_to AND %1$s.commissioned_on <= :asOf"
+                + " AND (%1$s.decommissioned_on IS NULL OR %1$s.decommissioned_on > :asOf)").formatted(t);
+    }
+
+    private static Source source(Layer layer) {
+        return switch (layer) {
+            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
+                    json_build_object('code', t.code, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
+                      'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population, 'approximate', t.approximate)""", null);
+            case DISTRICTS -> new Source("districts t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
+                    json_build_object('code', t.code, 'region', t.region_code, 'name_uz_latn', t.name_uz_latn,
+                      'name_uz_cyrl', t.name_uz_cyrl, 'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population,
+                      'approximate', t.approximate)""", null);
+            case SETTLEMENTS -> new Source("""
+                    settlements t LEFT JOIN settlement_coverage sc
+                      ON sc.settlement_id = t.id AND sc.run_id = :run AND sc.service = :service""", "t.id", "t.geom", """
+                    json_build_object('id', t.id, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
+                      'name_ru', t.name_ru, 'name_en', t.name_en, 'kind', t.kind, 'population', t.population,
+                      'households', t.households, 'region', t.region_code, 'district', t.district_code,
+                      'synthetic', t.source ILIKE '%synthetic%', 'source', t.source, 'service', CAST(:service AS text),
+                      'covered', sc.covered, 'operators', sc.operators, 'nearest_site_m', round(sc.nearest_site_m::numeric, 1),
+                      'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1))""", null);
+            case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", """
+                    json_build_object('id', t.id, 'ref', t.ref, 'road_class', t.road_class, 'name_uz_latn', t.name_uz_latn,
+                      'name_ru', t.name_ru, 'name_en', t.name_en)""", null);
+            case RAILWAYS -> new Source("railways t", "t.id", "t.geom", """
+                    json_build_object('id', t.id, 'line_key', t.line_key, 'line_name', t.line_name)""", null);
+            case BASE_STATIONS -> new Source("base_stations t", "t.id", "t.geom", """
+                    json_build_object('id', t.id, 'operator', t.operator_code, 'external_id', t.external_id, 'status', t.status,
+                      'tower_height_m', t.tower_height_m, 'commissioned_on', t.commissioned_on,
+                      'cell_count', (SELECT count(*) FROM cells c WHERE c.base_station_id = t.id),
+                      'technologies', (SELECT string_agg(DISTINCT c.technology, ',' ORDER BY c.technology) FROM cells c WHERE c.base_station_id = t.id),
+                      'cells', (SELECT json_object_agg(x.technology, x.n) FROM (SELECT c.technology, count(*) AS n FROM cells c
+                                WHERE c.base_station_id = t.id GROUP BY c.technology) x))""", versionedAt("t"));
+            case CELLS -> new Source("cells c JOIN base_stations t ON t.id = c.base_station_id", "c.id", "t.geom", """
+                    json_build_object('id', c.id, 'base_station_id', t.id, 'operator', t.operator_code, 'external_id', c.external_id,
+                      'technology', c.technology, 'band_mhz', c.band_mhz, 'azimuth_deg', c.azimuth_deg,
+                      'beamwidth_deg', c.beamwidth_deg, 'tilt_deg', c.tilt_deg, 'antenna_height_m', c.antenna_height_m,
+                      'eirp_dbm', c.eirp_dbm, 'range_m', c.range_m)""", versionedAt("t"));
+            case FIBER_ROUTES -> new Source("fiber_routes t", "t.id", "t.geom", """
+                    json_build_object('id', t.id, 'operator', t.operator_code, 'external_id', t.external_id, 'status', t.status,
+                      'route_kind', t.route_kind, 'capacity_gbps', t.capacity_gbps, 'commissioned_on', t.commissioned_on,
+                      'decommissioned_on', t.decommissioned_on)""", versionedAt("t"));
+            case COVERAGE -> new Source("coverage_polygons t", "t.id", "ST_ForcePolygonCCW(t.geom)", """
+                    json_build_object('id', t.id, 'technology', t.technology, 'operator', t.operator_code, 'region', t.region_code,
+                      'area_km2', round(t.area_km2::numeric, 3))""", "t.run_id = :run");
+        };
+    }
+
+    private final JdbcClient jdbc;
+    private final StreamingQueries streaming;
+
+    LayerRepository(JdbcClient jdbc, StreamingQueries streaming) {
+        this.jdbc = jdbc;
+        this.streaming = streaming;
+    }
+
+    private record Clause(String where, Map<String, Object> params) {
+    }
+
+    private static Clause where(Layer layer, Source s, LayerQuery q) {
+        StringBuilder sql = new StringBuilder(" WHERE true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.bbox() != null) {
+            // The envelope is transformed to the column's SRID (4326), never the column to the envelope's, so the
+            // GiST index on geom is used. (Both are 4326 today: the ST_Transform is then a no-op.)
+            sql.append(" AND t.geom && ST_Transform(ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326), ST_SRID(t.geom))")
+                    .append(" AND ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326), ST_SRID(t.geom)))");
+            params.put("minx", q.bbox()[0]);
+            params.put("miny", q.bbox()[1]);
+            params.put("maxx", q.bbox()[2]);
+            params.put("maxy", q.bbox()[3]);
+        }
+        if (s.asOfFilter() != null) {
+            sql.append(" AND ").append(s.asOfFilter());
+        }
+        if (layer.versioned()) {
+            params.put("asOf", q.asOf());
+        }
+        if (layer.perRun()) {
+            params.put("run", q.runId());
+        }
+        if (layer == Layer.SETTLEMENTS) {
+            params.put("service", q.service());
+        }
+        return new Clause(sql.toString(), params);
+    }
+
+    long count(Layer layer, LayerQuery q) {
+        Source s = source(layer);
+        Clause c = where(layer, s, q);
+        // the settlements' LEFT JOIN does not change the count; skip it
+        String from = layer == Layer.SETTLEMENTS ? "settlements t" : s.from();
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        if (layer == Layer.SETTLEMENTS) {
+            params.remove("run");
+            params.remove("service");
+        }
+        return jdbc.sql("SELECT count(*) FROM " + from + c.where()).params(params).query(Long.class).single();
+    }
+
+    RowSource rows(Layer layer, LayerQuery q) {
+        Source s = source(layer);
+        Clause c = where(layer, s, q);
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        params.put("limit", q.limit());
+        params.put("offset", q.offset());
+        String sql = select(s) + c.where() + " ORDER BY " + s.id() + " LIMIT :limit OFFSET :offset";
+        return sink -> streaming.readOnly(() -> streaming.client().sql(sql).params(params).query(rs -> {
+            sink.accept(new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")));
+        }));
+    }
+
+    Optional<FeatureRow> item(Layer layer, Object id, LayerQuery q) {
+        Source s = source(layer);
+        Clause c = where(layer, s, q);
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        params.put("id", id);
+        return jdbc.sql(select(s) + c.where() + " AND " + s.id() + " = :id").params(params)
+                .query((rs, i) -> new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")))
+                .optional();
+    }
+
+    /** [minLon, minLat, maxLon, maxLat] of the whole layer, or empty when it has no rows. */
+    Optional<double[]> extent(Layer layer) {
+        String table = source(layer).from().trim().split("\\s+")[0];
+        String geom = layer == Layer.CELLS ? "base_stations" : table;
+        return jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM "
+                + geom + ") x WHERE e IS NOT NULL")
+                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).optional();
+    }
+
+    private static String select(Source s) {
+        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + s.properties()
+                + "::text AS properties FROM " + s.from();
+    }
+}

@@ -1,0 +1,102 @@
+package uz.qamrov.planner.layer;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import uz.qamrov.planner.system.RunLookup;
+import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.planner.web.FeatureRow;
+import uz.qamrov.planner.web.PagingProperties;
+import uz.qamrov.planner.web.RowSource;
+
+/** The layer feature's entry point, shared by the REST layers and the OGC API collections. */
+@Service
+public class Layers {
+
+    private static final java.util.Set<String> SERVICES = java.util.Set.of("mobile_any", "mobile_internet", "high_speed_mobile",
+            "fixed_broadband");
+
+    private final LayerRepository repository;
+    private final RunLookup runs;
+    private final java.time.Clock clock;
+
+    Layers(LayerRepository repository, RunLookup runs, java.time.Clock clock) {
+        this.repository = repository;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** Today in Uzbekistan: the as-of date when a request gives none. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The layer with this id, or a 404 problem. */
+    public Layer layer(String id) {
+        return Layer.byId(id).orElseThrow(() -> ApiException.notFound("no layer or collection " + id));
+    }
+
+    /**
+     * Validates a request: bbox as {@code minLon,minLat,maxLon,maxLat} (WGS84), asOf defaulting to today, service
+     * defaulting to mobile_internet; resolves the coverage run for per-run layers.
+     */
+    public LayerQuery query(Layer layer, String bbox, LocalDate asOf, String service, PagingProperties.Page page) {
+        LocalDate date = asOf == null ? today() : asOf;
+        String s = service == null || service.isBlank() ? "mobile_internet" : service;
+        if (!SERVICES.contains(s)) {
+            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
+        }
+        Long run = layer.perRun() ? runs.runFor(date) : null;
+        return new LayerQuery(parseBbox(bbox), date, run, s, page.limit(), page.offset());
+    }
+
+    public long count(Layer layer, LayerQuery q) {
+        return repository.count(layer, q);
+    }
+
+    public RowSource rows(Layer layer, LayerQuery q) {
+        return repository.rows(layer, q);
+    }
+
+    /** One feature by id (as of the query's date); empty when there is none or the id cannot be one. */
+    public Optional<FeatureRow> item(Layer layer, String id, LayerQuery q) {
+        if (layer.textIds()) {
+            return repository.item(layer, id, q);
+        }
+        try {
+            return repository.item(layer, Long.parseLong(id), q);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<double[]> extent(Layer layer) {
+        return repository.extent(layer);
+    }
+
+    static double[] parseBbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) {
+            return null;
+        }
+        String[] parts = bbox.split(",");
+        try {
+            if (parts.length != 4) {
+                throw new NumberFormatException();
+            }
+            double[] b = new double[4];
+            for (int i = 0; i < 4; i++) {
+                b[i] = Double.parseDouble(parts[i].trim());
+                if (!Double.isFinite(b[i])) {
+                    throw new NumberFormatException();
+                }
+            }
+            if (b[0] > b[2] || b[1] > b[3] || b[1] < -90 || b[3] > 90) {
+                throw new NumberFormatException();
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat in WGS84", Map.of("parameter", "bbox", "value", bbox));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package uz.qamrov.planner.tile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "tiles", description = "Mapbox vector tiles (EPSG:3857, extent 4096) of every OGC collection")
+class TileController {
+
+    static final MediaType MVT = MediaType.valueOf("application/vnd.mapbox-vector-tile");
+
+    private final Tiles tiles;
+
+    TileController(Tiles tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
+    @Operation(summary = "One vector tile; 204 when empty, 400 for z/x/y outside the tile matrix")
+    ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable int z, @PathVariable int x, @PathVariable int y,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String service) {
+        byte[] mvt = tiles.tile(collection, z, x, y, asOf, service);
+        CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(tiles.maxAgeSeconds())).cachePublic();
+        if (mvt.length == 0) {
+            return ResponseEntity.noContent().cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().contentType(MVT).cacheControl(cache).body(mvt);
+    }
+}

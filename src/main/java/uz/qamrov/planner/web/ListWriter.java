@@ -1,0 +1,139 @@
+package uz.qamrov.planner.web;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Writes a stream of {@link FeatureRow}s as JSON ({@code items}), GeoJSON (a FeatureCollection with the OGC
+ * {@code numberMatched}/{@code numberReturned}/{@code links} members) or CSV, row by row, so memory stays bounded
+ * whatever the size of the list. Geometry and properties are copied as raw JSON written by PostGIS.
+ */
+public final class ListWriter {
+
+    private final ObjectMapper json;
+
+    public ListWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Everything a list response needs besides its rows. */
+    public record Envelope(Long numberMatched, List<Link> links, List<String> csvColumns, String fileName) {
+    }
+
+    public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, RowSource rows) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(format.mediaType());
+        if (format == OutputFormat.CSV && envelope.fileName() != null) {
+            ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + envelope.fileName() + ".csv\"");
+        }
+        return ok.body(out -> write(format, envelope, rows, out));
+    }
+
+    public void write(OutputFormat format, Envelope envelope, RowSource rows, OutputStream out) throws IOException {
+        switch (format) {
+            case CSV -> writeCsv(envelope, rows, out);
+            case GEOJSON -> writeJson(envelope, rows, out, true);
+            case JSON -> writeJson(envelope, rows, out, false);
+        }
+    }
+
+    private void writeJson(Envelope envelope, RowSource rows, OutputStream out, boolean geojson) throws IOException {
+        try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            if (geojson) {
+                g.writeStringField("type", "FeatureCollection");
+            }
+            g.writeArrayFieldStart(geojson ? "features" : "items");
+            long[] returned = {0};
+            rows.forEach(row -> {
+                try {
+                    if (geojson) {
+                        writeFeature(g, row);
+                    } else {
+                        g.writeRawValue(row.propertiesJson());
+                    }
+                    returned[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+            if (envelope.numberMatched() != null) {
+                g.writeNumberField("numberMatched", envelope.numberMatched());
+            }
+            g.writeNumberField("numberReturned", returned[0]);
+            if (geojson) {
+                g.writeStringField("timeStamp", Instant.now().toString());
+            }
+            if (envelope.links() != null) {
+                g.writeFieldName("links");
+                json.writeValue(g, envelope.links());
+            }
+            g.writeEndObject();
+        }
+    }
+
+    /** One RFC 7946 Feature; the geometry is PostGIS's {@code ST_AsGeoJSON} text, copied verbatim. */
+    public static void writeFeature(JsonGenerator g, FeatureRow row) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        if (row.id() instanceof Number n) {
+            g.writeNumberField("id", n.longValue());
+        } else if (row.id() != null) {
+            g.writeStringField("id", row.id().toString());
+        }
+        g.writeFieldName("geometry");
+        if (row.geometryJson() == null) {
+            g.writeNull();
+        } else {
+            g.writeRawValue(row.geometryJson());
+        }
+        g.writeFieldName("properties");
+        g.writeRawValue(row.propertiesJson() == null ? "{}" : row.propertiesJson());
+        g.writeEndObject();
+    }
+
+    private void writeCsv(Envelope envelope, RowSource rows, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(envelope.csvColumns().toArray(String[]::new)).get());
+        rows.forEach(row -> {
+            try {
+                Map<?, ?> props = json.readValue(row.propertiesJson(), Map.class);
+                for (String column : envelope.csvColumns()) {
+                    csv.print(cell(props.get(column)));
+                }
+                csv.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    private static Object cell(Object value) {
+        if (value instanceof List<?> list) {
+            StringJoiner j = new StringJoiner(";");
+            for (Iterator<?> it = list.iterator(); it.hasNext();) {
+                j.add(String.valueOf(it.next()));
+            }
+            return j.toString();
+        }
+        return value;
+    }
+}

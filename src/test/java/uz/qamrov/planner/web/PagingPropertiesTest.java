@@ -1,0 +1,24 @@
+package uz.qamrov.planner.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PagingPropertiesTest {
+
+    final PagingProperties paging = new PagingProperties(100, 10000);
+
+    @Test
+    void defaultsAndClamps() {
+        assertThat(paging.page(null, null)).isEqualTo(new PagingProperties.Page(100, 0));
+        assertThat(paging.page(50, 20)).isEqualTo(new PagingProperties.Page(50, 20));
+        assertThat(paging.page(1_000_000, 0).limit()).isEqualTo(10000);
+    }
+
+    @Test
+    void rejectsNonsense() {
+        assertThatThrownBy(() -> paging.page(0, 0)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> paging.page(10, -1)).isInstanceOf(ApiException.class);
+    }
+}
