@@ -67,7 +67,9 @@ final class Network {
         int n24 = (int) Math.round(77_300 * scale);
         int n25 = (int) Math.round(87_400 * scale);
         int h2 = (int) Math.round(300 * scale);
-        int planned = (int) Math.round(400 * scale);
+        // planned sites (2027 – mid-2028, after today's date) are what closes the remaining gaps in the "with planned
+        // sites" view; about a third of them sit in the late highway zones
+        int planned = (int) Math.round(1500 * scale);
         int decom = (int) Math.round(1_200 * scale);
         List<Site> sites = g.sites();
         // corridor sites along highways and railways, per operator every 7..13 km
@@ -137,7 +139,7 @@ final class Network {
             }
             chunkBase += 1000;
         }
-        // late zones, by 40 km chunk of highway: half get 4G in 2024, a third in H1 2025, a few only planned
+        // late zones, by 40 km chunk of highway: 45% get 4G in 2024, 30% in H1 2025, a quarter only planned
         verts.sort(Comparator.comparingDouble((double[] v) -> -v[2]));
         PointGrid late = new PointGrid(0.1);
         double acc = 0;
@@ -149,7 +151,7 @@ final class Network {
             int chunk = (int) v[4];
             if (!chunkBucket.containsKey(chunk)) {
                 double u = r.nextDouble();
-                chunkBucket.put(chunk, u < 0.5 ? 0 : u < 0.9 ? 1 : 2);
+                chunkBucket.put(chunk, u < 0.45 ? 0 : u < 0.75 ? 1 : 2);
             }
             late.add(v[0], v[1], chunkBucket.get(chunk));
             acc += v[3];
@@ -168,7 +170,7 @@ final class Network {
         int late25 = 0;
         int latePlanned = 0;
         for (Site s : lateSites) {
-            int b = s.lateBucket == 2 && latePlanned >= planned * 0.6 ? 1 : s.lateBucket;
+            int b = s.lateBucket == 2 && latePlanned >= planned * 0.8 ? 1 : s.lateBucket;
             if (b == 0) {
                 late24++;
                 s.comm = between(LocalDate.of(2024, 1, 1), GeodataGenerator.D24, r.nextDouble());
@@ -177,7 +179,7 @@ final class Network {
                 s.comm = between(LocalDate.of(2025, 1, 1), GeodataGenerator.D25, r.nextDouble());
             } else {
                 latePlanned++;
-                s.comm = between(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), r.nextDouble());
+                s.comm = between(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), r.nextDouble());
             }
         }
         int b24 = n24 - n23 - late24;
@@ -198,7 +200,7 @@ final class Network {
             } else if (k < n23 + b24 + b25 + h2) {
                 s.comm = between(LocalDate.of(2025, 7, 2), GeodataGenerator.SNAPSHOT, r.nextDouble());
             } else {
-                s.comm = between(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), r.nextDouble());
+                s.comm = between(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 6, 30), r.nextDouble());
             }
         }
         for (Site s : decomSites) {

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param fiberDropDistanceM a settlement within this distance of operational fiber or an access node can get fixed
  *     broadband; 1 km is what a last-mile drop from a distribution cable typically reaches without a new node
  * @param seriesStartYear first year-end of the indicator series behind the target trends
- * @param polygons store dissolved coverage polygons per technology, operator and region with each run
+ * @param polygons compute the dissolved coverage polygons of today's run right after start (other dates: when a map,
+ *     tile or export first asks for them)
  */
 @Validated
 @ConfigurationProperties("qamrov.coverage")

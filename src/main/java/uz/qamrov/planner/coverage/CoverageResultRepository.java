@@ -109,6 +109,16 @@ class CoverageResultRepository {
                 + " FROM STDIN WITH (FORMAT csv)", csv);
     }
 
+    boolean hasPolygons(long runId) {
+        return jdbc.sql("SELECT stats -> 'polygons' IS NOT NULL FROM coverage_runs WHERE id = :id").param("id", runId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    void markPolygons(long runId, int count) {
+        jdbc.sql("UPDATE coverage_runs SET stats = stats || jsonb_build_object('polygons', CAST(:n AS int)) WHERE id = :id")
+                .param("n", count).param("id", runId).update();
+    }
+
     void storePolygon(long runId, String technology, String operator, String regionCode, double areaKm2, byte[] wkb) {
         jdbc.sql("""
                 INSERT INTO coverage_polygons (run_id, technology, operator_code, region_code, area_km2, geom)

@@ -14,4 +14,12 @@ public interface CoverageRuns {
      * there is none yet. Cheap when it exists.
      */
     long runFor(LocalDate asOf);
+
+    /**
+     * Like {@link #runFor}, and also waits until the run's dissolved coverage polygons are stored (they are computed
+     * after the run itself, being much slower than everything else in it). For readers of {@code coverage_polygons}.
+     */
+    default long runWithPolygonsFor(LocalDate asOf) {
+        return runFor(asOf);
+    }
 }

@@ -92,7 +92,11 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         Thread t = new Thread(() -> {
             try {
                 rebuild();
-                runFor(null);
+                if (properties.polygons()) {
+                    runWithPolygonsFor(null); // today's map is the one most asked for: have it ready
+                } else {
+                    runFor(null);
+                }
             } catch (RuntimeException e) {
                 log.error("coverage: full recompute failed", e);
             } finally {
@@ -240,6 +244,27 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     };
 
     @Override
+    public long runWithPolygonsFor(LocalDate asOf) {
+        LocalDate d = asOf == null ? today() : asOf;
+        long runId = runFor(d);
+        synchronized (polygonLock) {
+            if (!results.hasPolygons(runId)) {
+                long t0 = System.nanoTime();
+                int stored = tx.execute(status -> {
+                    int n = storePolygons(runId, d);
+                    results.markPolygons(runId, n);
+                    return n;
+                });
+                log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms", stored, runId, d,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        return runId;
+    }
+
+    private final Object polygonLock = new Object();
+
+    @Override
     public long runFor(LocalDate asOf) {
         LocalDate d = asOf == null ? today() : asOf;
         synchronized (lock) {
@@ -256,10 +281,9 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
             results.storeSettlements(runId, snapshot.settlements(), nearestDistances(asOf));
             results.storeStretches(runId, snapshot.stretches());
             results.storeIndicators(runId, snapshot.indicators().values());
-            int polygons = properties.polygons() ? storePolygons(runId, asOf) : 0;
             long ms = (System.nanoTime() - t0) / 1_000_000;
             results.finishRun(runId, ms, "{\"settlement_rows\":" + snapshot.settlements().size() + ",\"stretches\":"
-                    + snapshot.stretches().size() + ",\"polygons\":" + polygons + "}");
+                    + snapshot.stretches().size() + "}");
             return runId;
         });
         progress.set(CoverageProgress.idle());

@@ -58,7 +58,7 @@ public class Exports {
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
         String op = operator == null || operator.isBlank() ? "*" : operator;
-        return new CoverageExport(runs.runFor(asOf), tech, op, reg, asOf);
+        return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf);
     }
 
     /** A validated gap export (GeoPackage or CSV). */
@@ -135,6 +135,7 @@ public class Exports {
         }
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         GapExport e = gaps(null, service, date);
+        runs.runWithPolygonsFor(date); // the map draws the coverage polygons of the same run
         var r = regions.region(region).filter(x -> x.bbox() != null)
                 .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
         double[] bbox = r.bbox().stream().mapToDouble(Double::doubleValue).toArray();

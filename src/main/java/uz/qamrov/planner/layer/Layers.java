@@ -47,7 +47,7 @@ public class Layers {
         if (!SERVICES.contains(s)) {
             throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
         }
-        Long run = layer.perRun() ? runs.runFor(date) : null;
+        Long run = !layer.perRun() ? null : layer == Layer.COVERAGE ? runs.runWithPolygonsFor(date) : runs.runFor(date);
         return new LayerQuery(parseBbox(bbox), date, run, s, page.limit(), page.offset());
     }
 

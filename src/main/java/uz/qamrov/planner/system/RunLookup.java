@@ -32,4 +32,13 @@ public class RunLookup {
         }
         return r.runFor(asOf);
     }
+
+    /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored. */
+    public long runWithPolygonsFor(LocalDate asOf) {
+        CoverageRuns r = runs.getIfAvailable();
+        if (r == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
+        }
+        return r.runWithPolygonsFor(asOf);
+    }
 }

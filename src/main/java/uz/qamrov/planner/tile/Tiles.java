@@ -33,7 +33,7 @@ public class Tiles {
         Layer layer = layers.layer(collection);
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         LocalDate date = asOf == null ? layers.today() : asOf;
-        Long run = layer.perRun() ? runs.runFor(date) : null;
+        Long run = !layer.perRun() ? null : layer.name().equals("COVERAGE") ? runs.runWithPolygonsFor(date) : runs.runFor(date);
         return repository.tile(layer, z, x, y, date, run, s);
     }
 
