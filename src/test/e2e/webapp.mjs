@@ -275,6 +275,8 @@ await check('map renders layers from the API (regions, roads, settlements)', asy
   assert(counts.regions >= 14, `regions on the map: ${counts.regions}`);
   assert(counts.highways > 0, `highways on the map: ${counts.highways}`);
   assert(counts.railways > 0, `railways on the map: ${counts.railways}`);
+  // national zoom: base stations as one cluster per region, labelled with the region's count
+  await pg.waitForFunction(() => document.querySelectorAll('.cluster-region').length >= 14);
   const paths = await pg.locator('.leaflet-map-pane svg path').count();
   assert(paths >= counts.regions + counts.highways, `SVG paths drawn: ${paths}`);
   return `regions ${counts.regions}, highways ${counts.highways}, railways ${counts.railways}, settlements ${counts.settlements}, uncovered stretches ${counts.stretches}, svg paths ${paths}`;
@@ -363,8 +365,13 @@ await check('exports: GeoJSON, CSV and GeoPackage links carry the filters; CSV a
   const links = {};
   for (const f of ['geojson', 'csv', 'gpkg']) {
     links[f] = await pg.locator(`#export-${f}`).getAttribute('href');
+  }
+  for (const f of ['geojson', 'csv']) {
     assert(links[f].includes(`f=${f}`) && links[f].includes('ref=M39'), `${f} link: ${links[f]}`);
   }
+  // the GeoPackage holds every gap layer of the chosen service and date in one file
+  assert(links.gpkg.includes('/api/v1/exports/gaps.gpkg') && links.gpkg.includes('asOf=2019-12-31')
+      && links.gpkg.includes('service=high_speed_mobile'), `gpkg link: ${links.gpkg}`);
   if ([...stubbed].some((s) => s.includes('/gaps/'))) {
     return { skip: 'gap lists are answered by contract stubs on this server: download not tried' };
   }
@@ -377,6 +384,9 @@ await check('exports: GeoJSON, CSV and GeoPackage links carry the filters; CSV a
     out.push(`${f} ${body.length} bytes`);
   }
   const gpkg = await pg.request.get(new URL(links.gpkg, `${BASE}/`).toString());
+  assert(gpkg.ok(), `gpkg export answered ${gpkg.status()}`);
+  const head = Buffer.from(await gpkg.body()).subarray(0, 16).toString('latin1');
+  assert(head.startsWith('SQLite format 3'), `gpkg is not a SQLite file: ${head}`);
   out.push(`gpkg ${gpkg.status()}`);
   return out.join(', ');
 });

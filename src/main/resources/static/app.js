@@ -394,7 +394,7 @@ async function loadViewportLayers() {
         drawSites(fc.features, z);
       }).catch((e) => { debug.errors.push(String(e)); layers.sites.clearLayers(); }));
     } else {
-      layers.sites.clearLayers();
+      drawRegionSiteClusters();
     }
   }
   if (map.hasLayer(layers.fiber)) {
@@ -414,6 +414,20 @@ async function loadViewportLayers() {
 function regionBbox() {
   const r = state.regions.find((x) => x.code === state.region);
   return r && r.bbox ? r.bbox.join(',') : null;
+}
+
+/** Below the site zoom: one cluster per region with its number of base stations (as of the chosen date). */
+function drawRegionSiteClusters() {
+  layers.sites.clearLayers();
+  for (const r of state.regions) {
+    const n = regionSites[r.code];
+    if (!r.bbox || n === undefined) continue;
+    const ll = [(r.bbox[1] + r.bbox[3]) / 2, (r.bbox[0] + r.bbox[2]) / 2];
+    L.marker(ll, { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster cluster-region', html: `<span>${fmt(n)}</span>`, iconSize: [48, 24] }) })
+      .bindPopup(t('popup.sites', { n: fmt(n) }))
+      .on('dblclick', () => map.fitBounds([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]]))
+      .addTo(layers.sites);
+  }
 }
 
 /** Sites: one marker each when zoomed in, else grid clusters of 48 screen pixels with a count. */
@@ -456,6 +470,9 @@ async function loadCoverage() {
   updateCounts();
 }
 
+/** Base stations per region at the as-of date, from the same indicator calls: the clusters of the national view. */
+const regionSites = {};
+
 async function loadShading() {
   // one indicators call per region; the values shade the regions layer
   const key = state.shade;
@@ -464,11 +481,14 @@ async function loadShading() {
       const res = await api(`${API}/indicators${query({ region: r.code, asOf: state.asOf })}`);
       const ind = (res.indicators || []).find((i) => i.key === key);
       regionValues[r.code] = ind ? ind.value : undefined;
+      const sites = (res.indicators || []).find((i) => i.key === 'base_stations.count');
+      regionSites[r.code] = sites ? sites.value : undefined;
     } catch {
       regionValues[r.code] = undefined;
     }
   }));
   layers.regions.setStyle(regionStyle);
+  if (map.hasLayer(layers.sites) && map.getZoom() < SITES_MIN_ZOOM) drawRegionSiteClusters();
 }
 
 // ------------------------------------------------------------------ dashboard
@@ -591,7 +611,8 @@ async function loadGaps() {
   // exports: the whole filtered list (up to the server's maximum page), not just the page on screen
   $('#export-geojson').href = `${base}${query(gapParams({ f: 'geojson', limit: 10000 }))}`;
   $('#export-csv').href = `${base}${query(gapParams({ f: 'csv', limit: 10000 }))}`;
-  $('#export-gpkg').href = `${base}${query(gapParams({ f: 'gpkg', limit: 10000 }))}`;
+  // one GeoPackage with every gap layer (uncovered settlements, highway and railway gaps, settlement status)
+  $('#export-gpkg').href = `${API}/exports/gaps.gpkg${query({ region: state.region, service: state.service, asOf: state.asOf })}`;
   const msg = $('#gap-message');
   let fc;
   try {
