@@ -83,7 +83,7 @@ class CoverageResultRepository {
                 + " FROM STDIN WITH (FORMAT csv)", csv);
     }
 
-    void storeStretches(long runId, List<LineStretch> stretches) {
+    void storeStretches(long runId, List<LineStretch> stretches, String operator) {
         WKTWriter wkt = new WKTWriter();
         wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(1e6)); // 6 decimals ≈ 0.1 m
         StringBuilder csv = new StringBuilder(stretches.size() * 200);
@@ -92,9 +92,9 @@ class CoverageResultRepository {
                     .append(s.service().key()).append(',').append(s.covered()).append(',').append(s.fromKm()).append(',')
                     .append(s.toKm()).append(',').append(s.lengthKm()).append(',')
                     .append(s.regionCode() == null ? "" : s.regionCode()).append(",\"SRID=4326;")
-                    .append(wkt.write(s.geometry())).append("\"\n");
+                    .append(wkt.write(s.geometry())).append("\",").append(operator).append('\n');
         }
-        copy("COPY line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, region_code, geom)"
+        copy("COPY line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, region_code, geom, operator_code)"
                 + " FROM STDIN WITH (FORMAT csv)", csv);
     }
 

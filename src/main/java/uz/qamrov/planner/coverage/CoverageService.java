@@ -279,7 +279,11 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         Long id = tx.execute(status -> {
             long runId = results.startRun(kind, asOf);
             results.storeSettlements(runId, snapshot.settlements(), nearestDistances(asOf));
-            results.storeStretches(runId, snapshot.stretches());
+            results.storeStretches(runId, snapshot.stretches(), "*");
+            // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
+            for (String op : operators()) {
+                results.storeStretches(runId, snapshot(asOf, CoverageFilter.operator(op)).stretches(), op);
+            }
             results.storeIndicators(runId, snapshot.indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             results.finishRun(runId, ms, "{\"settlement_rows\":" + snapshot.settlements().size() + ",\"stretches\":"
@@ -313,7 +317,7 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         CoverageModel m = model();
         WKBWriter wkb = new WKBWriter();
         int stored = 0;
-        List<String> operators = m.cells().stream().map(Cell::operator).distinct().sorted().toList();
+        List<String> operators = operators();
         List<CoverageUnionBuilder> builders = new ArrayList<>();
         for (Technology t : Technology.values()) {
             builders.add(new CoverageUnionBuilder(m).technologyAtLeast(t).verticesPerFullCircle(32));
@@ -442,6 +446,10 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
             case COUNT -> "count";
             case KM -> "km";
         };
+    }
+
+    private List<String> operators() {
+        return model().cells().stream().map(Cell::operator).distinct().sorted().toList();
     }
 
     public Map<Long, Settlement> settlements() {

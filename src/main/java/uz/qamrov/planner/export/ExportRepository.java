@@ -92,12 +92,14 @@ class ExportRepository {
                       ls.region_code
                     FROM line_stretches ls JOIN highways l ON l.id = ls.line_id
                     WHERE ls.run_id = :run AND ls.line_kind = 'highway' AND ls.service = :service AND NOT ls.covered
+                      AND ls.operator_code = '*'
                       AND (CAST(:region AS text) IS NULL OR ls.region_code = :region)
                     ORDER BY ls.id""".formatted(geometry("ls.geom"));
             case RAILWAY_GAPS -> """
                     SELECT %s, ls.id, l.line_key, l.line_name, ls.service, ls.from_km, ls.to_km, ls.length_km, ls.region_code
                     FROM line_stretches ls JOIN railways l ON l.id = ls.line_id
                     WHERE ls.run_id = :run AND ls.line_kind = 'railway' AND ls.service = :service AND NOT ls.covered
+                      AND ls.operator_code = '*'
                       AND (CAST(:region AS text) IS NULL OR ls.region_code = :region)
                     ORDER BY ls.id""".formatted(geometry("ls.geom"));
             case SETTLEMENTS_STATUS -> """

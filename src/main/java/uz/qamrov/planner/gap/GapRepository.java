@@ -98,7 +98,9 @@ class GapRepository {
 
     private static Where stretchWhere(LineKind kind, GapQuery q) {
         Where w = new Where().and("ls.run_id = :run", "run", q.runId()).and("ls.line_kind = :kind", "kind", kind.key)
-                .and("ls.service = :service", "service", q.service().key()).and("NOT ls.covered", null, null);
+                .and("ls.service = :service", "service", q.service().key()).and("NOT ls.covered", null, null)
+                // '*' = not covered by any operator; an operator code = stretches that operator does not cover
+                .and("ls.operator_code = :operator", "operator", q.operator() == null ? "*" : q.operator());
         if (q.region() != null) {
             w.and("ls.region_code = :region", "region", q.region());
         }
@@ -132,7 +134,8 @@ class GapRepository {
         String sql = """
                 WITH line_gaps AS (
                   SELECT line_id, max(length_km) AS longest_gap_km, sum(length_km) AS line_gap_km FROM line_stretches
-                  WHERE run_id = :run AND line_kind = :kind AND service = :service AND NOT covered GROUP BY line_id)
+                  WHERE run_id = :run AND line_kind = :kind AND service = :service AND operator_code = :operator AND NOT covered
+                  GROUP BY line_id)
                 SELECT ls.id, ST_AsGeoJSON(ls.geom, 6) AS geometry,
                   json_build_object('id', ls.id, %s, 'service', ls.service,
                   'from_km', round(ls.from_km::numeric, 3), 'to_km', round(ls.to_km::numeric, 3),
@@ -158,7 +161,8 @@ class GapRepository {
     List<Double> profile(LineKind kind, long lineId, long runId, Service service) {
         return jdbc.sql("""
                 WITH s AS (SELECT from_km, to_km, covered FROM line_stretches
-                           WHERE run_id = :run AND line_kind = :kind AND line_id = :line AND service = :service),
+                           WHERE run_id = :run AND line_kind = :kind AND line_id = :line AND service = :service
+                             AND operator_code = '*'),
                      total AS (SELECT max(to_km) AS km FROM s)
                 SELECT k, COALESCE(sum(GREATEST(0, LEAST(s.to_km, k + 1) - GREATEST(s.from_km, k))) FILTER (WHERE s.covered), 0)
                           / NULLIF(LEAST(k + 1, (SELECT km FROM total)) - k, 0) AS fraction
@@ -172,7 +176,8 @@ class GapRepository {
     Optional<Double> longestGapKm(LineKind kind, long lineId, long runId, Service service) {
         return jdbc.sql("""
                 SELECT max(length_km) FROM line_stretches
-                WHERE run_id = :run AND line_kind = :kind AND line_id = :line AND service = :service AND NOT covered""")
+                WHERE run_id = :run AND line_kind = :kind AND line_id = :line AND service = :service AND operator_code = '*'
+                  AND NOT covered""")
                 .param("run", runId).param("kind", kind.key).param("line", lineId).param("service", service.key())
                 .query(Double.class).optional();
     }

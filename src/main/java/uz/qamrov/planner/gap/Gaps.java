@@ -36,11 +36,6 @@ public class Gaps {
     }
 
     public GapList stretches(LineKind kind, Filter f, PagingProperties.Page page) {
-        if (f.operator() != null) {
-            // line_stretches hold the union of all operators per service; there is no per-operator split to filter on
-            throw ApiException.badRequest("operator= applies to settlement gaps only; line stretches are stored for all operators",
-                    Map.of("parameter", "operator", "value", f.operator()));
-        }
         GapQuery q = query(f, Sort.stretches(f.sort()), page);
         return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q));
     }

@@ -148,7 +148,8 @@ class GapApiIT extends HttpApiIT {
                 .extracting(i -> i.get("from_km").asDouble()).containsExactly(10.0, 40.0);
         assertThat(getJson("/api/v1/gaps/highways?region=UZ-TO&sort=-ref").get("items"))
                 .extracting(i -> i.get("ref").asText()).containsExactly("M39", "A373");
-        assertThat(get("/api/v1/gaps/highways?operator=ucell").getStatusCode().value()).isEqualTo(400);
+        // the fixture stores only the any-operator stretches; per-operator ones come from real runs (HighwayGapsByOperatorIT)
+        assertThat(getJson("/api/v1/gaps/highways?operator=ucell").get("items")).isEmpty();
     }
 
     @Test

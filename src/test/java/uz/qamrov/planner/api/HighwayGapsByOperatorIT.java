@@ -1,0 +1,99 @@
+package uz.qamrov.planner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uz.qamrov.support.PostgisIT;
+
+/**
+ * Highway gaps per operator, through the real coverage service, on a road computed on paper:
+ *
+ * <pre>
+ *   H1 along 39.5° N from 66.1° E to 66.9° E: 0.8° × 86.01 km/° (WGS84 prime-vertical radius at 39.5°) = 68.81 km
+ *   km 0 ──────[ A: op_a, 4G omni 10 km at km 17.20 ]──────[ B: op_b, 4G omni 10 km at km 51.61 ]────── km 68.81
+ *              7.20 ─────────────────── 27.20        41.61 ─────────────────── 61.61
+ * </pre>
+ * Uncovered by any operator: 68.81 − 2 × 20 = 28.81 km in three gaps; by op_a alone: 48.81 km (B does not count).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HighwayGapsByOperatorIT extends PostgisIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    void road() {
+        jdbc.update("""
+                INSERT INTO regions (code, name_uz_latn, name_uz_cyrl, name_ru, name_en, population, geom, source) VALUES
+                ('UZ-SA', 'Samarqand viloyati', 'Самарқанд вилояти', 'Самаркандская область', 'Samarkand Region', 1,
+                 ST_GeomFromText('MULTIPOLYGON(((66 39,67 39,67 40,66 40,66 39)))', 4326), 'test')""");
+        jdbc.update("""
+                INSERT INTO highways (ref, road_class, name_uz_latn, geom, source)
+                VALUES ('H1', 'international', 'H1', ST_GeomFromText('LINESTRING(66.1 39.5, 66.9 39.5)', 4326), 'test')""");
+        jdbc.update("INSERT INTO operators (code, name) VALUES ('op_a', 'A'), ('op_b', 'B')");
+        site("op_a", 66.3);
+        site("op_b", 66.7);
+    }
+
+    private void site(String operator, double lon) {
+        long id = jdbc.queryForObject("""
+                INSERT INTO base_stations (operator_code, external_id, geom, status, commissioned_on, source)
+                VALUES (?, 'S', ST_SetSRID(ST_MakePoint(?, 39.5), 4326), 'active', '2020-01-01', 'test') RETURNING id""",
+                Long.class, operator, lon);
+        jdbc.update("""
+                INSERT INTO cells (base_station_id, external_id, technology, band_mhz, antenna_height_m, range_m)
+                VALUES (?, 'c', '4G', 800, 30, 10000)""", id);
+    }
+
+    private List<double[]> gaps(String operator) throws Exception {
+        String url = "/api/v1/gaps/highways?service=high_speed_mobile&asOf=2025-01-01&sort=from_km"
+                + (operator == null ? "" : "&operator=" + operator);
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode items = json.readTree(response.body()).get("items");
+        List<double[]> out = new ArrayList<>();
+        items.forEach(i -> out.add(new double[] {i.get("from_km").asDouble(), i.get("to_km").asDouble()}));
+        return out;
+    }
+
+    @Test
+    void anyOperatorLeavesThreeGaps() throws Exception {
+        List<double[]> g = gaps(null);
+        assertThat(g).hasSize(3);
+        assertThat(g.get(0)[1]).isCloseTo(7.20, within(0.05));
+        assertThat(g.get(1)[0]).isCloseTo(27.20, within(0.05));
+        assertThat(g.get(1)[1]).isCloseTo(41.61, within(0.05));
+        assertThat(g.get(2)[0]).isCloseTo(61.61, within(0.05));
+        assertThat(g.get(2)[1]).isCloseTo(68.81, within(0.05));
+        assertThat(g.stream().mapToDouble(x -> x[1] - x[0]).sum()).isCloseTo(28.81, within(0.1));
+    }
+
+    @Test
+    void oneOperatorAloneLeavesTheOtherOperatorsStretchUncovered() throws Exception {
+        List<double[]> a = gaps("op_a");
+        assertThat(a).hasSize(2);
+        assertThat(a.get(1)[0]).isCloseTo(27.20, within(0.05));
+        assertThat(a.get(1)[1]).isCloseTo(68.81, within(0.05));
+        assertThat(a.stream().mapToDouble(x -> x[1] - x[0]).sum()).isCloseTo(48.81, within(0.1));
+        List<double[]> b = gaps("op_b");
+        assertThat(b.get(0)[1]).isCloseTo(41.61, within(0.05));
+    }
+}
