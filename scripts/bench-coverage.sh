@@ -13,6 +13,7 @@ if [ "${1:-}" = "--scale" ]; then
   geodata=target/geodata-x$scale
   [ -f "$geodata/manifest.json" ] || scripts/geodata/generate.sh --scale "$scale" --out "$geodata"
 fi
+export MAVEN_OPTS="${MAVEN_OPTS:--Xmx12g}"  # the x10 model needs several GB
 mvn -q -B test-compile
 mvn -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=uz.qamrov.bench.CoverageBenchmark \
   -Dexec.args="--geodata $geodata ${args[*]:-}" -Dexec.cleanupDaemonThreads=false

@@ -98,9 +98,9 @@ final class SqlBaseline {
                 pieces AS (
                     SELECT l.kind, r.code AS region, ST_Intersection(l.geom, r.geom) AS g
                     FROM lines l JOIN regions r ON ST_Intersects(l.geom, r.geom))
-                SELECT kind, region, sum(ST_Length(g::geography)) / 1000 AS km,
-                       sum(ST_Length(ST_Intersection(g, covered.g)::geography)) / 1000 AS covered_km
-                FROM pieces, covered GROUP BY ROLLUP (kind, region)""".replace(":max", Double.toString(maxRangeM)));
+                SELECT p.kind, p.region, sum(ST_Length(p.g::geography)) / 1000 AS km,
+                       sum(ST_Length(ST_Intersection(p.g, covered.g)::geography)) / 1000 AS covered_km
+                FROM pieces p, covered GROUP BY ROLLUP (p.kind, p.region)""".replace(":max", Double.toString(maxRangeM)));
         out.put("line_rows", (double) lines.size());
         out.put("base_stations", jdbc.queryForObject("""
                 SELECT count(*)::float8 FROM base_stations b JOIN regions r ON ST_Intersects(r.geom, b.geom)
