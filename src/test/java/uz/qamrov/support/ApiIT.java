@@ -108,17 +108,12 @@ public abstract class ApiIT extends PostgisIT {
         return awaitJob(body(r).get("id").asText());
     }
 
-    protected JsonNode awaitJob(String id) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode job = body(mvc.perform(get("/api/v1/jobs/" + id)).andReturn());
-            String status = job.path("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+    /** Polls the job until it leaves queued/running (Awaitility: condition, poll interval and time limit). */
+    protected JsonNode awaitJob(String id) {
+        return org.awaitility.Awaitility.await("job " + id).atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> body(mvc.perform(get("/api/v1/jobs/" + id)).andReturn()),
+                        job -> !job.path("status").asText().equals("queued") && !job.path("status").asText().equals("running"));
     }
 
     protected byte[] fixture(String path) throws Exception {
