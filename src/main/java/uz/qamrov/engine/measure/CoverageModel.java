@@ -919,35 +919,30 @@ public final class CoverageModel {
     // ------------------------------------------------------------------ evaluation
 
     /**
-     * Evaluates coverage and indicators on {@code asOf} for the filter. Does no geometry beyond building the output
-     * stretch lines.
-     */
-    /**
      * Only the indicators at a date — what the dashboards, the target trends and an import's report need. Same
      * values as {@code evaluate(asOf, filter).indicators()}, without building the per-settlement list and the road
      * and rail stretch geometries (most of an evaluation's time).
      */
     public Indicators indicators(LocalDate asOf, CoverageFilter filter) {
-        if (asOf == null) {
-            throw InvalidInputException.of("asOf is required", "asOf", null);
-        }
-        CoverageFilter f = filter == null ? CoverageFilter.ANY : filter;
-        lock.readLock().lock();
-        try {
-            return new Evaluation(asOf, f).indicatorsOnly();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(asOf, filter, Evaluation::indicatorsOnly);
     }
 
+    /**
+     * Evaluates coverage and indicators on {@code asOf} for the filter. Does no geometry beyond building the output
+     * stretch lines.
+     */
     public CoverageSnapshot evaluate(LocalDate asOf, CoverageFilter filter) {
+        return underReadLock(asOf, filter, Evaluation::run);
+    }
+
+    private <T> T underReadLock(LocalDate asOf, CoverageFilter filter, java.util.function.Function<Evaluation, T> work) {
         if (asOf == null) {
             throw InvalidInputException.of("asOf is required", "asOf", null);
         }
         CoverageFilter f = filter == null ? CoverageFilter.ANY : filter;
         lock.readLock().lock();
         try {
-            return new Evaluation(asOf, f).run();
+            return work.apply(new Evaluation(asOf, f));
         } finally {
             lock.readLock().unlock();
         }
