@@ -310,8 +310,8 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     }
 
     /**
-     * Dissolved coverage per region: every technology "or better" for any operator, and high-speed (4G+) per
-     * operator — the maps planners ask for. This is the slow part of a run (polygon union, not indicators).
+     * Dissolved coverage per region, for every technology "or better", for any operator and for each operator. This
+     * is the slow part of a run (polygon union, not indicators), so it runs only when polygons are asked for.
      */
     private int storePolygons(long runId, LocalDate asOf) {
         CoverageModel m = model();
@@ -323,7 +323,9 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
             builders.add(new CoverageUnionBuilder(m).technologyAtLeast(t).verticesPerFullCircle(32));
         }
         for (String op : operators) {
-            builders.add(new CoverageUnionBuilder(m).technologyAtLeast(Technology.G4).operator(op).verticesPerFullCircle(32));
+            for (Technology t : Technology.values()) {
+                builders.add(new CoverageUnionBuilder(m).technologyAtLeast(t).operator(op).verticesPerFullCircle(32));
+            }
         }
         for (CoverageUnionBuilder b : builders) {
             for (RegionCoverage rc : b.build(asOf)) {
