@@ -235,27 +235,22 @@ public final class ApiBenchmark {
     /** [seconds, heap peak above the idle heap in MB, bytes]. */
     static double[] measure(Callable<Long> work) throws Exception {
         var memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        Thread.sleep(200);
+        System.gc(); // a full collection before the baseline reading (synchronous on the default collector)
         long idle = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(idle);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
+        // sample the heap every 2 ms while the work runs
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heap-sampler");
+            t.setDaemon(true);
+            return t;
         });
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 2, java.util.concurrent.TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         long bytes = work.call();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        sampler.interrupt();
-        sampler.join();
+        sampler.shutdownNow();
+        sampler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
         return new double[] {seconds, (peak.get() - idle) / 1048576.0, bytes};
     }
 
