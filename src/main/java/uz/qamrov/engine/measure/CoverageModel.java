@@ -1483,21 +1483,21 @@ public final class CoverageModel {
 
     /** Footprint of a current cell, or null if unknown. */
     public Footprint footprintOf(long cellId) {
-        lock.readLock().lock();
-        try {
-            Integer slot = cellSlot.get(cellId);
-            return slot == null ? null : cells.get(slot).footprint;
-        } finally {
-            lock.readLock().unlock();
-        }
+        CellRec rec = cellRec(cellId);
+        return rec == null ? null : rec.footprint;
     }
 
     /** Range of a current cell (null if unknown or when a custom footprint model is used). */
     public CellRange rangeOf(long cellId) {
+        CellRec rec = cellRec(cellId);
+        return rec == null ? null : rec.range;
+    }
+
+    private CellRec cellRec(long cellId) {
         lock.readLock().lock();
         try {
             Integer slot = cellSlot.get(cellId);
-            return slot == null ? null : cells.get(slot).range;
+            return slot == null ? null : cells.get(slot);
         } finally {
             lock.readLock().unlock();
         }
