@@ -38,6 +38,8 @@ class CoverageOracleIT extends PostgisIT {
     JdbcTemplate jdbc;
     @Autowired
     CoverageService coverage;
+    @Autowired
+    CoverageRuns runs;
 
     @BeforeAll
     void loadTownsRailAndRandomSites() throws Exception {
@@ -143,7 +145,7 @@ class CoverageOracleIT extends PostgisIT {
 
     @Test
     void storedResultsListExactlyTheSettlementsTheEngineMarkedUncovered() {
-        long run = coverage.runFor(AS_OF);
+        long run = runs.runFor(AS_OF);
         List<Long> stored = jdbc.queryForList("""
                 SELECT settlement_id FROM settlement_coverage WHERE run_id = ? AND service = 'mobile_internet' AND NOT covered
                 ORDER BY settlement_id""", Long.class, run);
