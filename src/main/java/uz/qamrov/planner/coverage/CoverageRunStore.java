@@ -47,8 +47,11 @@ class CoverageRunStore implements CoverageRuns {
     /** Dates waiting in the background queue (not yet started): queued once however many generations ask. */
     private final Set<LocalDate> queuedDates = ConcurrentHashMap.newKeySet();
 
-    /** Runs readers are waiting for: two threads, so one long date never holds up another. */
-    private final ExecutorService onDemand = Executors.newFixedThreadPool(2, daemon("coverage-run"));
+    /**
+     * Runs readers are waiting for: a thread per date (up to 8), so a reader never waits on another date's
+     * computation (they share the cores, not a lock).
+     */
+    private final ExecutorService onDemand = Executors.newFixedThreadPool(8, daemon("coverage-run"));
     /** Precomputation and polygons: one thread, never in a reader's way. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("coverage-precompute"));
     private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
