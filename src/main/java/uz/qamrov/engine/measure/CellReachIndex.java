@@ -2,6 +2,7 @@ package uz.qamrov.engine.measure;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,21 @@ final class CellReachIndex {
             touchedE.add(e);
         }
         operators.release(rec.op);
+    }
+
+    /** Users of each operator gained (+) or lost (-) if {@code removedIds} go and {@code p} comes. */
+    Map<String, Integer> operatorDelta(Set<Long> removedIds, Prepared p) {
+        Map<String, Integer> delta = new HashMap<>();
+        for (long id : removedIds) {
+            CellRec c = table.cells.get(id);
+            if (c != null) {
+                delta.merge(c.cell.operator(), -1, Integer::sum);
+            }
+        }
+        for (CellRec c : p.recs()) {
+            delta.merge(c.cell.operator(), 1, Integer::sum);
+        }
+        return delta;
     }
 
     /** Compacts the cell slots when mostly tombstones, renumbering the reverse lists. */

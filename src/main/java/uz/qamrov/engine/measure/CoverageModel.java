@@ -3,7 +3,6 @@ package uz.qamrov.engine.measure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import uz.qamrov.engine.footprint.FootprintModel;
 import uz.qamrov.engine.index.AreaIndex;
 import uz.qamrov.engine.measure.CellTable.CellRec;
 import uz.qamrov.engine.measure.CellTable.SiteRec;
-import uz.qamrov.engine.measure.FiberReach.NodeRec;
-import uz.qamrov.engine.measure.FiberReach.RouteRec;
 import uz.qamrov.engine.model.AdminArea;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
@@ -137,21 +134,12 @@ public final class CoverageModel {
             CellTable table = parts.cells();
             List<Site> sites = table.validateSites(addedSites, removedSites);
             CellReachIndex.Prepared cells = reach.prepare(addedCells, removedCells);
-            Map<String, Integer> delta = new HashMap<>();
-            for (long id : removedCells) {
-                CellRec c = table.cells.get(id);
-                if (c != null) {
-                    delta.merge(c.cell.operator(), -1, Integer::sum);
-                }
-            }
+            Map<String, Integer> delta = reach.operatorDelta(removedCells, cells);
             for (long id : removedSites) {
                 SiteRec s = table.site(id);
                 if (s != null) {
                     delta.merge(s.site().operator(), -1, Integer::sum);
                 }
-            }
-            for (CellRec c : cells.recs()) {
-                delta.merge(c.cell.operator(), 1, Integer::sum);
             }
             sites.forEach(s -> delta.merge(s.operator(), 1, Integer::sum));
             parts.operators().checkRoom(delta);
@@ -190,25 +178,7 @@ public final class CoverageModel {
             Set<Long> removedNodes = ids(removedNodeIds, "nodeId");
             FiberReach fiber = parts.fiber();
             FiberReach.Prepared added = fiber.prepare(addedRoutes, removedRoutes, addedNodes, removedNodes);
-            Map<String, Integer> delta = new HashMap<>();
-            for (long id : removedRoutes) {
-                RouteRec r = fiber.routes.get(id);
-                if (r != null) {
-                    delta.merge(r.route.operator(), -1, Integer::sum);
-                }
-            }
-            for (long id : removedNodes) {
-                NodeRec n = fiber.nodes.get(id);
-                if (n != null) {
-                    delta.merge(n.node.operator(), -1, Integer::sum);
-                }
-            }
-            for (RouteRec r : added.routes()) {
-                delta.merge(r.route.operator(), 1, Integer::sum);
-            }
-            for (NodeRec n : added.nodes()) {
-                delta.merge(n.node.operator(), 1, Integer::sum);
-            }
+            Map<String, Integer> delta = fiber.operatorDelta(removedRoutes, removedNodes, added);
             parts.operators().checkRoom(delta);
 
             Set<Integer> touchedS = new HashSet<>();

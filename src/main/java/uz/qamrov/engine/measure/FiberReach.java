@@ -1,6 +1,5 @@
 package uz.qamrov.engine.measure;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +19,6 @@ import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.measure.SettlementTable.SettlementRec;
 import uz.qamrov.engine.model.FiberNode;
 import uz.qamrov.engine.model.FiberRoute;
-import uz.qamrov.engine.model.InvalidInputException;
 
 /**
  * Fiber routes and nodes: their km per region/district (≤ 2 km pieces by mid-point), ports, and the settlements
@@ -128,6 +126,30 @@ final class FiberReach {
             ns[i] = n.settlements;
         }
         settlements.attachFiber(ns, firstNode, false, touchedS);
+    }
+
+    /** Users of each operator gained (+) or lost (-) if the removed ids go and {@code p} comes. */
+    Map<String, Integer> operatorDelta(Set<Long> removedRouteIds, Set<Long> removedNodeIds, Prepared p) {
+        Map<String, Integer> delta = new HashMap<>();
+        for (long id : removedRouteIds) {
+            RouteRec r = routes.get(id);
+            if (r != null) {
+                delta.merge(r.route.operator(), -1, Integer::sum);
+            }
+        }
+        for (long id : removedNodeIds) {
+            NodeRec n = nodes.get(id);
+            if (n != null) {
+                delta.merge(n.node.operator(), -1, Integer::sum);
+            }
+        }
+        for (RouteRec r : p.routes()) {
+            delta.merge(r.route.operator(), 1, Integer::sum);
+        }
+        for (NodeRec n : p.nodes()) {
+            delta.merge(n.node.operator(), 1, Integer::sum);
+        }
+        return delta;
     }
 
     void removeRoute(long id, Set<Integer> touchedS) {
