@@ -59,7 +59,7 @@ class DecommissionRestartIT {
             awaitReady(base);
             for (String path : new String[] {"/api/v1/indicators", "/api/v1/gaps/settlements", "/api/v1/gaps/highways",
                 "/api/v1/layers/base-stations?asOf=" + TODAY, "/ogc/collections/base-stations/items", "/api/v1/coverage/status",
-                "/tiles/settlements/7/87/47.mvt", "/api/v1/targets"}) {
+                "/tiles/settlements/7/88/47.mvt", "/api/v1/targets"}) {
                 HttpResponse<String> r = get(base + path);
                 assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
             }
