@@ -1,5 +1,8 @@
 package uz.qamrov.planner.access;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,5 +21,16 @@ class AccessWebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor(access, properties)).addPathPatterns("/api/**", "/ogc/**", "/tiles/**");
+    }
+
+    /** Only when reads are closed: the actuator (but its probes) and the OpenAPI/Swagger UI then need a token too. */
+    @Bean
+    FilterRegistrationBean<ClosedReadsFilter> closedReadsFilter(ObjectMapper json) {
+        FilterRegistrationBean<ClosedReadsFilter> bean = new FilterRegistrationBean<>(new ClosedReadsFilter(access, json));
+        bean.setEnabled(!properties.openReads());
+        bean.addUrlPatterns("/actuator", "/actuator/*", "/v3/api-docs", "/v3/api-docs/*", "/v3/api-docs.yaml",
+                "/swagger-ui.html", "/swagger-ui/*");
+        bean.setName("qamrovClosedReads");
+        return bean;
     }
 }
