@@ -12,15 +12,21 @@ class AccessWebConfig implements WebMvcConfigurer {
 
     private final AccessService access;
     private final AccessProperties properties;
+    private final RateLimitProperties rateLimits;
 
-    AccessWebConfig(AccessService access, AccessProperties properties) {
+    AccessWebConfig(AccessService access, AccessProperties properties, RateLimitProperties rateLimits) {
         this.access = access;
         this.properties = properties;
+        this.rateLimits = rateLimits;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor(access, properties)).addPathPatterns("/api/**", "/ogc/**", "/tiles/**");
+        if (rateLimits.enabled()) {
+            // after the access interceptor (registration order), so the caller's token is known
+            registry.addInterceptor(new RateLimitInterceptor(rateLimits)).addPathPatterns("/api/**");
+        }
     }
 
     /** Only when reads are closed: the actuator (but its probes) and the OpenAPI/Swagger UI then need a token too. */
