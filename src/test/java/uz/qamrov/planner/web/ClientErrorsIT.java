@@ -97,5 +97,6 @@ class ClientErrorsIT extends PostgisIT {
         assertThat(live.path("components").has("db")).as("liveness does not depend on the database").isFalse();
         assertThat(ready.path("components").path("db").path("status").asText()).as("readiness includes the database").isEqualTo("UP");
         assertThat(ready.path("components").path("readinessState").path("status").asText()).isEqualTo("UP");
+        assertThat(ready.path("components").path("startup").path("status").asText()).as("no start-up work pending").isEqualTo("UP");
     }
 }
