@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * finished are said to be missing; the full model build at start includes its rows), and {@code failed} with
  * "nothing was written" otherwise. Only jobs created before this process started are touched.
  *
+ * <p>While running, every minute (and at start): a job recorded as {@code failed} although its rows were committed
+ * (it failed after the commit, e.g. in the coverage update while the database went away) is set to
+ * {@code succeeded}, keeping its error text after a note that the rows were written.
+ *
  * <p>SQL is here rather than in {@link IngestRepository} to keep this change apart from the import path; it is
  * the job table's only reconciliation.
  */
@@ -75,6 +79,43 @@ class ImportJobReconciler implements ImportObserver {
     record Reconciled(int succeeded, int failed) {
     }
 
+    static final String FAILED_AFTER_COMMIT = "the rows of this import were committed; it failed afterwards: ";
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "qamrov-job-reconciler");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void startPeriodicCheck() {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                correctFailedAfterCommit();
+            } catch (RuntimeException e) {
+                // the database may be away right now; the next round tries again
+                log.debug("job reconciliation skipped: {}", e.toString());
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * Jobs marked failed whose rows were committed: succeeded, with the failure kept after a note (and without the
+     * runner's "nothing was written", which the tables contradict).
+     */
+    int correctFailedAfterCommit() {
+        return jdbc.sql("""
+                UPDATE import_jobs j SET status = 'succeeded', error = :note
+                       || coalesce(regexp_replace(j.error, '^[^:]*nothing was written: ', ''), 'unknown error')
+                FROM import_job_commits c
+                WHERE c.job_id = j.id AND j.status = 'failed'""").param("note", FAILED_AFTER_COMMIT).update();
+    }
+
     Reconciled reconcile(Instant createdBefore) {
         Timestamp before = Timestamp.from(createdBefore);
         int succeeded = jdbc.sql("""
@@ -87,6 +128,7 @@ class ImportJobReconciler implements ImportObserver {
                 WHERE j.status IN ('queued', 'running') AND j.created_at < :before
                   AND NOT EXISTS (SELECT 1 FROM import_job_commits c WHERE c.job_id = j.id)""")
                 .param("note", NOTHING_WRITTEN).param("before", before).update();
+        succeeded += correctFailedAfterCommit();
         return new Reconciled(succeeded, failed);
     }
 }

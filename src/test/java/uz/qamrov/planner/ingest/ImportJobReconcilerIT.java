@@ -46,12 +46,22 @@ class ImportJobReconcilerIT extends ApiIT {
         UUID lost = UUID.randomUUID();
         jdbc.update("INSERT INTO import_jobs (id, layer, status, submitted_by, created_at) "
                 + "VALUES (?, 'base-stations', 'running', 'admin', now() - interval '1 hour')", lost);
+        // a job that failed after its commit (coverage update while the database went away) but says "nothing was written"
+        JsonNode later = importFile("base-stations", ADMIN_TOKEN, "l.csv",
+                utf8(IngestIT.HEADER + IngestIT.site("ucell", "L-1", "1", 69.22, 41.22, 30)));
+        UUID laterId = UUID.fromString(later.path("id").asText());
+        jdbc.update("UPDATE import_jobs SET status = 'failed', error = 'the import failed and was rolled back; nothing was written: "
+                + "connection refused' WHERE id = ?", laterId);
         UUID current = UUID.randomUUID();
         jdbc.update("INSERT INTO import_jobs (id, layer, status, submitted_by, created_at) VALUES (?, 'base-stations', 'running', 'admin', now())", current);
 
         ImportJobReconciler.Reconciled r = reconciler.reconcile(Instant.now().minusSeconds(60));
 
-        assertThat(r).isEqualTo(new ImportJobReconciler.Reconciled(1, 1));
+        assertThat(r).isEqualTo(new ImportJobReconciler.Reconciled(2, 1));
+        assertThat(jdbc.queryForMap("SELECT status, error FROM import_jobs WHERE id = ?", laterId))
+                .containsEntry("status", "succeeded").containsEntry("error", ImportJobReconciler.FAILED_AFTER_COMMIT
+                        + "connection refused");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id = 'L-1'")).isEqualTo(1);
         assertThat(jdbc.queryForMap("SELECT status, error FROM import_jobs WHERE id = ?", committedId))
                 .containsEntry("status", "succeeded").containsEntry("error", ImportJobReconciler.COMMITTED_NOTE);
         assertThat(count("SELECT count(*) FROM base_stations WHERE external_id IN ('R-1', 'R-2')"))
