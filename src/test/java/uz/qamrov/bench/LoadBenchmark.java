@@ -52,7 +52,8 @@ public final class LoadBenchmark {
         String url = TestPostgis.newDatabase("load");
         SpringApplication app = new SpringApplication(QamrovApplication.class);
         app.setDefaultProperties(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
-                "spring.datasource.password", "", "server.port", "0", "qamrov.embedded-db.enabled", "false",
+                "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "qamrov.embedded-db.enabled", "false",
+                "qamrov.rate-limit.enabled", "false",
                 "qamrov.access.admin-token", ADMIN, "logging.level.root", "WARN", "logging.level.uz.qamrov", "WARN"));
         StringBuilder md = new StringBuilder("## Coverage consistency and load (issue #10)\n\n");
         long t0 = System.nanoTime();

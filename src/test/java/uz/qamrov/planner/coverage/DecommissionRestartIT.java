@@ -72,7 +72,7 @@ class DecommissionRestartIT {
 
     private ConfigurableApplicationContext start(String db) {
         return new SpringApplicationBuilder(QamrovApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + db, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.datasource.url=" + db, "--spring.datasource.username=postgres", "--spring.datasource.password=" + TestPostgis.cluster().password(),
                 "--qamrov.embedded-db.enabled=false", "--qamrov.geodata.load-on-start=false",
                 "--qamrov.coverage.precompute=TODAY", "--qamrov.coverage.polygons=false", "--qamrov.access.admin-token=" + ADMIN,
                 "--logging.level.root=WARN");
