@@ -1,7 +1,6 @@
 package uz.qamrov.planner.ingest.validate;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +8,14 @@ import java.util.PriorityQueue;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.operation.linemerge.LineMerger;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * The main path of a multi-part line (double track, sidings, branches, a line cut into OSM ways).
  *
- * <p>The parts are merged where exactly two meet (JTS {@link LineMerger}) and become the edges of a graph whose
- * nodes are their end points. The main path is found by a double sweep: the farthest node A from an end of the
+ * <p>The parts are split wherever they touch or cross (JTS {@link UnaryUnionOp} nodes them) and become the edges of
+ * a graph whose nodes are the pieces' end points. The main path is found by a double sweep: the farthest node A from an end of the
  * longest edge, then the farthest node B from A, both by shortest path; the main path is the shortest path from A
  * to B. On a tree that is the longest path exactly; on a double-tracked line (two parallel tracks joined at
  * stations) it runs end to end along one track. Kilometre marks are measured along it; the other parts (the second
@@ -26,8 +26,8 @@ public final class LinePaths {
 
     /**
      * @param main the path from end to end, in order
-     * @param parts every merged part of the input, the main path's pieces included
-     * @param offPathParts the parts not on the main path
+     * @param parts the input parts as given (stored as they are)
+     * @param offPathParts the pieces (parts split at junctions) not on the main path
      */
     public record Result(LineString main, List<LineString> parts, List<LineString> offPathParts) {
     }
@@ -40,14 +40,14 @@ public final class LinePaths {
 
     /** The main path of the given lines (flat, each with at least two distinct points). */
     public static Result mainPath(List<LineString> lines) {
-        LineMerger merger = new LineMerger();
-        lines.forEach(merger::add);
-        @SuppressWarnings("unchecked")
-        Collection<LineString> merged = merger.getMergedLineStrings();
-        List<LineString> parts = new ArrayList<>(merged);
-        if (parts.size() == 1) {
-            return new Result(parts.get(0), parts, List.of());
+        if (lines.size() == 1) {
+            return new Result(lines.get(0), lines, List.of());
         }
+        List<LineString> pieces = noded(lines);
+        if (pieces.size() == 1) {
+            return new Result(pieces.get(0), lines, List.of());
+        }
+        List<LineString> parts = pieces;
         Map<String, Integer> nodes = new HashMap<>();
         List<Edge> edges = new ArrayList<>();
         for (LineString p : parts) {
@@ -92,7 +92,26 @@ public final class LinePaths {
             }
         }
         LineString main = GeometryChecks.WGS84.createLineString(coords.toCoordinateArray());
-        return new Result(main, parts, off);
+        return new Result(main, lines, off);
+    }
+
+    /**
+     * The parts split at every point where they touch or cross (a way that starts in the middle of another joins
+     * it there), as the edges of the graph; if the overlay fails on odd input, the parts as they are.
+     */
+    private static List<LineString> noded(List<LineString> lines) {
+        try {
+            Geometry union = UnaryUnionOp.union(GeometryChecks.WGS84.createMultiLineString(lines.toArray(LineString[]::new)));
+            List<LineString> out = new ArrayList<>();
+            for (int i = 0; i < union.getNumGeometries(); i++) {
+                if (union.getGeometryN(i) instanceof LineString ls && ls.getNumPoints() >= 2) {
+                    out.add(ls);
+                }
+            }
+            return out.isEmpty() ? lines : out;
+        } catch (RuntimeException e) {
+            return lines;
+        }
     }
 
     private static final class Sweep {

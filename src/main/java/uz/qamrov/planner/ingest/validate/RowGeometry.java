@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -90,8 +91,14 @@ class RowGeometry extends RowFields {
             if (ls.isEmpty()) {
                 continue; // an empty part of a non-empty MultiLineString carries nothing
             }
-            LineString flat = GeometryChecks.WGS84.createLineString(GeometryChecks.flat(ls.getCoordinates()));
-            if (flat.getNumPoints() < 2 || flat.getLength() == 0) {
+            Coordinate[] cs = GeometryChecks.flat(ls.getCoordinates());
+            if (cs.length < 2) {
+                error("geometry", null, "a line" + (g.getNumGeometries() > 1 ? " part (" + (i + 1) + ")" : "")
+                        + " needs at least two distinct points (degenerate line)");
+                return null;
+            }
+            LineString flat = GeometryChecks.WGS84.createLineString(cs);
+            if (flat.getLength() == 0) {
                 error("geometry", null, "a line" + (g.getNumGeometries() > 1 ? " part (" + (i + 1) + ")" : "")
                         + " needs at least two distinct points (degenerate line)");
                 return null;
@@ -142,14 +149,15 @@ class RowGeometry extends RowFields {
             error("geometry", null, "invalid geometry: " + e.getMessage());
             return null;
         }
-        if (mp.getArea() == 0) {
-            error("geometry", null, "the polygon has no area (degenerate polygon)");
-            return null;
-        }
         TopologyValidationError invalid = new IsValidOp(mp).getValidationError();
         if (invalid != null) {
             Coordinate at = invalid.getCoordinate();
             String where = at == null ? null : "POINT(" + at.x + " " + at.y + ")";
+            if ((alwaysRepair || ctx.repair()) && GeometryFixer.fix(mp).getArea() == 0) {
+                // ST_MakeValid would turn it into a line or a point, which no polygon column takes
+                error("geometry", null, "the polygon has no area (degenerate polygon: " + invalid.getMessage() + ")");
+                return null;
+            }
             if (alwaysRepair || ctx.repair()) {
                 findings.warnings.add("row " + f.number() + ": " + invalid.getMessage() + (where == null ? "" : " at " + where)
                         + " repaired with ST_MakeValid");

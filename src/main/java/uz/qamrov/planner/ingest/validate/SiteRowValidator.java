@@ -27,6 +27,8 @@ final class SiteRowValidator implements LayerRowValidator {
     private final ValidationContext ctx;
     private final Findings findings;
     private final boolean crowd;
+    /** Rows of a site that failed their own checks: the site is then rejected as a whole (closure over its rows). */
+    private final Map<String, List<Integer>> failedSiteRows = new HashMap<>();
 
     SiteRowValidator(ValidationContext ctx, Findings findings) {
         this.ctx = ctx;
@@ -94,6 +96,10 @@ final class SiteRowValidator implements LayerRowValidator {
             ref = crowdRef(c, raw.number(), tech, p);
         }
         if (operator == null || (siteId == null && !crowd) || cellId == null || c.failed) {
+            String given = c.raw("site_id");
+            if (!crowd && given != null) {
+                failedSiteRows.computeIfAbsent(siteKey(operator, given), k -> new ArrayList<>()).add(raw.number());
+            }
             return null;
         }
         String cellKey = crowd ? operator + "\u0000" + tech + "\u0000" + c.raw("area") + "\u0000" + cellId
@@ -150,20 +156,27 @@ final class SiteRowValidator implements LayerRowValidator {
         Map<String, List<CellRow>> bySite = new LinkedHashMap<>();
         List<Rows.ImportRow> out = new ArrayList<>();
         for (CellRow c : cells) {
-            List<CellRow> site = bySite.computeIfAbsent(c.operator() + "\u0000" + c.siteId(), k -> new ArrayList<>());
+            List<CellRow> site = bySite.computeIfAbsent(siteKey(c.operator(), c.siteId()), k -> new ArrayList<>());
             if (!site.isEmpty() && !sameSite(site.get(0), c)) {
                 findings.errors.add(uz.qamrov.planner.ingest.RowError.of(c.row(), "site_id", c.siteId(),
                         "site attributes (location, height, status, dates) differ from row " + site.get(0).row() + " of the same site"));
+                failedSiteRows.computeIfAbsent(siteKey(c.operator(), c.siteId()), k -> new ArrayList<>()).add(c.row());
                 continue;
             }
             site.add(c);
         }
         for (List<CellRow> site : bySite.values()) {
             CellRow s = site.get(0);
-            out.add(new Rows.Site(site.stream().map(CellRow::row).toList(), s.operator(), s.siteId(), s.point(), s.tower(), s.status(),
+            List<Integer> rows = new ArrayList<>(site.stream().map(CellRow::row).toList());
+            rows.addAll(failedSiteRows.getOrDefault(siteKey(s.operator(), s.siteId()), List.of()));
+            out.add(new Rows.Site(rows.stream().sorted().toList(), s.operator(), s.siteId(), s.point(), s.tower(), s.status(),
                     s.comm(), s.decomm(), sortedCells(site), s.firstSeen(), s.lastSeen()));
         }
         return out;
+    }
+
+    private static String siteKey(String operator, String siteId) {
+        return operator + "\u0000" + siteId;
     }
 
     private static boolean sameSite(CellRow a, CellRow b) {
