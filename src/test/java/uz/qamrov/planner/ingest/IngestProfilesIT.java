@@ -122,4 +122,29 @@ class IngestProfilesIT extends ApiIT {
         assertThat(count("SELECT count(*) FROM base_stations WHERE operator_code = 'mobiuz' AND status <> 'decommissioned'"
                 + " AND valid_to = 'infinity'")).isEqualTo(active);
     }
+
+    @Test
+    void aSavedProfileIsUsedByName() throws Exception {
+        String body = "{\"description\":\"our rail register\",\"map\":\"line_key:kod,line_name:nomi\"}";
+        MvcResult saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/uz-rail").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isIn(200, 201);
+        MvcResult builtIn = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/opencellid").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(builtIn.getResponse().getStatus()).isEqualTo(400);
+        MvcResult planner = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/uz-rail2").header("Authorization", "Bearer " + token("planner", null))
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(planner.getResponse().getStatus()).isEqualTo(403);
+        JsonNode list = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/mapping-profiles")).andReturn());
+        assertThat(list.findValuesAsText("name")).contains("opencellid", "geofabrik-railways", "geofabrik-roads", "itu-fibre", "uz-rail");
+
+        String file = fc(f("\"kod\":\"UZR-77\",\"nomi\":\"Qarshi–Kitob\"", "{\"type\":\"LineString\",\"coordinates\":[[65.8,38.86],[66.9,39.1]]}"));
+        JsonNode job = importFile("railways", ADMIN_TOKEN, "r.geojson", utf8(file), "profile", "uz-rail");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(jdbc.queryForObject("SELECT line_name FROM railways WHERE line_key = 'UZR-77'", String.class)).isEqualTo("Qarshi–Kitob");
+    }
 }
