@@ -92,7 +92,8 @@ class ImportJobRunner {
             warnings.addAll(result.warnings());
             warnings.addAll(supersededWarnings(validated.superseded()));
             int superseded = validated.superseded().size();
-            int validRows = valid.stream().mapToInt(r -> r.rows().size()).sum();
+            // distinct: a fiber route split into pieces is several entities from one row
+            int validRows = (int) valid.stream().flatMap(r -> r.rows().stream()).distinct().count();
             boolean reject = (!rejected.isEmpty() && !job.options().partial()) || valid.isEmpty();
             List<RowError> shown = errors.size() > properties.maxReportedErrors() ? errors.subList(0, properties.maxReportedErrors()) : errors;
             if (reject) {
