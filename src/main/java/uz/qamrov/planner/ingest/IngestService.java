@@ -99,10 +99,10 @@ public class IngestService {
             throw FileProblems.invalid("the file is empty");
         }
         UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, bytes);
+        ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
         ParsedFile parsed = FileParsers.parse(format, bytes, layer, properties, this::sridOfPrj);
         parsed = toWgs84(parsed);
 
-        ColumnMapping mapping = mapping(options.mapping());
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, parsed.format());
         if (!mapping.isEmpty()) {
             List<SourceFeature> mapped = mapping.apply(parsed.features());
@@ -156,7 +156,8 @@ public class IngestService {
         try {
             return ColumnMapping.of(profile, m.map(), m.values(), m.defaults());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage(), Map.of("parameter", e.getMessage().substring(0, e.getMessage().indexOf(':'))));
+            String message = e.getMessage();
+            throw ApiException.badRequest(message, Map.of("parameter", message.substring(0, Math.max(0, message.indexOf(':')))));
         }
     }
 
