@@ -91,6 +91,15 @@ final class SiteRowValidator implements LayerRowValidator {
         Double eirp = c.number("eirp_dbm", false, 0, 90, "must be between 0 and 90 dBm");
         Double range = c.numberOpenLow("range_m", 0, 100_000, "must be in (0, 100000] m");
         Double observed = c.numberOpenLow("observed_range_m", 0, 1_000_000, "must be in (0, 1000000] m");
+        if (crowd) {
+            for (String field : new String[] {"created", "updated"}) {
+                String v = c.raw(field);
+                String problem = v == null ? null : SourceSchema.epochProblem(v);
+                if (problem != null) {
+                    c.error(field, v, problem);
+                }
+            }
+        }
         OpenCellIdSites.CellRef ref = null;
         if (crowd && !c.failed) {
             ref = crowdRef(c, raw.number(), tech, p);

@@ -70,7 +70,7 @@ public final class SourceSchema {
      */
     private static Map<String, String> openCellId(Map<String, String> a) {
         Map<String, String> m = new HashMap<>();
-        for (String k : new String[] {"lon", "lat", "mcc", "net", "area", "cell", "updated"}) {
+        for (String k : new String[] {"lon", "lat", "mcc", "net", "area", "cell"}) {
             copy(a, m, k, k);
         }
         copy(a, m, "radio", "technology");
@@ -89,16 +89,25 @@ public final class SourceSchema {
         if (v == null || v.isBlank()) {
             return;
         }
-        String s = v.strip();
-        // unix seconds; OpenCelliD's crowd data starts in 2008, so anything before 2000 or after 2100 is bad data
-        if (s.matches("\\d{9,10}")) {
-            long seconds = Long.parseLong(s);
-            if (seconds >= 946_684_800L && seconds <= 4_133_980_799L) {
-                to.put(dst, Instant.ofEpochSecond(seconds).atZone(ZoneOffset.UTC).toLocalDate().toString());
-                return;
-            }
+        to.put(src, v.strip());
+        if (epochProblem(v.strip()) == null) {
+            to.put(dst, Instant.ofEpochSecond(Long.parseLong(v.strip())).atZone(ZoneOffset.UTC).toLocalDate().toString());
         }
-        to.put(dst, s); // reported by the date check
+    }
+
+    /**
+     * What is wrong with an OpenCelliD time (unix seconds), or null. OpenCelliD's crowd data starts in 2008, so a
+     * time before 2000 or after 2100 is bad data, not history.
+     */
+    static String epochProblem(String v) {
+        if (!v.matches("\\d{9,10}")) {
+            return "is not a unix time in seconds (such as 1577836800)";
+        }
+        long seconds = Long.parseLong(v);
+        if (seconds < 946_684_800L || seconds > 4_133_980_799L) {
+            return "is outside the plausible range 2000-01-01 to 2100-12-31 as a unix time";
+        }
+        return null;
     }
 
     private static Map<String, String> itu(Map<String, String> a) {
