@@ -223,7 +223,12 @@ class ImportWriter {
             b.append(String.format(java.util.Locale.ROOT, "%.7f|%.7f|", s.geometry().getX(), s.geometry().getY()))
                     .append(s.towerHeightM()).append('|').append(s.status()).append('|').append(s.commissionedOn()).append('|')
                     .append(s.decommissionedOn());
-            s.cells().forEach(c -> b.append('\n').append(c));
+            if (s.firstObservedOn() != null || s.lastObservedOn() != null) {
+                // only crowd-sourced sites carry these; others keep the hash they always had
+                b.append("|observed ").append(s.firstObservedOn()).append('/').append(s.lastObservedOn());
+            }
+            // a cell without an observed range hashes as before that column existed, so re-uploads stay "unchanged"
+            s.cells().forEach(c -> b.append('\n').append(c.toString().replace(", observedRangeM=null", "")));
         } else if (r instanceof Rows.FiberRoute f) {
             b.append(f.geometry().toText()).append('|').append(f.status()).append('|').append(f.routeKind()).append('|')
                     .append(f.commissionedOn()).append('|').append(f.decommissionedOn()).append('|').append(f.capacityGbps());
