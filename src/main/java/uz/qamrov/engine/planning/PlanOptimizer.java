@@ -35,6 +35,7 @@ public final class PlanOptimizer {
 
     private static final double EPS = 1e-9;
     private static final int G = Goal.values().length;
+    private static final int MAX_IMPROVE_TRIES = 64;
 
     private final PlanningProblem p;
     private final List<Candidate> cands;
@@ -84,13 +85,32 @@ public final class PlanOptimizer {
         final double[] need = new double[G];
         final double[] servedAdded = new double[G];
         final List<Integer> picks = new ArrayList<>();
-        final boolean[] picked = new boolean[cands.size()];
+        final boolean[] picked;
+        final boolean[] banned;
+        final double[] gainUnit;
         double cost;
         double value;
         int round;
 
-        State(double[] need0) {
+        State(double[] need0, double[] gainUnit) {
             System.arraycopy(need0, 0, need, 0, G);
+            this.gainUnit = gainUnit;
+            this.picked = new boolean[cands.size()];
+            this.banned = new boolean[cands.size()];
+        }
+
+        State(State o) {
+            System.arraycopy(o.covered, 0, covered, 0, n);
+            System.arraycopy(o.count, 0, count, 0, n);
+            System.arraycopy(o.need, 0, need, 0, G);
+            System.arraycopy(o.servedAdded, 0, servedAdded, 0, G);
+            picks.addAll(o.picks);
+            picked = o.picked.clone();
+            banned = o.banned.clone();
+            gainUnit = o.gainUnit;
+            cost = o.cost;
+            value = o.value;
+            round = o.round;
         }
 
         boolean needsMet() {
@@ -107,11 +127,11 @@ public final class PlanOptimizer {
         if (objective instanceof PlanObjective.Budget b) {
             double[] need0 = new double[G];
             Arrays.fill(need0, Double.POSITIVE_INFINITY);
-            State plain = new State(need0);
+            State plain = new State(need0, unit);
             greedy(plain, b.budgetUsd());
             int best = -1;
             double bestValue = 0;
-            State empty = new State(need0);
+            State empty = new State(need0, unit);
             for (int i = 0; i < cands.size(); i++) {
                 if (cands.get(i).costUsd() <= b.budgetUsd() + EPS) {
                     double v = gain(empty, cands.get(i), null);
@@ -123,7 +143,7 @@ public final class PlanOptimizer {
             }
             State chosen = plain;
             if (best >= 0 && !plain.picks.isEmpty() && plain.picks.get(0) != best) {
-                State seeded = new State(need0);
+                State seeded = new State(need0, unit);
                 pick(seeded, best);
                 greedy(seeded, b.budgetUsd());
                 if (seeded.value > plain.value + EPS) {
@@ -142,9 +162,16 @@ public final class PlanOptimizer {
             // a target beyond what every candidate together reaches is capped there (reported as a shortfall)
             need0[g] = Math.max(0, Math.min(target[g], reachable[g]) - p.baseline(e.getKey()));
         }
-        State s = new State(need0);
+        // set cover on several goals: each goal's gain counts as a share of what it still needs (Wolsey's greedy
+        // for the submodular cover Σ_g min(served_g, need_g) / need_g), so no goal's unit dominates the choice
+        double[] gainUnit = new double[G];
+        for (int g = 0; g < G; g++) {
+            gainUnit[g] = need0[g] > EPS ? 1 / need0[g] : 0;
+        }
+        State s = new State(need0, gainUnit);
         greedy(s, Double.POSITIVE_INFINITY);
         prune(s, need0);
+        s = improve(s, need0);
         return result(objective, s.picks, target);
     }
 
@@ -156,7 +183,7 @@ public final class PlanOptimizer {
                 Comparator.comparingDouble((Entry e) -> -e.ratio()).thenComparingInt(Entry::index));
         for (int i = 0; i < cands.size(); i++) {
             Candidate c = cands.get(i);
-            if (s.picked[i] || c.costUsd() > budget - s.cost + EPS) {
+            if (s.picked[i] || s.banned[i] || c.costUsd() > budget - s.cost + EPS) {
                 continue;
             }
             double g = gain(s, c, null);
@@ -195,7 +222,7 @@ public final class PlanOptimizer {
         }
         double v = 0;
         for (int g = 0; g < G; g++) {
-            v += unit[g] * Math.min(add[g], s.need[g]);
+            v += s.gainUnit[g] * Math.min(add[g], s.need[g]);
         }
         return v;
     }
@@ -221,8 +248,7 @@ public final class PlanOptimizer {
 
     /** Drops picks the targets do not need, most expensive first (greedy set cover often over-buys early). */
     private void prune(State s, double[] need0) {
-        List<Integer> byCost = new ArrayList<>(s.picks);
-        byCost.sort(Comparator.comparingDouble((Integer i) -> -cands.get(i).costUsd()).thenComparing(i -> -i));
+        List<Integer> byCost = byCostDescending(s.picks);
         for (int i : byCost) {
             Candidate c = cands.get(i);
             double[] loss = new double[G];
@@ -239,25 +265,75 @@ public final class PlanOptimizer {
                 removable = need0[g] <= EPS || s.servedAdded[g] - loss[g] + EPS >= need0[g];
             }
             if (removable) {
-                for (int k = 0; k < c.coverCount(); k++) {
-                    int e = c.cover(k);
-                    if (--s.count[e] == 0) {
-                        s.covered[e] = false;
-                    }
-                }
-                for (int g = 0; g < G; g++) {
-                    s.servedAdded[g] -= loss[g];
-                }
-                s.picks.remove(Integer.valueOf(i));
+                unpick(s, i, need0);
             }
         }
+    }
+
+    /**
+     * Local search after greedy and pruning: drop one pick (most expensive first), let the greedy refill what that
+     * leaves open without it, prune, and keep the result when it is cheaper; repeat until no drop helps or
+     * {@link #MAX_IMPROVE_TRIES} drops were tried (each is one lazy greedy run, so national plans stay fast).
+     */
+    private State improve(State s, double[] need0) {
+        int tries = 0;
+        boolean better = true;
+        while (better && tries < MAX_IMPROVE_TRIES) {
+            better = false;
+            for (int i : byCostDescending(s.picks)) {
+                if (tries++ >= MAX_IMPROVE_TRIES) {
+                    break;
+                }
+                State t = new State(s);
+                unpick(t, i, need0);
+                t.banned[i] = true;
+                greedy(t, Double.POSITIVE_INFINITY);
+                if (!t.needsMet()) {
+                    continue;
+                }
+                prune(t, need0);
+                if (t.cost < s.cost - 1e-6) {
+                    Arrays.fill(t.banned, false);
+                    s = t;
+                    better = true;
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
+    private List<Integer> byCostDescending(List<Integer> picks) {
+        List<Integer> out = new ArrayList<>(picks);
+        out.sort(Comparator.comparingDouble((Integer i) -> -cands.get(i).costUsd()).thenComparing(i -> -i));
+        return out;
+    }
+
+    private void unpick(State s, int index, double[] need0) {
+        Candidate c = cands.get(index);
+        for (int k = 0; k < c.coverCount(); k++) {
+            int e = c.cover(k);
+            if (--s.count[e] == 0) {
+                s.covered[e] = false;
+                for (int g = 0; g < G; g++) {
+                    s.servedAdded[g] -= amt[e * G + g];
+                }
+            }
+        }
+        for (int g = 0; g < G; g++) {
+            s.need[g] = Math.max(0, need0[g] - s.servedAdded[g]);
+        }
+        s.cost -= c.costUsd();
+        s.picks.remove(Integer.valueOf(index));
+        s.picked[index] = false;
+        s.round++;
     }
 
     private Plan result(PlanObjective objective, List<Integer> picks, double[] target) {
         long greedyEvaluations = evaluations;
         double[] need0 = new double[G];
         Arrays.fill(need0, Double.POSITIVE_INFINITY);
-        State replay = new State(need0);
+        State replay = new State(need0, unit);
         List<PlanStep> steps = new ArrayList<>();
         for (int index : picks) {
             Candidate c = cands.get(index);
