@@ -458,4 +458,22 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
         model();
         return settlements;
     }
+
+    // ------------------------------------------------------------------ planning hooks (what-ifs never touch the live model)
+
+    /** The live model, to read (evaluate, list cells and fiber); changes go only through {@link #applyChange}. */
+    public CoverageModel currentModel() {
+        return model();
+    }
+
+    /**
+     * A new model built from the stored inputs with the live settings, owned by the caller: planning applies a
+     * scenario's additions to it (incrementally) while the live model and its stored runs stay as they are.
+     */
+    public CoverageModel detachedModel() {
+        return new CoverageModelBuilder().settings(settings()).settlements(inputs.settlements()).cells(inputs.cells(null))
+                .sites(inputs.sites(null)).lines(inputs.transportLines()).fiberRoutes(inputs.fiberRoutes(null))
+                .fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations()).adminAreas(inputs.adminAreas())
+                .build();
+    }
 }
