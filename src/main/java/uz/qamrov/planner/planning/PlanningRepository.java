@@ -110,4 +110,91 @@ class PlanningRepository {
                         rs.getString("created_at"), rs.getString("finished_at")))
                 .optional();
     }
+
+    // ------------------------------------------------------------------ scenarios
+
+    record ScenarioRow(long id, String name, String description, String planId, String asOf, String createdBy,
+            String createdAt, int items, double costUsd) {
+    }
+
+    record ItemRow(String action, String kind, String ref, String operator, Double costUsd, String attributes,
+            String geomWkt) {
+    }
+
+    long insertScenario(String name, String description, UUID planId, java.time.LocalDate asOf, String actor) {
+        return jdbc.sql("""
+                INSERT INTO scenarios (name, description, plan_id, as_of, created_by) VALUES (:n, :d, :p, :a, :u)
+                RETURNING id""")
+                .param("n", name).param("d", description).param("p", planId).param("a", asOf).param("u", actor)
+                .query(Long.class).single();
+    }
+
+    void insertItem(long scenarioId, ItemRow item) {
+        jdbc.sql("""
+                INSERT INTO scenario_items (scenario_id, action, kind, ref, operator_code, cost_usd, attributes, geom)
+                VALUES (:s, :action, :kind, :ref, :op, :cost, :attr::jsonb, ST_GeomFromText(:wkt, 4326))""")
+                .param("s", scenarioId).param("action", item.action()).param("kind", item.kind())
+                .param("ref", item.ref()).param("op", item.operator()).param("cost", item.costUsd())
+                .param("attr", item.attributes()).param("wkt", item.geomWkt()).update();
+    }
+
+    private static final String SCENARIO_SELECT = """
+            SELECT s.id, s.name, s.description, s.plan_id::text, s.as_of::text, s.created_by,
+                   to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
+                   (SELECT count(*) FROM scenario_items i WHERE i.scenario_id = s.id) AS items,
+                   (SELECT coalesce(sum(cost_usd), 0) FROM scenario_items i WHERE i.scenario_id = s.id) AS cost
+            FROM scenarios s""";
+
+    List<ScenarioRow> scenarios() {
+        return jdbc.sql(SCENARIO_SELECT + " ORDER BY s.id").query(this::scenarioRow).list();
+    }
+
+    Optional<ScenarioRow> scenario(long id) {
+        return jdbc.sql(SCENARIO_SELECT + " WHERE s.id = :id").param("id", id).query(this::scenarioRow).optional();
+    }
+
+    private ScenarioRow scenarioRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new ScenarioRow(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("plan_id"), rs.getString("as_of"), rs.getString("created_by"), rs.getString("created_at"),
+                rs.getInt("items"), rs.getDouble("cost"));
+    }
+
+    List<ItemRow> items(long scenarioId) {
+        return jdbc.sql("""
+                SELECT action, kind, ref, operator_code, cost_usd, attributes::text, ST_AsText(geom) AS wkt
+                FROM scenario_items WHERE scenario_id = :s ORDER BY id""")
+                .param("s", scenarioId)
+                .query((rs, i) -> new ItemRow(rs.getString("action"), rs.getString("kind"), rs.getString("ref"),
+                        rs.getString("operator_code"), (Double) rs.getObject("cost_usd"), rs.getString(6),
+                        rs.getString("wkt")))
+                .list();
+    }
+
+    /** GeoJSON (RFC 7946, 6 decimals) of a scenario's items, written by PostGIS. */
+    String itemsGeoJson(long scenarioId) {
+        return jdbc.sql("""
+                SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+                    'type', 'Feature', 'geometry', ST_AsGeoJSON(geom, 6)::json,
+                    'properties', jsonb_build_object('action', action, 'kind', kind, 'ref', ref,
+                        'operator', operator_code, 'costUsd', cost_usd) || attributes) ORDER BY id), '[]'))::text
+                FROM scenario_items WHERE scenario_id = :s""")
+                .param("s", scenarioId).query(String.class).single();
+    }
+
+    /** External ids of real base stations by id (so an upgrade exports against the operator's own site id). */
+    Map<Long, String> siteExternalIds(java.util.Collection<Long> ids) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return m;
+        }
+        jdbc.sql("SELECT id, external_id FROM base_stations WHERE id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    m.put(rs.getLong(1), rs.getString(2));
+                });
+        return m;
+    }
+
+    boolean deleteScenario(long id) {
+        return jdbc.sql("DELETE FROM scenarios WHERE id = :id").param("id", id).update() > 0;
+    }
 }

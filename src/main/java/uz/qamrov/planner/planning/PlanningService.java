@@ -51,7 +51,10 @@ public class PlanningService {
     private final Map<UUID, Map<String, Object>> progress = new ConcurrentHashMap<>();
     private final Map<UUID, Plan> plans = new ConcurrentHashMap<>();
 
-    PlanningService(PlanningRepository repo, CoverageService coverage, ObjectMapper json) {
+    private final WhatIfEngine whatIf;
+
+    PlanningService(PlanningRepository repo, CoverageService coverage, ObjectMapper json, WhatIfEngine whatIf) {
+        this.whatIf = whatIf;
         this.repo = repo;
         this.coverage = coverage;
         this.json = json;
@@ -129,7 +132,7 @@ public class PlanningService {
             timings.put("optimise", (t2 - t1) / 1_000_000);
             setProgress(id, "projecting indicators with the engine (what-if)", 60);
             NetworkDelta delta = NetworkDelta.merge(plan.steps().stream().map(s -> s.candidate().delta()).toList());
-            List<Map<String, Object>> projected = WhatIf.compare(coverage.detachedModel(), delta, in.asOf(), in.region());
+            List<Map<String, Object>> projected = WhatIf.compare(whatIf, delta, in.asOf(), in.region());
             timings.put("whatIf", (System.nanoTime() - t2) / 1_000_000);
             plans.put(id, plan);
             repo.finishPlan(id, "succeeded", write(PlanReport.of(plan, problem, projected, timings)), null);

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 
-import uz.qamrov.engine.measure.CoverageFilter;
-import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.ScopeType;
@@ -23,12 +21,10 @@ final class WhatIf {
     private WhatIf() {
     }
 
-    /** Applies the delta to {@code detached} (which the caller owns) and returns the compared indicator rows. */
-    static List<Map<String, Object>> compare(CoverageModel detached, NetworkDelta delta, LocalDate asOf, String region) {
-        Indicators before = detached.indicators(asOf, CoverageFilter.ANY);
-        detached.applySiteChanges(delta.removedCellIds(), delta.addedCells(), delta.removedSiteIds(), delta.addedSites());
-        detached.applyFiberChanges(List.of(), delta.addedRoutes(), List.of(), delta.addedNodes());
-        Indicators after = detached.indicators(asOf, CoverageFilter.ANY);
+    /** Baseline and what-if indicators of the engine, compared row by row (nation, and the region if given). */
+    static List<Map<String, Object>> compare(WhatIfEngine engine, NetworkDelta delta, LocalDate asOf, String region) {
+        Indicators before = engine.baseline(asOf);
+        Indicators after = engine.with(delta, asOf);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (IndicatorValue b : before.values()) {
             boolean national = b.scopeType() == ScopeType.NATIONAL;

@@ -202,4 +202,87 @@ class PlanningApiIT extends ApiIT {
             jdbc.update("DELETE FROM planning_cost_regions");
         }
     }
+
+    // ------------------------------------------------------------------ scenarios
+
+    JsonNode compare(String ids) throws Exception {
+        MvcResult r = mvc.perform(get("/api/v1/scenarios/compare").param("ids", ids)).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        return body(r);
+    }
+
+    static JsonNode row(JsonNode cmp, String key) {
+        for (JsonNode r : cmp.get("indicators")) {
+            if (r.get("key").asText().equals(key)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + key + " in " + cmp);
+    }
+
+    MvcResult postScenario(Object body) throws Exception {
+        return mvc.perform(post("/api/v1/scenarios").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn();
+    }
+
+    @Test
+    void aPlanSavedAsAScenarioComparesSideBySideWithAHandMadeOneAndExports() throws Exception {
+        JsonNode plan = runPlan(Map.of("targets", Map.of("settlements.mobile_internet", 100)));
+        MvcResult saved = postScenario(Map.of("name", "every village " + System.nanoTime(), "planId",
+                plan.get("id").asText()));
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(201);
+        long planScenario = body(saved).get("id").asLong();
+        // one new site (1 site + 3 sectors) and the 4G cell beside SB's one 2G cell; the plan's cost travels along
+        assertThat(body(saved).get("items").asInt()).isEqualTo(5);
+        assertThat(body(saved).get("costUsd").asDouble()).isEqualTo(170_000);
+        // hand-made: take site SA (the only 4G, serving A) off the air
+        long sa = jdbc.queryForObject("SELECT id FROM base_stations WHERE external_id = 'SA'", Long.class);
+        MvcResult removal = postScenario(Map.of("name", "without SA " + System.nanoTime(), "removeSiteIds", List.of(sa)));
+        assertThat(removal.getResponse().getStatus()).as(removal.getResponse().getContentAsString()).isEqualTo(201);
+        long removalScenario = body(removal).get("id").asLong();
+
+        JsonNode cmp = compare(planScenario + "," + removalScenario);
+        JsonNode mi = row(cmp, "settlements.mobile_internet.pct");
+        assertThat(mi.get("baseline").asDouble()).isCloseTo(100.0 / 3, within(1e-6));
+        assertThat(mi.at("/scenarios/" + planScenario).asDouble()).isCloseTo(100.0, within(1e-6));
+        assertThat(mi.at("/scenarios/" + removalScenario).asDouble()).isCloseTo(0.0, within(1e-6));
+        // the what-if copy is restored after each scenario: the same comparison again gives the same numbers
+        JsonNode again = compare(removalScenario + "," + planScenario);
+        assertThat(row(again, "settlements.mobile_internet.pct").get("baseline").asDouble()).isCloseTo(100.0 / 3, within(1e-6));
+        assertThat(row(again, "settlements.mobile_internet.pct").at("/scenarios/" + planScenario).asDouble())
+                .isCloseTo(100.0, within(1e-6));
+        assertThat(count("SELECT count(*) FROM cells")).isEqualTo(2);
+
+        JsonNode fc = body(mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.geojson")).andReturn());
+        assertThat(fc.get("features")).hasSize(5);
+        assertThat(texts(fc.get("features"), "type")).containsOnly("Feature");
+        String csv = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.csv")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(csv.lines()).hasSize(6).first().isEqualTo("action,kind,ref,operator,cost_usd,wkt");
+        // the upload file in our base-stations format: SB's new cell under SB's own id; our dry run accepts it
+        MvcResult noOperator = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/upload.geojson")).andReturn();
+        assertThat(noOperator.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(noOperator).get("field").asText()).isEqualTo("operator");
+        JsonNode upload = body(mvc.perform(get("/api/v1/scenarios/" + planScenario + "/upload.geojson")
+                .param("operator", "ucell")).andReturn());
+        List<String> siteIds = new ArrayList<>();
+        upload.get("features").forEach(f -> siteIds.add(f.at("/properties/site_id").asText()));
+        assertThat(siteIds).hasSize(4).contains("SB");
+        JsonNode job = importFile("base-stations", ADMIN_TOKEN, "scenario.geojson",
+                json.writeValueAsBytes(upload), "dryRun", "true", "operator", "ucell");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(count("SELECT count(*) FROM base_stations")).isEqualTo(2);
+    }
+
+    @Test
+    void badScenariosAre400NamingTheField() throws Exception {
+        MvcResult noName = postScenario(Map.of("removeSiteIds", List.of(1)));
+        assertThat(noName.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(noName).get("field").asText()).isEqualTo("name");
+        MvcResult badLon = postScenario(Map.of("name", "x", "sites", List.of(Map.of("lon", 10, "lat", 40, "operator", "ucell"))));
+        assertThat(badLon.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(badLon).get("field").asText()).isEqualTo("sites[0].lon");
+        assertThat(mvc.perform(get("/api/v1/scenarios/compare").param("ids", "999999")).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+    }
 }
