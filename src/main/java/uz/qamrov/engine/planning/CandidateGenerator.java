@@ -233,22 +233,22 @@ public final class CandidateGenerator {
     // ------------------------------------------------------------------ fiber
 
     private void fiberExtensions(List<Candidate> out, DemandCollector.DemandSet ds) {
-        FiberReach reach = new FiberReach(model.fiberRoutes(), model.fiberNodes(), o.asOf(), o.operator(),
+        AccessFiberFinder reach = new AccessFiberFinder(model.fiberRoutes(), model.fiberNodes(), o.asOf(), o.operator(),
                 o.costs().fiberExtensionMaxKm() * 1000);
         double dropM = model.settings().fiberDropDistanceM();
         GeometryFactory gf = model.geometryFactory();
-        Map<Integer, FiberReach.Hit> hits = new HashMap<>();
+        Map<Integer, AccessFiberFinder.Hit> hits = new HashMap<>();
         STRtree fixedTree = new STRtree();
         for (int i : ds.fixedIdx()) {
             Demand d = ds.demands().get(i);
-            FiberReach.Hit h = reach.nearest(d.lon(), d.lat());
+            AccessFiberFinder.Hit h = reach.nearest(d.lon(), d.lat());
             if (h != null) {
                 hits.put(i, h);
             }
             fixedTree.insert(new Envelope(d.lon(), d.lon(), d.lat(), d.lat()), i);
         }
         for (int i : ds.fixedIdx()) {
-            FiberReach.Hit h = hits.get(i);
+            AccessFiberFinder.Hit h = hits.get(i);
             if (h == null) {
                 continue;
             }

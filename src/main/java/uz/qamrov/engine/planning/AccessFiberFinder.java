@@ -19,7 +19,7 @@ import uz.qamrov.engine.model.FiberRoute;
  * point's {@link LocalMetric} plane (exact to ~1e-5 within tens of km); the search widens from 2 km, doubling, up to
  * {@code maxSearchM}.
  */
-public final class FiberReach {
+public final class AccessFiberFinder {
 
     /** A point on the fiber (lon/lat) and its distance in metres from the query point. */
     public record Hit(double lon, double lat, double distanceM) {
@@ -31,7 +31,7 @@ public final class FiberReach {
     private final STRtree tree = new STRtree();
     private final double maxSearchM;
 
-    public FiberReach(Collection<FiberRoute> routes, Collection<FiberNode> nodes, LocalDate asOf, String operator,
+    public AccessFiberFinder(Collection<FiberRoute> routes, Collection<FiberNode> nodes, LocalDate asOf, String operator,
             double maxSearchM) {
         this.maxSearchM = maxSearchM;
         for (FiberRoute r : routes) {
