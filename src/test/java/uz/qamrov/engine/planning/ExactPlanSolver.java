@@ -18,16 +18,25 @@ import org.ojalgo.optimisation.Variable;
  * </pre>
  * y may stay continuous: for integral x the bound Σ x_c is 0 or ≥ 1, so an optimal y is 0/1 anyway.
  */
-final class ExactPlanSolver {
+public final class ExactPlanSolver {
 
-    record Solution(List<Integer> picks, double objective, Optimisation.State state) {
+    public record Solution(List<Integer> picks, double objective, Optimisation.State state) {
     }
 
     private ExactPlanSolver() {
     }
 
-    static Solution solve(PlanningProblem p, PlanObjective objective) {
+    public static Solution solve(PlanningProblem p, PlanObjective objective) {
+        return solve(p, objective, 0);
+    }
+
+    /** With a time limit in ms (0 = none): the state is then FEASIBLE rather than OPTIMAL when it stops early. */
+    public static Solution solve(PlanningProblem p, PlanObjective objective, long timeLimitMs) {
         ExpressionsBasedModel m = new ExpressionsBasedModel();
+        if (timeLimitMs > 0) {
+            m.options.time_abort = timeLimitMs;
+            m.options.time_suffice = timeLimitMs;
+        }
         List<Candidate> cs = p.candidates();
         List<Demand> ds = p.demands();
         Variable[] x = new Variable[cs.size()];
