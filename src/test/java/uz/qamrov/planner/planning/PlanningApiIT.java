@@ -38,8 +38,13 @@ class PlanningApiIT extends ApiIT {
 
     @BeforeEach
     void world() {
-        if (count("SELECT count(*) FROM settlements") > 0) {
-            idC = jdbc.queryForObject("SELECT id FROM settlements WHERE external_id = 'C'", Long.class);
+        seedVillages(jdbc);
+        idC = jdbc.queryForObject("SELECT id FROM settlements WHERE external_id = 'C'", Long.class);
+    }
+
+    /** The three villages, two sites and one cable of the class comment (once per database). */
+    static void seedVillages(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        if (jdbc.queryForObject("SELECT count(*) FROM settlements", Integer.class) > 0) {
             return;
         }
         jdbc.update("""
@@ -47,9 +52,9 @@ class PlanningApiIT extends ApiIT {
                 ('A', 'Alpha', 'village', 5000, 1000, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.90, 39.65), 4326), 'test'),
                 ('B', 'Bravo', 'village', 2000, 400, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.70, 39.65), 4326), 'test'),
                 ('C', 'Charlie', 'village', 800, 160, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.50, 39.80), 4326), 'test')""");
-        assertThat(count("""
-                SELECT count(*) FROM settlements s JOIN regions r ON ST_Contains(r.geom, s.geom) WHERE r.code = 'UZ-SA'"""))
-                .as("the fixture villages lie inside the Samarqand polygon").isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM settlements s JOIN regions r ON ST_Contains(r.geom, s.geom) WHERE r.code = 'UZ-SA'""",
+                Integer.class)).as("the fixture villages lie inside the Samarqand polygon").isEqualTo(3);
         Long sa = jdbc.queryForObject("""
                 INSERT INTO base_stations (operator_code, external_id, geom, status, source)
                 VALUES ('ucell', 'SA', ST_SetSRID(ST_MakePoint(66.90, 39.65), 4326), 'active', 'test') RETURNING id""", Long.class);
@@ -61,7 +66,6 @@ class PlanningApiIT extends ApiIT {
         jdbc.update("""
                 INSERT INTO fiber_routes (operator_code, external_id, geom, status, route_kind, source)
                 VALUES ('ucell', 'F1', ST_GeomFromText('LINESTRING(66.90 39.65, 66.92 39.65)', 4326), 'active', 'distribution', 'test')""");
-        idC = jdbc.queryForObject("SELECT id FROM settlements WHERE external_id = 'C'", Long.class);
     }
 
     MvcResult postPlan(String token, Object body) throws Exception {
