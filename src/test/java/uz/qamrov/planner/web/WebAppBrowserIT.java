@@ -29,8 +29,8 @@ import uz.qamrov.support.PostgisIT;
  * upload (bad file: row errors; good file: progress, then indicator changes). Screenshots go to
  * {@code target/e2e-screenshots/}.
  *
- * <p>API endpoints that this branch does not have yet are answered by the script from contract fixtures and listed
- * as {@code STUBBED} in the log; {@code -Dqamrov.e2e.contract-stubs=false} turns that off.
+ * <p>Nothing is stubbed: every request reaches this server, and any 4xx/5xx answer the page did not expect (the
+ * script's explicit allow-list) fails the run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "qamrov.access.admin-token=" + WebAppBrowserIT.ADMIN_TOKEN)
@@ -65,7 +65,6 @@ class WebAppBrowserIT extends PostgisIT {
                 shots.toString()).redirectErrorStream(true);
         pb.environment().put("QAMROV_E2E_ADMIN_TOKEN", ADMIN_TOKEN);
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
-        pb.environment().put("QAMROV_E2E_CONTRACT_STUBS", "false".equals(System.getProperty("qamrov.e2e.contract-stubs")) ? "0" : "1");
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
         try (var out = p.inputReader(StandardCharsets.UTF_8)) {
