@@ -61,8 +61,13 @@ public class Exports {
         return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf);
     }
 
-    /** A validated gap export (GeoPackage or CSV). */
-    public record GapExport(long runId, String service, String region) {
+    /** A validated gap export (GeoPackage or CSV); asOf is the date it answers (today when none was asked). */
+    public record GapExport(long runId, String service, String region, LocalDate asOf) {
+
+        /** {@code gaps_UZ-SA_mobile_internet_2024-12-31}: scope, service and as-of date, for the download's name. */
+        public String fileName(String what) {
+            return what + "_" + (region == null ? "UZ" : region) + "_" + service + "_" + asOf;
+        }
     }
 
     private static final Set<String> SERVICES = Set.of("mobile_any", "mobile_internet", "high_speed_mobile", "fixed_broadband");
@@ -75,7 +80,7 @@ public class Exports {
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
-        return new GapExport(runs.runFor(asOf), s, reg);
+        return new GapExport(runs.runFor(asOf), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /**
