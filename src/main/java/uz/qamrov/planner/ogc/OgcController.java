@@ -136,6 +136,7 @@ class OgcController {
         LayerQuery q = layers.query(layer, bbox, asOf(datetime), service, page);
         long matched = layers.count(layer, q);
         List<Link> links = new ArrayList<>(PageLinks.of(page, matched, GEOJSON));
+        links.replaceAll(l -> "next".equals(l.rel()) ? nextPage(page, l) : l);
         links.add(new Link(base() + "/ogc/collections/" + layer.id(), "collection", JSON, layer.title()));
         return writer.response(OutputFormat.GEOJSON, new ListWriter.Envelope(matched, links, null, null), layers.rows(layer, q));
     }
@@ -163,6 +164,21 @@ class OgcController {
         feature.set("links", json.valueToTree(List.of(new Link(collection + "/items/" + featureId, "self", GEOJSON, null),
                 new Link(collection, "collection", JSON, layer.title()))));
         return ResponseEntity.ok().contentType(MediaType.valueOf(GEOJSON)).body(feature);
+    }
+
+    /**
+     * The next page is at least the default page size. GDAL up to 3.6 (and other clients that hard-code a small page)
+     * asks {@code limit=10} whatever the API definition says and then follows {@code next} links: a next page that
+     * grows to 1,000 turns 1,110 requests for the country's sites into a dozen. Each answer still holds no more
+     * than the limit in its own URL, and a client that builds its own offsets keeps its page size.
+     */
+    private Link nextPage(PagingProperties.Page page, Link next) {
+        if (page.limit() >= paging.defaultLimit()) {
+            return next;
+        }
+        String href = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("limit", paging.defaultLimit())
+                .replaceQueryParam("offset", page.offset() + page.limit()).build().toUriString();
+        return new Link(href, "next", next.type(), next.title());
     }
 
     private ObjectNode collection(Layer layer) {

@@ -110,20 +110,6 @@ class OgcApiIT extends HttpApiIT {
     }
 
     @Test
-    void gdalCopiesACollectionWithoutOptionsInPagesOfAThousand() throws Exception {
-        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("qamrov-oapif").resolve("sites.gpkg");
-        // CPL_DEBUG makes GDAL log every URL it fetches: the page size it chose is visible in them
-        Process p = new ProcessBuilder("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GPKG", out.toString(),
-                "OAPIF:http://127.0.0.1:" + port + "/ogc", "settlements").redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
-        assertThat(log).as(log).contains("/ogc/collections/settlements/items?limit=1000").doesNotContain("limit=10&");
-        String info = run("ogrinfo", "-ro", "-so", out.toString(), "settlements");
-        assertThat(info).contains("Feature Count: 6");
-    }
-
-    @Test
     void crossOriginReadsAreAllowedAndWritesAreNot() {
         var res = http().get().uri("/ogc/collections").header("Origin", "https://gis.example.uz").retrieve().toEntity(String.class);
         assertThat(res.getStatusCode().value()).isEqualTo(200);
