@@ -146,6 +146,54 @@ await check('the as-of slider goes back to end-2019, when the network still had 
   return label;
 });
 
+
+const api = async (pathAndQuery) => {
+  const res = await context.request.get(`${BASE}${pathAndQuery}`, { timeout: 600000 });
+  assert(res.ok(), `${pathAndQuery} answered ${res.status()}`);
+  return res;
+};
+
+await check('every uncovered settlement of the date is drawn at national zoom (covered ones thinned, with a note)', async () => {
+  const matched = (await (await api('/api/v1/gaps/settlements?asOf=2019-12-31&limit=1')).json()).numberMatched;
+  await pg.waitForFunction((n) => window.qamrov.layerCounts.gapPoints === n, matched);
+  const note = await pg.locator('#legend-thinned').innerText();
+  const thinned = await pg.evaluate(() => window.qamrov.coveredThinned);
+  assert(!thinned || note.length > 0, 'covered settlements are thinned without a note');
+  await shot('08-every-gap-national-2019');
+  return `${matched} uncovered drawn of ${matched}; thinned note: "${note}"`;
+});
+
+await check('region shading uses quantile classes that separate the regions; labels name the regions', async () => {
+  const colors = await pg.evaluate(() => window.qamrov.regionColors);
+  const distinct = new Set(Object.values(colors));
+  assert(distinct.size >= 4, `distinct region colours: ${[...distinct]}`);
+  const legend = await pg.locator('#legend').innerText();
+  assert(/quantile/i.test(legend), `legend: ${legend}`);
+  const labels = await pg.locator('.region-label').count();
+  assert(labels >= 14, `region labels: ${labels}`);
+  return `${distinct.size} colours over ${Object.keys(colors).length} regions, ${labels} region labels`;
+});
+
+await check('clicking inside a region selects it', async () => {
+  const hit = (await (await api(`/api/v1/search?q=${encodeURIComponent('Navoiy viloyati')}`)).json()).find((p) => p.type === 'region');
+  assert(hit, 'Navoiy region not found by the search API');
+  const pt = await pg.evaluate(([lat, lon]) => {
+    const p = window.qamrov.map.latLngToContainerPoint([lat, lon]);
+    const r = document.getElementById('map').getBoundingClientRect();
+    // step off a marker (the region's base-station cluster, an uncovered village) onto the bare region
+    let y = r.top + p.y;
+    while (document.elementFromPoint(r.left + p.x, y).closest('.leaflet-marker-icon, .leaflet-interactive:not(canvas)') && y < r.bottom - 40) y += 12;
+    return { x: r.left + p.x, y };
+  }, [hit.lat, hit.lon]);
+  await pg.mouse.click(pt.x, pt.y);
+  await pg.waitForFunction((c) => document.querySelector('#region').value === c, hit.id);
+  await idle();
+  await pg.waitForFunction((c) => document.querySelector('#cards').dataset.scope === c, hit.id);
+  await pg.selectOption('#region', '');
+  await idle();
+  return `${hit.id} selected by a click at ${hit.lon},${hit.lat}`;
+});
+
 let regionCode = 'UZ-SA';
 await check('choosing a region updates the dashboard and the gap table', async () => {
   const before = await pg.locator('#dash-scope').innerText();
@@ -159,8 +207,10 @@ await check('choosing a region updates the dashboard and the gap table', async (
   assert(after !== before && /Samarkand/i.test(after), `dashboard scope: ${before} → ${after}`);
   const rows = await pg.locator('#gap-table tbody tr').count();
   assert(rows > 0, 'no uncovered settlements listed for the region');
-  const regions = await pg.locator('#gap-table tbody tr td:nth-child(2)').allInnerTexts();
-  assert(regions.every((r) => /Samarkand/i.test(r)), `rows outside the region: ${[...new Set(regions)]}`);
+  const regions = await pg.locator('#gap-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.region));
+  assert(regions.every((r) => r === regionCode), `rows outside the region: ${[...new Set(regions)]}`);
+  const districts = await pg.locator('#gap-table tbody tr td:nth-child(2)').allInnerTexts();
+  assert(districts.every((d) => d.trim().length > 0), `district column: ${districts.slice(0, 5)}`);
   const count = await pg.locator('#gap-count').innerText();
   await shot('02-region-dashboard-gaps');
   return `${rows} rows, ${count}`;
@@ -219,7 +269,13 @@ await check('exports: GeoJSON, CSV and GeoPackage links carry the filters; CSV a
     const res = await pg.request.get(new URL(links[f], `${BASE}/`).toString());
     assert(res.ok(), `${f} export answered ${res.status()}`);
     const body = await res.text();
-    assert(f === 'csv' ? body.split('\n')[0].includes('from_km') : JSON.parse(body).type === 'FeatureCollection', `${f} body`);
+    assert(f === 'csv' ? body.split('\n')[0].includes('from_km') : JSON.parse(body.replace(/^\uFEFF/, '')).type === 'FeatureCollection', `${f} body`);
+    const disposition = res.headers()['content-disposition'] || '';
+    assert(new RegExp(`highway-gaps_UZ_M39_high_speed_mobile_2019-12-31\\.${f}`).test(disposition), `${f} file name: ${disposition}`);
+    if (f === 'csv') {
+      const bytes = Buffer.from(await res.body());
+      assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the web CSV starts with a UTF-8 BOM (Excel)');
+    }
     out.push(`${f} ${body.length} bytes`);
   }
   const gpkg = await pg.request.get(new URL(links.gpkg, `${BASE}/`).toString());
@@ -230,7 +286,59 @@ await check('exports: GeoJSON, CSV and GeoPackage links carry the filters; CSV a
   return out.join(', ');
 });
 
-await check('language switch changes the labels (en → ru → uz)', async () => {
+await check('the gap table searches the whole list on the server (a village far down the list is found)', async () => {
+  await pg.locator('#gaps .tabs button[data-kind=settlements]').click();
+  await idle();
+  await pg.selectOption('#service', 'fixed_broadband');
+  await idle();
+  const all = await (await api('/api/v1/gaps/settlements?service=fixed_broadband&asOf=2019-12-31&limit=1')).json();
+  const offset = Math.min(1000, all.numberMatched - 1);
+  const far = (await (await api(`/api/v1/gaps/settlements?service=fixed_broadband&asOf=2019-12-31&limit=1&offset=${offset}`)).json()).items[0];
+  await pg.fill('#gap-filter', far.name_uz_latn);
+  await pg.waitForFunction((name) => [...document.querySelectorAll('#gap-table tbody tr td:first-child')].some((td) => td.textContent === name), far.name_uz_latn);
+  await idle();
+  const rows = await pg.locator('#gap-table tbody tr').count();
+  const count = await pg.locator('#gap-count').innerText();
+  const districts = await pg.locator('#gap-table tbody tr td:nth-child(2)').allInnerTexts();
+  await shot('09-gap-search-whole-list');
+  await pg.fill('#gap-filter', '');
+  await idle();
+  return `"${far.name_uz_latn}" (row ${offset + 1} of ${all.numberMatched}) → ${rows} rows, ${count}, districts ${[...new Set(districts)].join('; ')}`;
+});
+
+await check('the service drives every layer: fixed broadband draws no 4G road gaps and says why', async () => {
+  await pg.waitForFunction(() => window.qamrov.layerCounts.stretches === 0);
+  assert(await pg.locator('#legend-service-lines').isVisible(), 'legend note on roads/rail and fixed broadband');
+  await pg.selectOption('#service', 'mobile_internet');
+  await idle();
+  return 'fixed broadband: 0 road/rail stretches drawn, note shown';
+});
+
+await check('a month nobody viewed: spinner, and never the previous date\'s rows under the new date', async () => {
+  await pg.evaluate(() => {
+    window.qamrovLog = [];
+    const table = document.querySelector('#gap-table');
+    const record = () => window.qamrovLog.push({ t: performance.now(), asOf: table.dataset.asOf || '', rows: table.tBodies[0].rows.length,
+      spinner: !document.querySelector('#gap-spinner').hidden, label: document.querySelector('#asof-label').textContent });
+    new MutationObserver(record).observe(document.querySelector('#gaps'), { subtree: true, childList: true, attributes: true });
+  });
+  const started = Date.now();
+  await pg.evaluate(() => window.qamrov.setAsOf('2021-06-30'));
+  await pg.waitForFunction(() => document.querySelector('#gap-table').dataset.asOf === '2021-06-30', null, { timeout: 120000 });
+  const tableMs = Date.now() - started;
+  await idle();
+  const allMs = Date.now() - started;
+  const log = await pg.evaluate(() => window.qamrovLog);
+  const stale = log.filter((e) => e.rows > 0 && e.asOf !== '2021-06-30');
+  assert(stale.length === 0, `rows of another date shown: ${JSON.stringify(stale.slice(0, 3))}`);
+  assert(log.some((e) => e.spinner), 'no spinner while the new list loaded');
+  await shot('10-new-month-2021-06');
+  await pg.evaluate(() => window.qamrov.setAsOf('2019-12-31'));
+  await idle();
+  return `gap table answered in ${tableMs} ms, every layer in ${allMs} ms (target ≤ 2 s is the coverage store's job)`;
+});
+
+await check('language switch changes the labels (en → ru → uz → uz-Cyrl)', async () => {
   await pg.locator('#gaps .tabs button[data-kind=settlements]').click();
   await idle();
   assert((await pg.locator('#dash-title').innerText()).startsWith('Roadmap targets'), 'English title');
@@ -248,10 +356,112 @@ await check('language switch changes the labels (en → ru → uz)', async () =>
   await idle();
   const uz = await pg.locator('#nav-upload').innerText();
   assert(uz === 'Maʼlumot yuklash', `Uzbek nav: ${uz}`);
+  await pg.selectOption('#lang', 'uz-Cyrl');
+  await pg.waitForFunction(() => document.documentElement.lang === 'uz-Cyrl');
+  await idle();
+  const cyr = await pg.locator('#nav-upload').innerText();
+  assert(cyr === 'Маълумот юклаш', `Uzbek Cyrillic nav: ${cyr}`);
+  const cyrRegion = await pg.locator('#region option[value="UZ-SA"]').innerText();
+  assert(/Самарқанд/.test(cyrRegion), `region name in Uzbek Cyrillic: ${cyrRegion}`);
+  await shot('05b-uzbek-cyrillic');
   await pg.selectOption('#lang', 'en');
   await pg.waitForFunction(() => document.documentElement.lang === 'en');
   await idle();
-  return `ru "${ru}", uz "${uz}"`;
+  return `ru "${ru}", uz "${uz}", uz-Cyrl "${cyr}"`;
+});
+
+
+await check('settlement CSV for Excel: BOM, Cyrillic names intact, scope/service/as-of in the file name and rows', async () => {
+  await pg.selectOption('#region', 'UZ-QR');
+  await idle();
+  await pg.selectOption('#service', 'fixed_broadband');
+  await idle();
+  const href = await pg.locator('#export-csv').getAttribute('href');
+  assert(href.includes('bom=true'), `CSV link: ${href}`);
+  const res = await api(`/${href}`);
+  const bytes = Buffer.from(await res.body());
+  assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'BOM');
+  const text = bytes.subarray(3).toString('utf8');
+  const header = text.split('\n')[0].split(',');
+  const cyr = header.indexOf('name_uz_cyrl');
+  const asOf = header.indexOf('as_of');
+  const first = text.split('\n')[1];
+  assert(/[\u0400-\u04FF]/.test(first), `a Cyrillic name in the first row: ${first}`);
+  assert(first.includes('2019-12-31') && asOf > 0, 'as_of column');
+  const disposition = res.headers()['content-disposition'];
+  assert(/settlement-gaps_UZ-QR_fixed_broadband_2019-12-31\.csv/.test(disposition), disposition);
+  const gpkg = await pg.locator('#export-gpkg').getAttribute('href');
+  const g = await api(`/${gpkg}`);
+  assert(/gaps_UZ-QR_fixed_broadband_2019-12-31\.gpkg/.test(g.headers()['content-disposition']), g.headers()['content-disposition']);
+  const png = await pg.locator('#export-png').getAttribute('href');
+  assert((await api(`/${png}`)).headers()['content-type'].startsWith('image/png'), 'PNG map');
+  await pg.selectOption('#service', 'mobile_internet');
+  await idle();
+  return `${disposition}; name_uz_cyrl column ${cyr}`;
+});
+
+await check('place search finds Qo‘ng‘irot typed as "Kungrad", "Қўнғирот" and "Qongirot" and jumps to it', async () => {
+  const found = [];
+  for (const q of ['Kungrad', 'Қўнғирот', 'Qongirot']) {
+    await pg.fill('#place-search', '');
+    await pg.evaluate(() => { window.qamrov.searchHits = null; });
+    await pg.locator('#place-search').pressSequentially(q, { delay: 10 });
+    await pg.waitForFunction(() => window.qamrov.searchHits);
+    const first = await pg.evaluate(() => window.qamrov.searchHits[0]);
+    assert(first && first.names['uz-Latn'].startsWith('Qoʻngʻirot'), `${q} → ${first && first.names['uz-Latn']}`);
+    found.push(`${q} → ${first.names['uz-Latn']} (${first.type})`);
+  }
+  const before = await bounds();
+  await pg.locator('#place-search').press('Enter');
+  await pg.waitForFunction((b) => window.qamrov.map.getBounds().toBBoxString() !== b && window.qamrov.selected, before);
+  await pg.waitForFunction(() => !window.qamrov.map._animatingZoom && window.qamrov.busy === 0);
+  await shot('11-search-qongirot');
+  return found.join('; ');
+});
+
+await check('the URL carries the whole view and opening it restores it', async () => {
+  await pg.selectOption('#region', 'UZ-SA');
+  await idle();
+  await pg.selectOption('#service', 'high_speed_mobile');
+  await idle();
+  await pg.locator('#gaps .tabs button[data-kind=highways]').click();
+  await idle();
+  await pg.locator('#gap-table tbody tr').first().click();
+  await pg.waitForFunction(() => !window.qamrov.map._animatingZoom && window.qamrov.busy === 0);
+  await pg.waitForTimeout(300);
+  const url = pg.url();
+  const want = await pg.evaluate(() => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
+    asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,
+    selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter() }));
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.waitForFunction(() => window.qamrov && window.qamrov.ready && window.qamrov.busy === 0, null, { timeout: 300000 });
+  const got = await other.evaluate(() => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
+    asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,
+    selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter() }));
+  await other.screenshot({ path: path.join(SHOTS, '12-shared-url-restored.png') });
+  await other.close();
+  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom']) assert(String(got[k]) === String(want[k]), `${k}: ${got[k]} ≠ ${want[k]} (${url})`);
+  assert(Math.abs(got.center.lat - want.center.lat) < 0.01 && Math.abs(got.center.lng - want.center.lng) < 0.01, 'map centre');
+  return url.replace(BASE, '');
+});
+
+await check('cards never round a shortfall up to the target; projections stay within 100 %', async () => {
+  const cards = await pg.locator('#cards .card').evaluateAll((els) => els.map((c) => ({ key: c.dataset.key, status: c.className,
+    value: c.querySelector('.value strong').textContent, projected: (c.querySelector('.projected') || { textContent: '' }).textContent })));
+  const bad = cards.filter((c) => /status-behind/.test(c.className || c.status) && /^100 %$/.test(c.value.trim()));
+  assert(bad.length === 0, `BEHIND at "100 %": ${JSON.stringify(bad)}`);
+  const over = cards.filter((c) => /%/.test(c.projected) && parseFloat(c.projected.replace(/[^\d.,]/g, '').replace(',', '.')) > 100);
+  assert(over.length === 0, `projections over 100 %: ${JSON.stringify(over)}`);
+  return `${cards.length} cards checked`;
+});
+
+await check('a printable region report: the page prints to PDF', async () => {
+  await pg.emulateMedia({ media: 'print' });
+  const pdf = await pg.pdf({ path: path.join(SHOTS, 'region-report-UZ-SA.pdf'), format: 'A4', printBackground: true });
+  await pg.emulateMedia({ media: 'screen' });
+  assert(pdf.subarray(0, 4).toString('latin1') === '%PDF' && pdf.length > 20000, `PDF of ${pdf.length} bytes`);
+  return `${pdf.length} bytes`;
 });
 
 async function operatorToken() {
