@@ -177,14 +177,30 @@ await check('region shading uses quantile classes that separate the regions; lab
 await check('clicking inside a region selects it', async () => {
   const hit = (await (await api(`/api/v1/search?q=${encodeURIComponent('Navoiy viloyati')}`)).json()).find((p) => p.type === 'region');
   assert(hit, 'Navoiy region not found by the search API');
-  const pt = await pg.evaluate(([lat, lon]) => {
-    const p = window.qamrov.map.latLngToContainerPoint([lat, lon]);
+  // a bare spot of the region: inside it, and at least 20 px from any settlement, site cluster or stretch
+  const pt = await pg.evaluate((code) => {
+    const q = window.qamrov;
+    const map = q.map;
     const r = document.getElementById('map').getBoundingClientRect();
-    // step off a marker (the region's base-station cluster, an uncovered village) onto the bare region
-    let y = r.top + p.y;
-    while (document.elementFromPoint(r.left + p.x, y).closest('.leaflet-marker-icon, .leaflet-interactive:not(canvas)') && y < r.bottom - 40) y += 12;
-    return { x: r.left + p.x, y };
-  }, [hit.lat, hit.lon]);
+    const marks = [];
+    for (const k of ['settlements', 'gapPoints', 'sites', 'stretches', 'highways', 'railways']) {
+      q.layers[k].eachLayer((l) => {
+        if (l.getLatLng) marks.push(map.latLngToContainerPoint(l.getLatLng()));
+        else if (l.getLatLngs) l.getLatLngs().flat(3).forEach((ll) => marks.push(map.latLngToContainerPoint(ll)));
+      });
+    }
+    for (let y = 40; y < r.height - 40; y += 9) {
+      for (let x = 60; x < r.width - 60; x += 9) {
+        const ll = map.containerPointToLatLng([x, y]);
+        const f = q.regionAt(ll.lat, ll.lng);
+        if (f && (f.properties.code || f.id) === code && marks.every((p) => Math.hypot(p.x - x, p.y - y) > 20)) {
+          return { x: r.left + x, y: r.top + y };
+        }
+      }
+    }
+    return null;
+  }, hit.id);
+  assert(pt, 'no bare spot inside the region at this zoom');
   await pg.mouse.click(pt.x, pt.y);
   await pg.waitForFunction((c) => document.querySelector('#region').value === c, hit.id);
   await idle();

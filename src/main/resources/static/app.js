@@ -42,6 +42,7 @@ async function selectRegion(code) {
   await Promise.all([loadDistricts(), refreshAll()]);
 }
 debug.selectRegion = selectRegion;
+debug.regionAt = (lat, lon) => regionAt(L.latLng(lat, lon));
 
 function route() {
   const up = location.hash === '#upload';

@@ -16,6 +16,7 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: false });
   m.map = map;
   debug.map = map;
+  debug.layers = m.layers;
   const panes = { regionsPane: 300, districtsPane: 320, coveragePane: 350, linesPane: 400, stretchPane: 410, pointsPane: 450,
     gapPointsPane: 460, labelsPane: 470, selectionPane: 500 };
   for (const [name, z] of Object.entries(panes)) map.createPane(name).style.zIndex = z;
