@@ -88,7 +88,16 @@ public class Exports {
      * railway_gaps, settlements_status), streaming each from PostGIS into SQLite.
      */
     public void writeGeoPackage(GapExport e, java.nio.file.Path file) throws java.sql.SQLException {
-        try (GeoPackageWriter gpkg = new GeoPackageWriter(file)) {
+        String scope = e.region() == null ? "UZ" : e.region();
+        try (GeoPackageWriter gpkg = new GeoPackageWriter(file, scope + ", " + e.service() + ", as of " + e.asOf()
+                + ", coverage run " + e.runId())) {
+            var info = new java.util.LinkedHashMap<String, String>();
+            info.put("scope", scope);
+            info.put("service", e.service());
+            info.put("as_of", e.asOf().toString());
+            info.put("coverage_run", Long.toString(e.runId()));
+            info.put("exported_at", java.time.Instant.now(clock).toString());
+            gpkg.info(info);
             for (GapLayer layer : GapLayer.values()) {
                 try (GeoPackageWriter.LayerSink sink = gpkg.layer(layer)) {
                     repository.gapRows(layer, new ExportRepository.GapFilter(e.runId(), e.service(), e.region()), row -> {
