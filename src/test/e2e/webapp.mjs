@@ -442,9 +442,13 @@ await check('the URL carries the whole view and opening it restores it', async (
   await idle();
   await pg.locator('#gaps .tabs button[data-kind=highways]').click();
   await idle();
+  const moved = pg.evaluate(() => new Promise((resolve) => window.qamrov.map.once('moveend', resolve)));
   await pg.locator('#gap-table tbody tr').first().click();
-  await pg.waitForFunction(() => !window.qamrov.map._animatingZoom && window.qamrov.busy === 0);
-  await pg.waitForTimeout(300);
+  await moved;
+  await idle();
+  // the URL follows the map once the fly-to has ended
+  await pg.waitForFunction(() => (new URLSearchParams(location.search).get('map') || '')
+    .startsWith(`${window.qamrov.map.getZoom().toFixed(2)}/`));
   const url = pg.url();
   const want = await pg.evaluate(() => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
     asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,

@@ -8,12 +8,11 @@ import { setupSlider } from './js/slider.js';
 import { COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
 import {
   applyNotes, loadCoverage, loadDistricts, loadLines, loadRegions, loadShading, loadStretches,
-  loadViewportLayers, pointToSettlement, redrawLegend, regionAt, regionStyle, regionValues, updateCounts,
+  loadViewportLayers, pointToSettlement, redrawLegend, regionAt, regionStyle, updateCounts,
 } from './js/layers.js';
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
-import { regionPopup } from './js/popups.js';
 
 const $ = (sel) => document.querySelector(sel);
 const L = window.L;
@@ -137,7 +136,7 @@ async function main() {
   });
   setupGaps(save);
   setupSearch(goTo);
-  upload({ api: API, t, esc, fmt, debug, lang: () => i18n.lang });
+  upload({ api: API, t, esc, fmt, debug, lang: tag });
   route();
   window.addEventListener('hashchange', route);
   $('#lang').addEventListener('change', async (e) => { await loadLanguage(e.target.value); await relabel(); });
@@ -156,13 +155,22 @@ async function main() {
     $('#share').textContent = t('share.copied');
     setTimeout(() => { $('#share').textContent = t('share.button'); }, 2000);
   });
-  // a click on the map that hit no feature selects the region under it (points lie on a canvas above the regions)
-  m.map.on('click', (e) => {
-    const f = regionAt(e.latlng);
-    if (!f) return;
-    const code = f.properties.code || f.id;
-    L.popup().setLatLng(e.latlng).setContent(regionPopup(f, regionValues[code])).openOn(m.map);
-    if (code !== state.region) selectRegion(code);
+  // A click on the map that no feature took selects the region under it. Listened to on the container (not as a
+  // Leaflet map click, which the browser check did not see arrive through the canvas of points): a feature that
+  // takes the click opens its popup synchronously, so a popup opened during this event means "not a region click".
+  let popupAt = -1;
+  m.map.on('popupopen', () => { popupAt = performance.now(); });
+  m.map.getContainer().addEventListener('click', (ev) => {
+    if (ev.target.closest('.leaflet-control, .leaflet-popup, .leaflet-marker-icon')) return;
+    const at = performance.now();
+    setTimeout(() => {
+      if (popupAt >= at || m.map.dragging._draggable?._moved) return;
+      const f = regionAt(m.map.mouseEventToLatLng(ev));
+      if (!f) return;
+      const code = f.properties.code || f.id;
+      debug.regionClicked = code;
+      if (code !== state.region) selectRegion(code);
+    }, 0);
   });
   await Promise.all([loadRegions(), loadLines()]);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';

@@ -3,8 +3,14 @@ export const API = 'api/v1';
 export const debug = { busy: 0, requests: 0, errors: [], layerCounts: {}, version: 2 };
 window.qamrov = debug;
 
+// problem documents come back in the page's language (the server resolves Accept-Language; English fallback)
+let acceptLanguage = 'en';
+export function setAcceptLanguage(tag) {
+  acceptLanguage = tag;
+}
+
 /** GET JSON; throws an Error with .status and .detail (the problem document's detail) on a 4xx/5xx answer. */
-export async function api(path, { raw = false, lang } = {}) {
+export async function api(path, { raw = false, lang = acceptLanguage } = {}) {
   debug.busy++;
   debug.requests++;
   try {

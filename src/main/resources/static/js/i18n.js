@@ -1,5 +1,5 @@
 // Languages of the interface and of place names; number formatting that never rounds a shortfall up to the target.
-import { api } from './api.js';
+import { api, setAcceptLanguage } from './api.js';
 
 /** UI language code (select value, i18n file name) → BCP 47 tag. */
 export const LANGS = { uz: 'uz-Latn', 'uz-Cyrl': 'uz-Cyrl', ru: 'ru', en: 'en' };
@@ -20,6 +20,7 @@ export async function loadLanguage(lang) {
   i18n.dict = await api(`i18n/${i18n.lang}.json`);
   localStorage.setItem('qamrov.lang', i18n.lang);
   document.documentElement.lang = LANGS[i18n.lang];
+  setAcceptLanguage(`${LANGS[i18n.lang]}, en;q=0.5`);
   $('#lang').value = i18n.lang;
   document.title = t('app.title');
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });

@@ -56,7 +56,3 @@ export function sitePopup(p) {
     ${row(t('popup.operator'), esc(p.operator))}${row(t('popup.cells'), esc(p.technologies || '—'))}
     ${row(t('popup.commissioned'), esc(p.commissioned_on || '—'))}</table>`;
 }
-
-export function regionPopup(f, value) {
-  return `<strong>${esc(placeName(f.properties))}</strong><br>${esc(t(`ind.${state.shade}`))}: ${fmt(value, 2)}${value === undefined ? '' : ' %'}`;
-}
