@@ -140,7 +140,7 @@ public final class ListWriter {
             try {
                 Map<?, ?> props = json.readValue(row.propertiesJson(), Map.class);
                 for (String column : envelope.csvColumns()) {
-                    csv.print(cell(props.get(column)));
+                    csv.print(CsvCells.safe(cell(props.get(column))));
                 }
                 for (Object value : envelope.provenance().values()) {
                     csv.print(value);
