@@ -65,8 +65,11 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
     };
     private final AtomicReference<CoverageProgress> progress = new AtomicReference<>(CoverageProgress.idle());
 
+    private final uz.qamrov.planner.terrain.TerrainStore terrain;
+
     CoverageService(CoverageInputRepository inputs, CoverageResultRepository results, CoverageProperties properties,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, uz.qamrov.planner.terrain.TerrainStore terrain) {
+        this.terrain = terrain;
         this.inputs = inputs;
         this.results = results;
         this.properties = properties;
@@ -136,7 +139,8 @@ public class CoverageService implements CoverageRuns, CoverageUpdater {
                 progress.set(CoverageProgress.running("building model", 40));
                 CoverageModel built = new CoverageModelBuilder().settings(settings()).settlements(settlementList).cells(cells)
                         .sites(sites).lines(lines).fiberRoutes(fiberRoutes).fiberNodes(fiberNodes)
-                        .declarations(declarations).adminAreas(areas).build();
+                        .declarations(declarations).adminAreas(areas).terrain(terrain.dem()).build();
+                log.info("coverage: footprints from {}", built.terrainDescription());
                 long builtAt = System.nanoTime();
                 lastRebuild = new RebuildTimings((loaded - t0) / 1_000_000, (builtAt - loaded) / 1_000_000);
                 log.info("coverage: model built in {} ms", (builtAt - loaded) / 1_000_000);
