@@ -72,7 +72,8 @@ class CoverageModels {
     }
 
     CoverageSettings settings() {
-        return CoverageSettings.DEFAULTS.withFiberDropDistanceM(properties.fiberDropDistanceM());
+        return CoverageSettings.DEFAULTS.withFiberDropDistanceM(properties.fiberDropDistanceM())
+                .withRadio(terrain.radioSettings());
     }
 
     String engineFingerprint() {

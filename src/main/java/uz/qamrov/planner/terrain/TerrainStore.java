@@ -32,6 +32,12 @@ public class TerrainStore {
         this.properties = properties;
     }
 
+    /** Radial pattern footprints (default) or, with {@code qamrov.terrain.sector-wedges}, hard sectors. */
+    public uz.qamrov.engine.radio.RadioSettings radioSettings() {
+        return properties.sectorWedges() ? uz.qamrov.engine.radio.RadioSettings.WEDGES
+                : uz.qamrov.engine.radio.RadioSettings.DEFAULTS;
+    }
+
     /** The DEM, or null for flat earth (disabled, no file, or a file that failed validation — logged once). */
     public Dem dem() {
         if (!loaded) {
@@ -46,7 +52,7 @@ public class TerrainStore {
     }
 
     private Dem load() {
-        if (!properties.enabled() || properties.file() == null || !Files.isRegularFile(properties.file())) {
+        if (!properties.enabled() || properties.sectorWedges() || properties.file() == null || !Files.isRegularFile(properties.file())) {
             log.info("terrain: no DEM ({}), footprints use flat earth", properties.file());
             return null;
         }
