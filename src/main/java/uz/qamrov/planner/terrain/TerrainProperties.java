@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * WGS84; the default is the national SRTM30_PLUS grid shipped in {@code geodata/dem/}. An empty value or a missing
  * file means flat earth, which the run's metadata then states. {@code sectorWedges}: true replaces antenna-pattern
  * radial footprints by the former hard sectors without terrain (for comparisons with wedge-based oracles).
+ *
+ * <p>Defaults: hard sectors, no terrain. Antenna-pattern radial footprints cost ~40× the CPU of a national build
+ * with sectors (147 s against 2.5–4.6 s) and terrain another ~23× per cell (docs/benchmarks.md); they stay behind
+ * these switches until the footprint builder is fast enough for every import and start-up.
  */
 @ConfigurationProperties("qamrov.terrain")
 public record TerrainProperties(@DefaultValue("geodata/dem/uz_srtm30plus_1min.asc.gz") Path file,
-        @DefaultValue("true") boolean enabled, @DefaultValue("false") boolean sectorWedges) {
+        @DefaultValue("false") boolean enabled, @DefaultValue("true") boolean sectorWedges) {
 }
