@@ -135,7 +135,7 @@ class CoverageModels {
         return new CoverageModelBuilder().settings(settings()).settlements(inputs.settlements()).cells(inputs.cells(null))
                 .sites(inputs.sites(null)).lines(inputs.transportLines()).fiberRoutes(inputs.fiberRoutes(null))
                 .fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations()).adminAreas(inputs.adminAreas())
-                .build();
+                .terrain(terrain.dem()).build();
     }
 
     /** Full rebuild from the database: a new generation that may change every date. */
