@@ -75,10 +75,10 @@ class GeodataRepository {
                        decommissioned_on::date, source, ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326)
                 FROM staging""");
         INSERTS.put(GeodataLayer.TARGETS, """
-                INSERT INTO targets (indicator_key, scope, target_value, unit, direction, deadline, title, source_document,
-                                     source_item, notes)
-                SELECT indicator_key, scope, target_value::float8, unit, direction, deadline::date, title, source_document,
-                       source_item, notes
+                INSERT INTO targets (indicator_key, scope, kind, target_value, unit, direction, deadline, title, title_uz,
+                                     title_ru, wording_uz, source_document, source_item, subject_lines, notes)
+                SELECT indicator_key, scope, kind, target_value::float8, unit, direction, deadline::date, title, title_uz,
+                       title_ru, wording_uz, source_document, source_item, subject_lines, notes
                 FROM staging ON CONFLICT DO NOTHING""");
     }
 
