@@ -127,8 +127,10 @@ const overlays = {};
 
 function setupMap() {
   // no basemap: our own layers (regions, roads, settlements) are the background, so the page works offline
-  map = L.map('map', { preferCanvas: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: false })
+  map = L.map('map', { preferCanvas: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: true })
     .fitBounds([[37.1, 55.9], [45.6, 73.2]]);
+  // credits the open sources require (the same lines as GET /api/v1/about gives)
+  map.attributionControl.setPrefix(false).addAttribution('Towns © GeoNames, SimpleMaps (CC BY 4.0) · Made with Natural Earth · Terrain: SRTM30_PLUS');
   debug.map = map;
   map.createPane('regionsPane').style.zIndex = 300;
   map.createPane('coveragePane').style.zIndex = 350;
