@@ -30,10 +30,14 @@ class AboutApiIT extends PostgisIT {
     @BeforeAll
     void dataset() {
         jdbc.update("""
-                INSERT INTO settlements (external_id, name_uz_latn, kind, population, households, geom, source) VALUES
-                ('gn:1', 'Shahar', 'city', 50000, 10000, ST_SetSRID(ST_MakePoint(66.5, 39.5), 4326), 'geonames'),
-                ('syn:1', 'Qishloq', 'village', 900, 200, ST_SetSRID(ST_MakePoint(66.6, 39.6), 4326), 'synthetic'),
-                ('syn:2', 'Ovul', 'village', 700, 150, ST_SetSRID(ST_MakePoint(66.7, 39.7), 4326), 'synthetic')""");
+                INSERT INTO regions (code, name_uz_latn, name_uz_cyrl, name_ru, name_en, population, geom, source) VALUES
+                ('UZ-SA', 'Samarqand viloyati', 'Самарқанд вилояти', 'Самаркандская область', 'Samarkand Region', 51600,
+                 ST_GeomFromText('MULTIPOLYGON(((66 39,67 39,67 40,66 40,66 39)))', 4326), 'test')""");
+        jdbc.update("""
+                INSERT INTO settlements (external_id, name_uz_latn, kind, population, households, region_code, geom, source) VALUES
+                ('gn:1', 'Shahar', 'city', 50000, 10000, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.5, 39.5), 4326), 'geonames'),
+                ('syn:1', 'Qishloq', 'village', 900, 200, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.6, 39.6), 4326), 'synthetic'),
+                ('syn:2', 'Ovul', 'village', 700, 150, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.7, 39.7), 4326), 'synthetic')""");
         jdbc.update("INSERT INTO operators (code, name) VALUES ('op', 'Operator')");
         jdbc.update("""
                 INSERT INTO base_stations (operator_code, external_id, geom, status, commissioned_on, source) VALUES

@@ -66,7 +66,7 @@ final class GeodataWriter {
                 "name_en", "population", "approximate", "source", "wkt")) {
             for (RegionFact f : g.regionFacts) {
                 w.row(f.code(), f.uzLatn(), f.uzCyrl(), f.ru(), f.en(), f.pop(), true,
-                        "derived: Voronoi of GeoNames/SimpleMaps g.towns, clipped to Natural Earth 10m; population: Statistics Agency 2025-01-01 (approx.)",
+                        "derived: Voronoi of GeoNames/SimpleMaps towns, clipped to Natural Earth 10m; population: Statistics Agency 2025-01-01 (approx.)",
                         Wkt.of(g.regionGeom.get(f.code())));
             }
             g.rowCounts.put("regions.csv.gz", w.rows());
@@ -80,7 +80,7 @@ final class GeodataWriter {
             for (RegionFact f : g.regionFacts) {
                 for (String[] m : g.districtMeta.get(f.code())) {
                     w.row(m[0], m[1], m[2], m[3], m[4], m[5], distPop.getOrDefault(m[0], 0L), true,
-                            "synthetic: Voronoi of real district-seat g.towns clipped to the region", Wkt.of(g.districtGeom.get(m[0])));
+                            "synthetic: Voronoi of real district-seat towns clipped to the region", Wkt.of(g.districtGeom.get(m[0])));
                 }
             }
             g.rowCounts.put("districts.csv.gz", w.rows());
@@ -99,7 +99,7 @@ final class GeodataWriter {
                 "name_en", "source", "wkt")) {
             for (Line l : g.highways) {
                 w.row(l.key(), l.cls(), l.nameUz(), l.nameRu(), l.nameEn(),
-                        "approximate: densified through GeoNames/SimpleMaps g.towns in route order (g.facts/g.highways.csv)", Wkt.of(l.geom()));
+                        "approximate: densified through GeoNames/SimpleMaps towns in route order (facts/highways.csv)", Wkt.of(l.geom()));
             }
             g.rowCounts.put("highways.csv.gz", w.rows());
         }
@@ -107,7 +107,7 @@ final class GeodataWriter {
                 "source", "wkt")) {
             for (Line l : g.railways) {
                 w.row(l.key(), l.cls(), l.nameUz(), l.nameRu(),
-                        "approximate: densified through station g.towns in order (g.facts/g.railways.csv)", Wkt.of(l.geom()));
+                        "approximate: densified through station towns in order (facts/railways.csv)", Wkt.of(l.geom()));
             }
             g.rowCounts.put("railways.csv.gz", w.rows());
         }

@@ -59,7 +59,7 @@ final class TransportLineBuilder {
             String[] xy = token.substring(1).trim().split("\\s+");
             Coordinate c = new Coordinate(Double.parseDouble(xy[0]), Double.parseDouble(xy[1]));
             if (!g.outlinePrep.contains(Geo.GF.createPoint(c))) {
-                System.err.println("warning: waypoint outside g.outline, pulled inside: " + token);
+                System.err.println("warning: waypoint outside outline, pulled inside: " + token);
             }
             return Geo.keepInside(c, g.inner, g.innerPrep);
         }
