@@ -19,7 +19,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  */
 final class GeoJsonFileReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // a key given twice in one object is ambiguous (which value counts?): refused, never silently last-wins
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private GeoJsonFileReader() {
     }

@@ -72,13 +72,15 @@ class ImportWriter {
             String hash = hash(r);
             Current cur = current.get(key);
             if (cur == null) {
-                changed.add(insert(r, null, source, hash));
+                // first seen: its commissioning date governs when it counts; without one, it counts from today
+                // (the one as-of rule, migration V011), so a file without dates never rewrites history
+                changed.add(insert(r, commissionedOn(r) == null ? today : null, source, hash));
                 inserted++;
             } else if (hash.equals(cur.contentHash())) {
                 unchanged++;
             } else if (today.equals(cur.validFrom())) {
                 changed.add(cur.id());
-                rewriteSameDay(t, cur.id(), r, source, hash, today);
+                changed.add(rewriteSameDay(t, cur.id(), r, source, hash, today));
                 updated++;
             } else {
                 repository.closeVersion(t, cur.id(), today);
@@ -124,15 +126,27 @@ class ImportWriter {
         return repository.insertFiberNode((Rows.FiberNode) r, validFrom, source, hash);
     }
 
-    private void rewriteSameDay(Versioned t, long id, Rows.ImportRow r, String source, String hash, LocalDate today) {
+    /** Rewrites the version that started today; returns the id now holding it (a new id for fiber rows). */
+    private long rewriteSameDay(Versioned t, long id, Rows.ImportRow r, String source, String hash, LocalDate today) {
         if (r instanceof Rows.Site s) {
             repository.updateSiteInPlace(id, s, source, hash);
             repository.insertCells(id, s.cells());
-        } else {
-            // fiber rows have no children: replace the row of today by the new one
-            repository.deleteRow(t, id);
-            insert(r, today, source, hash);
+            return id;
         }
+        // fiber rows have no children: replace the row of today by the new one, whose new id the coverage update
+        // must see (it reloads rows by id; with only the old, deleted id the route vanished from coverage)
+        repository.deleteRow(t, id);
+        return insert(r, today, source, hash);
+    }
+
+    private static LocalDate commissionedOn(Rows.ImportRow r) {
+        if (r instanceof Rows.Site s) {
+            return s.commissionedOn();
+        }
+        if (r instanceof Rows.FiberRoute f) {
+            return f.commissionedOn();
+        }
+        return ((Rows.FiberNode) r).commissionedOn();
     }
 
     private Outcome admin(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
@@ -209,7 +223,12 @@ class ImportWriter {
             b.append(String.format(java.util.Locale.ROOT, "%.7f|%.7f|", s.geometry().getX(), s.geometry().getY()))
                     .append(s.towerHeightM()).append('|').append(s.status()).append('|').append(s.commissionedOn()).append('|')
                     .append(s.decommissionedOn());
-            s.cells().forEach(c -> b.append('\n').append(c));
+            if (s.firstObservedOn() != null || s.lastObservedOn() != null) {
+                // only crowd-sourced sites carry these; others keep the hash they always had
+                b.append("|observed ").append(s.firstObservedOn()).append('/').append(s.lastObservedOn());
+            }
+            // a cell without an observed range hashes as before that column existed, so re-uploads stay "unchanged"
+            s.cells().forEach(c -> b.append('\n').append(c.toString().replace(", observedRangeM=null", "")));
         } else if (r instanceof Rows.FiberRoute f) {
             b.append(f.geometry().toText()).append('|').append(f.status()).append('|').append(f.routeKind()).append('|')
                     .append(f.commissionedOn()).append('|').append(f.decommissionedOn()).append('|').append(f.capacityGbps());

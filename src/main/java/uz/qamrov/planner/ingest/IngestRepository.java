@@ -221,14 +221,15 @@ class IngestRepository {
     long insertSite(Rows.Site s, LocalDate validFrom, String source, String hash) {
         return jdbc.sql("""
                 INSERT INTO base_stations (operator_code, external_id, geom, tower_height_m, status, commissioned_on,
-                                           decommissioned_on, valid_from, source, content_hash)
+                                           decommissioned_on, valid_from, source, content_hash, first_observed_on, last_observed_on)
                 VALUES (:op, :ext, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :h, :status, :comm, :decomm,
-                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
+                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash, :seen1, :seen2)
                 RETURNING id""")
                 .param("op", s.operator()).param("ext", s.siteId()).param("lon", s.geometry().getX())
                 .param("lat", s.geometry().getY()).param("h", s.towerHeightM()).param("status", s.status())
                 .param("comm", s.commissionedOn()).param("decomm", s.decommissionedOn()).param("vf", validFrom)
-                .param("source", source).param("hash", hash).query(Long.class).single();
+                .param("source", source).param("hash", hash).param("seen1", s.firstObservedOn())
+                .param("seen2", s.lastObservedOn()).query(Long.class).single();
     }
 
     /** A same-day correction: the version that started today is rewritten instead of adding a one-day-less one. */
@@ -236,11 +237,12 @@ class IngestRepository {
         jdbc.sql("""
                 UPDATE base_stations SET geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), tower_height_m = :h,
                        status = :status, commissioned_on = :comm, decommissioned_on = :decomm, source = :source,
-                       content_hash = :hash
+                       content_hash = :hash, first_observed_on = :seen1, last_observed_on = :seen2
                 WHERE id = :id""")
                 .param("id", id).param("lon", s.geometry().getX()).param("lat", s.geometry().getY())
                 .param("h", s.towerHeightM()).param("status", s.status()).param("comm", s.commissionedOn())
-                .param("decomm", s.decommissionedOn()).param("source", source).param("hash", hash).update();
+                .param("decomm", s.decommissionedOn()).param("source", source).param("hash", hash)
+                .param("seen1", s.firstObservedOn()).param("seen2", s.lastObservedOn()).update();
         deleteCells(id);
     }
 
@@ -248,12 +250,12 @@ class IngestRepository {
         for (Rows.Cell c : cells) {
             jdbc.sql("""
                     INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
-                                       antenna_height_m, eirp_dbm, range_m)
-                    VALUES (:bs, :ext, :tech, :band, :az, :bw, :tilt, :ah, :eirp, :range)""")
+                                       antenna_height_m, eirp_dbm, range_m, observed_range_m)
+                    VALUES (:bs, :ext, :tech, :band, :az, :bw, :tilt, :ah, :eirp, :range, :observed)""")
                     .param("bs", baseStationId).param("ext", c.cellId()).param("tech", c.technology())
                     .param("band", c.bandMhz()).param("az", c.azimuthDeg()).param("bw", c.beamwidthDeg())
                     .param("tilt", c.tiltDeg()).param("ah", c.antennaHeightM()).param("eirp", c.eirpDbm())
-                    .param("range", c.rangeM()).update();
+                    .param("range", c.rangeM()).param("observed", c.observedRangeM()).update();
         }
     }
 
@@ -300,9 +302,9 @@ class IngestRepository {
         if (t == Versioned.BASE_STATIONS) {
             jdbc.sql("""
                     INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
-                                       antenna_height_m, eirp_dbm, range_m)
+                                       antenna_height_m, eirp_dbm, range_m, observed_range_m)
                     SELECT :new, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg, antenna_height_m,
-                           eirp_dbm, range_m
+                           eirp_dbm, range_m, observed_range_m
                     FROM cells WHERE base_station_id = :old""").param("new", newId).param("old", id).update();
         }
         return newId;
@@ -352,30 +354,36 @@ class IngestRepository {
 
     String upsertHighway(Rows.Line l, String source) {
         return jdbc.sql("""
-                INSERT INTO highways (ref, road_class, name_uz_latn, name_ru, name_en, geom, source)
-                VALUES (:key, :label, :uz, :ru, :en, ST_GeomFromText(:wkt, 4326), :source)
+                INSERT INTO highways (ref, road_class, name_uz_latn, name_ru, name_en, geom, parts_geom, source)
+                VALUES (:key, :label, :uz, :ru, :en, ST_GeomFromText(:wkt, 4326), ST_GeomFromText(:parts, 4326), :source)
                 ON CONFLICT (ref) DO UPDATE SET road_class = EXCLUDED.road_class, name_uz_latn = EXCLUDED.name_uz_latn,
-                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, geom = EXCLUDED.geom, source = EXCLUDED.source
-                WHERE (highways.road_class, highways.name_uz_latn, highways.name_ru, highways.name_en, ST_AsBinary(highways.geom))
+                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, geom = EXCLUDED.geom,
+                    parts_geom = EXCLUDED.parts_geom, source = EXCLUDED.source
+                WHERE (highways.road_class, highways.name_uz_latn, highways.name_ru, highways.name_en, ST_AsBinary(highways.geom),
+                       ST_AsBinary(highways.parts_geom))
                       IS DISTINCT FROM (EXCLUDED.road_class, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, EXCLUDED.name_en,
-                                        ST_AsBinary(EXCLUDED.geom))
+                                        ST_AsBinary(EXCLUDED.geom), ST_AsBinary(EXCLUDED.parts_geom))
                 RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
                 .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
-                .param("en", l.nameEn()).param("wkt", l.geometry().toText()).param("source", source)
+                .param("en", l.nameEn()).param("wkt", l.geometry().toText())
+                .param("parts", l.parts() == null ? null : l.parts().toText()).param("source", source)
                 .query(String.class).optional().orElse("unchanged");
     }
 
     String upsertRailway(Rows.Line l, String source) {
         return jdbc.sql("""
-                INSERT INTO railways (line_key, line_name, name_uz_latn, name_ru, geom, source)
-                VALUES (:key, :label, :uz, :ru, ST_GeomFromText(:wkt, 4326), :source)
+                INSERT INTO railways (line_key, line_name, name_uz_latn, name_ru, geom, parts_geom, source)
+                VALUES (:key, :label, :uz, :ru, ST_GeomFromText(:wkt, 4326), ST_GeomFromText(:parts, 4326), :source)
                 ON CONFLICT (line_key) DO UPDATE SET line_name = EXCLUDED.line_name, name_uz_latn = EXCLUDED.name_uz_latn,
-                    name_ru = EXCLUDED.name_ru, geom = EXCLUDED.geom, source = EXCLUDED.source
-                WHERE (railways.line_name, railways.name_uz_latn, railways.name_ru, ST_AsBinary(railways.geom))
-                      IS DISTINCT FROM (EXCLUDED.line_name, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, ST_AsBinary(EXCLUDED.geom))
+                    name_ru = EXCLUDED.name_ru, geom = EXCLUDED.geom, parts_geom = EXCLUDED.parts_geom, source = EXCLUDED.source
+                WHERE (railways.line_name, railways.name_uz_latn, railways.name_ru, ST_AsBinary(railways.geom),
+                       ST_AsBinary(railways.parts_geom))
+                      IS DISTINCT FROM (EXCLUDED.line_name, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, ST_AsBinary(EXCLUDED.geom),
+                                        ST_AsBinary(EXCLUDED.parts_geom))
                 RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
                 .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
-                .param("wkt", l.geometry().toText()).param("source", source)
+                .param("wkt", l.geometry().toText()).param("parts", l.parts() == null ? null : l.parts().toText())
+                .param("source", source)
                 .query(String.class).optional().orElse("unchanged");
     }
 
