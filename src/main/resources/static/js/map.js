@@ -13,7 +13,9 @@ const CLASS_COLORS = ['#d73027', '#fc8d59', '#fee08b', '#91cf60', '#1a9850'];
 export const m = { map: null, layers: {}, scale: null };
 
 export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) {
-  const map = L.map('map', { zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: false });
+  const map = L.map('map', { zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: true });
+  // the credits the open sources require (the same as GET /api/v1/about gives)
+  map.attributionControl.setPrefix(false).addAttribution('Towns © GeoNames, SimpleMaps (CC BY 4.0) · Made with Natural Earth · Terrain: SRTM30_PLUS');
   m.map = map;
   debug.map = map;
   debug.layers = m.layers;

@@ -24,8 +24,8 @@ enum GeodataLayer {
             "decommissioned_on", "capacity_gbps", "source", "wkt")),
     FIBER_NODES("fiber_nodes.csv.gz", List.of("operator_code", "external_id", "kind", "broadband_ports", "status",
             "commissioned_on", "decommissioned_on", "source", "lon", "lat")),
-    TARGETS("targets.csv", List.of("indicator_key", "scope", "target_value", "unit", "direction", "deadline", "title",
-            "source_document", "source_item", "notes"));
+    TARGETS("targets.csv", List.of("indicator_key", "scope", "kind", "target_value", "unit", "direction", "deadline",
+            "title", "title_uz", "title_ru", "wording_uz", "source_document", "source_item", "subject_lines", "notes"));
 
     final String fileName;
     final List<String> columns;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,10 +76,10 @@ class GeodataRepository {
                        decommissioned_on::date, source, ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4326)
                 FROM staging""");
         INSERTS.put(GeodataLayer.TARGETS, """
-                INSERT INTO targets (indicator_key, scope, target_value, unit, direction, deadline, title, source_document,
-                                     source_item, notes)
-                SELECT indicator_key, scope, target_value::float8, unit, direction, deadline::date, title, source_document,
-                       source_item, notes
+                INSERT INTO targets (indicator_key, scope, kind, target_value, unit, direction, deadline, title, title_uz,
+                                     title_ru, wording_uz, source_document, source_item, subject_lines, notes)
+                SELECT indicator_key, scope, kind, target_value::float8, unit, direction, deadline::date, title, title_uz,
+                       title_ru, wording_uz, source_document, source_item, subject_lines, notes
                 FROM staging ON CONFLICT DO NOTHING""");
     }
 
@@ -119,6 +120,34 @@ class GeodataRepository {
                 .param("layer", layer.key()).param("file", layer.fileName).param("rows", rows).param("sha", sha256)
                 .param("ms", (System.nanoTime() - startedNanos) / 1_000_000).update();
         return rows;
+    }
+
+    /** Rows of a layer by kind: synthetic (source says so), derived (approximate geometry) or real. */
+    record LayerCount(String layer, long total, long real, long derived, long synthetic) {
+    }
+
+    List<LayerCount> layerCounts() {
+        return jdbc.sql("""
+                SELECT 'regions' AS layer, count(*) AS total, 0 AS real,
+                       count(*) FILTER (WHERE source NOT ILIKE '%synthetic%') AS derived,
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') AS synthetic FROM regions
+                UNION ALL SELECT 'districts', count(*), 0, count(*) FILTER (WHERE source NOT ILIKE '%synthetic%' AND approximate),
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM districts
+                UNION ALL SELECT 'settlements', count(*), count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'), 0,
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM settlements
+                UNION ALL SELECT 'highways', count(*), 0, count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'),
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM highways
+                UNION ALL SELECT 'railways', count(*), 0, count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'),
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM railways
+                UNION ALL SELECT 'base_stations', count(*), count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'), 0,
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM base_stations WHERE valid_to = 'infinity'
+                UNION ALL SELECT 'fiber_routes', count(*), count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'), 0,
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM fiber_routes WHERE valid_to = 'infinity'
+                UNION ALL SELECT 'fiber_nodes', count(*), count(*) FILTER (WHERE source NOT ILIKE '%synthetic%'), 0,
+                       count(*) FILTER (WHERE source ILIKE '%synthetic%') FROM fiber_nodes WHERE valid_to = 'infinity'""")
+                .query((rs, i) -> new LayerCount(rs.getString("layer"), rs.getLong("total"), rs.getLong("real"),
+                        rs.getLong("derived"), rs.getLong("synthetic")))
+                .list();
     }
 
     void analyze() {

@@ -3,30 +3,32 @@ package uz.qamrov.planner.target;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.ScopeType;
-import uz.qamrov.planner.coverage.CoverageProperties;
 import uz.qamrov.planner.coverage.CoverageService;
 import uz.qamrov.planner.web.ApiException;
 
 /**
  * Indicators against the roadmap: value, target, gap and status (from the trend over the year-ends before the
- * as-of date, evaluated by the coverage model at each of those dates).
+ * as-of date, evaluated by the coverage model at each of those dates; after a deadline, from what happened).
  */
 @Service
 public class ProgressService {
 
     private final CoverageService coverage;
     private final TargetCatalog targets;
-    private final CoverageProperties properties;
+    private final TargetSeries series;
+    private final TargetRepository repository;
 
-    ProgressService(CoverageService coverage, TargetCatalog targets, CoverageProperties properties) {
+    ProgressService(CoverageService coverage, TargetCatalog targets, TargetSeries series, TargetRepository repository) {
         this.coverage = coverage;
         this.targets = targets;
-        this.properties = properties;
+        this.series = series;
+        this.repository = repository;
     }
 
     /** Scope: a district when given, else a region when given, else the nation. */
@@ -40,16 +42,17 @@ public class ProgressService {
         if (values.isEmpty()) {
             throw ApiException.notFound("no " + type.key() + " with code " + code);
         }
-        if (district != null && region != null && !districtInRegion(values, region)) {
+        if (district != null && region != null && !values.get(0).scopeCode().startsWith(region)) {
+            // district codes are <region>-NN in the shipped data; imported districts keep their region in the model
             throw ApiException.badRequest("district " + district + " is not in region " + region,
-                    java.util.Map.of("district", district, "region", region));
+                    Map.of("district", district, "region", region));
         }
         List<Target> all = targets.all();
         String targetScope = type == ScopeType.NATIONAL ? "UZ" : region != null ? region : code;
-        List<LocalDate> dates = seriesDates(d);
         List<IndicatorReport.Entry> entries = new ArrayList<>();
         for (IndicatorValue v : values) {
-            Optional<Target> target = targets.forIndicator(v.key(), targetScope, all);
+            // a target that names its own lines measures something else than the engine's indicator of that key
+            Optional<Target> target = targets.forIndicator(v.key(), targetScope, all).filter(TargetSeries::usesEngineDefinition);
             Double value = CoverageService.apiValue(v);
             if (target.isEmpty()) {
                 entries.add(new IndicatorReport.Entry(v.key(), value, CoverageService.apiUnit(v.unit()), v.numerator(),
@@ -57,17 +60,12 @@ public class ProgressService {
                 continue;
             }
             Target t = target.get();
-            var progress = TargetProgressCalculator.progress(series(v.key(), type, code, dates), t.targetValue(), t.atLeast(),
-                    t.deadline());
+            var bound = series.bind(t, type, code);
+            var progress = progress(t, bound.series(series.dates(d, t.deadline())), bound);
             entries.add(new IndicatorReport.Entry(v.key(), value, CoverageService.apiUnit(v.unit()), v.numerator(),
                     v.denominator(), ref(t), progress.gap(), progress.status().key(), progress.projectedAtDeadline()));
         }
         return new IndicatorReport(d, type.key(), code, entries);
-    }
-
-    private static boolean districtInRegion(List<IndicatorValue> values, String region) {
-        // district codes are <region>-NN in the shipped data; imported districts keep their region in the model
-        return values.get(0).scopeCode().startsWith(region);
     }
 
     public TargetReport targets(String region, LocalDate asOf) {
@@ -77,54 +75,103 @@ public class ProgressService {
         if (coverage.indicators(d).values().stream().noneMatch(v -> v.scopeType() == type && v.scopeCode().equals(code))) {
             throw ApiException.notFound("no region with code " + code);
         }
-        List<Target> all = targets.all();
-        List<LocalDate> dates = seriesDates(d);
         List<TargetReport.Entry> entries = new ArrayList<>();
-        for (Target t : all) {
-            boolean applies = t.scope().equals(code)
-                    || (t.scope().equals("UZ") && (region == null || TargetCatalog.appliesToEveryRegion(t)));
-            if (!applies) {
+        for (Target t : targets.all()) {
+            if (!applies(t, code, region)) {
                 continue;
             }
-            List<TargetProgressCalculator.Point> points = series(t.indicatorKey(), type, code, dates);
+            var bound = series.bind(t, type, code);
+            List<TargetProgressCalculator.Point> points = bound.series(series.dates(d, t.deadline()));
             List<TargetReport.SeriesPoint> seriesOut = points.stream()
                     .map(p -> new TargetReport.SeriesPoint(p.date(), p.value())).toList();
             if (points.isEmpty() || !points.get(points.size() - 1).date().equals(d)) {
-                entries.add(new TargetReport.Entry(t.indicatorKey(), t.title(), code, t.targetValue(), t.unit(),
-                        t.atLeast() ? "at_least" : "at_most", t.deadline(), t.sourceDocument(), t.sourceItem(), t.notes(),
-                        null, null, null, null, seriesOut));
+                entries.add(entry(t, code, null, null, seriesOut));
                 continue;
             }
-            var progress = TargetProgressCalculator.progress(points, t.targetValue(), t.atLeast(), t.deadline());
-            entries.add(new TargetReport.Entry(t.indicatorKey(), t.title(), code, t.targetValue(), t.unit(),
-                    t.atLeast() ? "at_least" : "at_most", t.deadline(), t.sourceDocument(), t.sourceItem(), t.notes(),
-                    points.get(points.size() - 1).value(), progress.gap(), progress.status().key(),
-                    progress.projectedAtDeadline(), seriesOut));
+            entries.add(entry(t, code, points.get(points.size() - 1).value(), progress(t, points, bound), seriesOut));
         }
-        return new TargetReport(d, code, entries);
-    }
-
-    /** Year-ends from the configured first year up to (not including) the as-of date, then the as-of date. */
-    List<LocalDate> seriesDates(LocalDate asOf) {
-        List<LocalDate> dates = new ArrayList<>();
-        for (int y = properties.seriesStartYear(); ; y++) {
-            LocalDate yearEnd = LocalDate.of(y, 12, 31);
-            if (!yearEnd.isBefore(asOf)) {
-                break;
+        List<TargetReport.GapListEntry> lists = new ArrayList<>();
+        for (Target t : targets.gapLists()) {
+            if (!applies(t, code, region)) {
+                continue;
             }
-            dates.add(yearEnd);
+            var bound = series.bind(t, type, code);
+            List<TargetReport.SeriesPoint> points = bound.series(series.dates(d, t.deadline())).stream()
+                    .map(p -> new TargetReport.SeriesPoint(p.date(), p.value())).toList();
+            Double count = points.isEmpty() || !points.get(points.size() - 1).date().equals(d) ? null
+                    : points.get(points.size() - 1).value();
+            lists.add(new TargetReport.GapListEntry(t.id(), t.indicatorKey(), t.title(), t.titleUz(), t.titleRu(),
+                    t.wordingUz(), code, t.deadline(), t.sourceDocument(), t.sourceItem(), t.notes(), count, points,
+                    gapListUrl(t, region, d)));
         }
-        dates.add(asOf);
-        return dates;
+        return new TargetReport(d, code, entries, lists);
     }
 
-    private List<TargetProgressCalculator.Point> series(String key, ScopeType type, String code, List<LocalDate> dates) {
-        List<TargetProgressCalculator.Point> points = new ArrayList<>();
-        for (LocalDate date : dates) {
-            coverage.indicators(date).get(key, type, code)
-                    .ifPresent(v -> points.add(new TargetProgressCalculator.Point(date, CoverageService.apiValue(v))));
+    /** Points a line target at other lines (admin); returns the lines it now counts. */
+    public List<LineSubject.Line> changeSubject(long targetId, String subjectLines) {
+        Target t = repository.find(targetId).orElseThrow(() -> ApiException.notFound("no target with id " + targetId));
+        if (t.isGapList() || !("%".equals(t.unit()) || "km".equals(t.unit()))) {
+            throw ApiException.badRequest("target " + targetId + " (" + t.indicatorKey() + ") is not measured on lines",
+                    Map.of("targetId", targetId));
         }
-        return points;
+        String canonical = subjectLines == null ? null : LineSubject.parse(subjectLines).text();
+        List<LineSubject.Line> lines = canonical == null ? List.of() : series.linesOf(canonical);
+        if (canonical != null && lines.isEmpty()) {
+            throw ApiException.badRequest("'" + canonical + "' selects no line", Map.of("subjectLines", canonical));
+        }
+        repository.updateSubject(targetId, canonical);
+        return lines;
+    }
+
+    /** The lines a target counts now (empty when it uses the engine's definition). */
+    public List<LineSubject.Line> subjectOf(long targetId) {
+        Target t = repository.find(targetId).orElseThrow(() -> ApiException.notFound("no target with id " + targetId));
+        return t.subjectLines() == null ? List.of() : series.linesOf(t.subjectLines());
+    }
+
+    public String subjectTextOf(long targetId) {
+        return repository.find(targetId).map(Target::subjectLines).orElse(null);
+    }
+
+    private static boolean applies(Target t, String code, String region) {
+        return t.scope().equals(code) || (t.scope().equals("UZ") && (region == null || TargetCatalog.appliesToEveryRegion(t)));
+    }
+
+    private static TargetProgressCalculator.Progress progress(Target t, List<TargetProgressCalculator.Point> points,
+            TargetSeries.Bound bound) {
+        if (points.isEmpty()) {
+            return new TargetProgressCalculator.Progress(TargetStatus.BEHIND, Double.NaN, null, null, null, null);
+        }
+        return TargetProgressCalculator.progress(points, t.targetValue(), t.atLeast(), t.deadline(), bound.crossing());
+    }
+
+    private static TargetReport.Entry entry(Target t, String code, Double value, TargetProgressCalculator.Progress p,
+            List<TargetReport.SeriesPoint> seriesOut) {
+        Double projected = p == null ? null : clamp(t, p.projectedAtDeadline());
+        return new TargetReport.Entry(t.id(), t.indicatorKey(), t.title(), t.titleUz(), t.titleRu(), t.wordingUz(), code,
+                t.targetValue(), t.unit(), t.atLeast() ? "at_least" : "at_most", t.deadline(), t.sourceDocument(),
+                t.sourceItem(), t.subjectLines(), t.notes(), value, p == null ? null : p.gap(),
+                p == null ? null : p.status().key(), projected, p == null ? null : p.metOn(),
+                p == null ? null : p.trendPerYear(), p == null ? null : p.projectedMetOn(), seriesOut);
+    }
+
+    /** A share cannot leave 0..100 % and a count or length cannot go below 0, whatever a straight line says. */
+    private static Double clamp(Target t, Double projected) {
+        if (projected == null) {
+            return null;
+        }
+        double low = Math.max(0, projected);
+        return "%".equals(t.unit()) ? Math.min(100, low) : low;
+    }
+
+    private static String gapListUrl(Target t, String region, LocalDate asOf) {
+        String key = t.indicatorKey();
+        String service = key.startsWith("settlements.") && key.endsWith(".uncovered")
+                ? key.substring("settlements.".length(), key.length() - ".uncovered".length()) : null;
+        if (service == null) {
+            return null;
+        }
+        return "/api/v1/gaps/settlements?service=" + service + (region == null ? "" : "&region=" + region) + "&asOf=" + asOf;
     }
 
     private static IndicatorReport.TargetRef ref(Target t) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** The roadmap targets: which one applies to an indicator in a scope. */
+/** The roadmap targets and gap lists: which one applies to an indicator in a scope. */
 @Service
 public class TargetCatalog {
 
@@ -14,8 +14,13 @@ public class TargetCatalog {
         this.repository = repository;
     }
 
+    /** The targets with a value to reach (not the gap lists). */
     public List<Target> all() {
-        return repository.findAll();
+        return repository.findAll().stream().filter(t -> !t.isGapList()).toList();
+    }
+
+    public List<Target> gapLists() {
+        return repository.findAll().stream().filter(Target::isGapList).toList();
     }
 
     /**
@@ -34,6 +39,6 @@ public class TargetCatalog {
 
     /** Shares, and "nothing left uncovered" ceilings of 0, hold for a region as they do for the nation. */
     public static boolean appliesToEveryRegion(Target t) {
-        return "%".equals(t.unit()) || (!t.atLeast() && t.targetValue() == 0);
+        return "%".equals(t.unit()) || (!t.atLeast() && t.targetValue() != null && t.targetValue() == 0);
     }
 }

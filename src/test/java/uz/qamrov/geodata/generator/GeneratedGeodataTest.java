@@ -391,18 +391,30 @@ class GeneratedGeodataTest {
         }
         Double tsb = km.get("tashkent_samarkand_bukhara");
         assertNotNull(tsb);
-        assertTrue(tsb >= 560 && tsb <= 660, "Tashkent–Samarkand–Bukhara " + tsb + " km");
+        // the roadmap's denominators (item I.7), measured here with GeographicLib, independently of the generator
+        assertEquals(605, tsb, 605 * 0.01, "Tashkent–Samarkand–Bukhara " + tsb + " km");
         double hw = highwayLines.stream().mapToDouble(GeneratedGeodataTest::geodesicM).sum() / 1000;
-        assertTrue(hw >= 4_000 && hw <= 6_000, "highways " + hw + " km");
-        List<CSVRecord> targets = read("targets.csv", "indicator_key", "scope", "target_value", "unit", "direction",
-                "deadline", "title", "source_document", "source_item", "notes");
+        assertEquals(5_108, hw, 5_108 * 0.01, "international + state highways " + hw + " km");
+        List<CSVRecord> targets = read("targets.csv", "indicator_key", "scope", "kind", "target_value", "unit", "direction",
+                "deadline", "title", "title_uz", "title_ru", "wording_uz", "source_document", "source_item",
+                "subject_lines", "notes");
         assertEquals(11, targets.size());
         for (CSVRecord t : targets) {
             assertEquals("UZ", t.get("scope"));
             assertTrue(Set.of("%", "count", "km").contains(t.get("unit")));
             assertTrue(Set.of("at_least", "at_most").contains(t.get("direction")));
-            LocalDate.parse(t.get("deadline"));
-            Double.parseDouble(t.get("target_value"));
+            // the roadmap's deadlines: sub-steps by 30 Apr 2023, results during 2023, item 4.3 by 30 Dec 2023
+            assertEquals(2023, LocalDate.parse(t.get("deadline")).getYear(), t.get("indicator_key"));
+            assertTrue(t.get("source_document").contains("Yoʻl xaritasi"), t.get("source_document"));
+            assertTrue(t.get("source_item").startsWith("I."), t.get("source_item"));
+            assertFalse(t.get("title_uz").isBlank() || t.get("title_ru").isBlank() || t.get("wording_uz").isBlank());
+            assertFalse(t.get("notes").contains("assumed") || t.get("source_document").contains("brief"));
+            if (t.get("kind").equals("target")) {
+                Double.parseDouble(t.get("target_value"));
+            } else {
+                assertEquals("gap_list", t.get("kind"));
+                assertTrue(t.get("target_value").isEmpty());
+            }
         }
     }
 

@@ -18,12 +18,12 @@ import org.apache.commons.csv.CSVPrinter;
  * when the file name ends in {@code .gz}. The gzip header of {@link GZIPOutputStream} carries no timestamp, so
  * equal content gives equal bytes.
  */
-final class CsvGz implements Closeable {
+public final class CsvGz implements Closeable {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private final CSVPrinter printer;
     private long rows;
 
-    CsvGz(Path file, String... header) throws IOException {
+    public CsvGz(Path file, String... header) throws IOException {
         OutputStream os = Files.newOutputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             os = new GZIPOutputStream(os, 1 << 16);
@@ -32,7 +32,7 @@ final class CsvGz implements Closeable {
         printer.printRecord((Object[]) header);
     }
 
-    void row(Object... values) throws IOException {
+    public void row(Object... values) throws IOException {
         for (Object v : values) {
             printer.print(v == null ? null : v instanceof Double d ? num(d) : v.toString());
         }

@@ -1,0 +1,29 @@
+package uz.qamrov.geodata.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The committed dataset, evaluated by the real engine (the same model the service builds), against the published
+ * figures and their tolerances — the table in geodata/README.md. Loads the whole national dataset (~30 s).
+ */
+class CalibrationTest {
+
+    private static final Path DIR = Path.of("geodata");
+
+    @Test
+    void theHistoryFollowsThePublishedFigures() throws Exception {
+        GeodataInputs in = GeodataInputs.read(DIR);
+        List<Calibration.Figure> figures = Calibration.figures(in, in.model(), DIR,
+                Terrain.read(DIR.resolve("terrain/uz_srtm30plus_1min.asc.gz")));
+        assertEquals(17, figures.size());
+        assertAll(figures.stream().filter(Calibration.Figure::enforced).map(f -> (Executable) () -> assertTrue(f.ok(), f.when() + " " + f.what() + ": "
+                + f.value() + " outside [" + f.lo() + ", " + f.hi() + "] (published " + f.published() + ")")));
+    }
+}
