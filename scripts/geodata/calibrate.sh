@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DIR="${1:-geodata}"
 mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=uz.qamrov.geodata.calibration.Calibration \
-  -Dexec.args="$DIR geodata/terrain/uz_srtm30plus_1min.asc.gz"
+  -Dexec.args="$DIR geodata/dem/uz_srtm30plus_1min.asc.gz"

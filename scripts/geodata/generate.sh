@@ -24,5 +24,5 @@ mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=uz.
   -Dexec.args="--seed $SEED --scale $SCALE --out $OUT"
 if [ "$SCALE" = "1" ]; then
   mvn -q -o exec:java -Dexec.classpathScope=test -Dexec.mainClass=uz.qamrov.geodata.calibration.HistoryCalibrator \
-    -Dexec.args="$OUT geodata/terrain/uz_srtm30plus_1min.asc.gz"
+    -Dexec.args="$OUT geodata/dem/uz_srtm30plus_1min.asc.gz"
 fi

@@ -41,7 +41,7 @@ public final class HistoryCalibrator {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "geodata");
-        Path dem = Path.of(args.length > 1 ? args[1] : "geodata/terrain/uz_srtm30plus_1min.asc.gz");
+        Path dem = Path.of(args.length > 1 ? args[1] : "geodata/dem/uz_srtm30plus_1min.asc.gz");
         tune(dir, Terrain.read(dem));
     }
 
