@@ -108,9 +108,13 @@ public record GeodataInputs(List<Settlement> settlements, List<TransportLine> li
         return new GeodataInputs(settlements, lines, sites, cells, routes, nodes, areas, extIds);
     }
 
-    /** The engine's coverage model over these inputs, with the service's default settings. */
+    /**
+     * The engine's coverage model over these inputs, with the service's default settings: hard sectors, no terrain
+     * ({@code qamrov.terrain.*} defaults; the history is calibrated on what the service computes).
+     */
     public CoverageModel model() {
-        return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withFiberDropDistanceM(FIBER_DROP_M))
+        return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withFiberDropDistanceM(FIBER_DROP_M)
+                .withRadio(uz.qamrov.engine.radio.RadioSettings.WEDGES))
                 .settlements(settlements).lines(lines).sites(sites).cells(cells).fiberRoutes(routes).fiberNodes(nodes)
                 .adminAreas(areas).build();
     }
