@@ -34,12 +34,13 @@ class IngestController {
             @RequestParam(defaultValue = "false") boolean repair,
             @RequestParam(required = false) String snapshot,
             @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String table,
             HttpServletRequest request) {
         if (snapshot != null && !snapshot.equals("full") && !snapshot.equals("delta")) {
             throw ApiException.badRequest("snapshot must be 'full' or 'delta'", Map.of("parameter", "snapshot", "value", snapshot));
         }
         var accepted = ingest.submit(AccessService.requireCaller(request), layer, file, format,
-                new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator));
+                new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator, table));
         return ResponseEntity.accepted().location(URI.create(accepted.location())).body(accepted);
     }
 

@@ -4,6 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
+import uz.qamrov.planner.web.ProblemTypes;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,6 +47,7 @@ public class IngestService {
     private final ThreadPoolTaskExecutor executor;
     private final AccessService access;
     private final ObjectMapper json;
+    private final Semaphore parseSlots;
 
     IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
             ThreadPoolTaskExecutor ingestExecutor, AccessService access, ObjectMapper json) {
@@ -48,6 +57,7 @@ public class IngestService {
         this.executor = ingestExecutor;
         this.access = access;
         this.json = json;
+        this.parseSlots = new Semaphore(properties.parseSlots(), true);
     }
 
     /** A job the API accepted. */
@@ -76,17 +86,10 @@ public class IngestService {
             throw FileProblems.tooLarge("the upload is " + file.getSize() + " bytes; the limit is " + properties.maxUploadMb()
                     + " MB (qamrov.ingest.max-upload-mb)", Map.of("maxUploadMb", properties.maxUploadMb()));
         }
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length == 0) {
+        if (file.isEmpty()) {
             throw FileProblems.invalid("the file is empty");
         }
-        UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, bytes);
-        ParsedFile parsed = FileParsers.parse(format, bytes, layer, properties, this::sridOfPrj);
+        ParsedFile parsed = parseBounded(file, layer, formatParam, options.table());
         parsed = toWgs84(parsed);
 
         OperatorDirectory operators = repository.operators();
@@ -112,11 +115,46 @@ public class IngestService {
         repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
                 caller.operatorCode(), parsed.features().size());
         access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
-                "bytes", bytes.length, "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
+                "bytes", file.getSize(), "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
         ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
                 file.getOriginalFilename());
         executor.execute(() -> runner.run(job));
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
+    }
+
+    /**
+     * Copies the upload to a private temporary file (the multipart part may be in memory) and reads it there, in one
+     * of {@code parse-slots}: a slot is waited for at most {@code parse-wait-seconds}, then the upload gets 503, so
+     * hostile or huge files queue behind each other instead of starving the other requests of CPU and heap.
+     */
+    private ParsedFile parseBounded(MultipartFile file, Layer layer, String formatParam, String table) {
+        boolean acquired;
+        try {
+            acquired = parseSlots.tryAcquire(properties.parseWaitSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INVALID_REQUEST,
+                    "other uploads are being read; retry in a few seconds", Map.of("retryAfterSeconds", 5));
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("qamrov-upload", ".bin");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, TextDecoder.head(tmp, 4096));
+            return FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            parseSlots.release();
+            if (tmp != null) {
+                tmp.toFile().delete();
+            }
+        }
     }
 
     private String defaultOperator(Caller caller, ImportOptions options, OperatorDirectory operators) {
