@@ -40,7 +40,8 @@ class ImportJobRunner {
             OperatorDirectory operators, String fileName) {
     }
 
-    record Progress(int rowsRead, int rowsTotal) {
+    /** Where a running job is: {@code phase} is validate, write or coverage; counts are source rows. */
+    record Progress(String phase, int rowsRead, int rowsTotal) {
     }
 
     private final IngestRepository repository;
@@ -51,11 +52,12 @@ class ImportJobRunner {
     private final ObjectProvider<ImportObserver> observers;
     private final AccessService access;
     private final ObjectMapper json;
+    private final JobReportRepository reports;
     final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
 
     ImportJobRunner(IngestRepository repository, ImportWriter writer, IngestProperties properties, TransactionTemplate tx,
             ObjectProvider<CoverageUpdater> coverage, ObjectProvider<ImportObserver> observers, AccessService access,
-            ObjectMapper json) {
+            ObjectMapper json, JobReportRepository reports) {
         this.repository = repository;
         this.writer = writer;
         this.properties = properties;
@@ -64,11 +66,12 @@ class ImportJobRunner {
         this.observers = observers;
         this.access = access;
         this.json = json;
+        this.reports = reports;
     }
 
     void run(Job job) {
         int total = job.file().features().size();
-        progress.put(job.id(), new Progress(0, total));
+        progress.put(job.id(), new Progress("validate", 0, total));
         String status;
         ImportReport report = null;
         String error = null;
@@ -80,7 +83,7 @@ class ImportJobRunner {
                     today, properties, job.options().repair());
             RowValidator.Result result = validator.validate(job.file().features());
             rowsRead = total;
-            progress.put(job.id(), new Progress(total, total));
+            progress.put(job.id(), new Progress("validate", total, total));
             List<RowError> errors = new ArrayList<>(result.errors());
             List<Rows.ImportRow> rows = new ArrayList<>(countryCheck(result.rows(), errors));
             Map<Integer, String> boundaryCodes = new HashMap<>();
@@ -93,6 +96,7 @@ class ImportJobRunner {
             warnings.addAll(result.warnings());
             boolean reject = (!rejected.isEmpty() && !job.options().partial()) || valid.isEmpty();
             List<RowError> shown = errors.size() > properties.maxReportedErrors() ? errors.subList(0, properties.maxReportedErrors()) : errors;
+            reports.saveErrors(job.id(), errors, job.file().features());
             if (reject) {
                 status = "rejected";
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
@@ -101,6 +105,7 @@ class ImportJobRunner {
             } else {
                 List<Rows.ImportRow> toWrite = valid;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
+                progress.put(job.id(), new Progress("write", 0, total));
                 ImportWriter.Outcome outcome = tx.execute(s -> {
                     ImportWriter.Outcome o = writer.write(job.layer(), toWrite, today, source, job.options().snapshotFull(),
                             done -> observe(job.id(), done, total), boundaryCodes);
@@ -109,11 +114,13 @@ class ImportJobRunner {
                     }
                     return o;
                 });
+                reports.saveDiff(job.id(), job.layer(), outcome.diff());
                 status = "succeeded";
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
                         total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected.size(),
                         errors.size(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null);
                 if (!job.options().dryRun()) {
+                    progress.put(job.id(), new Progress("coverage", total, total));
                     report = updateCoverage(job.layer(), outcome, report);
                 }
             }
@@ -136,7 +143,7 @@ class ImportJobRunner {
     }
 
     private void observe(UUID id, int done, int total) {
-        progress.put(id, new Progress(done, total));
+        progress.put(id, new Progress("write", done, total));
         observers.orderedStream().forEach(o -> o.rowsWritten(id, done, total));
     }
 
