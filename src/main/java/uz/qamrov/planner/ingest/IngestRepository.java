@@ -141,6 +141,10 @@ class IngestRepository {
                 .param("total", rowsTotal).update();
     }
 
+    void setLane(UUID id, String lane) {
+        jdbc.sql("UPDATE import_jobs SET lane = :lane WHERE id = :id").param("id", id).param("lane", lane).update();
+    }
+
     void markRunning(UUID id) {
         jdbc.sql("UPDATE import_jobs SET status = 'running', started_at = now() WHERE id = :id").param("id", id).update();
     }

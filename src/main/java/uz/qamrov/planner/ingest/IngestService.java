@@ -25,7 +25,6 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 import uz.qamrov.planner.access.AccessService;
@@ -44,17 +43,20 @@ public class IngestService {
     private final IngestProperties properties;
     private final IngestRepository repository;
     private final ImportJobRunner runner;
-    private final ThreadPoolTaskExecutor executor;
+    private final ImportScheduler scheduler;
+    private final JobReportRepository reports;
     private final AccessService access;
     private final ObjectMapper json;
     private final Semaphore parseSlots;
 
     IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
-            ThreadPoolTaskExecutor ingestExecutor, AccessService access, ObjectMapper json) {
+            ImportScheduler scheduler, AccessService access, ObjectMapper json,
+            JobReportRepository reports) {
         this.properties = properties;
         this.repository = repository;
         this.runner = runner;
-        this.executor = ingestExecutor;
+        this.scheduler = scheduler;
+        this.reports = reports;
         this.access = access;
         this.json = json;
         this.parseSlots = new Semaphore(properties.parseSlots(), true);
@@ -112,13 +114,15 @@ public class IngestService {
         if (options.operator() != null) {
             opts.put("operator", options.operator());
         }
+        int rows = parsed.features().size();
         repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
-                caller.operatorCode(), parsed.features().size());
+                caller.operatorCode(), rows);
+        repository.setLane(id, scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT));
         access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
                 "bytes", file.getSize(), "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
         ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
                 file.getOriginalFilename());
-        executor.execute(() -> runner.run(job));
+        scheduler.submit(id, rows, () -> runner.run(job));
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
     }
 
@@ -219,10 +223,43 @@ public class IngestService {
     /** A job as the API shows it. */
     public record JobView(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
             JsonNode options, String submittedBy, String operatorCode, JobProgress progress, JsonNode report, String error,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, String> links) {
+    }
+
+    /** @param phase validate, write or coverage while the job runs; null before and after */
+    public record JobProgress(String phase, int rowsRead, Integer rowsTotal, double percent) {
+    }
+
+    /**
+     * The job list (newest first) and the queue: each queued job's lane and 1-based place in it.
+     *
+     * @param queuePosition null unless the job waits
+     */
+    public record JobListItem(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
+            String submittedBy, String operatorCode, Integer rowsTotal, String lane, Integer queuePosition, String phase,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
-    public record JobProgress(int rowsRead, Integer rowsTotal, double percent) {
+    public record JobList(List<JobListItem> items, List<ImportScheduler.Queued> queue, long numberMatched,
+            int numberReturned) {
+    }
+
+    JobList jobs(String status, long offset, int limit) {
+        if (status != null && !List.of("queued", "running", "succeeded", "rejected", "failed").contains(status)) {
+            throw ApiException.badRequest("status must be queued, running, succeeded, rejected or failed",
+                    Map.of("parameter", "status", "value", status));
+        }
+        List<ImportScheduler.Queued> queue = scheduler.queue();
+        Map<UUID, ImportScheduler.Queued> queued = new java.util.HashMap<>();
+        queue.forEach(q -> queued.put(q.id(), q));
+        List<JobListItem> items = reports.jobs(status, offset, limit).stream().map(j -> {
+            var q = queued.get(j.id());
+            var live = runner.progress.get(j.id());
+            return new JobListItem(j.id(), j.layer(), j.format(), j.fileName(), j.status(), j.dryRun(), j.submittedBy(),
+                    j.operatorCode(), j.rowsTotal(), j.lane(), q == null ? null : q.position(), live == null ? null : live.phase(),
+                    j.createdAt(), j.startedAt(), j.finishedAt());
+        }).toList();
+        return new JobList(items, queue, reports.countJobs(status), items.size());
     }
 
     public JobView job(UUID id) {
@@ -231,9 +268,11 @@ public class IngestService {
         int read = live != null ? live.rowsRead() : row.rowsRead();
         Integer total = row.rowsTotal();
         double pct = total == null || total == 0 ? 0 : Math.round(1000.0 * read / total) / 10.0;
+        String base = "/api/v1/jobs/" + row.id();
         return new JobView(row.id(), row.layer(), row.format(), row.fileName(), row.status(), row.dryRun(), read(row.options()),
-                row.submittedBy(), row.operatorCode(), new JobProgress(read, total, pct), read(row.report()), row.error(),
-                row.createdAt(), row.startedAt(), row.finishedAt());
+                row.submittedBy(), row.operatorCode(), new JobProgress(live == null ? null : live.phase(), read, total, pct),
+                read(row.report()), row.error(), row.createdAt(), row.startedAt(), row.finishedAt(),
+                Map.of("self", base, "errors", base + "/errors", "diff", base + "/diff"));
     }
 
     private JsonNode read(String s) {
