@@ -241,4 +241,52 @@ class ReaderHardeningTest {
         assertThat(f.features()).hasSize(1);
         assertThat(f.features().get(0).attrs()).containsEntry("site_id", "A");
     }
+
+    /** The sites fixture plus a second feature table "towers" holding its first row only. */
+    static byte[] twoTableGeoPackage() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("two", ".gpkg");
+        try (var in = new org.springframework.core.io.ClassPathResource("fixtures/ingest/sites.gpkg").getInputStream()) {
+            java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp); var st = c.createStatement()) {
+            String ddl;
+            try (var rs = st.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'sites'")) {
+                rs.next();
+                ddl = rs.getString(1);
+            }
+            st.execute(ddl.replace("\"sites\"", "\"towers\""));
+            st.execute("INSERT INTO towers SELECT * FROM sites WHERE fid = (SELECT min(fid) FROM sites)");
+            st.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('towers', 'features', 'towers', 4326)");
+            st.execute("INSERT INTO gpkg_geometry_columns SELECT 'towers', column_name, geometry_type_name, srs_id, z, m"
+                    + " FROM gpkg_geometry_columns WHERE table_name = 'sites'");
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(tmp);
+        java.nio.file.Files.delete(tmp);
+        return bytes;
+    }
+
+    @Test
+    void everyGeoPackageFeatureTableIsReadableByNameAndNoneIsGuessed() throws Exception {
+        byte[] gpkg = twoTableGeoPackage();
+        ApiException e = failure("two.gpkg", gpkg);
+        assertThat(e.getMessage()).contains("2 feature tables").contains("sites").contains("towers").contains("?table=");
+        ParsedFile sites = ReaderTestSupport.parse("two.gpkg", gpkg, Layer.BASE_STATIONS, ReaderTestSupport.limits(), "sites");
+        ParsedFile towers = ReaderTestSupport.parse("two.gpkg", gpkg, Layer.BASE_STATIONS, ReaderTestSupport.limits(), "TOWERS");
+        ParsedFile single = parse("sites.gpkg", fixture("sites.gpkg"), Layer.BASE_STATIONS);
+        assertThat(sites.features()).hasSameSizeAs(single.features());
+        assertThat(towers.features()).hasSize(1);
+        assertThat(towers.features().get(0).attrs()).isEqualTo(single.features().get(0).attrs());
+        assertThat(towers.features().get(0).geometry()).isEqualTo(single.features().get(0).geometry());
+        assertThat(towers.warnings()).anyMatch(w -> w.contains("read the feature table 'towers'"));
+        // DATE columns come back as ISO dates, as in the other formats
+        assertThat(single.features().get(0).attrs().get("commission")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThatThrownBy(() -> ReaderTestSupport.parse("two.gpkg", gpkg, Layer.BASE_STATIONS, ReaderTestSupport.limits(), "nope"))
+                .hasMessageContaining("no feature table 'nope'");
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (var in = new org.springframework.core.io.ClassPathResource("fixtures/ingest/" + name).getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
 }
