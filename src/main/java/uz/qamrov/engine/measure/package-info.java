@@ -10,7 +10,14 @@
  * fiber route/node within the drop distance, 2 km by default, or an operator declaration);</li>
  * <li><em>stretch</em>: maximal covered or uncovered run of a line within one region, with km marks from the line's
  * start; <em>edge</em>: a straight ≤ 2 km piece of a line, the unit of precomputation;</li>
- * <li><em>active</em> on date D: {@code validity.contains(D)}, i.e. from ≤ D &lt; to;</li>
+ * <li><em>active</em> on date D: {@code validity.contains(D)}, i.e. from ≤ D &lt; to; a feature whose validity is
+ * {@code Validity.NEVER} is never active and the model skips it;</li>
+ * <li><em>slot</em>: the small int a cell, fiber route or node has inside the model, used by the reach lists and the
+ * per-date activity vector; a removed feature leaves a <em>tombstone</em> until the slots are compacted;</li>
+ * <li><em>reach</em>: the settlements (and, for the area rule, the sample bitset) and edge intervals a cell's footprint
+ * covers, or the settlements within the drop distance of a fiber route or node; precomputed, date-independent;</li>
+ * <li><em>prepare / commit</em>: the two phases of every change — validate and measure (may throw, changes nothing),
+ * then link (cannot throw) — which make changes atomic;</li>
  * <li><em>scope</em>: national ("UZ"), region or district; settlements use their own codes, other features the
  * area containing their point (lines and fiber: the mid-point of each ≤ 2 km piece).</li>
  * </ul>

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 import org.locationtech.jts.geom.Polygon;
 
 import uz.qamrov.engine.Fixtures;
+import uz.qamrov.engine.TestSeeds;
 import uz.qamrov.engine.geodesy.LocalMetric;
 
 class SectorFootprintTest {
@@ -70,8 +71,8 @@ class SectorFootprintTest {
 
     @Test
     void intervalsAgreeWithPointSamplingOnRandomSegments() {
-        long seed = Long.getLong("qamrov.seed", System.nanoTime());
-        System.out.println("SectorFootprintTest seed=" + seed);
+        // fixed seed by default; -Dqamrov.seed=N replays one, -Dqamrov.seed=random explores (see TestSeeds)
+        long seed = TestSeeds.seed("SectorFootprintTest", 20261201L);
         Random rnd = new Random(seed);
         for (int k = 0; k < 2000; k++) {
             Double az = rnd.nextInt(5) == 0 ? null : 360 * rnd.nextDouble();

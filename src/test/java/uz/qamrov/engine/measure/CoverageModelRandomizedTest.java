@@ -13,6 +13,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import uz.qamrov.engine.Fixtures;
 import uz.qamrov.engine.RandomNetwork;
+import uz.qamrov.engine.TestSeeds;
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Service;
@@ -31,10 +32,7 @@ class CoverageModelRandomizedTest {
     // disagree beyond the tolerance are listed as an open issue in docs/engine.md.
     @RepeatedTest(4)
     void agreesWithBruteForceUnion(org.junit.jupiter.api.RepetitionInfo repetition) {
-        String configured = System.getProperty("qamrov.seed");
-        long seed = configured == null ? 20251122L + repetition.getCurrentRepetition()
-                : "random".equals(configured) ? System.nanoTime() : Long.parseLong(configured);
-        System.out.println("CoverageModelRandomizedTest seed=" + seed);
+        long seed = TestSeeds.seed("CoverageModelRandomizedTest", 20251122L + repetition.getCurrentRepetition());
         RandomNetwork net = new RandomNetwork(seed);
         List<Settlement> settlements = net.settlements(150, 0.3);
         List<Site> sites = new ArrayList<>();

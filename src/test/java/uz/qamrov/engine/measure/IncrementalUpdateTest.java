@@ -11,8 +11,10 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 import uz.qamrov.engine.RandomNetwork;
+import uz.qamrov.engine.TestSeeds;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
 import uz.qamrov.engine.model.FiberRoute;
@@ -24,10 +26,10 @@ import uz.qamrov.engine.model.TransportLine;
 /** Incremental updates give the same snapshot as a rebuild from the changed inputs. */
 class IncrementalUpdateTest {
 
+    // fixed seeds by default; -Dqamrov.seed=N replays one, -Dqamrov.seed=random explores (see TestSeeds)
     @RepeatedTest(3)
-    void incrementalEqualsFullRebuild() {
-        long seed = Long.getLong("qamrov.seed", System.nanoTime());
-        System.out.println("IncrementalUpdateTest seed=" + seed);
+    void incrementalEqualsFullRebuild(RepetitionInfo repetition) {
+        long seed = TestSeeds.seed("IncrementalUpdateTest", 20261201L + repetition.getCurrentRepetition());
         RandomNetwork net = new RandomNetwork(seed);
         Random rnd = net.random();
         List<Settlement> settlements = net.settlements(120, 0.25);

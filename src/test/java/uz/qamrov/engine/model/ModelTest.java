@@ -22,9 +22,36 @@ class ModelTest {
         assertThat(Validity.ALWAYS.contains(LocalDate.MIN)).isTrue();
         assertThat(Validity.from(JUL).intersect(Validity.between(JAN, LocalDate.of(2027, 1, 1))))
                 .isEqualTo(Validity.between(JUL, LocalDate.of(2027, 1, 1)));
-        assertThat(Validity.between(JAN, JUL).intersect(Validity.from(JUL))).isNull();
         assertThat(Validity.ALWAYS.intersect(Validity.ALWAYS)).isEqualTo(Validity.ALWAYS);
-        assertThatThrownBy(() -> Validity.between(JUL, JAN)).isInstanceOf(InvalidInputException.class);
+    }
+
+    /** Rows that never count are an empty interval, never an exception (the loader folds them like this). */
+    @Test
+    void emptyValidityIsNeverNotAnError() {
+        LocalDate dec1 = LocalDate.of(2026, 12, 1);
+        // commissioned_on = decommissioned_on: [D, D) contains nothing
+        Validity sameDay = Validity.between(dec1, dec1);
+        assertThat(sameDay).isEqualTo(Validity.NEVER);
+        assertThat(sameDay.isNever()).isTrue();
+        // a version closed on the day it opened: [2026-12-01, ∞) ∩ [2026-12-01, 2026-12-01)
+        assertThat(Validity.from(dec1).intersect(new Validity(dec1, dec1))).isEqualTo(Validity.NEVER);
+        // a planned row (commissioned 2027-03-01) whose version is closed on 2026-12-01: from > to
+        Validity planned = Validity.from(LocalDate.of(2027, 3, 1));
+        Validity closedVersion = Validity.between(LocalDate.of(2026, 6, 1), dec1);
+        assertThat(planned.intersect(closedVersion)).isEqualTo(Validity.NEVER);
+        assertThat(Validity.between(JUL, JAN)).isEqualTo(Validity.NEVER);
+        // touching intervals do not overlap
+        assertThat(Validity.between(JAN, JUL).intersect(Validity.from(JUL))).isEqualTo(Validity.NEVER);
+        // NEVER contains no date, and intersecting with it stays NEVER
+        for (LocalDate d : new LocalDate[] {LocalDate.MIN, LocalDate.EPOCH, dec1, LocalDate.MAX}) {
+            assertThat(Validity.NEVER.contains(d)).as("%s", d).isFalse();
+        }
+        assertThat(Validity.ALWAYS.intersect(Validity.NEVER)).isEqualTo(Validity.NEVER);
+        assertThat(Validity.NEVER.intersect(Validity.ALWAYS)).isEqualTo(Validity.NEVER);
+        assertThat(Validity.NEVER.fromEpochDay()).isEqualTo(Validity.NEVER.toEpochDay());
+        // an ordinary one-day interval is not empty
+        assertThat(Validity.between(dec1, dec1.plusDays(1)).isNever()).isFalse();
+        assertThat(Validity.ALWAYS.isNever()).isFalse();
     }
 
     @Test

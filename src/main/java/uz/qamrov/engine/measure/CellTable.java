@@ -1,0 +1,93 @@
+package uz.qamrov.engine.measure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uz.qamrov.engine.footprint.CellRange;
+import uz.qamrov.engine.footprint.Footprint;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.model.Site;
+
+/** The current cells (in {@link Slots}, with footprint and reach) and sites (with operator id and scopes). */
+final class CellTable {
+
+    static final class CellRec {
+        final Cell cell;
+        final Footprint footprint;
+        final CellRange range;
+        final long from;
+        final long to;
+        /** Operator id; assigned when the cell is committed to the model. */
+        int op = -1;
+        int[] settlements = SettlementTable.NO_INTS;
+        int[] edges = SettlementTable.NO_INTS;
+
+        CellRec(Cell cell, CellFootprints.Shape shape) {
+            this.cell = cell;
+            this.footprint = shape.footprint();
+            this.range = shape.range();
+            this.from = cell.validity().fromEpochDay();
+            this.to = cell.validity().toEpochDay();
+        }
+    }
+
+    record SiteRec(Site site, int op, int region, int district) {
+    }
+
+    final Slots<CellRec> cells = new Slots<>(c -> c.cell.id());
+    private final Map<Long, SiteRec> sites = new LinkedHashMap<>();
+
+    /**
+     * The sites of {@code add} that count on some date, checked against the current sites minus {@code removedIds}
+     * (no null, no id twice). Changes nothing.
+     */
+    List<Site> validateSites(Collection<Site> add, Collection<Long> removedIds) {
+        Set<Long> removed = new HashSet<>(removedIds);
+        Set<Long> seen = new HashSet<>();
+        List<Site> out = new ArrayList<>(add.size());
+        for (Site s : add) {
+            if (s == null) {
+                throw InvalidInputException.of("null site", "index", out.size());
+            }
+            if (s.validity().isNever()) {
+                continue;
+            }
+            if (!seen.add(s.id()) || sites.containsKey(s.id()) && !removed.contains(s.id())) {
+                throw InvalidInputException.of("duplicate site id", "siteId", s.id());
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    SiteRec site(long id) {
+        return sites.get(id);
+    }
+
+    boolean containsSite(long id) {
+        return sites.containsKey(id);
+    }
+
+    void putSite(SiteRec s) {
+        sites.put(s.site().id(), s);
+    }
+
+    /** The removed site, or null when unknown. */
+    SiteRec removeSite(long id) {
+        return sites.remove(id);
+    }
+
+    Iterable<SiteRec> sites() {
+        return sites.values();
+    }
+
+    int siteCount() {
+        return sites.size();
+    }
+}

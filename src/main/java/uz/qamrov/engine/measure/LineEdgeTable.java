@@ -1,0 +1,199 @@
+package uz.qamrov.engine.measure;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+
+import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.model.LineKind;
+import uz.qamrov.engine.model.TransportLine;
+
+/**
+ * Transport lines cut into straight edges ≤ the segment max length (static geometry in flat arrays: ends, km marks,
+ * region/district of the edge's chunk), an STRtree over the edges, and per edge the mutable list of (cell slot,
+ * covered parameter interval) pairs.
+ */
+final class LineEdgeTable {
+
+    static final double[] NO_DOUBLES = new double[0];
+
+    record LineRec(TransportLine line, int firstEdge, int endEdge, double lengthKm, boolean international,
+            boolean internationalState, boolean railCorridor) {
+    }
+
+    final LineRec[] lines;
+    final int edgeCount;
+    final int[] edgeLine;
+    final double[] lon0;
+    final double[] lat0;
+    final double[] lon1;
+    final double[] lat1;
+    final double[] startKm;
+    final double[] lenKm;
+    final int[] region;
+    final int[] district;
+    /** Per edge: cell slots, one entry per covered interval (a cell may cover several). */
+    final int[][] cells;
+    /** Per edge: the intervals of {@link #cells}, flattened {@code [t0, t1, …]}. */
+    final double[][] t;
+    private final STRtree tree = new STRtree();
+
+    LineEdgeTable(List<TransportLine> input, Scopes scopes, double segmentMaxLengthM) {
+        lines = new LineRec[input.size()];
+        LineChunker.Pieces[] pieces = new LineChunker.Pieces[lines.length];
+        IntStream.range(0, lines.length).parallel()
+                .forEach(i -> pieces[i] = LineChunker.cut(input.get(i).geometry(), segmentMaxLengthM));
+        int total = 0;
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            TransportLine tl = input.get(i);
+            if (!ids.add(tl.id() * LineKind.values().length + tl.kind().ordinal())) {
+                throw InvalidInputException.of("duplicate transport line id", "lineId", tl.id(), "kind", tl.kind());
+            }
+            boolean intl = tl.kind() == LineKind.HIGHWAY && "international".equals(tl.lineClass());
+            boolean intlState = tl.kind() == LineKind.HIGHWAY && (intl || "state".equals(tl.lineClass()));
+            boolean rail = tl.kind() == LineKind.RAILWAY && IndicatorKeys.RAIL_CORRIDOR_KEY.equals(tl.key());
+            lines[i] = new LineRec(tl, total, total + pieces[i].n, pieces[i].totalM / 1000, intl, intlState, rail);
+            total += pieces[i].n;
+        }
+        edgeCount = total;
+        edgeLine = new int[total];
+        lon0 = new double[total];
+        lat0 = new double[total];
+        lon1 = new double[total];
+        lat1 = new double[total];
+        startKm = new double[total];
+        lenKm = new double[total];
+        region = new int[total];
+        district = new int[total];
+        cells = new int[total][];
+        t = new double[total][];
+        IntStream.range(0, lines.length).parallel().forEach(li -> fill(li, pieces[li], scopes));
+        for (int e = 0; e < total; e++) {
+            cells[e] = SettlementTable.NO_INTS;
+            t[e] = NO_DOUBLES;
+            tree.insert(new Envelope(lon0[e], lon1[e], lat0[e], lat1[e]), e);
+        }
+        tree.build();
+    }
+
+    private void fill(int li, LineChunker.Pieces p, Scopes scopes) {
+        int base = lines[li].firstEdge();
+        int chunkStart = 0;
+        for (int i = 0; i <= p.n; i++) {
+            if (i == p.n || p.chunk[i] != p.chunk[chunkStart]) {
+                if (i > chunkStart) {
+                    double[] mid = p.chunkMid(chunkStart, i);
+                    int[] sc = scopes.at(mid[0], mid[1]);
+                    for (int k = chunkStart; k < i; k++) {
+                        region[base + k] = sc[0];
+                        district[base + k] = sc[1];
+                    }
+                }
+                chunkStart = i;
+            }
+            if (i < p.n) {
+                int e = base + i;
+                edgeLine[e] = li;
+                lon0[e] = p.lon0[i];
+                lat0[e] = p.lat0[i];
+                lon1[e] = p.lon1[i];
+                lat1[e] = p.lat1[i];
+                startKm[e] = p.startM[i] / 1000;
+                lenKm[e] = p.lenM[i] / 1000;
+            }
+        }
+    }
+
+    /** Indexes of edges whose envelope intersects {@code env}. */
+    @SuppressWarnings("unchecked")
+    List<Integer> query(Envelope env) {
+        return tree.query(env);
+    }
+
+    /** Whether edge {@code e}'s bounding box misses {@code env}. */
+    boolean misses(int e, Envelope env) {
+        return Math.max(lon0[e], lon1[e]) < env.getMinX() || Math.min(lon0[e], lon1[e]) > env.getMaxX()
+                || Math.max(lat0[e], lat1[e]) < env.getMinY() || Math.min(lat0[e], lat1[e]) > env.getMaxY();
+    }
+
+    /** Total geodesic length of a line in km, or NaN if unknown. */
+    double lineLengthKm(long lineId, LineKind kind) {
+        for (LineRec lr : lines) {
+            if (lr.line().id() == lineId && lr.line().kind() == kind) {
+                return lr.lengthKm();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Appends cell {@code slot}'s covered intervals {@code iv} (flattened) to edge {@code e}. */
+    void attachCell(int e, int slot, double[] iv) {
+        int len = cells[e].length;
+        int add = iv.length / 2;
+        cells[e] = Arrays.copyOf(cells[e], len + add);
+        t[e] = Arrays.copyOf(t[e], 2 * (len + add));
+        for (int j = 0; j < add; j++) {
+            cells[e][len + j] = slot;
+            t[e][2 * (len + j)] = iv[2 * j];
+            t[e][2 * (len + j) + 1] = iv[2 * j + 1];
+        }
+    }
+
+    /** Removes every interval of cell {@code slot} from edge {@code e}. */
+    void detachCell(int e, int slot) {
+        int[] c = cells[e];
+        double[] tt = t[e];
+        int keep = 0;
+        for (int k = 0; k < c.length; k++) {
+            if (c[k] != slot) {
+                c[keep] = c[k];
+                tt[2 * keep] = tt[2 * k];
+                tt[2 * keep + 1] = tt[2 * k + 1];
+                keep++;
+            }
+        }
+        cells[e] = Arrays.copyOf(c, keep);
+        t[e] = Arrays.copyOf(tt, 2 * keep);
+    }
+
+    /** Initial build: fills every edge's lists at once by counting sort (see {@link SettlementTable}). */
+    void bulkAttachCells(int[] slots, FootprintHitFinder.Hits[] hits) {
+        int[] count = new int[edgeCount];
+        for (FootprintHitFinder.Hits h : hits) {
+            for (int k = 0; k < h.edges().length; k++) {
+                count[h.edges()[k]] += h.intervals()[k].length / 2;
+            }
+        }
+        for (int e = 0; e < edgeCount; e++) {
+            cells[e] = count[e] == 0 ? SettlementTable.NO_INTS : new int[count[e]];
+            t[e] = count[e] == 0 ? NO_DOUBLES : new double[2 * count[e]];
+            count[e] = 0;
+        }
+        for (int i = 0; i < hits.length; i++) {
+            FootprintHitFinder.Hits h = hits[i];
+            for (int k = 0; k < h.edges().length; k++) {
+                int e = h.edges()[k];
+                double[] iv = h.intervals()[k];
+                for (int j = 0; j < iv.length / 2; j++) {
+                    int at = count[e]++;
+                    cells[e][at] = slots[i];
+                    t[e][2 * at] = iv[2 * j];
+                    t[e][2 * at + 1] = iv[2 * j + 1];
+                }
+            }
+        }
+    }
+
+    /** Renumbers cell slots after compaction ({@code newSlot[old]}). */
+    void remapCells(int[] newSlot) {
+        for (int[] c : cells) {
+            SettlementTable.remap(c, newSlot);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package uz.qamrov.engine.measure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import uz.qamrov.engine.measure.CellTable.CellRec;
+import uz.qamrov.engine.measure.CellTable.SiteRec;
+import uz.qamrov.engine.measure.FiberReach.NodeRec;
+import uz.qamrov.engine.measure.FiberReach.RouteRec;
+import uz.qamrov.engine.measure.IndicatorAccumulator.Measure;
+import uz.qamrov.engine.measure.LineEdgeTable.LineRec;
+import uz.qamrov.engine.measure.SettlementTable.SettlementRec;
+import uz.qamrov.engine.model.Service;
+import uz.qamrov.engine.model.ServiceDeclaration;
+
+/**
+ * One evaluation (date + filter) of the precomputed model: which services cover each settlement and by which
+ * operators, the line stretches, and the indicators. Reads the tables only; the caller holds the model's read lock.
+ */
+final class SnapshotEvaluator {
+
+    private static final Service[] SERVICES = Service.values();
+    private static final Service[] MOBILE = Service.mobile();
+
+    private final CoverageModel.Parts m;
+    private final ActiveCells active;
+    private final int n;
+    /** Per settlement × service ({@link #at}): covered, and the operators that cover it alone. */
+    private final boolean[] covered;
+    private final long[] operators;
+
+    SnapshotEvaluator(CoverageModel.Parts parts, ActiveCells active) {
+        this.m = parts;
+        this.active = active;
+        this.n = parts.settlements().size();
+        this.covered = new boolean[n * SERVICES.length];
+        this.operators = new long[n * SERVICES.length];
+    }
+
+    private static int at(int settlement, Service s) {
+        return settlement * SERVICES.length + s.ordinal();
+    }
+
+    CoverageSnapshot snapshot() {
+        IntStream.range(0, n).parallel().forEach(this::evalSettlement);
+        List<SettlementCoverage> sc = new ArrayList<>(n * SERVICES.length);
+        for (int i = 0; i < n; i++) {
+            for (Service s : SERVICES) {
+                sc.add(new SettlementCoverage(m.settlements().get(i).s.id(), s, covered[at(i, s)],
+                        m.operators().names(operators[at(i, s)])));
+            }
+        }
+        LineEdgeTable edges = m.edges();
+        double[] edgeHsmKm = new double[edges.edgeCount];
+        StretchBuilder sb = new StretchBuilder(edges, m.scopes(), m.geometryFactory());
+        @SuppressWarnings("unchecked")
+        List<LineStretch>[] perLine = new List[edges.lines.length];
+        IntStream.range(0, perLine.length).parallel().forEach(li -> perLine[li] = sb.stretches(li, active, edgeHsmKm));
+        List<LineStretch> stretches = new ArrayList<>();
+        for (List<LineStretch> l : perLine) {
+            stretches.addAll(l);
+        }
+        return new CoverageSnapshot(active.asOf, active.filter, sc, stretches, indicators(edgeHsmKm));
+    }
+
+    Indicators indicatorsOnly() {
+        IntStream.range(0, n).parallel().forEach(this::evalSettlement);
+        LineEdgeTable edges = m.edges();
+        double[] edgeHsmKm = new double[edges.edgeCount];
+        int hsm = ActiveCells.minTech(Service.HIGH_SPEED_MOBILE);
+        IntStream.range(0, edges.edgeCount).parallel().forEach(e -> edgeHsmKm[e] =
+                IntervalMerger.length(IntervalMerger.merge(edges.cells[e], edges.t[e], active.tech, hsm)) * edges.lenKm[e]);
+        return indicators(edgeHsmKm);
+    }
+
+    private void evalSettlement(int i) {
+        SettlementRec r = m.settlements().get(i);
+        Slots<CellRec> cells = m.cells().cells;
+        if (!r.areaRule()) {
+            for (int slot : r.cells) {
+                for (Service s : MOBILE) {
+                    if (active.provides(slot, s)) {
+                        covered[at(i, s)] = true;
+                        operators[at(i, s)] |= 1L << cells.at(slot).op;
+                    }
+                }
+            }
+        } else {
+            double need = m.settlementAreaCoveredRatio() * r.sampleLon.length - 1e-9;
+            for (Service s : MOBILE) {
+                long[] all = new long[r.words];
+                long present = 0;
+                for (int k = 0; k < r.cells.length; k++) {
+                    if (active.provides(r.cells[k], s)) {
+                        or(all, r.bits[k]);
+                        present |= 1L << cells.at(r.cells[k]).op;
+                    }
+                }
+                covered[at(i, s)] = popcount(all) >= need;
+                long opMask = 0;
+                for (long p = present; p != 0; p &= p - 1) {
+                    int op = Long.numberOfTrailingZeros(p);
+                    long[] mine = new long[r.words];
+                    for (int k = 0; k < r.cells.length; k++) {
+                        if (active.provides(r.cells[k], s) && cells.at(r.cells[k]).op == op) {
+                            or(mine, r.bits[k]);
+                        }
+                    }
+                    if (popcount(mine) >= need) {
+                        opMask |= 1L << op;
+                    }
+                }
+                operators[at(i, s)] = opMask;
+            }
+        }
+        int fb = at(i, Service.FIXED_BROADBAND);
+        for (int slot : r.routes) {
+            RouteRec rr = m.fiber().routes.at(slot);
+            if (active.active(rr.from, rr.to) && active.operatorOk(rr.op)) {
+                covered[fb] = true;
+                operators[fb] |= 1L << rr.op;
+            }
+        }
+        for (int slot : r.nodes) {
+            NodeRec nr = m.fiber().nodes.at(slot);
+            if (active.active(nr.from, nr.to) && active.operatorOk(nr.op)) {
+                covered[fb] = true;
+                operators[fb] |= 1L << nr.op;
+            }
+        }
+        for (ServiceDeclaration d : r.declarations) {
+            int op = m.operators().idOf(d.operator());
+            if (d.validity().contains(active.asOf) && active.operatorOk(op)) {
+                covered[fb] = true;
+                operators[fb] |= 1L << op;
+            }
+        }
+    }
+
+    private Indicators indicators(double[] edgeHsmKm) {
+        IndicatorAccumulator acc = new IndicatorAccumulator(m.scopes());
+        for (int i = 0; i < n; i++) {
+            int settlement = i;
+            acc.settlement(m.settlements().get(i), s -> covered[at(settlement, s)]);
+        }
+        LineEdgeTable edges = m.edges();
+        for (int e = 0; e < edges.edgeCount; e++) {
+            LineRec lr = edges.lines[edges.edgeLine[e]];
+            acc.edge(lr, edges.region[e], edges.district[e], edges.lenKm[e], edgeHsmKm[e]);
+        }
+        Set<Long> sitesWithTech = null;
+        if (active.filter.technology() != null) {
+            sitesWithTech = new HashSet<>();
+            for (int slot = 0; slot < active.tech.length; slot++) {
+                if (active.tech[slot] != ActiveCells.INACTIVE) {
+                    sitesWithTech.add(m.cells().cells.at(slot).cell.siteId());
+                }
+            }
+        }
+        for (SiteRec s : m.cells().sites()) {
+            if (s.site().validity().contains(active.asOf) && active.operatorOk(s.op())
+                    && (sitesWithTech == null || sitesWithTech.contains(s.site().id()))) {
+                acc.add(Measure.SITES, 1, s.region(), s.district());
+            }
+        }
+        for (RouteRec r : m.fiber().routes.live()) {
+            if (active.active(r.from, r.to) && active.operatorOk(r.op)) {
+                acc.addTo(Measure.FIBER_KM, 0, r.totalKm);
+                for (int k = 0; k < r.scopes.length; k++) {
+                    acc.addTo(Measure.FIBER_KM, r.scopes[k], r.km[k]);
+                }
+            }
+        }
+        for (NodeRec nr : m.fiber().nodes.live()) {
+            if (active.active(nr.from, nr.to) && active.operatorOk(nr.op)) {
+                acc.add(Measure.PORTS, nr.node.broadbandPorts(), nr.region, nr.district);
+            }
+        }
+        return acc.indicators();
+    }
+
+    private static void or(long[] into, long[] bits) {
+        for (int w = 0; w < into.length; w++) {
+            into[w] |= bits[w];
+        }
+    }
+
+    private static int popcount(long[] bits) {
+        int c = 0;
+        for (long b : bits) {
+            c += Long.bitCount(b);
+        }
+        return c;
+    }
+}
