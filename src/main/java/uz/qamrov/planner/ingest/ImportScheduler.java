@@ -32,6 +32,7 @@ final class ImportScheduler implements AutoCloseable {
 
     private final int workers;
     private final int largeRows;
+    private final int maxQueuedPerLane;
     private final Deque<Entry> small = new ArrayDeque<>();
     private final Deque<Entry> large = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -39,8 +40,14 @@ final class ImportScheduler implements AutoCloseable {
     private boolean closed;
 
     ImportScheduler(int workers, int largeRows) {
+        this(workers, largeRows, Integer.MAX_VALUE);
+    }
+
+    /** @param maxQueuedPerLane jobs that may wait in one lane (each holds its parsed file in memory) */
+    ImportScheduler(int workers, int largeRows, int maxQueuedPerLane) {
         this.workers = workers;
         this.largeRows = largeRows;
+        this.maxQueuedPerLane = maxQueuedPerLane;
         for (int i = 0; i < workers; i++) {
             Thread t = new Thread(this::loop, "import-" + (i + 1));
             t.setDaemon(true);
@@ -51,6 +58,11 @@ final class ImportScheduler implements AutoCloseable {
 
     Lane laneOf(int rows) {
         return rows > largeRows ? Lane.LARGE : Lane.SMALL;
+    }
+
+    /** Is there room to queue a job of this size? (Asked before the job is recorded.) */
+    synchronized boolean hasRoom(int rows) {
+        return (laneOf(rows) == Lane.LARGE ? large : small).size() < maxQueuedPerLane;
     }
 
     synchronized void submit(UUID id, int rows, Runnable work) {

@@ -9,6 +9,6 @@ class IngestConfig {
     /** Import jobs run here, {@code qamrov.ingest.workers} at a time, in a small and a large lane. */
     @Bean(destroyMethod = "close")
     ImportScheduler importScheduler(IngestProperties properties) {
-        return new ImportScheduler(properties.workers(), properties.largeJobRows());
+        return new ImportScheduler(properties.workers(), properties.largeJobRows(), properties.maxQueuedJobs());
     }
 }

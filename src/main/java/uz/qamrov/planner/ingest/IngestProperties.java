@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param parseWaitSeconds how long an upload waits for a parse slot
  * @param largeJobRows a job with more rows is "large": it runs in the large lane and never on the worker kept for
  *     small jobs
+ * @param maxQueuedJobs jobs that may wait in one lane (a queued job holds its parsed rows in memory); more get 503
  */
 @Validated
 @ConfigurationProperties("qamrov.ingest")
@@ -42,5 +43,6 @@ public record IngestProperties(
         @DefaultValue("60") @Min(1) int maxParseSeconds,
         @DefaultValue("2") @Min(1) int parseSlots,
         @DefaultValue("10") @Min(0) int parseWaitSeconds,
-        @DefaultValue("20000") @Min(1) int largeJobRows) {
+        @DefaultValue("20000") @Min(1) int largeJobRows,
+        @DefaultValue("4") @Min(1) int maxQueuedJobs) {
 }

@@ -115,6 +115,11 @@ public class IngestService {
             opts.put("operator", options.operator());
         }
         int rows = parsed.features().size();
+        if (!scheduler.hasRoom(rows)) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INVALID_REQUEST, "the "
+                    + scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT) + " import queue is full ("
+                    + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of("retryAfterSeconds", 30));
+        }
         repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
                 caller.operatorCode(), rows);
         repository.setLane(id, scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT));

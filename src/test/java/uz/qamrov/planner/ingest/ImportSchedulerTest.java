@@ -84,4 +84,23 @@ class ImportSchedulerTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aFullLaneRefusesMoreButTheOtherLaneStillTakesJobs() throws Exception {
+        try (ImportScheduler s = new ImportScheduler(1, 10, 2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            s.submit(UUID.randomUUID(), 100, () -> {
+                started.countDown();
+                await(release);
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.hasRoom(100)).isTrue();
+            s.submit(UUID.randomUUID(), 100, () -> { });
+            s.submit(UUID.randomUUID(), 100, () -> { });
+            assertThat(s.hasRoom(100)).as("two large jobs wait: the large lane is full").isFalse();
+            assertThat(s.hasRoom(5)).as("the small lane is not").isTrue();
+            release.countDown();
+        }
+    }
 }
