@@ -56,8 +56,9 @@ public final class ApiBenchmark {
         SpringApplication app = new SpringApplication(QamrovApplication.class);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("benchRuns", (CoverageRuns) (LocalDate d) -> 1L));
         app.setDefaultProperties(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
-                "spring.datasource.password", "", "server.port", "0", "qamrov.embedded-db.enabled", "false",
-                "qamrov.geodata.load-on-start", "false", "logging.level.root", "WARN", "server.compression.enabled", "false"));
+                "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "qamrov.embedded-db.enabled", "false",
+                "qamrov.geodata.load-on-start", "false", "logging.level.root", "WARN", "server.compression.enabled", "false",
+                "qamrov.rate-limit.enabled", "false"));
         StringBuilder md = new StringBuilder();
         try (ConfigurableApplicationContext ctx = app.run()) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));

@@ -41,7 +41,7 @@ public final class CoverageBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class)
                 .web(WebApplicationType.NONE).profiles("test").run(
                         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--qamrov.geodata.dir=" + geodata,
+                        "--spring.datasource.password=" + TestPostgis.cluster().password(), "--qamrov.geodata.dir=" + geodata,
                         "--qamrov.geodata.load-on-start=true", "--qamrov.coverage.compute-on-start=false",
                         "--logging.level.uz.qamrov=WARN")) {
             CoverageService coverage = ctx.getBean(CoverageService.class);

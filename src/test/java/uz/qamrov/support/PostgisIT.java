@@ -27,7 +27,7 @@ public abstract class PostgisIT {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testPostgis", Map.of(
                     "spring.datasource.url", url,
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
+                    "spring.datasource.password", TestPostgis.cluster().password())));
         }
     }
 }

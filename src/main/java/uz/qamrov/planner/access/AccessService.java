@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,8 +39,10 @@ public class AccessService {
         this.properties = properties;
     }
 
-    /** Creates or refreshes the {@code admin} user from {@code qamrov.access.admin-token}. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Creates or refreshes the {@code admin} user from {@code qamrov.access.admin-token}; called by
+     * {@link AdminBootstrap} before the web server accepts requests.
+     */
     @Transactional
     public void ensureAdmin() {
         String token = properties.adminToken();

@@ -27,7 +27,7 @@ class CoverageController {
     @GetMapping("/status")
     @Operation(summary = "What the coverage service is doing (phase, percent) and the latest stored runs")
     Map<String, Object> status() {
-        return Map.of("progress", coverage.progress(), "runs", coverage.recentRuns());
+        return Map.of("progress", coverage.progress(), "model", coverage.modelStatus(), "runs", coverage.recentRuns());
     }
 
     @PostMapping("/recompute")
@@ -41,7 +41,8 @@ class CoverageController {
                         "message", started ? "full recompute started" : "a full recompute is already running"));
     }
 
-    record RunView(long id, String kind, String asOf, String status, Long durationMs, String startedAt, String finishedAt) {
+    record RunView(long id, String kind, String asOf, String status, Long durationMs, String startedAt, String finishedAt,
+            Long generation, boolean stale) {
     }
 
 }

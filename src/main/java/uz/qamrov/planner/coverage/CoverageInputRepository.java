@@ -28,9 +28,9 @@ import uz.qamrov.engine.model.Validity;
 /**
  * Reads the engine's inputs from PostGIS, as immutable engine records in WGS84 lon/lat (SRID 4326).
  *
- * <p>A network row counts on date D when {@code commissioned_on <= D < decommissioned_on} and
- * {@code valid_from <= D < valid_to}; the SQL folds both into one {@link Validity}. A planned row without a
- * commissioning date never counts. Infinite dates become open bounds ({@code null}).
+ * <p>A network row counts on date D when {@code counts_during @> D}: the one definition of the rule, a generated
+ * column (migration V011) that the map layers, OGC API, tiles and exports test too. Rows that never count are not
+ * read. Infinite dates become open bounds ({@code null}).
  */
 @Repository
 class CoverageInputRepository {
@@ -38,15 +38,16 @@ class CoverageInputRepository {
     /** One JTS factory for everything read: floating precision, SRID 4326 (lon/lat). */
     static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
+    /**
+     * The row's counting period from the one SQL definition ({@code counts_during}, migration V011); infinite bounds
+     * become open ones.
+     */
     private static final String VALIDITY = """
-            CASE WHEN isfinite(greatest(%1$s.commissioned_on, %1$s.valid_from)) THEN greatest(%1$s.commissioned_on, %1$s.valid_from) END AS valid_from_d,
-            CASE WHEN isfinite(least(coalesce(%1$s.decommissioned_on, 'infinity'), %1$s.valid_to))
-                 THEN least(coalesce(%1$s.decommissioned_on, 'infinity'), %1$s.valid_to) END AS valid_to_d""";
+            CASE WHEN isfinite(lower(%1$s.counts_during)) THEN lower(%1$s.counts_during) END AS valid_from_d,
+            CASE WHEN isfinite(upper(%1$s.counts_during)) THEN upper(%1$s.counts_during) END AS valid_to_d""";
 
-    /** Rows that can count on some date: not a planned row without a date, not an empty interval. */
-    private static final String COUNTS = """
-            NOT (%1$s.status = 'planned' AND %1$s.commissioned_on IS NULL)
-            AND NOT (%1$s.status = 'decommissioned' AND %1$s.decommissioned_on IS NULL)""";
+    /** Rows that count on some date; a row whose period is empty never reaches the engine. */
+    private static final String COUNTS = "NOT isempty(%1$s.counts_during)";
 
     private final JdbcClient jdbc;
 

@@ -13,8 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * @param fiberDropDistanceM a settlement within this distance of operational fiber or an access node can get fixed
  *     broadband; 1 km is what a last-mile drop from a distribution cable typically reaches without a new node
  * @param seriesStartYear first year-end of the indicator series behind the target trends
- * @param polygons compute the dissolved coverage polygons of today's run right after start (other dates: when a map,
- *     tile or export first asks for them)
+ * @param polygons compute the dissolved coverage polygons of today's run in the background after every model
+ *     generation (other dates: in the background when a map, tile or export first asks for them)
+ * @param precompute which dates to recompute in the background after every model generation: NONE, TODAY, YEAR_ENDS
+ *     (today and the year-ends behind the trends) or SLIDER (also every month-end the web map's as-of slider offers)
+ * @param sliderFrom first month of the as-of slider (yyyy-MM)
+ * @param sliderTo last month of the as-of slider (yyyy-MM)
+ * @param runWaitS how long a reader waits for a run being computed before it gets 503 + Retry-After
+ * @param polygonWaitS the same for coverage polygons (exports and coverage tiles)
  */
 @Validated
 @ConfigurationProperties("qamrov.coverage")
@@ -22,5 +28,15 @@ public record CoverageProperties(
         @DefaultValue("true") boolean computeOnStart,
         @DefaultValue("1000") @Min(0) @Max(50000) double fiberDropDistanceM,
         @DefaultValue("2019") @Min(2000) int seriesStartYear,
-        @DefaultValue("true") boolean polygons) {
+        @DefaultValue("true") boolean polygons,
+        @DefaultValue("SLIDER") Precompute precompute,
+        @DefaultValue("2019-12") String sliderFrom,
+        @DefaultValue("2027-12") String sliderTo,
+        @DefaultValue("60") @Min(1) int runWaitS,
+        @DefaultValue("120") @Min(1) int polygonWaitS) {
+
+    /** Dates recomputed in the background after every model generation. */
+    public enum Precompute {
+        NONE, TODAY, YEAR_ENDS, SLIDER
+    }
 }

@@ -35,23 +35,60 @@ class CoverageResultRepository {
         this.dataSource = dataSource;
     }
 
-    Optional<Long> succeededRun(LocalDate asOf) {
-        return jdbc.sql("SELECT id FROM coverage_runs WHERE as_of = :d AND status = 'succeeded' ORDER BY id DESC LIMIT 1")
-                .param("d", asOf).query(Long.class).optional();
+    /**
+     * A run is stale when a later generation may have changed the answer for its date (effective_from <= as_of), or
+     * when it predates generations (NULL). One definition, used by every reader.
+     */
+    private static final String STALE = """
+            (r.generation IS NULL OR EXISTS (SELECT 1 FROM coverage_generations g
+                                             WHERE g.id > r.generation AND g.effective_from <= r.as_of))""";
+
+    /** The newest succeeded run of a date, fresh or stale. */
+    Optional<RunRef> latestRun(LocalDate asOf) {
+        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale, r.stats -> 'polygons' IS NOT NULL AS polygons"
+                + " FROM coverage_runs r WHERE r.as_of = :d AND r.status = 'succeeded'"
+                + " ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1")
+                .param("d", asOf).query((rs, i) -> new RunRef(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+                        rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"),
+                        rs.getBoolean("polygons")))
+                .optional();
+    }
+
+    /** Dates that have a fresh (not stale) stored run. */
+    java.util.Set<LocalDate> freshDates() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT r.as_of FROM coverage_runs r WHERE r.status = 'succeeded' AND NOT "
+                + STALE).query(LocalDate.class).list());
+    }
+
+    /** Records a new model generation; {@code effectiveFrom}: {@link LocalDate#MIN} = every date, null = none. */
+    long newGeneration(String kind, LocalDate effectiveFrom, String engine) {
+        String from = effectiveFrom == null ? null : effectiveFrom.equals(LocalDate.MIN) ? "-infinity" : effectiveFrom.toString();
+        return jdbc.sql("INSERT INTO coverage_generations (kind, effective_from, engine) VALUES (:k, CAST(:f AS date), :e) RETURNING id")
+                .param("k", kind).param("f", from).param("e", engine).query(Long.class).single();
+    }
+
+    /** Runs of the date older than the one just stored: replaced (their rows go with them). */
+    int deleteOlderRuns(LocalDate asOf, long keepRunId) {
+        return jdbc.sql("DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'"
+                + " AND coalesce(generation, -1) <= (SELECT generation FROM coverage_runs WHERE id = :keep)")
+                .param("d", asOf).param("keep", keepRunId).update();
     }
 
     List<CoverageController.RunView> recentRuns(int limit) {
         return jdbc.sql("""
-                SELECT id, kind, as_of::text, status, duration_ms, started_at::text, finished_at::text
-                FROM coverage_runs ORDER BY id DESC LIMIT :n""").param("n", limit)
+                SELECT r.id, r.kind, r.as_of::text, r.status, r.duration_ms, r.started_at::text, r.finished_at::text,
+                       r.generation, """ + STALE + """
+                 AS stale
+                FROM coverage_runs r ORDER BY r.id DESC LIMIT :n""").param("n", limit)
                 .query((rs, i) -> new CoverageController.RunView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7)))
+                        rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8) == null ? null : rs.getLong(8), rs.getBoolean(9)))
                 .list();
     }
 
-    long startRun(String kind, LocalDate asOf) {
-        return jdbc.sql("INSERT INTO coverage_runs (kind, as_of, status) VALUES (:k, :d, 'running') RETURNING id")
-                .param("k", kind).param("d", asOf).query(Long.class).single();
+    long startRun(String kind, LocalDate asOf, long generation) {
+        return jdbc.sql("INSERT INTO coverage_runs (kind, as_of, status, generation) VALUES (:k, :d, 'running', :g) RETURNING id")
+                .param("k", kind).param("d", asOf).param("g", generation).query(Long.class).single();
     }
 
     void finishRun(long runId, long durationMs, String statsJson) {
@@ -63,11 +100,6 @@ class CoverageResultRepository {
     void failRun(long runId, String message) {
         jdbc.sql("UPDATE coverage_runs SET status = 'failed', finished_at = now(), stats = jsonb_build_object('error', CAST(:m AS text)) WHERE id = :id")
                 .param("m", message).param("id", runId).update();
-    }
-
-    /** Stored results describe the network as it was; after a change they are dropped and recomputed on demand. */
-    int deleteAllRuns() {
-        return jdbc.sql("DELETE FROM coverage_runs").update();
     }
 
     void storeSettlements(long runId, List<SettlementCoverage> rows, Map<Long, double[]> nearestSiteAndFiberM) {

@@ -16,6 +16,19 @@ public interface CoverageRuns {
     long runFor(LocalDate asOf);
 
     /**
+     * The run that answers for this date now: fresh, or stale (flagged) while its replacement computes in the
+     * background. A date never computed is computed first (readers of the same date share it).
+     */
+    default RunRef run(LocalDate asOf) {
+        return new RunRef(runFor(asOf), asOf, -1, false, false);
+    }
+
+    /** A run computed on the current model generation (waits for it); for consistency checks and import reports. */
+    default RunRef freshRun(LocalDate asOf) {
+        return run(asOf);
+    }
+
+    /**
      * Like {@link #runFor}, and also waits until the run's dissolved coverage polygons are stored (they are computed
      * after the run itself, being much slower than everything else in it). For readers of {@code coverage_polygons}.
      */

@@ -111,7 +111,7 @@ public class Exports {
         repository.gapRows(layer, new ExportRepository.GapFilter(e.runId(), e.service(), e.region()), row -> {
             try {
                 for (Object v : row.values()) {
-                    csv.print(v);
+                    csv.print(uz.qamrov.planner.web.CsvCells.safe(v)); // names from uploads: no formulas (OWASP)
                 }
                 csv.print(wkt.write(wkb.read(row.wkb())));
                 csv.println();

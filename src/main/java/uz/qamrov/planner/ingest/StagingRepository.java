@@ -171,9 +171,11 @@ class StagingRepository {
                 .param("today", today).update();
         jdbc.sql("UPDATE " + t.table + " b SET " + set + ", source = :source, content_hash = s.content_hash"
                 + " FROM stage s WHERE b.id = s.cur_id AND s.action = 'same_day'").param("source", source).update();
+        // a first-seen row counts from its commissioning date; without one, from today (the one as-of rule, V011), so
+        // a file without dates never rewrites history; a new version of a known row starts today
         jdbc.sql("INSERT INTO " + t.table + " (id, " + cols + ", valid_from, source, content_hash) SELECT new_id, " + cols
-                + ", CASE WHEN action = 'insert' THEN '-infinity'::date ELSE CAST(:today AS date) END, :source, content_hash"
-                + " FROM stage WHERE action IN ('insert', 'new_version') ORDER BY ord")
+                + ", CASE WHEN action = 'insert' AND commissioned_on IS NOT NULL THEN '-infinity'::date ELSE CAST(:today AS date) END,"
+                + " :source, content_hash FROM stage WHERE action IN ('insert', 'new_version') ORDER BY ord")
                 .param("today", today).param("source", source).update();
         if (t == Versioned.BASE_STATIONS) {
             jdbc.sql("DELETE FROM cells c USING stage s WHERE c.base_station_id = s.cur_id AND s.action = 'same_day'").update();

@@ -24,11 +24,10 @@ class LayerRepository {
     private record Source(String from, String id, String geom, String properties, String asOfFilter) {
     }
 
-    // A version counts on D when valid_from <= D < valid_to, and the asset was commissioned on or before D and not
-    // decommissioned by D (planned assets without a commissioning date do not count).
+    // The one as-of rule (migration V011): the row's generated counting period contains D. The coverage engine
+    // loads exactly the rows whose period is not empty, so map, OGC API, tiles and indicators see the same network.
     private static String versionedAt(String t) {
-        return ("%1$s.valid_from <= :asOf AND :asOf < %1$s.valid_to AND %1$s.commissioned_on <= :asOf"
-                + " AND (%1$s.decommissioned_on IS NULL OR %1$s.decommissioned_on > :asOf)").formatted(t);
+        return "%1$s.counts_during @> CAST(:asOf AS date)".formatted(t);
     }
 
     private static Source source(Layer layer) {

@@ -33,6 +33,15 @@ public class RunLookup {
         return r.runFor(asOf);
     }
 
+    /** The run answering for this date, with its {@code stale} flag (see {@link CoverageRuns#run}). */
+    public uz.qamrov.planner.coverage.RunRef run(LocalDate asOf) {
+        CoverageRuns r = runs.getIfAvailable();
+        if (r == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
+        }
+        return r.run(asOf);
+    }
+
     /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored. */
     public long runWithPolygonsFor(LocalDate asOf) {
         CoverageRuns r = runs.getIfAvailable();

@@ -15,8 +15,8 @@ class TileRepository {
     private record Source(String from, String attributes, String filter) {
     }
 
-    private static final String VERSIONED = "t.valid_from <= :asOf AND :asOf < t.valid_to AND t.commissioned_on <= :asOf"
-            + " AND (t.decommissioned_on IS NULL OR t.decommissioned_on > :asOf)";
+    /** The one as-of rule (migration V011), as in the layers and the coverage engine's loader. */
+    private static final String VERSIONED = "t.counts_during @> CAST(:asOf AS date)";
 
     private static Source source(Layer layer) {
         return switch (layer) {

@@ -13,12 +13,19 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final URI type;
     private final transient Map<String, Object> details;
+    private final java.time.Duration retryAfter;
 
     public ApiException(HttpStatus status, URI type, String message, Map<String, Object> details) {
+        this(status, type, message, details, null);
+    }
+
+    /** With {@code retryAfter}, the answer carries a {@code Retry-After} header (429, 503). */
+    public ApiException(HttpStatus status, URI type, String message, Map<String, Object> details, java.time.Duration retryAfter) {
         super(message);
         this.status = status;
         this.type = type;
         this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException badRequest(String message, Map<String, Object> details) {
@@ -39,5 +46,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** Null when the answer needs no {@code Retry-After}. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -2,15 +2,19 @@ package uz.qamrov.planner.web;
 
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,26 +22,48 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.planner.system.ServiceNotReadyException;
 
 /**
  * The one error path: every failure becomes an RFC 9457 problem document with a stable type URI. Ordered first so
  * that Boot's own ProblemDetailsExceptionHandler ({@code spring.mvc.problemdetails.enabled}) does not answer a
  * type mismatch with {@code about:blank} before us.
+ *
+ * <p>Logging: client errors (4xx) and expected unavailability (503) are not logged — anyone, even without a token,
+ * can send a wrong method or a broken body, and must not be able to flood the log. Only a 500 is logged, once,
+ * with its stack trace. A bare {@link IllegalArgumentException} is a 500: it is a bug or an internal inconsistency
+ * (a JTS ring error, a failed rebuild), not something the client sent; code that rejects a request says so with
+ * {@link ApiException} and the engine with {@link InvalidInputException}, whose details map becomes the problem's
+ * properties.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** How long a client should wait after a database outage: the watchdog checks every few seconds. */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(10);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.type(), e.getMessage(), e.details());
+        return problem(e.status(), e.type(), e.getMessage(), e.details(), e.retryAfter());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, ConstraintViolationException.class,
-            MissingServletRequestParameterException.class, HandlerMethodValidationException.class})
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_INPUT, e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(ServiceNotReadyException.class)
+    ResponseEntity<ProblemDetail> notReady(ServiceNotReadyException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NOT_READY, e.getMessage(), Map.of(), e.retryAfter());
+    }
+
+    @ExceptionHandler({ConstraintViolationException.class, MissingServletRequestParameterException.class,
+            HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> badRequest(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(), Map.of());
     }
@@ -47,6 +73,18 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
                 "parameter '" + e.getName() + "' has an invalid value: " + e.getValue(),
                 Map.of("parameter", e.getName(), "value", String.valueOf(e.getValue())));
+    }
+
+    /** Malformed JSON (or any unreadable body): the parser's message may quote internals, so it stays out. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the request body is malformed or not of the declared type", Map.of());
+    }
+
+    /** A broken multipart body (bad boundary, truncated part); a too large one is the 413 below. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the multipart request body is malformed", Map.of());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
@@ -70,25 +108,55 @@ class ApiExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "no such resource: /" + e.getResourcePath(), Map.of());
     }
 
-    @ExceptionHandler(org.springframework.web.ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> framework(org.springframework.web.ErrorResponseException e) {
-        ProblemDetail body = e.getBody();
-        return ResponseEntity.status(e.getStatusCode()).body(body);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework) {
+            // Spring MVC's own client errors: 405 (with Allow), 406, missing part or header, async timeout …
+            return fromFramework(framework);
+        }
+        if (DatabaseOutage.isOutage(e)) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE,
+                    "the database is not reachable right now; try again shortly", Map.of(), DATABASE_RETRY_AFTER);
+        }
         // logged once here, with the stack trace; the client gets no internals
         log.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "internal error; see the server log", Map.of());
     }
 
+    private static ResponseEntity<ProblemDetail> fromFramework(ErrorResponse e) {
+        HttpStatusCode status = e.getStatusCode();
+        URI type = switch (status.value()) {
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_FORMAT;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            default -> status.is4xxClientError() ? ProblemTypes.INVALID_REQUEST : ProblemTypes.INTERNAL;
+        };
+        if (status.is5xxServerError()) {
+            log.warn("request failed: {}", e.getBody().getDetail());
+        }
+        ResponseEntity<ProblemDetail> answer = problem(status, type, e.getBody().getDetail(), Map.of());
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(answer.getHeaders());
+        headers.putAll(e.getHeaders()); // e.g. Allow on a 405, Accept on a 415
+        return new ResponseEntity<>(answer.getBody(), headers, status);
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String detail, Map<String, Object> extra) {
+        return problem(status, type, detail, extra, null);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String detail, Map<String, Object> extra,
+                                                 Duration retryAfter) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setType(type);
         pd.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
         extra.forEach(pd::setProperty);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+        }
+        return b.body(pd);
     }
-
 }

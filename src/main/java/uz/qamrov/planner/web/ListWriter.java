@@ -116,7 +116,7 @@ public final class ListWriter {
             try {
                 Map<?, ?> props = json.readValue(row.propertiesJson(), Map.class);
                 for (String column : envelope.csvColumns()) {
-                    csv.print(cell(props.get(column)));
+                    csv.print(CsvCells.safe(cell(props.get(column))));
                 }
                 csv.println();
             } catch (IOException e) {

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import uz.qamrov.support.ApiIT;
 
-/** With {@code qamrov.access.open-reads=false} every GET of /api, /ogc and /tiles needs a token. */
+/**
+ * With {@code qamrov.access.open-reads=false} every GET of /api, /ogc and /tiles needs a token, and so do the
+ * actuator (but its liveness and readiness probes) and the OpenAPI document and Swagger UI.
+ */
 @TestPropertySource(properties = "qamrov.access.open-reads=false")
 class AccessClosedReadsIT extends ApiIT {
 
@@ -26,5 +29,27 @@ class AccessClosedReadsIT extends ApiIT {
         }
         assertThat(mvc.perform(get("/ogc/collections").header("Authorization", "Bearer " + token("planner", null)))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorAndOpenApiAreClosedButTheProbesStayOpen() throws Exception {
+        String planner = "Bearer " + token("planner", null);
+        for (String path : new String[] {"/actuator", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs", "/swagger-ui/index.html", "/swagger-ui.html"}) {
+            var r = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(path).isEqualTo(401);
+            assertThat(r.getContentType()).as(path).startsWith("application/problem+json");
+            assertThat(mvc.perform(get(path).header("Authorization", "Bearer not-a-token")).andReturn().getResponse().getStatus())
+                    .as(path + " with a wrong token").isEqualTo(401);
+        }
+        for (String path : new String[] {"/actuator/health", "/v3/api-docs"}) {
+            assertThat(mvc.perform(get(path).header("Authorization", planner)).andReturn().getResponse().getStatus())
+                    .as(path + " with a token").isEqualTo(200);
+        }
+        for (String path : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            var r = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(path).isEqualTo(200);
+            assertThat(r.getContentAsString()).as(path).contains("\"status\":\"UP\"");
+        }
     }
 }

@@ -30,7 +30,7 @@ import uz.qamrov.support.PostgisIT;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageOracleIT extends PostgisIT {
 
-    static final Path TOWNS = Path.of("../shared/realdata/geonames/uz_cities500_geonames.csv");
+    static final String TOWNS = "geonames/uz_cities500_geonames.csv";
     static final LocalDate AS_OF = LocalDate.of(2024, 6, 30);
     static final long SEED = Long.getLong("oracle.seed", 20240630L);
 
@@ -38,6 +38,8 @@ class CoverageOracleIT extends PostgisIT {
     JdbcTemplate jdbc;
     @Autowired
     CoverageService coverage;
+    @Autowired
+    CoverageRuns runs;
 
     @BeforeAll
     void loadTownsRailAndRandomSites() throws Exception {
@@ -48,7 +50,7 @@ class CoverageOracleIT extends PostgisIT {
                         ST_GeomFromText('MULTIPOLYGON(((55.5 37,73.5 37,73.5 46,55.5 46,55.5 37)))', 4326), 'test box')""");
         jdbc.update("INSERT INTO operators (code, name) VALUES ('op_a', 'A'), ('op_b', 'B')");
         List<double[]> towns = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(TOWNS)) {
+        try (Reader in = Files.newBufferedReader(uz.qamrov.support.SharedData.require(TOWNS))) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 double lat = Double.parseDouble(r.get("latitude"));
                 double lon = Double.parseDouble(r.get("longitude"));
@@ -143,7 +145,7 @@ class CoverageOracleIT extends PostgisIT {
 
     @Test
     void storedResultsListExactlyTheSettlementsTheEngineMarkedUncovered() {
-        long run = coverage.runFor(AS_OF);
+        long run = runs.runFor(AS_OF);
         List<Long> stored = jdbc.queryForList("""
                 SELECT settlement_id FROM settlement_coverage WHERE run_id = ? AND service = 'mobile_internet' AND NOT covered
                 ORDER BY settlement_id""", Long.class, run);

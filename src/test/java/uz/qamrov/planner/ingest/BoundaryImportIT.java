@@ -23,13 +23,12 @@ import uz.qamrov.support.ApiIT;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoundaryImportIT extends ApiIT {
 
-    static final Path REAL = Path.of("../shared/realdata");
 
     @Test
     @Order(1)
     void geoBoundariesAdm1ReplacesAllFourteenRegionsByCode() throws Exception {
         JsonNode job = importFile("regions", ADMIN_TOKEN, "geoBoundaries-UZB-ADM1.geojson",
-                Files.readAllBytes(REAL.resolve("geoboundaries/geoBoundaries-UZB-ADM1.geojson")));
+                Files.readAllBytes(uz.qamrov.support.SharedData.require("geoboundaries/geoBoundaries-UZB-ADM1.geojson")));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("updated").asInt()).isEqualTo(14);
         assertThat(count("SELECT count(*) FROM regions WHERE NOT approximate AND source = 'upload:geoBoundaries-UZB-ADM1.geojson'")).isEqualTo(14);
@@ -42,16 +41,16 @@ class BoundaryImportIT extends ApiIT {
     @Order(2)
     void geoBoundariesAdm2DistrictsGetTheirRegionByLargestOverlap() throws Exception {
         JsonNode job = importFile("districts", ADMIN_TOKEN, "geoBoundaries-UZB-ADM2.geojson",
-                Files.readAllBytes(REAL.resolve("geoboundaries/geoBoundaries-UZB-ADM2.geojson")));
+                Files.readAllBytes(uz.qamrov.support.SharedData.require("geoboundaries/geoBoundaries-UZB-ADM2.geojson")));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("inserted").asInt()).isEqualTo(199);
         // compare with the crosswalk computed with GDAL (gb_adm1_name = geoBoundaries ADM1 name of the largest overlap)
-        JsonNode adm1 = json.readTree(REAL.resolve("geoboundaries/geoBoundaries-UZB-ADM1.geojson").toFile());
+        JsonNode adm1 = json.readTree(uz.qamrov.support.SharedData.require("geoboundaries/geoBoundaries-UZB-ADM1.geojson").toFile());
         Map<String, String> codeByName = new HashMap<>();
         adm1.path("features").forEach(f -> codeByName.put(f.path("properties").path("shapeName").asText(),
                 f.path("properties").path("shapeISO").asText()));
         List<CSVRecord> lookup = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(REAL.resolve("geoboundaries/adm2_region_lookup.csv"))).getRecords();
+                .parse(Files.newBufferedReader(uz.qamrov.support.SharedData.require("geoboundaries/adm2_region_lookup.csv"))).getRecords();
         int compared = 0;
         int agree = 0;
         for (CSVRecord r : lookup) {
@@ -75,7 +74,7 @@ class BoundaryImportIT extends ApiIT {
     @Order(3)
     void osmRegionsMadeOfGeometryCollectionsMatchAllFourteenByName() throws Exception {
         JsonNode job = importFile("regions", ADMIN_TOKEN, "uzbekistan_regional.geojson",
-                Files.readAllBytes(REAL.resolve("akbartus-osm-admin/uzbekistan_regional.geojson")));
+                Files.readAllBytes(uz.qamrov.support.SharedData.require("akbartus-osm-admin/uzbekistan_regional.geojson")));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("rejected").asInt()).isZero();
         assertThat(job.path("report").path("updated").asInt()).isEqualTo(14);

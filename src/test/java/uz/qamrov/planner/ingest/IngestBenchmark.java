@@ -33,7 +33,7 @@ import uz.qamrov.support.TestPostgis;
 
 /**
  * National-scale write benchmark (issue #14): 100,000 new sites with 300,000 cells written through the import path
- * (COPY staging + set-based upserts, {@link ImportWriter}) and reflected in coverage ({@code onNetworkChanged}),
+ * (COPY staging + set-based upserts, {@link ImportWriter}) and reflected in coverage ({@code CoverageUpdater.onNetworkChanged}, as after an import),
  * against the same rows loaded with plain {@code COPY} by hand in the same run; plus how fast each reader parses.
  * Run with {@code scripts/bench-ingest.sh [--sites N] [--no-geodata]}.
  *
@@ -81,7 +81,7 @@ public final class IngestBenchmark {
             ImportWriter.Outcome o = tx.execute(s -> writer.write(Layer.BASE_STATIONS, rows, today, "bench", false, n -> { }, null));
             double writeS = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            coverage.onNetworkChanged(new NetworkChange(o.baseStationIds(), java.util.Set.of(), java.util.Set.of(), false));
+            ctx.getBean(uz.qamrov.planner.coverage.CoverageUpdater.class).onNetworkChanged(new NetworkChange(o.baseStationIds(), java.util.Set.of(), java.util.Set.of(), false));
             double coverageS = (System.nanoTime() - t1) / 1e9;
             sampler.shutdown();
             long cells = rows.stream().mapToLong(r -> ((Rows.Site) r).cells().size()).sum();

@@ -206,7 +206,7 @@ class IngestIT extends ApiIT {
     @Test
     void ituCellSiteRegisterShiftedIntoUzbekistan() throws Exception {
         // the real São Tomé register, coordinates shifted into Uzbekistan and operators renamed at test time
-        List<String> lines = Files.readAllLines(Path.of("../shared/realdata/itu-cellsite-example/STP-1713438795-bivd-cellsite.csv"));
+        List<String> lines = Files.readAllLines(uz.qamrov.support.SharedData.require("itu-cellsite-example/STP-1713438795-bivd-cellsite.csv"));
         StringBuilder b = new StringBuilder(lines.get(0)).append('\n');
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the cluster keeps its data between runs; relative paths are against the working directory,
  *     so two checkouts never share a cluster
  * @param database the database the service uses inside that cluster
+ * @param watchdogInterval how often the service checks that its cluster still runs, and restarts it if not
  */
 @ConfigurationProperties("qamrov.embedded-db")
 public record EmbeddedDbProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue(".qamrov/pgdata") Path dataDir,
-        @DefaultValue("qamrov") String database) {
+        @DefaultValue("qamrov") String database,
+        @DefaultValue("5s") java.time.Duration watchdogInterval) {
 }

@@ -17,6 +17,7 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     private static PostgisCluster cluster;
+    private static ClusterWatchdog watchdog;
     private final org.apache.commons.logging.Log log;
 
     /** Boot hands us a deferred log: the logging system is not set up yet when environment post-processors run. */
@@ -40,9 +41,12 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
                 c.start();
                 log.info("PostGIS " + c.dataDir() + " is listening on 127.0.0.1:" + c.port());
                 cluster = c;
+                watchdog = new ClusterWatchdog(c, props.watchdogInterval());
                 // Shutdown handlers run after the application contexts are closed, i.e. after the pool is drained.
                 SpringApplication.getShutdownHandlers().add(() -> {
                     synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
+                        watchdog.close();
+                        watchdog = null;
                         cluster.close();
                         cluster = null;
                     }
@@ -52,7 +56,7 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
             env.getPropertySources().addFirst(new MapPropertySource("qamrovEmbeddedPostgis", Map.of(
                     "spring.datasource.url", cluster.jdbcUrl(props.database()),
                     "spring.datasource.username", PostgisCluster.SUPERUSER,
-                    "spring.datasource.password", "",
+                    "spring.datasource.password", cluster.password(),
                     "qamrov.embedded-db.port", cluster.port())));
         }
     }

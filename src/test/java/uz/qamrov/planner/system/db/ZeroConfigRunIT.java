@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uz.qamrov.QamrovApplication;
 
 /**
- * The service with no datasource configured: it starts its own PostGIS, migrates it, and reports UP. Runs the
- * real application (no test profile), as `java -jar` would, only with a temporary data directory.
+ * The service with no datasource configured: it starts its own PostGIS (password from the owner-only secret),
+ * migrates it, reports UP, and restarts it when it dies. Runs the real application (no test profile), as
+ * `java -jar` would, only with a temporary data directory.
  */
 class ZeroConfigRunIT {
 
@@ -26,7 +27,8 @@ class ZeroConfigRunIT {
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class).run(
                 "--server.port=0", "--qamrov.embedded-db.data-dir=" + tmp.resolve("pgdata"),
-                "--qamrov.geodata.load-on-start=false", "--qamrov.coverage.compute-on-start=false")) {
+                "--qamrov.geodata.load-on-start=false", "--qamrov.coverage.compute-on-start=false",
+                "--qamrov.embedded-db.watchdog-interval=1s")) {
             assertThat(ctx.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://127.0.0.1:");
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             HttpResponse<String> health = HttpClient.newHttpClient().send(
@@ -35,6 +37,28 @@ class ZeroConfigRunIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
             assertThat(Files.exists(tmp.resolve("pgdata/PG_VERSION"))).isTrue();
+            assertThat(ctx.getEnvironment().getProperty("spring.datasource.password")).as("the generated secret")
+                    .isEqualTo(Files.readString(tmp.resolve("pgdata/" + ClusterSecret.FILE_NAME)).strip());
+
+            // PostgreSQL dies under the running service: its watchdog starts it again on the same port
+            Path pgdata = tmp.resolve("pgdata");
+            long pidBefore = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+            new ClusterCommands(pgdata, PostgisCluster.isRoot()).run(java.time.Duration.ofSeconds(60),
+                    PostgisBinaries.locate(Path.of("/")).pgCtl().toString(), "-D", pgdata.toString(), "-m", "immediate", "-w", "stop");
+            long t0 = System.nanoTime();
+            int status = 0;
+            while (System.nanoTime() - t0 < 60_000_000_000L) {
+                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                if (status == 200 && Files.exists(pgdata.resolve("postmaster.pid"))) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(status).as("ready again after the watchdog's restart").isEqualTo(200);
+            long pidAfter = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+            assertThat(pidAfter).as("a new postmaster").isNotEqualTo(pidBefore);
+            System.out.printf("embedded cluster back (readiness 200) %d ms after it was stopped%n", (System.nanoTime() - t0) / 1_000_000);
         }
     }
 }

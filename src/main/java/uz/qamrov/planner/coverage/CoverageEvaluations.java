@@ -1,0 +1,56 @@
+package uz.qamrov.planner.coverage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+import uz.qamrov.engine.measure.CoverageFilter;
+import uz.qamrov.engine.measure.CoverageSnapshot;
+import uz.qamrov.engine.measure.Indicators;
+
+/**
+ * Evaluations of the current model, cached by {@code (generation, date, filter)}. A value is computed under the
+ * model's read lock and cached under the generation it was computed on, so an evaluation of an older generation
+ * can never be served as the current one (the race of a cache cleared while an old evaluation was still running).
+ */
+@Component
+class CoverageEvaluations {
+
+    private record Key(long generation, LocalDate date, CoverageFilter filter) {
+    }
+
+    private final CoverageModels models;
+    /** Full evaluations (per-settlement lists, stretch geometry): large, so few. */
+    private final Cache<Key, CoverageSnapshot> snapshots = Caffeine.newBuilder().maximumSize(16).build();
+    /** Indicators only: small; dashboards and trends ask for many dates. */
+    private final Cache<Key, Indicators> indicators = Caffeine.newBuilder().maximumSize(1024).build();
+
+    CoverageEvaluations(CoverageModels models) {
+        this.models = models;
+    }
+
+    CoverageSnapshot snapshot(LocalDate date, CoverageFilter filter) {
+        CoverageSnapshot hit = snapshots.getIfPresent(new Key(models.generationId(), date, filter));
+        if (hit != null) {
+            return hit;
+        }
+        var tagged = models.read(g -> g.model().evaluate(date, filter));
+        snapshots.put(new Key(tagged.generation(), date, filter), tagged.value());
+        return tagged.value();
+    }
+
+    Indicators indicators(LocalDate date, CoverageFilter filter) {
+        long generation = models.generationId();
+        CoverageSnapshot full = snapshots.getIfPresent(new Key(generation, date, filter));
+        if (full != null) {
+            return full.indicators();
+        }
+        Indicators hit = indicators.getIfPresent(new Key(generation, date, filter));
+        if (hit != null) {
+            return hit;
+        }
+        var tagged = models.read(g -> g.model().indicators(date, filter));
+        indicators.put(new Key(tagged.generation(), date, filter), tagged.value());
+        return tagged.value();
+    }
+}

@@ -1,0 +1,296 @@
+package uz.qamrov.planner.coverage;
+
+import jakarta.annotation.PreDestroy;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stored runs for readers (gap lists, layers, tiles, exports): {@code (date, current generation)}.
+ *
+ * <ul>
+ *   <li>A fresh run is returned as it is. A stale run (a later generation may answer its date differently) is
+ *       returned flagged {@code stale} while its replacement computes in the background.</li>
+ *   <li>A date with no run is computed once: concurrent readers of the same date share one future; other dates
+ *       never wait on it (no global lock). Readers wait at most {@code waitS} and then get 503 + Retry-After.</li>
+ *   <li>After every generation, the dates it may have changed (today, the year-ends behind the trends, the as-of
+ *       slider's month-ends) are recomputed in the background; polygons only ever in the background.</li>
+ * </ul>
+ */
+@Component
+class CoverageRunStore implements CoverageRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageRunStore.class);
+
+    private final CoverageRunWriter writer;
+    private final CoverageResultRepository results;
+    private final CoverageModels models;
+    private final CoverageProperties properties;
+    private final java.time.Clock clock;
+    /** Dates waiting in the background queue (not yet started): queued once however many generations ask. */
+    private final Set<LocalDate> queuedDates = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Runs readers are waiting for: a thread per date (up to 8), so a reader never waits on another date's
+     * computation (they share the cores, not a lock).
+     */
+    private final ExecutorService onDemand = Executors.newFixedThreadPool(8, daemon("coverage-run"));
+    /** Precomputation and polygons: one thread, never in a reader's way. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("coverage-precompute"));
+    private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Long>> polygonsComputing = new ConcurrentHashMap<>();
+
+    CoverageRunStore(CoverageRunWriter writer, CoverageResultRepository results, CoverageModels models,
+            CoverageProperties properties, java.time.Clock clock) {
+        this.writer = writer;
+        this.results = results;
+        this.models = models;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public long runFor(LocalDate asOf) {
+        return run(asOf).id();
+    }
+
+    @Override
+    public RunRef run(LocalDate asOf) {
+        LocalDate d = asOf == null ? LocalDate.now(clock) : asOf;
+        models.buildIfLazy();
+        Optional<RunRef> stored = results.latestRun(d);
+        if (stored.isPresent() && !stored.get().stale()) {
+            return stored.get();
+        }
+        if (!models.ready()) {
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            throw new CoverageNotReadyException("the coverage model is being built", 10);
+        }
+        CompletableFuture<Long> f = compute(d, onDemand);
+        if (stored.isPresent()) {
+            return stored.get(); // stale, flagged; its replacement is on its way
+        }
+        await(f, d);
+        return results.latestRun(d).orElseThrow(() -> new CoverageNotReadyException("coverage of " + d + " is being computed", 2));
+    }
+
+    @Override
+    public RunRef freshRun(LocalDate asOf) {
+        LocalDate d = asOf == null ? LocalDate.now(clock) : asOf;
+        models.buildIfLazy();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<RunRef> stored = results.latestRun(d);
+            if (stored.isPresent() && !stored.get().stale()) {
+                return stored.get();
+            }
+            if (!models.ready()) {
+                throw new CoverageNotReadyException("the coverage model is being built", 10);
+            }
+            await(compute(d, onDemand), d);
+        }
+        throw new CoverageNotReadyException("the network keeps changing; coverage of " + d + " is being computed", 5);
+    }
+
+    @Override
+    public long runWithPolygonsFor(LocalDate asOf) {
+        LocalDate d = asOf == null ? LocalDate.now(clock) : asOf;
+        RunRef run = run(d);
+        if (run.polygons()) {
+            return run.id();
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RunRef r = run;
+            CompletableFuture<Long> f = polygonsComputing.computeIfAbsent(r.id(), id -> {
+                CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), background);
+                p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
+                return p;
+            });
+            try {
+                return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof CoverageRunWriter.OutdatedException)) {
+                    throw new IllegalStateException("coverage polygons of " + d + " failed: " + e.getCause().getMessage(), e.getCause());
+                }
+                run = freshRun(d); // the model moved on: build the polygons of the new run
+            } catch (TimeoutException e) {
+                throw new CoverageNotReadyException("coverage polygons of " + d + " are being computed", 30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CoverageNotReadyException("interrupted", 5);
+            }
+        }
+        throw new CoverageNotReadyException("the network keeps changing; coverage polygons of " + d + " are being computed", 30);
+    }
+
+    private long polygons(RunRef r) {
+        if (!results.latestRun(r.asOf()).map(RunRef::polygons).orElse(false)) {
+            writer.storePolygons(r.id(), r.generation(), r.asOf());
+        }
+        return r.id();
+    }
+
+    /** Runs queued or computing now, for the status endpoint. */
+    int pending() {
+        return computing.size() + polygonsComputing.size() + queuedDates.size();
+    }
+
+    /** One computation per date, on a reader's thread pool; the run it stores is tagged with the generation it used. */
+    private CompletableFuture<Long> compute(LocalDate d, ExecutorService executor) {
+        return computing.computeIfAbsent(d, day -> {
+            CompletableFuture<Long> f = CompletableFuture.supplyAsync(() -> storeUnlessFresh(day), executor);
+            f.whenComplete((v, e) -> {
+                computing.remove(day, f);
+                if (e != null) {
+                    log.warn("coverage: run of {} failed: {}", day, e.getMessage());
+                }
+            });
+            return f;
+        });
+    }
+
+    /**
+     * The same on the calling (background) thread: claims the date so readers share this computation, or waits for
+     * the computation already running for it.
+     */
+    private void computeHere(LocalDate d) {
+        CompletableFuture<Long> mine = new CompletableFuture<>();
+        CompletableFuture<Long> running = computing.putIfAbsent(d, mine);
+        if (running != null) {
+            running.join();
+            return;
+        }
+        try {
+            mine.complete(storeUnlessFresh(d));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(d, mine);
+        }
+    }
+
+    private long storeUnlessFresh(LocalDate day) {
+        Optional<RunRef> now = results.latestRun(day);
+        if (now.isPresent() && !now.get().stale()) {
+            return now.get().id(); // stored meanwhile
+        }
+        return writer.store(day, "full");
+    }
+
+    private void await(CompletableFuture<Long> f, LocalDate d) {
+        try {
+            f.get(properties.runWaitS(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new CoverageNotReadyException("coverage of " + d + " is being computed", 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CoverageNotReadyException("interrupted", 5);
+        }
+    }
+
+    /** After a new generation: recompute, in the background, the dates it may have changed. */
+    @EventListener
+    void onGenerationChanged(GenerationChanged event) {
+        if (properties.precompute() == CoverageProperties.Precompute.NONE) {
+            return;
+        }
+        Set<LocalDate> fresh = results.freshDates();
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate d : precomputeDates()) {
+            boolean touched = event.effectiveFrom() != null && !d.isBefore(event.effectiveFrom());
+            if (touched || !fresh.contains(d)) {
+                dates.add(d);
+            }
+        }
+        log.info("coverage: generation {} → {} dates to precompute in the background", event.generation(), dates.size());
+        for (LocalDate d : dates) {
+            if (!queuedDates.add(d)) {
+                continue;
+            }
+            background.execute(() -> {
+                queuedDates.remove(d);
+                try {
+                    computeHere(d);
+                } catch (RuntimeException e) {
+                    log.warn("coverage: precompute of {} failed: {}", d, e.getMessage());
+                }
+            });
+        }
+        if (properties.polygons()) {
+            background.execute(() -> {
+                try {
+                    LocalDate today = LocalDate.now(clock);
+                    computeHere(today);
+                    results.latestRun(today).filter(r -> !r.stale()).ifPresent(this::polygons);
+                } catch (RuntimeException e) {
+                    log.warn("coverage: polygons of today failed: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Today first, then the year-ends behind the trends, then the slider's month-ends from today outwards. */
+    List<LocalDate> precomputeDates() {
+        LocalDate today = LocalDate.now(clock);
+        Set<LocalDate> out = new LinkedHashSet<>();
+        out.add(today);
+        if (properties.precompute() == CoverageProperties.Precompute.TODAY) {
+            return List.copyOf(out);
+        }
+        for (int y = properties.seriesStartYear(); y <= today.getYear(); y++) {
+            out.add(LocalDate.of(y, 12, 31));
+        }
+        if (properties.precompute() == CoverageProperties.Precompute.SLIDER) {
+            YearMonth first = YearMonth.parse(properties.sliderFrom());
+            YearMonth last = YearMonth.parse(properties.sliderTo());
+            List<LocalDate> months = new ArrayList<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                months.add(m.atEndOfMonth());
+            }
+            months.sort((a, b) -> Long.compare(Math.abs(a.toEpochDay() - today.toEpochDay()),
+                    Math.abs(b.toEpochDay() - today.toEpochDay())));
+            out.addAll(months);
+        }
+        return List.copyOf(out);
+    }
+
+    @PreDestroy
+    void stop() {
+        onDemand.shutdownNow();
+        background.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+    }
+}

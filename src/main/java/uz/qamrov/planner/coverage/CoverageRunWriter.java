@@ -1,0 +1,154 @@
+package uz.qamrov.planner.coverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.io.WKBWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import uz.qamrov.engine.measure.CoverageFilter;
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.measure.CoverageSnapshot;
+import uz.qamrov.engine.measure.CoverageUnionBuilder;
+import uz.qamrov.engine.measure.LineStretch;
+import uz.qamrov.engine.measure.NearestFinder;
+import uz.qamrov.engine.measure.RegionCoverage;
+import uz.qamrov.engine.measure.SettlementDistances;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.Technology;
+
+/**
+ * Computes and stores one run: everything for one as-of date is evaluated on ONE model generation (under its read
+ * lock), then written by COPY in one transaction, tagged with that generation. Older runs of the same date are
+ * deleted once the new one is stored, so a reader always finds a run (possibly stale) while a new one computes.
+ */
+@Component
+class CoverageRunWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageRunWriter.class);
+
+    /** The model changed while polygons were being built: they belong to no stored run. */
+    static final class OutdatedException extends RuntimeException {
+        OutdatedException(String message) {
+            super(message);
+        }
+    }
+
+    private record UnionSpec(Technology technology, String operator) {
+    }
+
+    private record Evaluated(CoverageSnapshot all, Map<String, List<LineStretch>> stretchesByOperator,
+            Map<Long, double[]> nearest) {
+    }
+
+    private final CoverageModels models;
+    private final CoverageEvaluations evaluations;
+    private final CoverageResultRepository results;
+    private final TransactionTemplate tx;
+
+    CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, CoverageResultRepository results,
+            TransactionTemplate tx) {
+        this.models = models;
+        this.evaluations = evaluations;
+        this.results = results;
+        this.tx = tx;
+    }
+
+    /** Evaluates and stores the run of {@code asOf} on the current generation; returns its id. */
+    long store(LocalDate asOf, String kind) {
+        long t0 = System.nanoTime();
+        var tagged = models.read(g -> evaluate(g.model(), asOf));
+        Evaluated e = tagged.value();
+        long generation = tagged.generation();
+        Long id = tx.execute(status -> {
+            long runId = results.startRun(kind, asOf, generation);
+            results.storeSettlements(runId, e.all().settlements(), e.nearest());
+            results.storeStretches(runId, e.all().stretches(), "*");
+            e.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
+            results.storeIndicators(runId, e.all().indicators().values());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            results.finishRun(runId, ms, "{\"settlement_rows\":" + e.all().settlements().size() + ",\"stretches\":"
+                    + e.all().stretches().size() + "}");
+            results.deleteOlderRuns(asOf, runId);
+            return runId;
+        });
+        log.info("coverage: run {} as of {} (generation {}) stored in {} ms", id, asOf, generation,
+                (System.nanoTime() - t0) / 1_000_000);
+        return Objects.requireNonNull(id);
+    }
+
+    private Evaluated evaluate(CoverageModel model, LocalDate asOf) {
+        CoverageSnapshot all = evaluations.snapshot(asOf, CoverageFilter.ANY);
+        Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
+        // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
+        for (String op : operators(model)) {
+            byOperator.put(op, model.evaluate(asOf, CoverageFilter.operator(op)).stretches());
+        }
+        Map<Long, double[]> nearest = new HashMap<>();
+        for (SettlementDistances d : NearestFinder.of(model).distancesFor(model.settlements(), asOf, null)) {
+            nearest.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
+        }
+        return new Evaluated(all, byOperator, nearest);
+    }
+
+    /**
+     * Dissolved coverage per region, for every technology "or better", for any operator and for each operator —
+     * the slow part (polygon union), so it runs in the background only. Each union is computed under the read lock
+     * of the run's own generation; if the model moved on meanwhile the polygons are dropped ({@link OutdatedException}).
+     */
+    int storePolygons(long runId, long runGeneration, LocalDate asOf) {
+        long t0 = System.nanoTime();
+        List<String> operators = models.read(g -> operators(g.model())).value();
+        List<UnionSpec> specs = new ArrayList<>();
+        for (String op : withAny(operators)) {
+            for (Technology t : Technology.values()) {
+                specs.add(new UnionSpec(t, op));
+            }
+        }
+        WKBWriter wkb = new WKBWriter();
+        List<Object[]> rows = new ArrayList<>();
+        for (UnionSpec spec : specs) {
+            var tagged = models.read(g -> new CoverageUnionBuilder(g.model()).technologyAtLeast(spec.technology())
+                    .operator(spec.operator()).verticesPerFullCircle(32).build(asOf));
+            if (tagged.generation() != runGeneration) {
+                throw new OutdatedException("the model changed while polygons of run " + runId + " were built");
+            }
+            for (RegionCoverage rc : tagged.value()) {
+                if (!rc.geometry().isEmpty()) {
+                    rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
+                            rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});
+                }
+            }
+        }
+        int n = rows.size();
+        tx.executeWithoutResult(status -> {
+            for (Object[] r : rows) {
+                results.storePolygon(runId, (String) r[0], (String) r[1], (String) r[2], (Double) r[3], (byte[]) r[4]);
+            }
+            results.markPolygons(runId, n);
+        });
+        log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms", n, runId, asOf, (System.nanoTime() - t0) / 1_000_000);
+        return n;
+    }
+
+    private static List<String> withAny(List<String> operators) {
+        List<String> out = new ArrayList<>();
+        out.add(null);
+        out.addAll(operators);
+        return out;
+    }
+
+    static List<String> operators(CoverageModel model) {
+        return model.cells().stream().map(Cell::operator).distinct().sorted().toList();
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,26 @@
+package uz.qamrov.planner.coverage;
+
+import java.util.List;
+import java.util.Map;
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Validity;
+
+/**
+ * One generation of the in-memory coverage model: its id (a row of {@code coverage_generations}) and what the
+ * service needs beside the engine model. Each change of the model makes a new generation; results (cached
+ * evaluations, stored runs) are tagged with the generation they were computed on.
+ *
+ * <p>The engine model itself is updated in place for speed (a copy of the national model would cost ~0.5 GB per
+ * import): {@link CoverageModels} swaps the generation and mutates the model under its write lock, and every read
+ * evaluates and reads the generation id under the read lock, so a result is always tagged with the generation it
+ * was computed on. The maps here are never mutated: a change builds new ones.
+ *
+ * @param cellsBySite the cells the model holds per site (to remove a changed site's cells)
+ * @param fiberRoutes validity of each fiber route the model holds, by id
+ * @param fiberNodes validity of each fiber node the model holds, by id
+ */
+record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, Map<Long, List<Cell>> cellsBySite,
+        Map<Long, Validity> fiberRoutes, Map<Long, Validity> fiberNodes) {
+}
