@@ -50,7 +50,7 @@ public final class IngestBenchmark {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class)
                 .web(WebApplicationType.NONE).profiles("test").run(
                         "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--qamrov.geodata.load-on-start=" + geodata,
+                        "--spring.datasource.password=" + TestPostgis.cluster().password(), "--qamrov.geodata.load-on-start=" + geodata,
                         "--qamrov.coverage.compute-on-start=false", "--logging.level.uz.qamrov=WARN")) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             ImportWriter writer = ctx.getBean(ImportWriter.class);
