@@ -116,9 +116,9 @@ public class IngestService {
         }
         int rows = parsed.features().size();
         if (!scheduler.hasRoom(rows)) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INVALID_REQUEST, "the "
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the "
                     + scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT) + " import queue is full ("
-                    + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of("retryAfterSeconds", 30));
+                    + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of(), java.time.Duration.ofSeconds(30));
         }
         repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
                 caller.operatorCode(), rows);
@@ -145,8 +145,8 @@ public class IngestService {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.INVALID_REQUEST,
-                    "other uploads are being read; retry in a few seconds", Map.of("retryAfterSeconds", 5));
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS,
+                    "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5));
         }
         Path tmp = null;
         try {
