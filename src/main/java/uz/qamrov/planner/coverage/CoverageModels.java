@@ -126,6 +126,14 @@ class CoverageModels {
         }
     }
 
+    /** A model built from the stored inputs with the live settings, owned by the caller (never a generation). */
+    CoverageModel buildDetached() {
+        return new CoverageModelBuilder().settings(settings()).settlements(inputs.settlements()).cells(inputs.cells(null))
+                .sites(inputs.sites(null)).lines(inputs.transportLines()).fiberRoutes(inputs.fiberRoutes(null))
+                .fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations()).adminAreas(inputs.adminAreas())
+                .build();
+    }
+
     /** Full rebuild from the database: a new generation that may change every date. */
     long rebuild() {
         changeLock.lock();

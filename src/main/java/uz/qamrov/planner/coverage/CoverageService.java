@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import uz.qamrov.engine.measure.CoverageFilter;
+import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
@@ -181,5 +182,29 @@ public class CoverageService {
             case COUNT -> "count";
             case KM -> "km";
         };
+    }
+
+    // ------------------------------------------------------------------ planning hooks (what-ifs never touch the live model)
+
+    /**
+     * The live model, to read (evaluate, list cells and fiber); changes go only through {@link #applyChange}. Reads
+     * outside the model's read lock may see a change being applied: planning copies what it needs at once.
+     */
+    public CoverageModel currentModel() {
+        ensureModel();
+        return models.read(ModelGeneration::model).value();
+    }
+
+    /** The current model generation (what-if copies compare it to know they are out of date). */
+    public long generation() {
+        return models.generationId();
+    }
+
+    /**
+     * A new model built from the stored inputs with the live settings, owned by the caller: planning applies a
+     * scenario's additions to it (incrementally) while the live model and its stored runs stay as they are.
+     */
+    public CoverageModel detachedModel() {
+        return models.buildDetached();
     }
 }

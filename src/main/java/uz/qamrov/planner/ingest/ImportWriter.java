@@ -82,7 +82,7 @@ class ImportWriter {
             if (r instanceof Rows.Site s) {
                 for (Rows.Cell c : s.cells()) {
                     cells.add(Arrays.asList(i, c.cellId(), c.technology(), c.bandMhz(), c.azimuthDeg(), c.beamwidthDeg(),
-                            c.tiltDeg(), c.antennaHeightM(), c.eirpDbm(), c.rangeM()));
+                            c.tiltDeg(), c.antennaHeightM(), c.eirpDbm(), c.rangeM(), c.observedRangeM()));
                 }
             }
             sourceRowsBefore[i + 1] = sourceRowsBefore[i] + r.rows().size();
@@ -113,7 +113,7 @@ class ImportWriter {
         String hash = hash(r);
         if (r instanceof Rows.Site s) {
             return Arrays.asList(ord, s.operator(), s.siteId(), ewkb(s.geometry()), s.towerHeightM(), s.status(),
-                    s.commissionedOn(), s.decommissionedOn(), hash);
+                    s.commissionedOn(), s.decommissionedOn(), s.firstObservedOn(), s.lastObservedOn(), hash);
         }
         if (r instanceof Rows.FiberRoute f) {
             return Arrays.asList(ord, f.operator(), f.externalId(), ewkb(f.geometry()), f.status(), f.routeKind(),
@@ -205,7 +205,12 @@ class ImportWriter {
             b.append(String.format(java.util.Locale.ROOT, "%.7f|%.7f|", s.geometry().getX(), s.geometry().getY()))
                     .append(s.towerHeightM()).append('|').append(s.status()).append('|').append(s.commissionedOn()).append('|')
                     .append(s.decommissionedOn());
-            s.cells().forEach(c -> b.append('\n').append(c));
+            if (s.firstObservedOn() != null || s.lastObservedOn() != null) {
+                // only crowd-sourced sites carry these; others keep the hash they always had
+                b.append("|observed ").append(s.firstObservedOn()).append('/').append(s.lastObservedOn());
+            }
+            // a cell without an observed range hashes as before that column existed, so re-uploads stay "unchanged"
+            s.cells().forEach(c -> b.append('\n').append(c.toString().replace(", observedRangeM=null", "")));
         } else if (r instanceof Rows.FiberRoute f) {
             b.append(f.geometry().toText()).append('|').append(f.status()).append('|').append(f.routeKind()).append('|')
                     .append(f.commissionedOn()).append('|').append(f.decommissionedOn()).append('|').append(f.capacityGbps());

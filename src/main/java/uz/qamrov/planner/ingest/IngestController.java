@@ -38,12 +38,18 @@ class IngestController {
             @RequestParam(required = false) String snapshot,
             @RequestParam(required = false) String operator,
             @RequestParam(required = false) String table,
+            @RequestParam(required = false) String profile,
+            @RequestParam(required = false) String map,
+            @RequestParam(required = false) String values,
+            @RequestParam(required = false) String defaults,
+            @RequestParam(required = false) String duplicates,
             HttpServletRequest request) {
         if (snapshot != null && !snapshot.equals("full") && !snapshot.equals("delta")) {
             throw ApiException.badRequest("snapshot must be 'full' or 'delta'", Map.of("parameter", "snapshot", "value", snapshot));
         }
         var accepted = ingest.submit(AccessService.requireCaller(request), layer, file, format,
-                new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator, table));
+                new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator,
+                        new ImportOptions.Mapping(profile, map, values, defaults, duplicates), table));
         return ResponseEntity.accepted().location(URI.create(accepted.location())).body(accepted);
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -45,4 +46,15 @@ public record IngestProperties(
         @DefaultValue("10") @Min(0) int parseWaitSeconds,
         @DefaultValue("20000") @Min(1) int largeJobRows,
         @DefaultValue("4") @Min(1) int maxQueuedJobs) {
+
+    @ConstructorBinding
+    public IngestProperties {
+    }
+
+    /** The limits of the first nine keys, the reader and scheduling budgets at their defaults (tests, tools). */
+    public IngestProperties(int maxUploadMb, int maxRows, int maxZipEntries, int maxUnzippedMb, double countryToleranceKm,
+            ZoneId timeZone, int workers, double defaultAntennaHeightM, int maxReportedErrors) {
+        this(maxUploadMb, maxRows, maxZipEntries, maxUnzippedMb, countryToleranceKm, timeZone, workers, defaultAntennaHeightM,
+                maxReportedErrors, 5_000_000, 60, 2, 10, 20_000, 4);
+    }
 }

@@ -223,30 +223,36 @@ class IngestRepository {
 
     String upsertHighway(Rows.Line l, String source) {
         return jdbc.sql("""
-                INSERT INTO highways (ref, road_class, name_uz_latn, name_ru, name_en, geom, source)
-                VALUES (:key, :label, :uz, :ru, :en, ST_GeomFromText(:wkt, 4326), :source)
+                INSERT INTO highways (ref, road_class, name_uz_latn, name_ru, name_en, geom, parts_geom, source)
+                VALUES (:key, :label, :uz, :ru, :en, ST_GeomFromText(:wkt, 4326), ST_GeomFromText(:parts, 4326), :source)
                 ON CONFLICT (ref) DO UPDATE SET road_class = EXCLUDED.road_class, name_uz_latn = EXCLUDED.name_uz_latn,
-                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, geom = EXCLUDED.geom, source = EXCLUDED.source
-                WHERE (highways.road_class, highways.name_uz_latn, highways.name_ru, highways.name_en, ST_AsBinary(highways.geom))
+                    name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en, geom = EXCLUDED.geom,
+                    parts_geom = EXCLUDED.parts_geom, source = EXCLUDED.source
+                WHERE (highways.road_class, highways.name_uz_latn, highways.name_ru, highways.name_en, ST_AsBinary(highways.geom),
+                       ST_AsBinary(highways.parts_geom))
                       IS DISTINCT FROM (EXCLUDED.road_class, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, EXCLUDED.name_en,
-                                        ST_AsBinary(EXCLUDED.geom))
+                                        ST_AsBinary(EXCLUDED.geom), ST_AsBinary(EXCLUDED.parts_geom))
                 RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
                 .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
-                .param("en", l.nameEn()).param("wkt", l.geometry().toText()).param("source", source)
+                .param("en", l.nameEn()).param("wkt", l.geometry().toText())
+                .param("parts", l.parts() == null ? null : l.parts().toText()).param("source", source)
                 .query(String.class).optional().orElse("unchanged");
     }
 
     String upsertRailway(Rows.Line l, String source) {
         return jdbc.sql("""
-                INSERT INTO railways (line_key, line_name, name_uz_latn, name_ru, geom, source)
-                VALUES (:key, :label, :uz, :ru, ST_GeomFromText(:wkt, 4326), :source)
+                INSERT INTO railways (line_key, line_name, name_uz_latn, name_ru, geom, parts_geom, source)
+                VALUES (:key, :label, :uz, :ru, ST_GeomFromText(:wkt, 4326), ST_GeomFromText(:parts, 4326), :source)
                 ON CONFLICT (line_key) DO UPDATE SET line_name = EXCLUDED.line_name, name_uz_latn = EXCLUDED.name_uz_latn,
-                    name_ru = EXCLUDED.name_ru, geom = EXCLUDED.geom, source = EXCLUDED.source
-                WHERE (railways.line_name, railways.name_uz_latn, railways.name_ru, ST_AsBinary(railways.geom))
-                      IS DISTINCT FROM (EXCLUDED.line_name, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, ST_AsBinary(EXCLUDED.geom))
+                    name_ru = EXCLUDED.name_ru, geom = EXCLUDED.geom, parts_geom = EXCLUDED.parts_geom, source = EXCLUDED.source
+                WHERE (railways.line_name, railways.name_uz_latn, railways.name_ru, ST_AsBinary(railways.geom),
+                       ST_AsBinary(railways.parts_geom))
+                      IS DISTINCT FROM (EXCLUDED.line_name, EXCLUDED.name_uz_latn, EXCLUDED.name_ru, ST_AsBinary(EXCLUDED.geom),
+                                        ST_AsBinary(EXCLUDED.parts_geom))
                 RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")
                 .param("key", l.key()).param("label", l.label()).param("uz", l.nameUzLatn()).param("ru", l.nameRu())
-                .param("wkt", l.geometry().toText()).param("source", source)
+                .param("wkt", l.geometry().toText()).param("parts", l.parts() == null ? null : l.parts().toText())
+                .param("source", source)
                 .query(String.class).optional().orElse("unchanged");
     }
 

@@ -30,6 +30,10 @@ import org.springframework.web.multipart.MultipartFile;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
 import uz.qamrov.planner.access.Role;
+import uz.qamrov.planner.ingest.validate.ColumnMapping;
+import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
+import uz.qamrov.planner.ingest.validate.MappingProfiles;
+import uz.qamrov.planner.ingest.validate.SourceSchema;
 import uz.qamrov.planner.web.ApiException;
 
 /**
@@ -48,10 +52,12 @@ public class IngestService {
     private final AccessService access;
     private final ObjectMapper json;
     private final Semaphore parseSlots;
+    private final MappingProfileStore profiles;
 
     IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
             ImportScheduler scheduler, AccessService access, ObjectMapper json,
-            JobReportRepository reports) {
+            JobReportRepository reports, MappingProfileStore profiles) {
+        this.profiles = profiles;
         this.properties = properties;
         this.repository = repository;
         this.runner = runner;
@@ -80,6 +86,13 @@ public class IngestService {
         } else if (caller.role() != Role.OPERATOR && caller.role() != Role.ADMIN) {
             throw AccessService.forbidden("uploading " + layer.key + " needs the operator or admin role");
         }
+        if (options.snapshotFull() && options.partial()) {
+            // a full snapshot decommissions what the file lacks; with rejected rows skipped, a site whose row was
+            // merely malformed would be decommissioned
+            throw ApiException.badRequest("snapshot=full cannot be combined with partial=true: a full snapshot needs every row"
+                    + " of the file to be valid, or sites whose rows are rejected would be decommissioned",
+                    Map.of("parameter", "partial"));
+        }
         if (file == null) {
             throw ApiException.badRequest("a multipart part named 'file' is required", Map.of("field", "file"));
         }
@@ -91,14 +104,23 @@ public class IngestService {
         if (file.isEmpty()) {
             throw FileProblems.invalid("the file is empty");
         }
+        ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
         ParsedFile parsed = parseBounded(file, layer, formatParam, options.table());
         parsed = toWgs84(parsed);
+
+        DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, parsed.format());
+        if (!mapping.isEmpty()) {
+            List<SourceFeature> mapped = mapping.apply(parsed.features());
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            warnings.addAll(mapping.describe());
+            parsed = new ParsedFile(parsed.format(), mapped, parsed.srid(), warnings);
+        }
 
         OperatorDirectory operators = repository.operators();
         String defaultOperator = defaultOperator(caller, options, operators);
         if (layer.network && caller.role() == Role.OPERATOR) {
             for (SourceFeature f : parsed.features()) {
-                String op = RowValidator.operatorOf(f, parsed.format(), operators, defaultOperator);
+                String op = SourceSchema.operatorOf(f, parsed.format(), operators, defaultOperator);
                 if (op != null && !op.equals(caller.operatorCode())) {
                     throw AccessService.forbidden("row " + f.number() + " belongs to operator '" + op + "'; this token may write only '"
                             + caller.operatorCode() + "' rows; nothing was written");
@@ -114,6 +136,10 @@ public class IngestService {
         if (options.operator() != null) {
             opts.put("operator", options.operator());
         }
+        if (!mapping.isEmpty()) {
+            opts.put("mapping", mapping.name());
+        }
+        opts.put("duplicates", duplicates.key());
         int rows = parsed.features().size();
         if (!scheduler.hasRoom(rows)) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the "
@@ -126,7 +152,7 @@ public class IngestService {
         access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
                 "bytes", file.getSize(), "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
         ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
-                file.getOriginalFilename());
+                file.getOriginalFilename(), duplicates);
         scheduler.submit(id, rows, () -> runner.run(job));
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
     }
@@ -164,6 +190,30 @@ public class IngestService {
                 tmp.toFile().delete();
             }
         }
+    }
+
+    /** The profile (built in or saved) with the ad-hoc parameters on top; a parameter that does not parse is a 400. */
+    private ColumnMapping mapping(ImportOptions.Mapping m) {
+        ColumnMapping profile = null;
+        if (m.profile() != null && !m.profile().isBlank()) {
+            profile = profiles.find(m.profile().strip()).orElseThrow(() -> ApiException.badRequest("unknown mapping profile '"
+                    + m.profile() + "'; built in: " + MappingProfiles.builtIns().stream().map(MappingProfiles.Definition::name).toList()
+                    + " (saved ones: GET /api/v1/mapping-profiles)", Map.of("parameter", "profile", "value", m.profile())));
+        }
+        try {
+            return ColumnMapping.of(profile, m.map(), m.values(), m.defaults());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw ApiException.badRequest(message, Map.of("parameter", message.substring(0, Math.max(0, message.indexOf(':')))));
+        }
+    }
+
+    private static DuplicatePolicy duplicates(ImportOptions.Mapping m, ColumnMapping mapping, UploadFormat format) {
+        if (m.duplicates() != null && !m.duplicates().isBlank()) {
+            return DuplicatePolicy.of(m.duplicates()).orElseThrow(() -> ApiException.badRequest("duplicates must be 'reject' or"
+                    + " 'keep-latest'", Map.of("parameter", "duplicates", "value", m.duplicates())));
+        }
+        return mapping.duplicates() != null ? mapping.duplicates() : DuplicatePolicy.defaultFor(format);
     }
 
     private String defaultOperator(Caller caller, ImportOptions options, OperatorDirectory operators) {

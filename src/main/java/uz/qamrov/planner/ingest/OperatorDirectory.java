@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The operators table, to resolve an operator by code, name (ITU registers) or MCC-MNC (OpenCelliD). */
-record OperatorDirectory(Map<String, String> byCodeOrName, Map<String, String> byMccMnc) {
+public record OperatorDirectory(Map<String, String> byCodeOrName, Map<String, String> byMccMnc) {
 
     record Operator(String code, String name, List<String> mccMnc) {
     }
@@ -23,11 +23,11 @@ record OperatorDirectory(Map<String, String> byCodeOrName, Map<String, String> b
         return new OperatorDirectory(names, mnc);
     }
 
-    Optional<String> byCodeOrName(String value) {
+    public Optional<String> byCodeOrName(String value) {
         return Optional.ofNullable(byCodeOrName.get(value.strip().toLowerCase(Locale.ROOT)));
     }
 
-    Optional<String> byMccMnc(int mcc, int mnc) {
+    public Optional<String> byMccMnc(int mcc, int mnc) {
         return Optional.ofNullable(byMccMnc.get(mcc + "-" + String.format("%02d", mnc)));
     }
 }

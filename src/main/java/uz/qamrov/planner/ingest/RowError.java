@@ -8,7 +8,7 @@ package uz.qamrov.planner.ingest;
  */
 public record RowError(int row, String field, String value, String message, String location) {
 
-    static RowError of(int row, String field, String value, String message) {
+    public static RowError of(int row, String field, String value, String message) {
         return new RowError(row, field, value, message, null);
     }
 }

@@ -11,9 +11,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry in the file's CRS, or null (CSV rows carry lon/lat attributes instead)
  * @param readError why the row or its geometry could not be read, or null
  */
-record SourceFeature(int number, Map<String, String> attrs, Geometry geometry, String readError) {
+public record SourceFeature(int number, Map<String, String> attrs, Geometry geometry, String readError) {
 
-    String get(String... names) {
+    public String get(String... names) {
         for (String n : names) {
             String v = attrs.get(n);
             if (v != null && !v.isBlank()) {

@@ -38,14 +38,15 @@ class StagingRepository {
     /** The data columns of each versioned table, in COPY order (after {@code ord}, before {@code content_hash}). */
     static String columns(Versioned t) {
         return switch (t) {
-            case BASE_STATIONS -> "operator_code, external_id, geom, tower_height_m, status, commissioned_on, decommissioned_on";
+            case BASE_STATIONS -> "operator_code, external_id, geom, tower_height_m, status, commissioned_on, decommissioned_on,"
+                    + " first_observed_on, last_observed_on";
             case FIBER_ROUTES -> "operator_code, external_id, geom, status, route_kind, commissioned_on, decommissioned_on, capacity_gbps";
             case FIBER_NODES -> "operator_code, external_id, geom, kind, broadband_ports, status, commissioned_on, decommissioned_on";
         };
     }
 
     static final String CELL_COLUMNS = "external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg, antenna_height_m, "
-            + "eirp_dbm, range_m";
+            + "eirp_dbm, range_m, observed_range_m";
 
     /** What the staged rows did, by action. */
     record Counts(int inserted, int updated, int unchanged, int decommissioned, Set<Long> changedIds) {
@@ -123,7 +124,7 @@ class StagingRepository {
         }
         if (t == Versioned.BASE_STATIONS) {
             String row = "ROW(x.external_id, x.technology, x.band_mhz, x.azimuth_deg, x.beamwidth_deg, x.tilt_deg,"
-                    + " x.antenna_height_m, x.eirp_dbm, x.range_m)::text";
+                    + " x.antenna_height_m, x.eirp_dbm, x.range_m, x.observed_range_m)::text";
             fields.append(", CASE WHEN c.id IS NOT NULL AND (SELECT array_agg(").append(row)
                     .append(" ORDER BY x.external_id) FROM cells x WHERE x.base_station_id = c.id) IS DISTINCT FROM (SELECT array_agg(")
                     .append(row).append(" ORDER BY x.external_id) FROM stage_cells x WHERE x.ord = s.ord) THEN 'cells' END");

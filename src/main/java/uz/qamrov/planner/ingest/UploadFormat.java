@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** File formats an upload may have; {@code format=} takes the key, otherwise the extension and content decide. */
-enum UploadFormat {
+public enum UploadFormat {
     CSV("csv"),
     OPENCELLID("opencellid"),
     ITU_CELLSITE("itu-cellsite"),

@@ -113,11 +113,11 @@ public final class IngestBenchmark {
             List<Integer> rowNumbers = new ArrayList<>(3);
             for (int c = 0; c < 3; c++) {
                 cells.add(new Rows.Cell(String.valueOf(c + 1), c == 0 ? "4G" : c == 1 ? "3G" : "2G", c == 0 ? 1800 : c == 1 ? 2100 : 900,
-                        c * 120.0, 65.0, 3.0, 28.0, 60.0, null));
+                        c * 120.0, 65.0, 3.0, 28.0, 60.0, null, null));
                 rowNumbers.add(row++);
             }
             out.add(new Rows.Site(rowNumbers, operator, prefix + i, gf.createPoint(new Coordinate(lon, lat)), 30.0, "active",
-                    LocalDate.of(2020, 1, 1), null, cells));
+                    LocalDate.of(2020, 1, 1), null, cells, null, null));
         }
         return out;
     }

@@ -199,8 +199,9 @@ class IngestIT extends ApiIT {
         JsonNode job = importFile("base-stations", token("admin", null), "cells.csv", utf8(csv));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("format").asText()).isEqualTo("opencellid");
-        assertThat(jdbc.queryForList("SELECT b.operator_code || ' ' || c.technology || ' ' || c.band_mhz || ' ' || b.commissioned_on FROM base_stations b JOIN cells c ON c.base_station_id = b.id WHERE b.external_id LIKE '434-%' ORDER BY 1", String.class))
-                .containsExactly("beeline 2G 900 2010-01-01", "mobiuz 3G 2100 2015-01-01", "ucell 4G 1800 2020-01-01");
+        // created is when the crowd first saw the cell, not its commissioning (which stays unknown)
+        assertThat(jdbc.queryForList("SELECT b.operator_code || ' ' || c.technology || ' ' || c.band_mhz || ' ' || b.first_observed_on || ' ' || coalesce(b.commissioned_on::text, 'unknown') FROM base_stations b JOIN cells c ON c.base_station_id = b.id WHERE b.external_id LIKE '434-%' ORDER BY 1", String.class))
+                .containsExactly("beeline 2G 900 2010-01-01 unknown", "mobiuz 3G 2100 2015-01-01 unknown", "ucell 4G 1800 2020-01-01 unknown");
     }
 
     @Test

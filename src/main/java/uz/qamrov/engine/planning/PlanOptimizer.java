@@ -1,0 +1,390 @@
+package uz.qamrov.engine.planning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Budgeted maximum coverage by lazy greedy (CELF, Leskovec et al. 2007) on marginal objective gain per USD.
+ *
+ * <p>Why lazy greedy: the objective ({@link PlanningProblem}) is monotone submodular, so a candidate's gain can only
+ * shrink as the plan grows; a gain computed in an earlier round is an upper bound, and only the top of the priority
+ * queue needs recomputing. On national instances that skips almost all of the 100k+ re-evaluations of plain greedy.
+ *
+ * <ul>
+ * <li>{@link PlanObjective.Budget}: the better of (a) the cost-effective greedy from scratch and (b) the same greedy
+ * seeded with the single most valuable affordable candidate — the classic fix that gives the ratio greedy its
+ * (1 − 1/e)/2 guarantee when one expensive candidate beats many cheap ones (Khuller, Moss, Naor 1999). Candidates
+ * that no longer fit in the remaining budget are skipped, not a reason to stop.</li>
+ * <li>{@link PlanObjective.Targets}: greedy set cover on the gain truncated at each goal's remaining need (still
+ * submodular), until every target is met or nothing adds more; then a pruning pass drops, most expensive first,
+ * any pick the targets no longer need. Targets beyond what all candidates reach are capped there and reported as
+ * {@link Shortfall}s, not errors.</li>
+ * </ul>
+ * Ties are broken by candidate order, so a plan is deterministic. The optimality gap against an exact integer
+ * programme is measured in {@code PlanOptimizerExactTest} (docs/planning.md).
+ *
+ * <p>Limitation: candidates are independent — two new sites near the same cable each pay their own fiber
+ * extension, and overlapping upgrade candidates of one site are not exclusive.
+ */
+public final class PlanOptimizer {
+
+    private static final double EPS = 1e-9;
+    private static final int G = Goal.values().length;
+    private static final int MAX_IMPROVE_TRIES = 64;
+
+    private final PlanningProblem p;
+    private final List<Candidate> cands;
+    private final int n;
+    private final double[] amt;
+    private final double[] unit = new double[G];
+    private final boolean[] coverable;
+    private final double[] reachable = new double[G];
+    private long evaluations;
+
+    private PlanOptimizer(PlanningProblem problem) {
+        this.p = problem;
+        this.cands = problem.candidates();
+        this.n = problem.demands().size();
+        this.amt = new double[n * G];
+        for (int e = 0; e < n; e++) {
+            double[] a = problem.demands().get(e).amounts();
+            System.arraycopy(a, 0, amt, e * G, G);
+        }
+        for (Goal g : Goal.values()) {
+            unit[g.ordinal()] = problem.unitValue(g);
+            reachable[g.ordinal()] = problem.baseline(g);
+        }
+        coverable = new boolean[n];
+        for (Candidate c : cands) {
+            for (int i = 0; i < c.coverCount(); i++) {
+                coverable[c.cover(i)] = true;
+            }
+        }
+        for (int e = 0; e < n; e++) {
+            if (coverable[e]) {
+                for (int g = 0; g < G; g++) {
+                    reachable[g] += amt[e * G + g];
+                }
+            }
+        }
+    }
+
+    /** Plans with the lazy greedy; see the class comment for the two modes. */
+    public static Plan optimize(PlanningProblem problem, PlanObjective objective) {
+        return new PlanOptimizer(problem).run(objective);
+    }
+
+    private final class State {
+        final boolean[] covered = new boolean[n];
+        final int[] count = new int[n];
+        final double[] need = new double[G];
+        final double[] servedAdded = new double[G];
+        final List<Integer> picks = new ArrayList<>();
+        final boolean[] picked;
+        final boolean[] banned;
+        final double[] gainUnit;
+        double cost;
+        double value;
+        int round;
+
+        State(double[] need0, double[] gainUnit) {
+            System.arraycopy(need0, 0, need, 0, G);
+            this.gainUnit = gainUnit;
+            this.picked = new boolean[cands.size()];
+            this.banned = new boolean[cands.size()];
+        }
+
+        State(State o) {
+            System.arraycopy(o.covered, 0, covered, 0, n);
+            System.arraycopy(o.count, 0, count, 0, n);
+            System.arraycopy(o.need, 0, need, 0, G);
+            System.arraycopy(o.servedAdded, 0, servedAdded, 0, G);
+            picks.addAll(o.picks);
+            picked = o.picked.clone();
+            banned = o.banned.clone();
+            gainUnit = o.gainUnit;
+            cost = o.cost;
+            value = o.value;
+            round = o.round;
+        }
+
+        boolean needsMet() {
+            for (double v : need) {
+                if (v > EPS) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private Plan run(PlanObjective objective) {
+        if (objective instanceof PlanObjective.Budget b) {
+            double[] need0 = new double[G];
+            Arrays.fill(need0, Double.POSITIVE_INFINITY);
+            State plain = new State(need0, unit);
+            greedy(plain, b.budgetUsd());
+            int best = -1;
+            double bestValue = 0;
+            State empty = new State(need0, unit);
+            for (int i = 0; i < cands.size(); i++) {
+                if (cands.get(i).costUsd() <= b.budgetUsd() + EPS) {
+                    double v = gain(empty, cands.get(i), null);
+                    if (v > bestValue + EPS) {
+                        bestValue = v;
+                        best = i;
+                    }
+                }
+            }
+            State chosen = plain;
+            if (best >= 0 && !plain.picks.isEmpty() && plain.picks.get(0) != best) {
+                State seeded = new State(need0, unit);
+                pick(seeded, best);
+                greedy(seeded, b.budgetUsd());
+                if (seeded.value > plain.value + EPS) {
+                    chosen = seeded;
+                }
+            }
+            return result(objective, chosen.picks, null);
+        }
+        PlanObjective.Targets t = (PlanObjective.Targets) objective;
+        double[] target = new double[G];
+        double[] need0 = new double[G];
+        Arrays.fill(target, Double.NaN);
+        for (Map.Entry<Goal, Double> e : t.ratios().entrySet()) {
+            int g = e.getKey().ordinal();
+            target[g] = e.getValue() * p.total(e.getKey());
+            // a target beyond what every candidate together reaches is capped there (reported as a shortfall)
+            need0[g] = Math.max(0, Math.min(target[g], reachable[g]) - p.baseline(e.getKey()));
+        }
+        // set cover on several goals: each goal's gain counts as a share of what it still needs (Wolsey's greedy
+        // for the submodular cover Σ_g min(served_g, need_g) / need_g), so no goal's unit dominates the choice
+        double[] gainUnit = new double[G];
+        for (int g = 0; g < G; g++) {
+            gainUnit[g] = need0[g] > EPS ? 1 / need0[g] : 0;
+        }
+        State s = new State(need0, gainUnit);
+        greedy(s, Double.POSITIVE_INFINITY);
+        prune(s, need0);
+        s = improve(s, need0);
+        return result(objective, s.picks, target);
+    }
+
+    private record Entry(int index, double ratio, int round) {
+    }
+
+    private void greedy(State s, double budget) {
+        PriorityQueue<Entry> queue = new PriorityQueue<>(
+                Comparator.comparingDouble((Entry e) -> -e.ratio()).thenComparingInt(Entry::index));
+        for (int i = 0; i < cands.size(); i++) {
+            Candidate c = cands.get(i);
+            if (s.picked[i] || s.banned[i] || c.costUsd() > budget - s.cost + EPS) {
+                continue;
+            }
+            double g = gain(s, c, null);
+            if (g > EPS) {
+                queue.add(new Entry(i, g / c.costUsd(), s.round));
+            }
+        }
+        while (!queue.isEmpty() && !s.needsMet()) {
+            Entry top = queue.poll();
+            Candidate c = cands.get(top.index());
+            if (c.costUsd() > budget - s.cost + EPS) {
+                continue; // the remaining budget only shrinks: it will never fit again
+            }
+            if (top.round() == s.round) {
+                pick(s, top.index());
+                continue;
+            }
+            double g = gain(s, c, null);
+            if (g > EPS) {
+                queue.add(new Entry(top.index(), g / c.costUsd(), s.round));
+            }
+        }
+    }
+
+    /** Objective gain of adding c to the state (truncated at each goal's need); per-goal raw adds into addOut. */
+    private double gain(State s, Candidate c, double[] addOut) {
+        evaluations++;
+        double[] add = addOut == null ? new double[G] : addOut;
+        for (int i = 0; i < c.coverCount(); i++) {
+            int e = c.cover(i);
+            if (!s.covered[e]) {
+                for (int g = 0; g < G; g++) {
+                    add[g] += amt[e * G + g];
+                }
+            }
+        }
+        double v = 0;
+        for (int g = 0; g < G; g++) {
+            v += s.gainUnit[g] * Math.min(add[g], s.need[g]);
+        }
+        return v;
+    }
+
+    private void pick(State s, int index) {
+        Candidate c = cands.get(index);
+        double[] add = new double[G];
+        s.value += gain(s, c, add);
+        for (int i = 0; i < c.coverCount(); i++) {
+            int e = c.cover(i);
+            s.covered[e] = true;
+            s.count[e]++;
+        }
+        for (int g = 0; g < G; g++) {
+            s.need[g] = Math.max(0, s.need[g] - add[g]);
+            s.servedAdded[g] += add[g];
+        }
+        s.cost += c.costUsd();
+        s.picks.add(index);
+        s.picked[index] = true;
+        s.round++;
+    }
+
+    /** Drops picks the targets do not need, most expensive first (greedy set cover often over-buys early). */
+    private void prune(State s, double[] need0) {
+        List<Integer> byCost = byCostDescending(s.picks);
+        for (int i : byCost) {
+            Candidate c = cands.get(i);
+            double[] loss = new double[G];
+            for (int k = 0; k < c.coverCount(); k++) {
+                int e = c.cover(k);
+                if (s.count[e] == 1) {
+                    for (int g = 0; g < G; g++) {
+                        loss[g] += amt[e * G + g];
+                    }
+                }
+            }
+            boolean removable = true;
+            for (int g = 0; g < G && removable; g++) {
+                removable = need0[g] <= EPS || s.servedAdded[g] - loss[g] + EPS >= need0[g];
+            }
+            if (removable) {
+                unpick(s, i, need0);
+            }
+        }
+    }
+
+    /**
+     * Local search after greedy and pruning: drop one pick (most expensive first), let the greedy refill what that
+     * leaves open without it, prune, and keep the result when it is cheaper; repeat until no drop helps or
+     * {@link #MAX_IMPROVE_TRIES} drops were tried (each is one lazy greedy run, so national plans stay fast).
+     */
+    private State improve(State s, double[] need0) {
+        int tries = 0;
+        boolean better = true;
+        while (better && tries < MAX_IMPROVE_TRIES) {
+            better = false;
+            for (int i : byCostDescending(s.picks)) {
+                if (tries++ >= MAX_IMPROVE_TRIES) {
+                    break;
+                }
+                State t = new State(s);
+                unpick(t, i, need0);
+                t.banned[i] = true;
+                greedy(t, Double.POSITIVE_INFINITY);
+                if (!t.needsMet()) {
+                    continue;
+                }
+                prune(t, need0);
+                if (t.cost < s.cost - 1e-6) {
+                    Arrays.fill(t.banned, false);
+                    s = t;
+                    better = true;
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
+    private List<Integer> byCostDescending(List<Integer> picks) {
+        List<Integer> out = new ArrayList<>(picks);
+        out.sort(Comparator.comparingDouble((Integer i) -> -cands.get(i).costUsd()).thenComparing(i -> -i));
+        return out;
+    }
+
+    private void unpick(State s, int index, double[] need0) {
+        Candidate c = cands.get(index);
+        for (int k = 0; k < c.coverCount(); k++) {
+            int e = c.cover(k);
+            if (--s.count[e] == 0) {
+                s.covered[e] = false;
+                for (int g = 0; g < G; g++) {
+                    s.servedAdded[g] -= amt[e * G + g];
+                }
+            }
+        }
+        for (int g = 0; g < G; g++) {
+            s.need[g] = Math.max(0, need0[g] - s.servedAdded[g]);
+        }
+        s.cost -= c.costUsd();
+        s.picks.remove(Integer.valueOf(index));
+        s.picked[index] = false;
+        s.round++;
+    }
+
+    private Plan result(PlanObjective objective, List<Integer> picks, double[] target) {
+        long greedyEvaluations = evaluations;
+        double[] need0 = new double[G];
+        Arrays.fill(need0, Double.POSITIVE_INFINITY);
+        State replay = new State(need0, unit);
+        List<PlanStep> steps = new ArrayList<>();
+        for (int index : picks) {
+            Candidate c = cands.get(index);
+            // replayed without truncation: a step's gains are its real effect on every goal
+            double[] add = new double[G];
+            double v = gain(replay, c, add);
+            pick(replay, index);
+            Map<Goal, Double> gains = new EnumMap<>(Goal.class);
+            for (Goal g : Goal.values()) {
+                gains.put(g, add[g.ordinal()]);
+            }
+            steps.add(new PlanStep(steps.size() + 1, c, c.costUsd(), replay.cost, gains, v, replay.value));
+        }
+        List<GoalOutcome> outcomes = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
+        for (Goal g : Goal.values()) {
+            int gi = g.ordinal();
+            double tgt = target == null ? Double.NaN : target[gi];
+            double planned = p.baseline(g) + replay.servedAdded[gi];
+            outcomes.add(new GoalOutcome(g, p.total(g), p.baseline(g), planned, reachable[gi], tgt));
+            boolean relevant = target == null ? unit[gi] > 0 : !Double.isNaN(tgt);
+            double aim = target == null ? p.total(g) : tgt;
+            double open = aim - planned;
+            if (relevant && open > 1e-6) {
+                double uncoverable = Math.max(0, aim - reachable[gi]);
+                double budgetLeft = Math.max(0, open - uncoverable);
+                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, reason(uncoverable, budgetLeft, target),
+                        uncoverableRefs(gi)));
+            }
+        }
+        return new Plan(objective, steps, outcomes, shortfalls, replay.cost, replay.value, greedyEvaluations);
+    }
+
+    private static String reason(double uncoverable, double budgetLeft, double[] target) {
+        List<String> why = new ArrayList<>();
+        if (uncoverable > 1e-6) {
+            why.add("no candidate covers part of it (beyond the reach of every candidate site, upgrade and fiber extension)");
+        }
+        if (budgetLeft > 1e-6) {
+            why.add(target == null ? "the budget runs out before it" : "no further candidate adds to it");
+        }
+        return String.join("; ", why);
+    }
+
+    private List<String> uncoverableRefs(int g) {
+        List<String> refs = new ArrayList<>();
+        for (int e = 0; e < n && refs.size() < 100; e++) {
+            if (!coverable[e] && amt[e * G + g] > 0) {
+                refs.add(p.demands().get(e).ref());
+            }
+        }
+        return refs;
+    }
+}

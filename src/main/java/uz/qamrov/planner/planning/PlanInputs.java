@@ -1,0 +1,98 @@
+package uz.qamrov.planner.planning;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.planning.Goal;
+import uz.qamrov.engine.planning.PlanObjective;
+import uz.qamrov.engine.planning.PlanningCosts;
+import uz.qamrov.planner.web.ApiException;
+
+/**
+ * A validated {@link PlanRequest}: every rejection is a 400 whose {@code field} property names the offending member
+ * (e.g. {@code budgetUsd}, {@code targets.highways.international_state.4g_km}, {@code costs.fiberPerKmUsd}).
+ */
+record PlanInputs(PlanObjective objective, Map<Goal, Double> weights, PlanningCosts costs, String operator,
+        String region, LocalDate asOf) {
+
+    static PlanInputs of(PlanRequest r, PlanningRepository repo, LocalDate today) {
+        if (r == null) {
+            throw bad("a JSON body is required", "body", null);
+        }
+        boolean hasTargets = (r.targets() != null && !r.targets().isEmpty()) || Boolean.TRUE.equals(r.allTargets());
+        if ((r.budgetUsd() == null) == !hasTargets) {
+            throw bad("give either budgetUsd or targets (or allTargets), not both and not neither", "budgetUsd",
+                    r.budgetUsd());
+        }
+        PlanObjective objective;
+        if (r.budgetUsd() != null) {
+            if (!(r.budgetUsd() > 0) || r.budgetUsd().isInfinite()) {
+                throw bad("budgetUsd must be a positive number of USD", "budgetUsd", r.budgetUsd());
+            }
+            objective = new PlanObjective.Budget(r.budgetUsd());
+        } else if (Boolean.TRUE.equals(r.allTargets())) {
+            objective = PlanObjective.Targets.all();
+        } else {
+            Map<Goal, Double> ratios = new EnumMap<>(Goal.class);
+            r.targets().forEach((k, v) -> {
+                Goal g = goal(k, "targets." + k);
+                if (v == null || !(v > 0 && v <= 100)) {
+                    throw bad("a target is a percent in (0, 100]", "targets." + k, v);
+                }
+                ratios.put(g, v / 100);
+            });
+            objective = new PlanObjective.Targets(ratios);
+        }
+        Map<Goal, Double> weights = new EnumMap<>(Goal.class);
+        if (r.weights() != null) {
+            r.weights().forEach((k, v) -> {
+                Goal g = goal(k, "weights." + k);
+                if (v == null || !(v >= 0) || v.isInfinite()) {
+                    throw bad("a weight is a number >= 0", "weights." + k, v);
+                }
+                weights.put(g, v);
+            });
+        }
+        PlanningCosts stored = PlanningCosts.fromMap(repo.costValues(), PlanningCosts.DEFAULTS);
+        PlanningCosts costs;
+        try {
+            costs = r.costs() == null ? stored : PlanningCosts.fromMap(r.costs(), stored);
+        } catch (InvalidInputException e) {
+            String key = e.details().keySet().stream().findFirst().orElse("?");
+            throw bad(e.getMessage(), "costs." + key, e.details().get(key));
+        }
+        if (r.region() != null && !repo.regionExists(r.region())) {
+            throw bad("unknown region", "region", r.region());
+        }
+        if (r.operator() != null && !repo.operatorExists(r.operator())) {
+            throw bad("unknown operator", "operator", r.operator());
+        }
+        LocalDate asOf;
+        try {
+            asOf = r.asOf() == null ? today : LocalDate.parse(r.asOf());
+        } catch (DateTimeParseException e) {
+            throw bad("asOf must be an ISO date (YYYY-MM-DD)", "asOf", r.asOf());
+        }
+        return new PlanInputs(objective, weights, costs, r.operator(), r.region(), asOf);
+    }
+
+    private static Goal goal(String key, String field) {
+        try {
+            return Goal.fromKey(key);
+        } catch (InvalidInputException e) {
+            throw bad("unknown goal; one of " + java.util.Arrays.stream(Goal.values()).map(Goal::key).toList(), field,
+                    key);
+        }
+    }
+
+    static ApiException bad(String message, String field, Object value) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("field", field);
+        d.put("value", String.valueOf(value));
+        return ApiException.badRequest(field + ": " + message, d);
+    }
+}

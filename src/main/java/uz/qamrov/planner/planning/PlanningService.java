@@ -1,0 +1,194 @@
+package uz.qamrov.planner.planning;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.annotation.PreDestroy;
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.planning.CandidateGenerator;
+import uz.qamrov.engine.planning.CandidateOptions;
+import uz.qamrov.engine.planning.NetworkDelta;
+import uz.qamrov.engine.planning.Plan;
+import uz.qamrov.engine.planning.PlanOptimizer;
+import uz.qamrov.engine.planning.PlanningCosts;
+import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.web.ApiException;
+
+/**
+ * Planning facade: the cost model (read by anyone, changed by admins) and plan runs. A plan runs in the background
+ * (one at a time: each uses both cores) through candidates from the live model → lazy greedy → an engine what-if on a
+ * detached model for the projected indicators; its progress is kept in memory and its result in {@code plans}.
+ */
+@Service
+public class PlanningService {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
+
+    private final PlanningRepository repo;
+    private final CoverageService coverage;
+    private final ObjectMapper json;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "planning");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<UUID, Map<String, Object>> progress = new ConcurrentHashMap<>();
+    private final Map<UUID, Plan> plans = new ConcurrentHashMap<>();
+
+    private final WhatIfEngine whatIf;
+
+    PlanningService(PlanningRepository repo, CoverageService coverage, ObjectMapper json, WhatIfEngine whatIf) {
+        this.whatIf = whatIf;
+        this.repo = repo;
+        this.coverage = coverage;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------ cost model
+
+    List<PlanningRepository.CostRow> costs() {
+        return repo.costs();
+    }
+
+    Map<String, Double> regionMultipliers() {
+        return repo.regionMultipliers();
+    }
+
+    /** Validates the changed values together with the stored ones (400 naming the field), then stores them. */
+    void updateCosts(Map<String, Double> values, String source, String actor) {
+        if (values == null || values.isEmpty()) {
+            throw PlanInputs.bad("give at least one cost key and value", "body", null);
+        }
+        try {
+            PlanningCosts.fromMap(values, PlanningCosts.fromMap(repo.costValues(), PlanningCosts.DEFAULTS));
+        } catch (InvalidInputException e) {
+            String key = e.details().keySet().stream().findFirst().orElse("?");
+            throw PlanInputs.bad(e.getMessage(), key, e.details().get(key));
+        }
+        values.forEach((k, v) -> repo.updateCost(k, v, source, actor));
+    }
+
+    void setRegionMultiplier(String region, Double multiplier, String note, String actor) {
+        if (!repo.regionExists(region)) {
+            throw ApiException.notFound("unknown region " + region);
+        }
+        if (multiplier == null || !(multiplier > 0 && multiplier <= 10)) {
+            throw PlanInputs.bad("multiplier must be in (0, 10]", "multiplier", multiplier);
+        }
+        repo.setRegionMultiplier(region, multiplier, note, actor);
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    /** Validates the request (400 naming the field) and queues the run; returns its id. */
+    public UUID submit(PlanRequest request, String actor) {
+        PlanInputs in = PlanInputs.of(request, repo, coverage.today());
+        UUID id = UUID.randomUUID();
+        repo.insertPlan(id, write(request), actor);
+        setProgress(id, "queued", 0);
+        runner.submit(() -> run(id, in));
+        return id;
+    }
+
+    private void run(UUID id, PlanInputs in) {
+        try {
+            repo.markRunning(id);
+            Map<String, Long> timings = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            setProgress(id, "generating candidates from the coverage model", 10);
+            CoverageModel live = coverage.currentModel();
+            CandidateOptions options = CandidateOptions.defaults(in.asOf())
+                    .withScope(in.operator(), in.region(), repo.goalHighwayIds())
+                    .withCosts(in.costs(), repo.regionMultipliers());
+            PlanningProblem generated = CandidateGenerator.generate(live, options);
+            PlanningProblem problem = new PlanningProblem(generated.demands(), generated.candidates(),
+                    generated.totals(), generated.baseline(), in.weights());
+            long t1 = System.nanoTime();
+            timings.put("candidates", (t1 - t0) / 1_000_000);
+            setProgress(id, "optimising " + problem.candidates().size() + " candidates", 40);
+            Plan plan = PlanOptimizer.optimize(problem, in.objective());
+            long t2 = System.nanoTime();
+            timings.put("optimise", (t2 - t1) / 1_000_000);
+            setProgress(id, "projecting indicators with the engine (what-if)", 60);
+            NetworkDelta delta = NetworkDelta.merge(plan.steps().stream().map(s -> s.candidate().delta()).toList());
+            List<Map<String, Object>> projected = WhatIf.compare(whatIf, delta, in.asOf(), in.region());
+            timings.put("whatIf", (System.nanoTime() - t2) / 1_000_000);
+            plans.put(id, plan);
+            repo.finishPlan(id, "succeeded", write(PlanReport.of(plan, problem, projected, timings)), null);
+            setProgress(id, "done", 100);
+            log.info("plan {}: {} proposals, {} USD, {} candidates, timings {}", id, plan.steps().size(),
+                    Math.round(plan.totalCostUsd()), problem.candidates().size(), timings);
+        } catch (RuntimeException e) {
+            log.error("plan {} failed", id, e);
+            repo.finishPlan(id, "failed", null, e.getMessage());
+            setProgress(id, "failed", 100);
+        }
+    }
+
+    private void setProgress(UUID id, String phase, int percent) {
+        progress.put(id, Map.of("phase", phase, "percent", percent));
+    }
+
+    /** The plan document: status, progress, the request, and the result once it succeeded. */
+    public Optional<Map<String, Object>> plan(UUID id) {
+        return repo.plan(id).map(row -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", row.id().toString());
+            out.put("status", row.status());
+            out.put("progress", progress.getOrDefault(id, Map.of("phase", row.status(), "percent",
+                    "succeeded".equals(row.status()) || "failed".equals(row.status()) ? 100 : 0)));
+            out.put("createdAt", row.createdAt());
+            out.put("finishedAt", row.finishedAt());
+            out.put("request", read(row.request()));
+            out.put("error", row.error());
+            out.put("result", row.result() == null ? null : read(row.result()));
+            return out;
+        });
+    }
+
+    /** The engine plan of a run of this process (for saving as a scenario), if still in memory. */
+    Optional<Plan> enginePlan(UUID id) {
+        return Optional.ofNullable(plans.get(id));
+    }
+
+    LocalDate today() {
+        return coverage.today();
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object read(String s) {
+        try {
+            return json.readValue(s, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

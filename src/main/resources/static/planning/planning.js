@@ -1,0 +1,155 @@
+// The planning page: a plan request (targets or budget, region), its progress, the proposals and the cumulative cost
+// curve, saving it as a scenario, and scenarios compared side by side. Everything comes from /api/v1; the token
+// (operator or admin) is kept for the session only, as on the upload page.
+const api = '/api/v1';
+const $ = (s) => document.querySelector(s);
+const token = $('#pl-token');
+token.value = sessionStorage.getItem('qamrov.token') || '';
+token.addEventListener('change', () => sessionStorage.setItem('qamrov.token', token.value.trim()));
+let currentPlan = null;
+
+const fmt = (v, d = 1) => (v === null || v === undefined ? '—' : Number(v).toLocaleString('en', { maximumFractionDigits: d }));
+const headers = (json) => {
+  const h = { Accept: 'application/json' };
+  if (token.value.trim()) h.Authorization = `Bearer ${token.value.trim()}`;
+  if (json) h['Content-Type'] = 'application/json';
+  return h;
+};
+const say = (text, error) => { const p = $('#pl-progress'); p.textContent = text; p.className = error ? 'error' : ''; };
+
+async function regions() {
+  const r = await fetch(`${api}/regions`, { headers: headers() });
+  if (!r.ok) return;
+  const body = await r.json();
+  const list = Array.isArray(body) ? body : (body.items || []);
+  for (const reg of list) {
+    const o = document.createElement('option');
+    o.value = reg.code; o.textContent = (reg.names && reg.names.en) || reg.code;
+    $('#pl-region').append(o);
+  }
+}
+
+function request() {
+  const body = {};
+  if (document.querySelector('input[name=pl-mode]:checked').value === 'budget') {
+    body.budgetUsd = Number($('#pl-budget').value);
+  } else {
+    body.targets = {};
+    for (const row of document.querySelectorAll('#pl-targets tbody tr')) {
+      const box = row.querySelector('input[type=checkbox]');
+      if (box.checked) body.targets[box.dataset.goal] = Number(row.querySelector('input[type=number]').value);
+    }
+  }
+  if ($('#pl-region').value) body.region = $('#pl-region').value;
+  return body;
+}
+
+async function run() {
+  $('#pl-result').hidden = true;
+  say('submitting…');
+  const r = await fetch(`${api}/plans`, { method: 'POST', headers: headers(true), body: JSON.stringify(request()) });
+  const body = await r.json();
+  if (r.status !== 202) { say(`${body.field ? body.field + ': ' : ''}${body.detail || r.status}`, true); return; }
+  let plan = body;
+  while (plan.status === 'queued' || plan.status === 'running') {
+    say(`${plan.progress.phase} (${plan.progress.percent}%)`);
+    await new Promise((ok) => setTimeout(ok, 300));
+    plan = await (await fetch(`${api}/plans/${plan.id}`, { headers: headers() })).json();
+  }
+  if (plan.status !== 'succeeded') { say(`plan failed: ${plan.error}`, true); return; }
+  say(`done: ${plan.result.proposalCount} proposals from ${plan.result.candidateCount} candidates`);
+  currentPlan = plan;
+  show(plan);
+}
+
+function show(plan) {
+  const res = plan.result;
+  $('#pl-result').hidden = false;
+  $('#pl-total').textContent = `— ${fmt(res.totalCostUsd, 0)} USD${res.targetsMet === false ? ' (targets not all reachable)' : ''}`;
+  const goals = $('#pl-goals tbody'); goals.innerHTML = '';
+  for (const g of res.goals) {
+    const tr = goals.insertRow();
+    for (const v of [g.goal, fmt(g.baselinePct), fmt(g.plannedPct), fmt(g.reachablePct), fmt(g.targetPct)]) tr.insertCell().textContent = v;
+  }
+  const sf = $('#pl-shortfalls'); sf.innerHTML = '';
+  for (const s of res.shortfalls) {
+    const li = document.createElement('li');
+    li.textContent = `${s.goal}: ${fmt(s.open)} open — ${s.reason}${s.uncoverableRefs.length ? ' (e.g. ' + s.uncoverableRefs.slice(0, 5).join(', ') + ')' : ''}`;
+    sf.append(li);
+  }
+  const tb = $('#pl-proposals tbody'); tb.innerHTML = '';
+  for (const p of res.proposals) {
+    const tr = tb.insertRow();
+    for (const v of [p.rank, p.type, `${p.label} (${fmt(p.lat, 4)}, ${fmt(p.lon, 4)})`, fmt(p.costUsd, 0), fmt(p.cumulativeCostUsd, 0), p.backhaul.kind]) tr.insertCell().textContent = v;
+  }
+  $('#pl-geojson').href = `${api}/plans/${plan.id}/proposals.geojson`;
+  curve(res.costCurve, res.goals[0] ? res.goals[0].goal : null);
+}
+
+// the cumulative cost curve: x = cumulative cost, y = cumulative gain of the first goal
+function curve(points, goal) {
+  const svg = $('#pl-curve'); svg.innerHTML = '';
+  if (!points.length || !goal) return;
+  const W = 640, H = 220, m = 30;
+  const maxX = points[points.length - 1].cumulativeCostUsd || 1;
+  const maxY = Math.max(...points.map((p) => p[goal])) || 1;
+  const xy = [[m, H - m], ...points.map((p) => [m + (W - 2 * m) * p.cumulativeCostUsd / maxX, H - m - (H - 2 * m) * p[goal] / maxY])];
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', xy.map((q) => q.join(',')).join(' '));
+  line.setAttribute('fill', 'none'); line.setAttribute('stroke', '#1565c0'); line.setAttribute('stroke-width', '2');
+  line.setAttribute('data-points', String(points.length));
+  svg.append(line);
+  const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+  label.setAttribute('x', m); label.setAttribute('y', 16);
+  label.textContent = `${goal} gained vs cumulative cost (max ${fmt(maxX, 0)} USD)`;
+  svg.append(label);
+}
+
+async function save() {
+  if (!currentPlan) return;
+  const name = $('#pl-scenario-name').value.trim() || `plan ${new Date().toISOString()}`;
+  const r = await fetch(`${api}/scenarios`, { method: 'POST', headers: headers(true), body: JSON.stringify({ name, planId: currentPlan.id }) });
+  const body = await r.json();
+  if (r.status !== 201) { say(`${body.field ? body.field + ': ' : ''}${body.detail}`, true); return; }
+  say(`saved as scenario ${body.id}`);
+  await scenarios();
+}
+
+async function scenarios() {
+  const list = await (await fetch(`${api}/scenarios`, { headers: headers() })).json();
+  const ul = $('#pl-scenarios'); ul.innerHTML = '';
+  for (const s of list) {
+    const li = document.createElement('li');
+    li.innerHTML = `<label><input type="checkbox" value="${s.id}"> </label>`;
+    li.querySelector('label').append(`${s.name} — ${s.items} items, ${fmt(s.costUsd, 0)} USD`);
+    const links = document.createElement('span');
+    links.innerHTML = ` <a href="${api}/scenarios/${s.id}/items.geojson">GeoJSON</a> <a href="${api}/scenarios/${s.id}/items.csv">CSV</a>`;
+    li.append(links);
+    ul.append(li);
+  }
+}
+
+async function compare() {
+  const ids = [...document.querySelectorAll('#pl-scenarios input:checked')].map((b) => b.value);
+  if (!ids.length) { say('select scenarios to compare', true); return; }
+  const region = $('#pl-region').value;
+  const r = await fetch(`${api}/scenarios/compare?ids=${ids.join(',')}${region ? '&region=' + region : ''}`, { headers: headers() });
+  const body = await r.json();
+  if (!r.ok) { say(body.detail, true); return; }
+  const table = $('#pl-compare-table');
+  table.tHead.innerHTML = `<tr><th>indicator</th><th>baseline</th>${body.scenarios.map((s) => `<th>${s.name}</th>`).join('')}</tr>`;
+  const tb = table.tBodies[0]; tb.innerHTML = '';
+  for (const row of body.indicators) {
+    const tr = tb.insertRow();
+    tr.dataset.key = row.key;
+    tr.insertCell().textContent = `${row.key} (${row.unit})`;
+    tr.insertCell().textContent = fmt(row.baseline, 2);
+    for (const id of ids) tr.insertCell().textContent = fmt(row.scenarios[id], 2);
+  }
+}
+
+$('#pl-run').addEventListener('click', () => run().catch((e) => say(String(e), true)));
+$('#pl-save').addEventListener('click', () => save().catch((e) => say(String(e), true)));
+$('#pl-compare').addEventListener('click', () => compare().catch((e) => say(String(e), true)));
+regions();
+scenarios();

@@ -1,0 +1,135 @@
+package uz.qamrov.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import uz.qamrov.QamrovApplication;
+import uz.qamrov.engine.measure.CoverageFilter;
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.Technology;
+import uz.qamrov.engine.model.Validity;
+import uz.qamrov.engine.planning.CandidateGenerator;
+import uz.qamrov.engine.planning.CandidateOptions;
+import uz.qamrov.engine.planning.ExactPlanSolver;
+import uz.qamrov.engine.planning.Goal;
+import uz.qamrov.engine.planning.Plan;
+import uz.qamrov.engine.planning.PlanObjective;
+import uz.qamrov.engine.planning.PlanOptimizer;
+import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.support.TestPostgis;
+
+/**
+ * Planning benchmark on a national dataset ({@code scripts/bench-planning.sh}):
+ * <ol>
+ * <li>"every settlement with mobile internet at minimum cost": candidates from the model (fine spacing, to reach
+ * ≥ 100k candidates) + the lazy greedy, wall clock; baseline in the same run: one engine rebuild of the model;</li>
+ * <li>the exact programme (ojAlgo) on the same goal restricted to one region, with a time limit: time and cost
+ * against the greedy's on that region;</li>
+ * <li>a scenario what-if with 1,000 proposed sites: apply to a detached model, all indicators, revert.</li>
+ * </ol>
+ */
+public final class PlanningBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        Path geodata = Path.of(value(a, "--geodata", "geodata"));
+        LocalDate asOf = LocalDate.parse(value(a, "--as-of", "2025-07-01"));
+        double spacingKm = Double.parseDouble(value(a, "--site-spacing-km", "1"));
+        double gridKm = Double.parseDouble(value(a, "--grid-km", "2"));
+        String region = value(a, "--region", "UZ-SI");
+        long exactLimitMs = Long.parseLong(value(a, "--exact-limit-s", "120")) * 1000;
+        String url = TestPostgis.newDatabase("bench");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class)
+                .web(WebApplicationType.NONE).profiles("test").run(
+                        "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=" + TestPostgis.cluster().password(), "--qamrov.geodata.dir=" + geodata,
+                        "--qamrov.geodata.load-on-start=true", "--qamrov.coverage.compute-on-start=false",
+                        "--logging.level.uz.qamrov=WARN")) {
+            CoverageService coverage = ctx.getBean(CoverageService.class);
+            long t0 = System.nanoTime();
+            CoverageModel live = coverage.currentModel();
+            double buildS = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            coverage.detachedModel();
+            double rebuildS = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "baseline: model load+build %.2f s (first), %.2f s (detached rebuild)%n",
+                    buildS, rebuildS);
+
+            CandidateOptions national = CandidateOptions.defaults(asOf).withSpacing(1, spacingKm, gridKm);
+            PlanObjective everySettlement = new PlanObjective.Targets(Map.of(Goal.SETTLEMENTS_MOBILE_INTERNET, 1.0));
+            for (int run = 0; run < 2; run++) {
+                long g0 = System.nanoTime();
+                PlanningProblem p = CandidateGenerator.generate(live, national);
+                long g1 = System.nanoTime();
+                Plan plan = PlanOptimizer.optimize(p, everySettlement);
+                long g2 = System.nanoTime();
+                System.out.printf(Locale.ROOT,
+                        "national run %d: %d candidates, %d demands; candidates %.2f s + optimise %.2f s = %.2f s; "
+                                + "%d proposals, %.1f M USD, settlements %.0f -> %.0f of %.0f (reachable %.0f), %d evaluations%n",
+                        run, p.candidates().size(), p.demands().size(), (g1 - g0) / 1e9, (g2 - g1) / 1e9,
+                        (g2 - g0) / 1e9, plan.steps().size(), plan.totalCostUsd() / 1e6,
+                        plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).baseline(),
+                        plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).planned(),
+                        plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).total(),
+                        plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).reachable(), plan.evaluations());
+            }
+
+            PlanningProblem regional = CandidateGenerator.generate(live,
+                    CandidateOptions.defaults(asOf).withScope(null, region, null));
+            Plan greedy = PlanOptimizer.optimize(regional, everySettlement);
+            long e0 = System.nanoTime();
+            ExactPlanSolver.Solution exact = ExactPlanSolver.solve(regional, everySettlement, exactLimitMs);
+            double exactS = (System.nanoTime() - e0) / 1e9;
+            double exactCost = exact.picks().stream().mapToDouble(i -> regional.candidates().get(i).costUsd()).sum();
+            System.out.printf(Locale.ROOT,
+                    "region %s (default spacing): %d candidates, %d demands; greedy %.0f USD; exact %s %.0f USD in %.1f s (gap %.2f%%)%n",
+                    region, regional.candidates().size(), regional.demands().size(), greedy.totalCostUsd(),
+                    exact.state(), exactCost, exactS, 100 * (greedy.totalCostUsd() - exactCost) / exactCost);
+
+            // what-if: 1,000 new 3-sector 4G sites spread over the settlements, on a detached model
+            CoverageModel detached = coverage.detachedModel();
+            var settlements = detached.settlements();
+            List<Site> sites = new ArrayList<>();
+            List<Cell> cells = new ArrayList<>();
+            long id = -1;
+            for (int k = 0; k < 1000; k++) {
+                var s = settlements.get((int) ((long) k * settlements.size() / 1000));
+                long siteId = id--;
+                sites.add(new Site(siteId, "NEUTRAL_HOST", s.lon(), s.lat(), Validity.ALWAYS));
+                for (double az : new double[] {0, 120, 240}) {
+                    cells.add(new Cell(id--, siteId, "NEUTRAL_HOST", Technology.G4, 800, az, 120, 30, null, null, s.lon(),
+                            s.lat(), Validity.ALWAYS));
+                }
+            }
+            for (int run = 0; run < 4; run++) {
+                long w0 = System.nanoTime();
+                detached.applySiteChanges(List.of(), cells, List.of(), sites);
+                var after = detached.indicators(asOf, CoverageFilter.ANY);
+                long w1 = System.nanoTime();
+                detached.applySiteChanges(cells.stream().map(Cell::id).toList(), List.of(),
+                        sites.stream().map(Site::id).toList(), List.of());
+                long w2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "what-if %d: 1,000 sites applied + all indicators %.2f s, revert %.2f s; "
+                        + "settlements mobile internet %.1f%%%n", run, (w1 - w0) / 1e9, (w2 - w1) / 1e9,
+                        100 * after.national("settlements.mobile_internet.pct").orElseThrow().value());
+            }
+        }
+    }
+
+    private static String value(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}

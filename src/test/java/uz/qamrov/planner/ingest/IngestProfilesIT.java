@@ -1,0 +1,150 @@
+package uz.qamrov.planner.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+import uz.qamrov.support.ApiIT;
+
+/**
+ * Real-format files imported with a profile and no hand editing: Geofabrik railways (unnamed ways, a double-tracked
+ * line as one railway), an ITU-style fibre set (line_id, Operational/Unknown statuses), an OpenCelliD export with a
+ * duplicate (cells grouped into eNodeB sites); and snapshot=full refused with partial=true.
+ */
+class IngestProfilesIT extends ApiIT {
+
+    static String fc(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    static String f(String props, String geometry) {
+        return "{\"type\":\"Feature\",\"properties\":{" + props + "},\"geometry\":" + geometry + "}";
+    }
+
+    @Test
+    void geofabrikRailwaysLoadWithTheProfileAndADoubleTrackIsOneLine() throws Exception {
+        // OSM way 9001: a double track between (66.0,40.0) and (66.2,40.0): a straight track and a parallel one
+        // joined at both stations, plus a 0.1° approach at each end. Way 9002 has no name.
+        String file = fc(
+                f("\"osm_id\":\"9001\",\"code\":6101,\"fclass\":\"rail\",\"name\":\"Toshkent–Samarqand tezyurar\"",
+                        "{\"type\":\"MultiLineString\",\"coordinates\":[[[65.9,40.0],[66.0,40.0]],[[66.0,40.0],[66.2,40.0]],"
+                                + "[[66.0,40.0],[66.1,40.001],[66.2,40.0]],[[66.2,40.0],[66.3,40.0]]]}"),
+                f("\"osm_id\":\"9002\",\"code\":6101,\"fclass\":\"rail\"", "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.3],[69.25,41.32]]}"));
+        JsonNode dry = importFile("railways", ADMIN_TOKEN, "gis_osm_railways.geojson", utf8(file), "profile", "geofabrik-railways",
+                "dryRun", "true");
+        assertThat(dry.path("status").asText()).as(dry.toString()).isEqualTo("succeeded");
+        assertThat(dry.path("report").path("warnings").toString())
+                .contains("mapping 'geofabrik-railways' applied: line_key ← osm_id, line_name ← name | fclass")
+                .contains("row 1 (9001): 4 parts; km marks along the main path");
+        assertThat(count("SELECT count(*) FROM railways WHERE line_key IN ('9001', '9002')")).isZero();
+
+        JsonNode job = importFile("railways", ADMIN_TOKEN, "gis_osm_railways.geojson", utf8(file), "profile", "geofabrik-railways");
+        assertThat(job.path("report").path("inserted").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT line_name FROM railways WHERE line_key = '9002'", String.class)).isEqualTo("rail");
+        // one railway; its main path runs 65.9 → 66.3 along the straight track (0.4° of longitude at 40°N), and every
+        // part is kept; the oracle is PostGIS on the stored rows
+        assertThat(count("SELECT count(*) FROM railways WHERE line_key = '9001'")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT ST_AsText(geom) FROM railways WHERE line_key = '9001'", String.class))
+                .isIn("LINESTRING(65.9 40,66 40,66.2 40,66.3 40)", "LINESTRING(66.3 40,66.2 40,66 40,65.9 40)");
+        assertThat(count("SELECT ST_NumGeometries(parts_geom) FROM railways WHERE line_key = '9001'")).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT ST_Length(parts_geom::geography) - ST_Length(geom::geography) > 0 FROM railways"
+                + " WHERE line_key = '9001'", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void anItuFibreSetImportsAsBackboneWithItsStatusesMapped() throws Exception {
+        String line = "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.3],[69.4,41.2]]}";
+        String file = fc(f("\"line_id\":\"ITU-1\",\"operator\":\"ucell\",\"status\":\"Operational\"", line),
+                f("\"line_id\":\"ITU-2\",\"operator\":\"ucell\",\"status\":\"Unknown\"", line),
+                f("\"line_id\":\"ITU-3\",\"operator\":\"ucell\"", line));
+        JsonNode job = importFile("fiber-routes", ADMIN_TOKEN, "fibre.geojson", utf8(file), "profile", "itu-fibre");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.path("report").path("warnings").toString())
+                .contains("mapping 'itu-fibre': values status: Operational→active (1 row)")
+                .contains("mapping 'itu-fibre': values status: Unknown→(missing) (1 row)")
+                .contains("mapping 'itu-fibre': default route_kind=backbone (3 rows)");
+        assertThat(jdbc.queryForList("SELECT external_id || ' ' || status || ' ' || route_kind FROM fiber_routes"
+                + " WHERE external_id LIKE 'ITU-%' ORDER BY external_id", String.class))
+                .containsExactly("ITU-1 active backbone", "ITU-2 active backbone", "ITU-3 active backbone");
+    }
+
+    @Test
+    void openCellIdCellsBecomeSitesWithObservedRangesAndTheLatestDuplicateWins() throws Exception {
+        String header = "radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\n";
+        String csv = header
+                // eNodeB 1000 of Ucell (434-05): cells 256001 (twice: the later update wins) and 256002
+                + "LTE,434,5,100,256001,0,69.2400,41.3000,1500,10,1,1577836800,1600000000,0\n"
+                + "LTE,434,5,100,256002,0,69.2500,41.3100,0,4,1,1590000000,1650000000,0\n"
+                + "LTE,434,5,100,256001,0,69.2600,41.3200,1800,12,1,1577836800,1700000000,0\n"
+                // eNodeB 1001
+                + "LTE,434,5,100,256256,0,69.3000,41.3500,900,3,1,1577836800,1600000000,0\n";
+        jdbc.update("DELETE FROM base_stations WHERE operator_code = 'ucell' AND source LIKE 'upload:%'");
+        JsonNode job = importFile("base-stations", ADMIN_TOKEN, "cells.csv", utf8(csv));
+        JsonNode report = job.path("report");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(report.path("inserted").asInt()).isEqualTo(2);
+        JsonNode counts = report.path("rowCounts");
+        assertThat(List.of(counts.path("read").asInt(), counts.path("imported").asInt(), counts.path("rejected").asInt(),
+                counts.path("superseded").asInt(), counts.path("withheld").asInt())).containsExactly(4, 3, 0, 1, 0);
+        assertThat(report.path("warnings").toString()).contains("row 1: superseded by row 3");
+        // the site is at the centroid of rows 2 and 3; range became observed_range_m, dates observation dates
+        assertThat(jdbc.queryForObject("SELECT ST_AsText(geom) || ' ' || coalesce(commissioned_on::text, '-') || ' '"
+                + " || first_observed_on || ' ' || last_observed_on FROM base_stations WHERE external_id = '434-5-L1000'", String.class))
+                .isEqualTo("POINT(69.255 41.315) - 2020-01-01 2023-11-14");
+        assertThat(jdbc.queryForList("SELECT c.external_id || ' ' || coalesce(c.range_m::text, '-') || ' '"
+                + " || coalesce(c.observed_range_m::text, '-') FROM cells c JOIN base_stations b ON b.id = c.base_station_id"
+                + " WHERE b.external_id = '434-5-L1000' ORDER BY 1", String.class))
+                .containsExactly("256001 - 1800", "256002 - -");
+
+        JsonNode strict = importFile("base-stations", ADMIN_TOKEN, "cells.csv", utf8(csv), "duplicates", "reject", "dryRun", "true");
+        assertThat(strict.path("status").asText()).isEqualTo("rejected");
+        assertThat(strict.path("report").path("errors").get(0).path("message").asText())
+                .isEqualTo("duplicate cell: 4G area 100 cell 256001 already in row 1");
+    }
+
+    @Test
+    void snapshotFullWithPartialIsRefusedAndDecommissionsNothing() throws Exception {
+        String header = IngestIT.HEADER;
+        jdbc.update("DELETE FROM base_stations WHERE operator_code = 'mobiuz' AND source LIKE 'upload:%'");
+        importFile("base-stations", ADMIN_TOKEN, "m.csv", utf8(header + IngestIT.site("mobiuz", "SN-1", "1", 69.20, 41.20, 30)
+                + IngestIT.site("mobiuz", "SN-2", "1", 69.30, 41.35, 35)));
+        int active = count("SELECT count(*) FROM base_stations WHERE operator_code = 'mobiuz' AND status <> 'decommissioned'"
+                + " AND valid_to = 'infinity'");
+        String twoRows = header + IngestIT.site("mobiuz", "SN-1", "1", 69.20, 41.20, 30) + "mobiuz,SN-X,1,abc,41.3,30,active,,,4G,1800,,,,28,,\n";
+        MvcResult r = upload("base-stations", ADMIN_TOKEN, "m.csv", utf8(twoRows), "snapshot", "full", "partial", "true");
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r).path("detail").asText()).contains("snapshot=full cannot be combined with partial=true");
+        // all-or-nothing with snapshot=full: the bad row rejects the file, so nothing is decommissioned either
+        JsonNode job = importFile("base-stations", ADMIN_TOKEN, "m.csv", utf8(twoRows), "snapshot", "full");
+        assertThat(job.path("status").asText()).isEqualTo("rejected");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE operator_code = 'mobiuz' AND status <> 'decommissioned'"
+                + " AND valid_to = 'infinity'")).isEqualTo(active);
+    }
+
+    @Test
+    void aSavedProfileIsUsedByName() throws Exception {
+        String body = "{\"description\":\"our rail register\",\"map\":\"line_key:kod,line_name:nomi\"}";
+        MvcResult saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/uz-rail").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isIn(200, 201);
+        MvcResult builtIn = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/opencellid").header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(builtIn.getResponse().getStatus()).isEqualTo(400);
+        MvcResult planner = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/mapping-profiles/uz-rail2").header("Authorization", "Bearer " + token("planner", null))
+                .contentType("application/json").content(body)).andReturn();
+        assertThat(planner.getResponse().getStatus()).isEqualTo(403);
+        JsonNode list = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/mapping-profiles")).andReturn());
+        assertThat(list.findValuesAsText("name")).contains("opencellid", "geofabrik-railways", "geofabrik-roads", "itu-fibre", "uz-rail");
+
+        String file = fc(f("\"kod\":\"UZR-77\",\"nomi\":\"Qarshi–Kitob\"", "{\"type\":\"LineString\",\"coordinates\":[[65.8,38.86],[66.9,39.1]]}"));
+        JsonNode job = importFile("railways", ADMIN_TOKEN, "r.geojson", utf8(file), "profile", "uz-rail");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(jdbc.queryForObject("SELECT line_name FROM railways WHERE line_key = 'UZR-77'", String.class)).isEqualTo("Qarshi–Kitob");
+    }
+}
