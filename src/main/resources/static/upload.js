@@ -4,7 +4,7 @@
 
 const FINAL = new Set(['succeeded', 'rejected', 'failed']);
 
-export function upload({ api, t, esc, fmt, debug }) {
+export function upload({ api, t, esc, fmt, debug, lang }) {
   const $ = (sel) => document.querySelector(sel);
   const token = $('#up-token');
   const file = $('#up-file');
@@ -69,7 +69,7 @@ export function upload({ api, t, esc, fmt, debug }) {
     debug.busy++;
     try {
       const res = await fetch(`${api}/uploads/${encodeURIComponent(layer.value)}?dryRun=${dryRun}`, {
-        method: 'POST', body: form, headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json' },
+        method: 'POST', body: form, headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() },
       });
       const body = await res.json().catch(() => ({}));
       // no upload endpoint on this server (yet): 405 from the static handler, or 404 "no such resource"
@@ -88,7 +88,7 @@ export function upload({ api, t, esc, fmt, debug }) {
       while (!FINAL.has(job.status)) {
         // poll the job until it ends; the server is local, so a short interval is cheap
         await new Promise((r) => { setTimeout(r, 400); });
-        const jr = await fetch(`${api}/jobs/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json' } });
+        const jr = await fetch(`${api}/jobs/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() } });
         job = await jr.json();
         if (!jr.ok) { show('failed', job.detail || String(jr.status), 'error'); return; }
         $('#up-progress').value = percent(job);

@@ -98,10 +98,8 @@ public final class RandomNetwork {
     public Cell cell(long siteId, double lon, double lat) {
         Technology t = Technology.values()[rnd.nextInt(4)];
         Double az = rnd.nextInt(4) == 0 ? null : 360 * rnd.nextDouble();
-        // real panel antennas are 30–120° wide, omni cells 360°; sectors between 180° and 360° are left out because the
-        // analytic wedge and the polygon reference disagree near their edges by up to ~1% of a road's covered km
-        // (seed 2798812291959 before this change) — a known issue recorded in docs/engine.md
-        double bw = rnd.nextInt(5) == 0 ? 360 : 30 + 150 * rnd.nextDouble();
+        // 30–330° sectors (non-convex wedges included) or omni; the brute-force reference draws geodesic edges
+        double bw = rnd.nextInt(5) == 0 ? 360 : 30 + 300 * rnd.nextDouble();
         boolean explicit = rnd.nextInt(3) > 0;
         int band = new int[] {800, 900, 1800, 2100, 2600, 3500}[rnd.nextInt(6)];
         return new Cell(nextId++, siteId, OPERATORS[rnd.nextInt(OPERATORS.length)], t, band, az, bw, 20 + 30 * rnd.nextDouble(),

@@ -6,8 +6,11 @@ package uz.qamrov.engine.footprint;
  */
 public record CellRange(double radiusM, Source source, String modelName, boolean clamped) {
 
-    /** EXPLICIT: the operator's {@code rangeM}; LINK_BUDGET: inverted path-loss model. */
+    /**
+     * EXPLICIT: the operator's {@code rangeM}; LINK_BUDGET: inverted path-loss model; OBSERVED_BOUND: the cell's
+     * observed upper bound ({@code observedRangeM}) was shorter than either.
+     */
     public enum Source {
-        EXPLICIT, LINK_BUDGET
+        EXPLICIT, LINK_BUDGET, OBSERVED_BOUND
     }
 }

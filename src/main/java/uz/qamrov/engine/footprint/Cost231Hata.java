@@ -54,12 +54,17 @@ public final class Cost231Hata implements PathLossModel {
 
     @Override
     public double pathLossDb(double distanceKm, RadioLink link) {
-        return interceptDb(link) + OkumuraHata.slopeDb(link) * Math.log10(distanceKm);
+        double l = interceptDb(link) + OkumuraHata.slopeDb(link) * Math.log10(distanceKm);
+        return distanceKm >= minDistanceKm() ? l : Math.max(l, OkumuraHata.freeSpaceBelowValidityDb(distanceKm, link));
     }
 
     @Override
     public MaxDistance maxDistance(double allowedPathLossDb, RadioLink link) {
         double d = Math.pow(10, (allowedPathLossDb - interceptDb(link)) / OkumuraHata.slopeDb(link));
-        return PathLossModel.clamp(d, minDistanceKm(), maxDistanceKm());
+        if (d < minDistanceKm() && pathLossDb(d, link) > allowedPathLossDb) {
+            // the free-space floor is what binds here: solve on the full curve
+            return PathLossModel.super.maxDistance(allowedPathLossDb, link);
+        }
+        return PathLossModel.clamp(d, maxDistanceKm());
     }
 }

@@ -27,7 +27,7 @@ import uz.qamrov.engine.model.Technology;
  * </table>
  * fade margin 8 dB (≈ 1.28σ for σ = 6–7 dB shadowing, 90% cell-edge reliability), body loss 3 dB, mobile height
  * 1.5 m, mobile antenna gain 0 dBi. With these, a rural 800 MHz LTE cell at 30 m reaches ≈ 5.9 km, rural 1800 MHz
- * ≈ 3.6 km, an urban 1800 MHz cell ≈ 0.4 km (COST-231 clamps it to its 1 km validity limit), a rural 900 MHz GSM cell at 40 m the Hata limit of 20 km — typical
+ * ≈ 3.6 km, an urban 1800 MHz cell ≈ 0.38 km (COST-231 extrapolated below its 1 km validity, never clamped up), a rural 900 MHz GSM cell at 40 m the Hata limit of 20 km (flagged clamped) — typical
  * planned cell radii for data, not the farthest a phone may still register. Operators' planning data (an explicit
  * {@code rangeM}) always beats these defaults.
  */

@@ -21,21 +21,23 @@ public interface PathLossModel {
     double pathLossDb(double distanceKm, RadioLink link);
 
     /**
-     * Largest distance whose loss does not exceed {@code allowedPathLossDb}, clamped to the validity range. This
-     * default bisects on log-distance; log-linear models override it with the closed form.
+     * Largest distance whose loss does not exceed {@code allowedPathLossDb}. Below the model's minimum distance the
+     * formula is extrapolated (never clamped up: that would inflate a cell's area); above the maximum the answer is
+     * the maximum, flagged {@code clamped}. This default bisects on log-distance between {@link #FLOOR_KM} and the
+     * maximum; log-linear models override it with the closed form.
      */
     default MaxDistance maxDistance(double allowedPathLossDb, RadioLink link) {
-        double lo = minDistanceKm();
+        double lo = FLOOR_KM;
         double hi = maxDistanceKm();
         if (pathLossDb(lo, link) > allowedPathLossDb) {
-            return new MaxDistance(lo, true);
+            return new MaxDistance(lo, false);
         }
         if (pathLossDb(hi, link) <= allowedPathLossDb) {
             return new MaxDistance(hi, true);
         }
         double a = Math.log(lo);
         double b = Math.log(hi);
-        // 40 halvings of a log-range of at most ln(1e4) leave a relative error below 1e-11
+        // 40 halvings of a log-range of at most ln(1e5) leave a relative error below 1e-11
         for (int i = 0; i < 40; i++) {
             double m = 0.5 * (a + b);
             if (pathLossDb(Math.exp(m), link) <= allowedPathLossDb) {
@@ -47,14 +49,26 @@ public interface PathLossModel {
         return new MaxDistance(Math.exp(a), false);
     }
 
-    /** Clamps a closed-form solution to the validity range. */
-    static MaxDistance clamp(double distanceKm, double minKm, double maxKm) {
-        if (!(distanceKm >= minKm)) {
-            return new MaxDistance(minKm, true);
+    /** Shortest distance any model answers (1 m): below it a "range" means no coverage worth drawing. */
+    double FLOOR_KM = 0.001;
+
+    /**
+     * Limits a closed-form solution: above {@code maxKm} to {@code maxKm} with {@code clamped}; below the floor to
+     * the floor. Solutions between the floor and the model's minimum distance are kept (extrapolation, see
+     * {@link #maxDistance}).
+     */
+    static MaxDistance clamp(double distanceKm, double maxKm) {
+        if (!(distanceKm >= FLOOR_KM)) {
+            return new MaxDistance(FLOOR_KM, false);
         }
         if (distanceKm > maxKm) {
             return new MaxDistance(maxKm, true);
         }
         return new MaxDistance(distanceKm, false);
+    }
+
+    /** Free-space loss in dB at a 3-D distance {@code d3M} metres and {@code fMhz}: 20·log(4π·d·f/c). */
+    static double freeSpaceDb(double d3M, double fMhz) {
+        return 20 * Math.log10(d3M) + 20 * Math.log10(fMhz) - 27.55;
     }
 }

@@ -318,15 +318,22 @@ public final class SectorFootprint implements Footprint {
         return g1 > 0 ? new double[] {0, Math.min(1, t)} : new double[] {Math.max(0, t), 1};
     }
 
+    /**
+     * The footprint as a lon/lat polygon whose edges follow the shape {@link #contains} tests: arc vertices are
+     * spaced so that the chord sagitta is at most {@link PolygonRings#MAX_SAGITTA_M} (more when
+     * {@code verticesPerFullCircle} asks for it), and each radial edge is walked along the geodesic ray in steps of at
+     * most {@link PolygonRings#MAX_STEP_M}, because a straight lon/lat chord misses the ray by up to 7 m at 20 km.
+     */
     @Override
     public Polygon toPolygon(GeometryFactory factory, int verticesPerFullCircle) {
-        int perCircle = Math.max(8, verticesPerFullCircle);
+        int perCircle = Math.max(Math.max(8, verticesPerFullCircle), PolygonRings.verticesForSagitta(radiusM));
         double spanDeg = omni ? 360 : beamwidthDeg;
         int n = Math.max(2, (int) Math.ceil(perCircle * spanDeg / 360));
         double start = omni ? 0 : azimuthDeg - beamwidthDeg / 2;
         List<Coordinate> ring = new ArrayList<>();
         if (!omni) {
             ring.add(new Coordinate(lon, lat));
+            PolygonRings.walk(metric, 0, 0, ray(start, 0) * radiusM, ray(start, 1) * radiusM, radiusM, ring);
         }
         int last = omni ? n - 1 : n;
         for (int i = 0; i <= last; i++) {
@@ -334,8 +341,18 @@ public final class SectorFootprint implements Footprint {
             double[] ll = metric.toLonLat(Math.sin(az) * radiusM, Math.cos(az) * radiusM);
             ring.add(new Coordinate(ll[0], ll[1]));
         }
+        if (!omni) {
+            PolygonRings.walk(metric, ray(start + spanDeg, 0) * radiusM, ray(start + spanDeg, 1) * radiusM, 0, 0,
+                    radiusM, ring);
+        }
         ring.add(new Coordinate(ring.get(0)));
         return factory.createPolygon(ring.toArray(new Coordinate[0]));
+    }
+
+    /** Component (0 = east, 1 = north) of the unit vector at azimuth {@code azDeg}. */
+    private static double ray(double azDeg, int component) {
+        double a = Math.toRadians(azDeg);
+        return component == 0 ? Math.sin(a) : Math.cos(a);
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class Tr38901 implements PathLossModel {
         double dh = hBs - hUt;
         if (d3 > Math.abs(dh)) {
             double d2Km = Math.sqrt(d3 * d3 - dh * dh) / 1000;
-            if (d2Km >= minDistanceKm() && d2Km <= maxDistanceKm()
+            if (d2Km >= FLOOR_KM && d2Km <= maxDistanceKm()
                     && Math.abs(pathLossDb(d2Km, l) - allowedPathLossDb) < 1e-6) {
                 return new MaxDistance(d2Km, false);
             }

@@ -13,11 +13,15 @@ import uz.qamrov.engine.footprint.LinkBudget;
 import uz.qamrov.engine.footprint.SectorFootprintModel;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.radio.RadialFootprintModel;
+import uz.qamrov.engine.radio.RadioSettings;
+import uz.qamrov.engine.terrain.Dem;
 
 /**
- * Turns a cell into its footprint (and range): a custom {@link FootprintModel} when one is supplied, otherwise a
- * sector from the link budget with the environment class of the site, cached per location because the cells of a
- * site share it and incremental updates often re-add them. Thread-safe.
+ * Turns a cell into its footprint (and range): a custom {@link FootprintModel} when one is supplied; otherwise, with
+ * the environment class of the site (cached per location because the cells of a site share it and incremental
+ * updates often re-add them), a {@link RadialFootprintModel} (antenna pattern, link budget, optional DEM) or, when
+ * {@link RadioSettings#wedges()} asks for it, the legacy hard sector. Thread-safe.
  */
 final class CellFootprints {
 
@@ -31,12 +35,21 @@ final class CellFootprints {
     private final FootprintModel custom;
     private final EnvironmentClassifier classifier;
     private final LinkBudget budget;
+    private final RadialFootprintModel radial;
     private final Map<Point, EnvironmentClass> environmentCache = new ConcurrentHashMap<>();
 
-    CellFootprints(FootprintModel custom, EnvironmentClassifier classifier, LinkBudget budget) {
+    CellFootprints(FootprintModel custom, EnvironmentClassifier classifier, LinkBudget budget, RadioSettings radio,
+            Dem dem) {
         this.custom = custom;
         this.classifier = classifier;
         this.budget = budget;
+        this.radial = radio.wedges() ? null : new RadialFootprintModel(classifier, budget, radio, dem);
+    }
+
+    /** "flat-earth", the DEM in use, or "sector wedges" / "custom" for the run's metadata. */
+    String terrainDescription() {
+        return custom != null ? "custom footprint model" : radial == null ? "sector wedges, flat earth"
+                : radial.terrainDescription();
     }
 
     /** @throws InvalidInputException when a custom model gives no footprint */
@@ -50,6 +63,10 @@ final class CellFootprints {
         }
         EnvironmentClass env = environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()),
                 p -> classifier.classify(p.lon(), p.lat()));
+        if (radial != null) {
+            RadialFootprintModel.Result r = radial.build(c, env);
+            return new Shape(r.footprint(), r.range());
+        }
         CellRange range = CellRangeCalculator.rangeOf(c, env, budget);
         return new Shape(SectorFootprintModel.footprintOf(c, range), range);
     }

@@ -83,6 +83,15 @@ public final class CoverageModel {
     private final Parts parts;
     private final CellReachIndex reach;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final String terrainDescription;
+
+    /**
+     * How footprints were made, for the run's metadata: "flat-earth" (no DEM), a description of the DEM and the
+     * diffraction method, "sector wedges, flat earth" or "custom footprint model".
+     */
+    public String terrainDescription() {
+        return terrainDescription;
+    }
 
     /** New builder; same as {@code new CoverageModelBuilder()}. */
     public static CoverageModelBuilder builder() {
@@ -103,7 +112,9 @@ public final class CoverageModel {
         this.parts = new Parts(settlements, edges, cells, fiber, operators, scopes, b.geometryFactory,
                 settings.settlementAreaCoveredRatio());
         CellFootprints footprints = new CellFootprints(b.footprintModel,
-                new EnvironmentClassifier(b.settlements, settings.environment()), settings.linkBudget());
+                new EnvironmentClassifier(b.settlements, settings.environment()), settings.linkBudget(), settings.radio(),
+                b.terrain);
+        this.terrainDescription = footprints.terrainDescription();
         this.reach = new CellReachIndex(cells, footprints, settlements, edges, operators);
 
         List<Site> sites = cells.validateSites(b.sites, List.of());

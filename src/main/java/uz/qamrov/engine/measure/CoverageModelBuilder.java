@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 import uz.qamrov.engine.footprint.FootprintModel;
+import uz.qamrov.engine.terrain.Dem;
 import uz.qamrov.engine.model.AdminArea;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
@@ -43,6 +44,7 @@ public final class CoverageModelBuilder {
     CoverageSettings settings = CoverageSettings.DEFAULTS;
     GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
     FootprintModel footprintModel;
+    Dem terrain;
 
     public CoverageModelBuilder cells(Collection<Cell> v) {
         cells = List.copyOf(v);
@@ -95,6 +97,12 @@ public final class CoverageModelBuilder {
     }
 
     /** Replaces the default sector footprints (e.g. with a terrain-aware model). */
+    /** Elevation model for terrain diffraction along each radial; null (the default) = flat earth. */
+    public CoverageModelBuilder terrain(Dem v) {
+        terrain = v;
+        return this;
+    }
+
     public CoverageModelBuilder footprintModel(FootprintModel v) {
         footprintModel = v;
         return this;

@@ -3,14 +3,18 @@ package uz.qamrov.engine.measure;
 import uz.qamrov.engine.footprint.EnvironmentSettings;
 import uz.qamrov.engine.footprint.LinkBudget;
 import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.radio.RadioSettings;
 
 /**
  * Options of {@link CoverageModelBuilder}. Defaults ({@link #DEFAULTS}):
  * <ul>
  * <li>{@code linkBudget} = {@link LinkBudget#DEFAULTS}; {@code environment} = {@link EnvironmentSettings#DEFAULTS};</li>
- * <li>{@code fiberDropDistanceM} = 2,000 m: fixed broadband is "possible" in a settlement when an active fiber route
- * or node lies within this distance of its point (or boundary). 2 km is the reach of a GPON drop/distribution
- * extension that operators build without a new backbone project, and roughly the radius of a large kishlak;</li>
+ * <li>{@code fiberDropDistanceM} = 1,000 m: fixed broadband is "possible" in a settlement when an active
+ * distribution fiber route or an access node (exchange, OLT, cabinet, or any node with ports) lies within this
+ * distance of its point (or boundary). 1 km is what a last-mile drop from the nearest access point reaches without a
+ * new distribution build (FTTH drop cables and copper local loops for broadband stay within about 1 km); the
+ * service uses the same default;</li>
+ * <li>{@code radio} = {@link RadioSettings#DEFAULTS}: radial footprints from antenna patterns (1° radials);</li>
  * <li>{@code lineSegmentMaxLengthM} = 2,000 m: lines and fiber are cut into pieces of at most this length; each
  * piece takes its region/district from its mid-point and is measured with the local metric there;</li>
  * <li>{@code settlementAreaCoveredRatio} = 0.5: a settlement with a boundary is covered when at least this share
@@ -21,12 +25,22 @@ import uz.qamrov.engine.model.InvalidInputException;
  * </ul>
  */
 public record CoverageSettings(LinkBudget linkBudget, EnvironmentSettings environment, double fiberDropDistanceM,
-        double lineSegmentMaxLengthM, double settlementAreaCoveredRatio, int polygonSampleCount) {
+        double lineSegmentMaxLengthM, double settlementAreaCoveredRatio, int polygonSampleCount, RadioSettings radio) {
 
     public static final CoverageSettings DEFAULTS = new CoverageSettings(LinkBudget.DEFAULTS,
-            EnvironmentSettings.DEFAULTS, 2_000, 2_000, 0.5, 256);
+            EnvironmentSettings.DEFAULTS, 1_000, 2_000, 0.5, 256, RadioSettings.DEFAULTS);
+
+    /** Settings without radio options: {@link RadioSettings#DEFAULTS}. */
+    public CoverageSettings(LinkBudget linkBudget, EnvironmentSettings environment, double fiberDropDistanceM,
+            double lineSegmentMaxLengthM, double settlementAreaCoveredRatio, int polygonSampleCount) {
+        this(linkBudget, environment, fiberDropDistanceM, lineSegmentMaxLengthM, settlementAreaCoveredRatio,
+                polygonSampleCount, RadioSettings.DEFAULTS);
+    }
 
     public CoverageSettings {
+        if (radio == null) {
+            radio = RadioSettings.DEFAULTS;
+        }
         if (linkBudget == null || environment == null || !(fiberDropDistanceM >= 0 && fiberDropDistanceM <= 50_000)
                 || !(lineSegmentMaxLengthM >= 10 && lineSegmentMaxLengthM <= 10_000)
                 || !(settlementAreaCoveredRatio > 0 && settlementAreaCoveredRatio <= 1)
@@ -44,11 +58,16 @@ public record CoverageSettings(LinkBudget linkBudget, EnvironmentSettings enviro
 
     public CoverageSettings withLinkBudget(LinkBudget b) {
         return new CoverageSettings(b, environment, fiberDropDistanceM, lineSegmentMaxLengthM,
-                settlementAreaCoveredRatio, polygonSampleCount);
+                settlementAreaCoveredRatio, polygonSampleCount, radio);
+    }
+
+    public CoverageSettings withRadio(RadioSettings r) {
+        return new CoverageSettings(linkBudget, environment, fiberDropDistanceM, lineSegmentMaxLengthM,
+                settlementAreaCoveredRatio, polygonSampleCount, r);
     }
 
     public CoverageSettings withPolygonSampleCount(int n) {
         return new CoverageSettings(linkBudget, environment, fiberDropDistanceM, lineSegmentMaxLengthM,
-                settlementAreaCoveredRatio, n);
+                settlementAreaCoveredRatio, n, radio);
     }
 }

@@ -249,6 +249,10 @@ final class FiberReach {
 
     private NodeRec nodeRec(FiberNode n) {
         int[] sc = scopes.at(n.lon(), n.lat());
+        if (!n.servesHouseholds()) {
+            // a splice closure without ports joins cables; no household can be connected there
+            return new NodeRec(n, sc[0], sc[1], new int[0]);
+        }
         Set<Integer> near = new HashSet<>();
         for (Integer si : settlements.query(expandM(new Envelope(n.lon(), n.lon(), n.lat(), n.lat()), dropM))) {
             SettlementRec r = settlements.get(si);

@@ -59,7 +59,8 @@ class CoverageInputRepository {
         String where = baseStationIds == null ? "" : " AND b.id = ANY(:ids)";
         var q = jdbc.sql("""
                 SELECT c.id, b.id AS site_id, b.operator_code, c.technology, c.band_mhz, c.azimuth_deg, c.beamwidth_deg,
-                       c.antenna_height_m, c.eirp_dbm, c.range_m, ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat,
+                       c.antenna_height_m, c.eirp_dbm, c.range_m, c.tilt_deg, c.front_to_back_db, c.observed_range_m,
+                       ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat,
                 """ + VALIDITY.formatted("b") + "\n" + """
                 FROM cells c JOIN base_stations b ON b.id = c.base_station_id
                 WHERE\s""" + COUNTS.formatted("b") + where + " ORDER BY c.id");
@@ -69,7 +70,8 @@ class CoverageInputRepository {
         return q.query((rs, i) -> new Cell(rs.getLong("id"), rs.getLong("site_id"), rs.getString("operator_code"),
                 Technology.fromLabel(rs.getString("technology")), rs.getInt("band_mhz"), nullableDouble(rs, "azimuth_deg"),
                 beamwidth(rs), rs.getDouble("antenna_height_m"), nullableDouble(rs, "eirp_dbm"), nullableDouble(rs, "range_m"),
-                rs.getDouble("lon"), rs.getDouble("lat"), validity(rs))).list();
+                rs.getDouble("lon"), rs.getDouble("lat"), validity(rs), nullableDouble(rs, "tilt_deg"),
+                nullableDouble(rs, "front_to_back_db"), nullableDouble(rs, "observed_range_m"))).list();
     }
 
     List<Site> sites(Collection<Long> baseStationIds) {
@@ -119,13 +121,13 @@ class CoverageInputRepository {
 
     List<FiberNode> fiberNodes(Collection<Long> ids) {
         String where = ids == null ? "" : " AND f.id = ANY(:ids)";
-        var q = jdbc.sql("SELECT f.id, f.operator_code, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, f.broadband_ports, "
+        var q = jdbc.sql("SELECT f.id, f.operator_code, f.kind, ST_X(f.geom) AS lon, ST_Y(f.geom) AS lat, f.broadband_ports, "
                 + VALIDITY.formatted("f") + " FROM fiber_nodes f WHERE " + COUNTS.formatted("f") + where + " ORDER BY f.id");
         if (ids != null) {
             q = q.param("ids", ids.toArray(Long[]::new));
         }
         return q.query((rs, i) -> new FiberNode(rs.getLong("id"), rs.getString("operator_code"), rs.getDouble("lon"),
-                rs.getDouble("lat"), rs.getInt("broadband_ports"), validity(rs))).list();
+                rs.getDouble("lat"), rs.getInt("broadband_ports"), validity(rs), rs.getString("kind"))).list();
     }
 
     List<ServiceDeclaration> declarations() {

@@ -60,8 +60,11 @@ class CoverageModels {
     private volatile String dirty;
     private volatile CoverageService.RebuildTimings lastRebuild;
 
+    private final uz.qamrov.planner.terrain.TerrainStore terrain;
+
     CoverageModels(CoverageInputRepository inputs, CoverageResultRepository results, CoverageProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, uz.qamrov.planner.terrain.TerrainStore terrain) {
+        this.terrain = terrain;
         this.inputs = inputs;
         this.results = results;
         this.properties = properties;
@@ -69,7 +72,8 @@ class CoverageModels {
     }
 
     CoverageSettings settings() {
-        return CoverageSettings.DEFAULTS.withFiberDropDistanceM(properties.fiberDropDistanceM());
+        return CoverageSettings.DEFAULTS.withFiberDropDistanceM(properties.fiberDropDistanceM())
+                .withRadio(terrain.radioSettings());
     }
 
     String engineFingerprint() {
@@ -155,7 +159,8 @@ class CoverageModels {
                     nodes.size());
             CoverageModel model = new CoverageModelBuilder().settings(settings()).settlements(settlementList).cells(cells)
                     .sites(sites).lines(lines).fiberRoutes(routes).fiberNodes(nodes).declarations(declarations)
-                    .adminAreas(areas).build();
+                    .adminAreas(areas).terrain(terrain.dem()).build();
+            log.info("coverage: footprints from {}", model.terrainDescription());
             long built = System.nanoTime();
             lastRebuild = new CoverageService.RebuildTimings((loaded - t0) / 1_000_000, (built - loaded) / 1_000_000);
             log.info("coverage: model built in {} ms", (built - loaded) / 1_000_000);

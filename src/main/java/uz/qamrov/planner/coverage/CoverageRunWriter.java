@@ -63,38 +63,64 @@ class CoverageRunWriter {
     /** Evaluates and stores the run of {@code asOf} on the current generation; returns its id. */
     long store(LocalDate asOf, String kind) {
         long t0 = System.nanoTime();
-        var tagged = models.read(g -> evaluate(g.model(), asOf));
-        Evaluated e = tagged.value();
-        long generation = tagged.generation();
+        Evaluated e = null;
+        long generation = -1;
+        for (int attempt = 0; attempt < 3 && e == null; attempt++) {
+            var tagged = evaluate(asOf);
+            e = tagged.value();
+            generation = tagged.generation();
+        }
+        if (e == null) {
+            throw new OutdatedException("the model kept changing while the run of " + asOf + " was evaluated");
+        }
+        Evaluated run = e;
+        long runGeneration = generation;
         Long id = tx.execute(status -> {
-            long runId = results.startRun(kind, asOf, generation);
-            results.storeSettlements(runId, e.all().settlements(), e.nearest());
-            results.storeStretches(runId, e.all().stretches(), "*");
-            e.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
-            results.storeIndicators(runId, e.all().indicators().values());
+            long runId = results.startRun(kind, asOf, runGeneration);
+            results.storeSettlements(runId, run.all().settlements(), run.nearest());
+            results.storeStretches(runId, run.all().stretches(), "*");
+            run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
+            results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            results.finishRun(runId, ms, "{\"settlement_rows\":" + e.all().settlements().size() + ",\"stretches\":"
-                    + e.all().stretches().size() + "}");
+            results.finishRun(runId, ms, "{\"settlement_rows\":" + run.all().settlements().size() + ",\"stretches\":"
+                    + run.all().stretches().size() + "}");
             results.deleteOlderRuns(asOf, runId);
             return runId;
         });
-        log.info("coverage: run {} as of {} (generation {}) stored in {} ms", id, asOf, generation,
+        log.info("coverage: run {} as of {} (generation {}) stored in {} ms", id, asOf, runGeneration,
                 (System.nanoTime() - t0) / 1_000_000);
         return Objects.requireNonNull(id);
     }
 
-    private Evaluated evaluate(CoverageModel model, LocalDate asOf) {
-        CoverageSnapshot all = evaluations.snapshot(asOf, CoverageFilter.ANY);
+    /**
+     * Everything a run holds, evaluated piece by piece, each piece under the model's read lock on its own: an import
+     * waiting for the write lock waits for one evaluation, not for a whole run. The pieces must all come from one
+     * generation; if the model moved on in between, the value is {@code null} (the caller evaluates again).
+     */
+    private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf) {
+        var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
+        long generation = all.generation();
+        List<String> operators = models.read(g -> operators(g.model())).value();
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
-        for (String op : operators(model)) {
-            byOperator.put(op, model.evaluate(asOf, CoverageFilter.operator(op)).stretches());
+        for (String op : operators) {
+            var stretches = models.read(g -> g.model().evaluate(asOf, CoverageFilter.operator(op)).stretches());
+            if (stretches.generation() != generation) {
+                return new CoverageModels.Tagged<>(generation, null);
+            }
+            byOperator.put(op, stretches.value());
         }
-        Map<Long, double[]> nearest = new HashMap<>();
-        for (SettlementDistances d : NearestFinder.of(model).distancesFor(model.settlements(), asOf, null)) {
-            nearest.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
+        var nearest = models.read(g -> {
+            Map<Long, double[]> out = new HashMap<>();
+            for (SettlementDistances d : NearestFinder.of(g.model()).distancesFor(g.model().settlements(), asOf, null)) {
+                out.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
+            }
+            return out;
+        });
+        if (nearest.generation() != generation) {
+            return new CoverageModels.Tagged<>(generation, null);
         }
-        return new Evaluated(all, byOperator, nearest);
+        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), byOperator, nearest.value()));
     }
 
     /**

@@ -59,7 +59,7 @@ class ExportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Exports.GapExport export = exports.gaps(region, service, asOf);
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/geopackage+sqlite3"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gaps.gpkg\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName("gaps") + ".gpkg\"")
                 .body(out -> {
                     // SQLite needs a file; it is written to a temporary file, copied out and removed
                     Path file = Files.createTempFile("qamrov-gaps-", ".gpkg");
@@ -86,7 +86,7 @@ class ExportController {
         GapLayer l = GapLayer.byId(layer).orElseThrow(() -> ApiException.notFound("no export layer " + layer));
         Exports.GapExport export = exports.gaps(region, service, asOf);
         return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + l.id() + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName(l.id()) + ".csv\"")
                 .body(out -> exports.writeGapCsv(l, export, out));
     }
 

@@ -61,8 +61,13 @@ public class Exports {
         return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf);
     }
 
-    /** A validated gap export (GeoPackage or CSV). */
-    public record GapExport(long runId, String service, String region) {
+    /** A validated gap export (GeoPackage or CSV); asOf is the date it answers (today when none was asked). */
+    public record GapExport(long runId, String service, String region, LocalDate asOf) {
+
+        /** {@code gaps_UZ-SA_mobile_internet_2024-12-31}: scope, service and as-of date, for the download's name. */
+        public String fileName(String what) {
+            return what + "_" + (region == null ? "UZ" : region) + "_" + service + "_" + asOf;
+        }
     }
 
     private static final Set<String> SERVICES = Set.of("mobile_any", "mobile_internet", "high_speed_mobile", "fixed_broadband");
@@ -75,7 +80,7 @@ public class Exports {
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
-        return new GapExport(runs.runFor(asOf), s, reg);
+        return new GapExport(runs.runFor(asOf), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /**
@@ -83,7 +88,16 @@ public class Exports {
      * railway_gaps, settlements_status), streaming each from PostGIS into SQLite.
      */
     public void writeGeoPackage(GapExport e, java.nio.file.Path file) throws java.sql.SQLException {
-        try (GeoPackageWriter gpkg = new GeoPackageWriter(file)) {
+        String scope = e.region() == null ? "UZ" : e.region();
+        try (GeoPackageWriter gpkg = new GeoPackageWriter(file, scope + ", " + e.service() + ", as of " + e.asOf()
+                + ", coverage run " + e.runId())) {
+            var info = new java.util.LinkedHashMap<String, String>();
+            info.put("scope", scope);
+            info.put("service", e.service());
+            info.put("as_of", e.asOf().toString());
+            info.put("coverage_run", Long.toString(e.runId()));
+            info.put("exported_at", java.time.Instant.now(clock).toString());
+            gpkg.info(info);
             for (GapLayer layer : GapLayer.values()) {
                 try (GeoPackageWriter.LayerSink sink = gpkg.layer(layer)) {
                     repository.gapRows(layer, new ExportRepository.GapFilter(e.runId(), e.service(), e.region()), row -> {

@@ -23,8 +23,11 @@ final class GeoPackageWriter implements AutoCloseable {
     private static final int BATCH = 1000;
 
     private final Connection db;
+    private final String provenance;
 
-    GeoPackageWriter(Path file) throws SQLException {
+    /** provenance: appended to every layer's gpkg_contents description ("as of …, coverage run …"). */
+    GeoPackageWriter(Path file, String provenance) throws SQLException {
+        this.provenance = provenance;
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -116,7 +119,7 @@ final class GeoPackageWriter implements AutoCloseable {
                             "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")) {
                 c.setString(1, layer.id());
                 c.setString(2, layer.id());
-                c.setString(3, layer.id().replace('_', ' '));
+                c.setString(3, layer.id().replace('_', ' ') + (provenance == null ? "" : " — " + provenance));
                 if (count > 0) {
                     c.setDouble(4, minX);
                     c.setDouble(5, minY);
@@ -134,6 +137,26 @@ final class GeoPackageWriter implements AutoCloseable {
             }
             db.commit();
         }
+    }
+
+    /**
+     * An {@code export_info} attributes table (key, value) registered in gpkg_contents: what the file holds, so that a
+     * saved copy says its scope, service, as-of date and coverage run (QGIS and GDAL list it as a table).
+     */
+    void info(java.util.Map<String, String> entries) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE export_info (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)");
+            s.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
+                    + "('export_info', 'attributes', 'export_info', 'what this file holds: scope, service, as-of date, coverage run')");
+        }
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO export_info (key, value) VALUES (?, ?)")) {
+            for (var e : entries.entrySet()) {
+                p.setString(1, e.getKey());
+                p.setString(2, e.getValue());
+                p.executeUpdate();
+            }
+        }
+        db.commit();
     }
 
     LayerSink layer(GapLayer layer) throws SQLException {

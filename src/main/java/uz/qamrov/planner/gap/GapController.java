@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -47,14 +49,21 @@ class GapController {
             @RequestParam(required = false) String region, @RequestParam(required = false) String district,
             @RequestParam(required = false) String operator, @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = Q) @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
             @Parameter(description = "json, geojson or csv") @RequestParam(required = false) String f,
+            @Parameter(description = BOM) @RequestParam(required = false) Boolean bom,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = paging.page(limit, offset);
-        GapList list = gaps.settlements(new Gaps.Filter(service, region, district, operator, null, sort, asOf), page);
-        return respond(format, page, list, "uncovered-settlements");
+        Gaps.Filter filter = new Gaps.Filter(service, region, district, operator, null, q, sort, asOf);
+        GapList list = gaps.settlements(filter, page);
+        return respond(format, page, list, fileName("settlement-gaps", filter, list), bom);
     }
+
+    static final String Q = "search the whole list by name in any script (Uzbek Latin/Cyrillic, Russian, English), "
+            + "whatever apostrophe: settlement or district name; for stretches the road ref or name";
+    static final String BOM = "CSV only: start with a UTF-8 byte order mark so that Excel reads Cyrillic (default false)";
 
     @GetMapping("/highways")
     @Operation(summary = "Uncovered highway stretches", description = "With each stretch: the road's longest gap and total "
@@ -66,9 +75,12 @@ class GapController {
             @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = Q) @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return lines(LineKind.HIGHWAY, service, region, district, operator, ref, sort, asOf, limit, offset, f, accept);
+            @RequestParam(required = false) String f, @Parameter(description = BOM) @RequestParam(required = false) Boolean bom,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return lines(LineKind.HIGHWAY, new Gaps.Filter(service, region, district, operator, ref, q, sort, asOf), limit, offset,
+                f, bom, accept);
     }
 
     @GetMapping("/railways")
@@ -80,9 +92,12 @@ class GapController {
             @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = Q) @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return lines(LineKind.RAILWAY, service, region, district, operator, ref, sort, asOf, limit, offset, f, accept);
+            @RequestParam(required = false) String f, @Parameter(description = BOM) @RequestParam(required = false) Boolean bom,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return lines(LineKind.RAILWAY, new Gaps.Filter(service, region, district, operator, ref, q, sort, asOf), limit, offset,
+                f, bom, accept);
     }
 
     @GetMapping("/highways/{ref}/profile")
@@ -99,16 +114,42 @@ class GapController {
         return gaps.profile(LineKind.RAILWAY, lineKey, service, asOf);
     }
 
-    private ResponseEntity<StreamingResponseBody> lines(LineKind kind, String service, String region, String district,
-            String operator, String ref, String sort, LocalDate asOf, Integer limit, Integer offset, String f, String accept) {
+    private ResponseEntity<StreamingResponseBody> lines(LineKind kind, Gaps.Filter filter, Integer limit, Integer offset,
+            String f, Boolean bom, String accept) {
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = paging.page(limit, offset);
-        GapList list = gaps.stretches(kind, new Gaps.Filter(service, region, district, operator, ref, sort, asOf), page);
-        return respond(format, page, list, kind.key + "-gaps");
+        GapList list = gaps.stretches(kind, filter, page);
+        return respond(format, page, list, fileName(kind.key + "-gaps", filter, list), bom);
     }
 
-    private ResponseEntity<StreamingResponseBody> respond(OutputFormat format, PagingProperties.Page page, GapList list, String name) {
+    /** {@code highway-gaps_UZ-SA_M39_high_speed_mobile_2019-12-31}: what, where, which service and when. */
+    static String fileName(String what, Gaps.Filter f, GapList list) {
+        StringBuilder name = new StringBuilder(what).append('_').append(blank(f.region()) ? "UZ" : f.region());
+        if (!blank(f.district())) {
+            name.append('_').append(f.district());
+        }
+        if (!blank(f.ref())) {
+            name.append('_').append(f.ref());
+        }
+        if (!blank(f.operator())) {
+            name.append('_').append(f.operator());
+        }
+        name.append('_').append(Service.parse(f.service()).key()).append('_').append(list.asOf());
+        // a file name is a header value: keep it to safe characters whatever a filter held
+        return name.toString().replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private ResponseEntity<StreamingResponseBody> respond(OutputFormat format, PagingProperties.Page page, GapList list,
+            String name, Boolean bom) {
         var links = PageLinks.of(page, list.numberMatched(), format.mediaType().toString());
-        return writer.response(format, new ListWriter.Envelope(list.numberMatched(), links, list.columns(), name), list.rows());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("as_of", list.asOf().toString());
+        provenance.put("coverage_run", list.runId());
+        return writer.response(format, new ListWriter.Envelope(list.numberMatched(), links, list.columns(), name, provenance,
+                Boolean.TRUE.equals(bom)), list.rows());
     }
 }

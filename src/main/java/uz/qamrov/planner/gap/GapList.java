@@ -1,8 +1,12 @@
 package uz.qamrov.planner.gap;
 
+import java.time.LocalDate;
 import java.util.List;
 import uz.qamrov.planner.web.RowSource;
 
-/** One page of a gap list: how many match in all, the CSV columns, and the page's rows (read when written). */
-public record GapList(long numberMatched, List<String> columns, RowSource rows) {
+/**
+ * One page of a gap list: how many match in all, the CSV columns, the page's rows (read when written), and what it
+ * was read from: the as-of date (today when none was asked) and the coverage run.
+ */
+public record GapList(long numberMatched, List<String> columns, RowSource rows, LocalDate asOf, long runId) {
 }

@@ -19,13 +19,16 @@ import uz.qamrov.planner.web.RowSource;
 class GapRepository {
 
     static final List<String> SETTLEMENT_COLUMNS = List.of("id", "external_id", "name_uz_latn", "name_uz_cyrl", "name_ru",
-            "name_en", "kind", "population", "households", "region", "district", "service", "covered", "operators",
+            "name_en", "kind", "population", "households", "region", "district", "district_name", "service", "covered", "operators",
             "nearest_site_m", "nearest_fiber_m", "source", "synthetic", "lon", "lat");
 
     private static final String SETTLEMENT_PROPERTIES = """
             json_build_object('id', s.id, 'external_id', s.external_id, 'name_uz_latn', s.name_uz_latn,
               'name_uz_cyrl', s.name_uz_cyrl, 'name_ru', s.name_ru, 'name_en', s.name_en, 'kind', s.kind,
               'population', s.population, 'households', s.households, 'region', s.region_code, 'district', s.district_code,
+              'district_name', d.name_uz_latn,
+              'district_names', CASE WHEN d.code IS NULL THEN NULL ELSE json_build_object('uz-Latn', d.name_uz_latn,
+                'uz-Cyrl', d.name_uz_cyrl, 'ru', d.name_ru, 'en', d.name_en) END,
               'service', sc.service, 'covered', sc.covered, 'operators', sc.operators,
               'nearest_site_m', round(sc.nearest_site_m::numeric, 1), 'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1),
               'source', s.source, 'synthetic', s.source ILIKE '%synthetic%',
@@ -69,10 +72,16 @@ class GapRepository {
         if (q.district() != null) {
             w.and("s.district_code = :district", "district", q.district());
         }
+        if (q.text() != null) {
+            // the whole list is searched, not a page: any script, any apostrophe (qamrov_fold, V040); district names too
+            w.and("(s.search_key LIKE '%' || qamrov_fold(:text) || '%' OR d.search_key LIKE '%' || qamrov_fold(:text) || '%')",
+                    "text", q.text());
+        }
         return w;
     }
 
-    private static final String SETTLEMENT_FROM = " FROM settlement_coverage sc JOIN settlements s ON s.id = sc.settlement_id";
+    private static final String SETTLEMENT_FROM = " FROM settlement_coverage sc JOIN settlements s ON s.id = sc.settlement_id"
+            + " LEFT JOIN districts d ON d.code = s.district_code";
 
     long countSettlements(GapQuery q) {
         Where w = settlementWhere(q);
@@ -90,19 +99,47 @@ class GapRepository {
 
     static List<String> stretchColumns(LineKind kind) {
         return kind == LineKind.HIGHWAY
-                ? List.of("id", "ref", "road_class", "name", "service", "from_km", "to_km", "length_km", "region",
+                ? List.of("id", "ref", "road_class", "name", "service", "from_km", "to_km", "length_km", "region", "regions",
                         "longest_gap_km", "line_gap_km")
-                : List.of("id", "line_key", "line_name", "service", "from_km", "to_km", "length_km", "region",
+                : List.of("id", "line_key", "line_name", "service", "from_km", "to_km", "length_km", "region", "regions",
                         "longest_gap_km", "line_gap_km");
     }
 
+    /**
+     * The uncovered stretches of the run as continuous gaps: coverage stores one row per region a gap crosses, and
+     * a planner wants one gap from the first uncovered km to the next covered one. Rows of one line that touch
+     * (the next starts where the previous ends, within 1 m) are merged (gaps-and-islands over from_km); the merged
+     * gap keeps the smallest row id, the region of its first km and every region it crosses.
+     */
+    private static final String MERGED_GAPS = """
+            WITH parts AS (
+              SELECT ls.id, ls.line_id, ls.from_km, ls.to_km, ls.length_km, ls.region_code, ls.geom,
+                CASE WHEN ls.from_km <= max(ls.to_km) OVER (PARTITION BY ls.line_id ORDER BY ls.from_km, ls.id
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 0.001 THEN 0 ELSE 1 END AS starts
+              FROM line_stretches ls
+              WHERE ls.run_id = :run AND ls.line_kind = :kind AND ls.service = :service AND ls.operator_code = :operator
+                AND NOT ls.covered),
+            numbered AS (
+              SELECT p.*, sum(p.starts) OVER (PARTITION BY p.line_id ORDER BY p.from_km, p.id) AS grp FROM parts p),
+            gaps AS (
+              SELECT min(n.id) AS id, n.line_id, min(n.from_km) AS from_km, max(n.to_km) AS to_km,
+                sum(n.length_km) AS length_km, (array_agg(n.region_code ORDER BY n.from_km))[1] AS region_code,
+                array_agg(DISTINCT n.region_code) FILTER (WHERE n.region_code IS NOT NULL) AS regions,
+                ST_LineMerge(ST_Collect(n.geom ORDER BY n.from_km)) AS geom
+              FROM numbered n GROUP BY n.line_id, n.grp),
+            line_gaps AS (
+              SELECT line_id, max(length_km) AS longest_gap_km, sum(length_km) AS line_gap_km FROM gaps GROUP BY line_id)
+            """;
+
     private static Where stretchWhere(LineKind kind, GapQuery q) {
-        Where w = new Where().and("ls.run_id = :run", "run", q.runId()).and("ls.line_kind = :kind", "kind", kind.key)
-                .and("ls.service = :service", "service", q.service().key()).and("NOT ls.covered", null, null)
-                // '*' = not covered by any operator; an operator code = stretches that operator does not cover
-                .and("ls.operator_code = :operator", "operator", q.operator() == null ? "*" : q.operator());
+        Where w = new Where();
+        w.params.put("run", q.runId());
+        w.params.put("kind", kind.key);
+        w.params.put("service", q.service().key());
+        // '*' = not covered by any operator; an operator code = stretches that operator does not cover
+        w.params.put("operator", q.operator() == null ? "*" : q.operator());
         if (q.region() != null) {
-            w.and("ls.region_code = :region", "region", q.region());
+            w.and(":region = ANY (ls.regions)", "region", q.region());
         }
         if (q.district() != null) {
             w.and("EXISTS (SELECT 1 FROM districts d WHERE d.code = :district AND ST_Intersects(d.geom, ls.geom))",
@@ -111,16 +148,20 @@ class GapRepository {
         if (q.ref() != null) {
             w.and(kind.refColumn + " = :ref", "ref", q.ref());
         }
+        if (q.text() != null) {
+            w.and("(qamrov_fold(" + kind.refColumn + ") LIKE '%' || qamrov_fold(:text) || '%' OR qamrov_fold("
+                    + kind.nameColumn + ") LIKE '%' || qamrov_fold(:text) || '%')", "text", q.text());
+        }
         return w;
     }
 
     private static String stretchFrom(LineKind kind) {
-        return " FROM line_stretches ls JOIN " + kind.table + " l ON l.id = ls.line_id";
+        return " FROM gaps ls JOIN " + kind.table + " l ON l.id = ls.line_id";
     }
 
     long countStretches(LineKind kind, GapQuery q) {
         Where w = stretchWhere(kind, q);
-        return jdbc.sql("SELECT count(*)" + stretchFrom(kind) + w.sql).params(w.params).query(Long.class).single();
+        return jdbc.sql(MERGED_GAPS + "SELECT count(*)" + stretchFrom(kind) + w.sql).params(w.params).query(Long.class).single();
     }
 
     RowSource stretches(LineKind kind, GapQuery q) {
@@ -129,17 +170,12 @@ class GapRepository {
                 ? "'ref', l.ref, 'road_class', l.road_class, 'name', l.name_uz_latn"
                 : "'line_key', l.line_key, 'line_name', l.line_name";
         Sort sort = q.sort().column().equals("line_ref") ? new Sort(kind.refColumn, q.sort().descending()) : q.sort();
-        // the longest and total gap of each whole line (all regions), for "which road is worst" at a glance:
-        // one aggregate over the run's gaps, joined by line (a per-row subquery would rescan them for every row)
-        String sql = """
-                WITH line_gaps AS (
-                  SELECT line_id, max(length_km) AS longest_gap_km, sum(length_km) AS line_gap_km FROM line_stretches
-                  WHERE run_id = :run AND line_kind = :kind AND service = :service AND operator_code = :operator AND NOT covered
-                  GROUP BY line_id)
+        // the longest and total gap of each whole line (all regions), for "which road is worst" at a glance
+        String sql = MERGED_GAPS + """
                 SELECT ls.id, ST_AsGeoJSON(ls.geom, 6) AS geometry,
-                  json_build_object('id', ls.id, %s, 'service', ls.service,
+                  json_build_object('id', ls.id, %s, 'service', CAST(:service AS text),
                   'from_km', round(ls.from_km::numeric, 3), 'to_km', round(ls.to_km::numeric, 3),
-                  'length_km', round(ls.length_km::numeric, 3), 'region', ls.region_code,
+                  'length_km', round(ls.length_km::numeric, 3), 'region', ls.region_code, 'regions', ls.regions,
                   'longest_gap_km', round(g.longest_gap_km::numeric, 3), 'line_gap_km', round(g.line_gap_km::numeric, 3))::text AS properties
                 %s
                 JOIN line_gaps g ON g.line_id = ls.line_id

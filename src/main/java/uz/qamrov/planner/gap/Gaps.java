@@ -1,5 +1,6 @@
 package uz.qamrov.planner.gap;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -18,26 +19,34 @@ public class Gaps {
     private final GapRepository repository;
     private final RunLookup runs;
     private final Regions regions;
+    private final Clock clock;
 
-    Gaps(GapRepository repository, RunLookup runs, Regions regions) {
+    Gaps(GapRepository repository, RunLookup runs, Regions regions, Clock clock) {
         this.repository = repository;
         this.runs = runs;
         this.regions = regions;
+        this.clock = clock;
     }
 
     /** Filters as the API receives them; validated here. */
-    public record Filter(String service, String region, String district, String operator, String ref, String sort,
-            LocalDate asOf) {
+    public record Filter(String service, String region, String district, String operator, String ref, String text,
+            String sort, LocalDate asOf) {
     }
 
     public GapList settlements(Filter f, PagingProperties.Page page) {
         GapQuery q = query(f, Sort.settlements(f.sort()), page);
-        return new GapList(repository.countSettlements(q), GapRepository.SETTLEMENT_COLUMNS, repository.settlements(q));
+        return new GapList(repository.countSettlements(q), GapRepository.SETTLEMENT_COLUMNS, repository.settlements(q),
+                asOf(f), q.runId());
     }
 
     public GapList stretches(LineKind kind, Filter f, PagingProperties.Page page) {
         GapQuery q = query(f, Sort.stretches(f.sort()), page);
-        return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q));
+        return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q),
+                asOf(f), q.runId());
+    }
+
+    private LocalDate asOf(Filter f) {
+        return f.asOf() == null ? LocalDate.now(clock) : f.asOf();
     }
 
     /** Per-kilometre coverage of one line; 404 problem for an unknown ref / line key. */
@@ -56,7 +65,7 @@ public class Gaps {
         Service service = Service.parse(f.service());
         regions.requireRegionFilter(blankToNull(f.region()));
         return new GapQuery(runs.runFor(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
-                blankToNull(f.operator()), blankToNull(f.ref()), sort, page.limit(), page.offset());
+                blankToNull(f.operator()), blankToNull(f.ref()), blankToNull(f.text()), sort, page.limit(), page.offset());
     }
 
     private static String blankToNull(String s) {

@@ -133,7 +133,11 @@ class LayerRepository {
         Map<String, Object> params = new LinkedHashMap<>(c.params());
         params.put("limit", q.limit());
         params.put("offset", q.offset());
-        String sql = select(s) + c.where() + " ORDER BY " + s.id() + " LIMIT :limit OFFSET :offset";
+        // The page's ids first, then the properties of those rows only: a select list with per-row subqueries (a base
+        // station's cells) is otherwise evaluated for every row OFFSET skips, and a client paging through the whole
+        // country (GDAL, QGIS) pays for all earlier pages again on every page.
+        String sql = "WITH page AS (SELECT " + s.id() + " AS pid FROM " + s.from() + c.where() + " ORDER BY " + s.id()
+                + " LIMIT :limit OFFSET :offset) " + select(s) + " JOIN page ON page.pid = " + s.id() + " ORDER BY " + s.id();
         return sink -> streaming.readOnly(() -> streaming.client().sql(sql).params(params).query(rs -> {
             sink.accept(new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")));
         }));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -56,9 +57,10 @@ class OgcController {
     private final ListWriter writer;
     private final ObjectMapper json;
 
-    OgcController(Layers layers, PagingProperties paging, ListWriter writer, ObjectMapper json) {
+    OgcController(Layers layers, OgcProperties ogc, ListWriter writer, ObjectMapper json) {
         this.layers = layers;
-        this.paging = paging;
+        // OGC collections page by the OGC defaults (1,000 / 10,000), not the REST lists' 100
+        this.paging = new PagingProperties(ogc.defaultLimit(), ogc.maxLimit());
         this.writer = writer;
         this.json = json;
     }
@@ -120,7 +122,13 @@ class OgcController {
             @Parameter(description = "minLon,minLat,maxLon,maxLat (CRS84)") @RequestParam(required = false) String bbox,
             @Parameter(description = "as-of date: 2025-01-01, an RFC 3339 instant or an interval (its end is used)")
             @RequestParam(required = false) String datetime,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+            // GDAL's OAPIF driver sizes its pages from this schema's default and maximum (it reads 10 without them);
+            // the values here must match qamrov.ogc.* (OgcApiIT checks the served definition against the paging)
+            @Parameter(description = "features per page (larger values are clamped to the maximum)",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "10000", defaultValue = "1000"))
+            @RequestParam(required = false) Integer limit,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+            @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) String service, @RequestParam(required = false) String f) {
         format(f);
         Layer layer = layers.layer(collectionId);
@@ -128,6 +136,7 @@ class OgcController {
         LayerQuery q = layers.query(layer, bbox, asOf(datetime), service, page);
         long matched = layers.count(layer, q);
         List<Link> links = new ArrayList<>(PageLinks.of(page, matched, GEOJSON));
+        links.replaceAll(l -> "next".equals(l.rel()) ? nextPage(page, l) : l);
         links.add(new Link(base() + "/ogc/collections/" + layer.id(), "collection", JSON, layer.title()));
         return writer.response(OutputFormat.GEOJSON, new ListWriter.Envelope(matched, links, null, null), layers.rows(layer, q));
     }
@@ -155,6 +164,21 @@ class OgcController {
         feature.set("links", json.valueToTree(List.of(new Link(collection + "/items/" + featureId, "self", GEOJSON, null),
                 new Link(collection, "collection", JSON, layer.title()))));
         return ResponseEntity.ok().contentType(MediaType.valueOf(GEOJSON)).body(feature);
+    }
+
+    /**
+     * The next page is at least the default page size. GDAL up to 3.6 (and other clients that hard-code a small page)
+     * asks {@code limit=10} whatever the API definition says and then follows {@code next} links: a next page that
+     * grows to 1,000 turns 1,110 requests for the country's sites into a dozen. Each answer still holds no more
+     * than the limit in its own URL, and a client that builds its own offsets keeps its page size.
+     */
+    private Link nextPage(PagingProperties.Page page, Link next) {
+        if (page.limit() >= paging.defaultLimit()) {
+            return next;
+        }
+        String href = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("limit", paging.defaultLimit())
+                .replaceQueryParam("offset", page.offset() + page.limit()).build().toUriString();
+        return new Link(href, "next", next.type(), next.title());
     }
 
     private ObjectNode collection(Layer layer) {

@@ -37,6 +37,13 @@ class TileRepository {
         };
     }
 
+    /** The attribute names a collection's tiles carry (for TileJSON's vector_layers). */
+    static java.util.List<String> fields(Layer layer) {
+        return java.util.Arrays.stream(source(layer).attributes().split(","))
+                .map(a -> a.contains(" AS ") ? a.substring(a.indexOf(" AS ") + 4) : a.substring(a.indexOf('.') + 1))
+                .map(String::strip).toList();
+    }
+
     private final JdbcClient jdbc;
 
     TileRepository(JdbcClient jdbc) {

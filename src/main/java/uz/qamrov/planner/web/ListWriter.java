@@ -33,14 +33,29 @@ public final class ListWriter {
         this.json = json;
     }
 
-    /** Everything a list response needs besides its rows. */
-    public record Envelope(Long numberMatched, List<Link> links, List<String> csvColumns, String fileName) {
+    /**
+     * Everything a list response needs besides its rows.
+     *
+     * @param fileName download name without extension (CSV and GeoJSON get a {@code Content-Disposition}); null = none
+     * @param provenance what the list was read from (as-of date, coverage run): top-level members of JSON and
+     *     GeoJSON, and constant trailing columns of every CSV row, so a saved file says what it is
+     * @param bom start a CSV with the UTF-8 byte order mark, which Excel needs to read UTF-8 (Cyrillic) correctly
+     */
+    public record Envelope(Long numberMatched, List<Link> links, List<String> csvColumns, String fileName,
+            Map<String, Object> provenance, boolean bom) {
+
+        public Envelope(Long numberMatched, List<Link> links, List<String> csvColumns, String fileName) {
+            this(numberMatched, links, csvColumns, fileName, Map.of(), false);
+        }
     }
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, RowSource rows) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(format.mediaType());
-        if (format == OutputFormat.CSV && envelope.fileName() != null) {
-            ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + envelope.fileName() + ".csv\"");
+        if (format != OutputFormat.JSON && envelope.fileName() != null) {
+            String ext = format == OutputFormat.CSV ? ".csv" : ".geojson";
+            ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + envelope.fileName() + ext + "\"");
         }
         return ok.body(out -> write(format, envelope, rows, out));
     }
@@ -81,6 +96,10 @@ public final class ListWriter {
             if (geojson) {
                 g.writeStringField("timeStamp", Instant.now().toString());
             }
+            for (Map.Entry<String, Object> e : envelope.provenance().entrySet()) {
+                g.writeFieldName(e.getKey());
+                json.writeValue(g, e.getValue());
+            }
             if (envelope.links() != null) {
                 g.writeFieldName("links");
                 json.writeValue(g, envelope.links());
@@ -110,13 +129,21 @@ public final class ListWriter {
     }
 
     private void writeCsv(Envelope envelope, RowSource rows, OutputStream out) throws IOException {
+        if (envelope.bom()) {
+            out.write(UTF8_BOM);
+        }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(envelope.csvColumns().toArray(String[]::new)).get());
+        List<String> header = new java.util.ArrayList<>(envelope.csvColumns());
+        header.addAll(envelope.provenance().keySet());
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
         rows.forEach(row -> {
             try {
                 Map<?, ?> props = json.readValue(row.propertiesJson(), Map.class);
                 for (String column : envelope.csvColumns()) {
                     csv.print(CsvCells.safe(cell(props.get(column))));
+                }
+                for (Object value : envelope.provenance().values()) {
+                    csv.print(value);
                 }
                 csv.println();
             } catch (IOException e) {

@@ -57,7 +57,7 @@ class EngineWalkthroughTest {
         Site old2g = new Site(200, "beeline", 66.79, 40.29, Validity.between(LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1)));
         Cell omni2g = new Cell(2000, 200, "beeline", Technology.G2, 900, null, 360, 30, null, 5_000.0, 66.79, 40.29,
                 old2g.validity());
-        FiberRoute fiber = new FiberRoute(7, "uztelecom", (LineString) Fixtures.wkt("LINESTRING(66.4 40.01, 66.6 40.01)"),
+        FiberRoute fiber = new FiberRoute(7, "uztelecom", (LineString) Fixtures.wkt("LINESTRING(66.4 40.005, 66.6 40.005)"),
                 Validity.ALWAYS);
 
         // 2. build once: all geometry happens here (ranges, footprints, intervals, fiber proximity)

@@ -78,12 +78,17 @@ class PathLossModelTest {
     }
 
     @Test
-    void inverseClampsOutsideValidity() {
+    void inverseClampsOnlyAboveValidity() {
         RadioLink link = new RadioLink(900, 40, 1.5, EnvironmentClass.RURAL);
         MaxDistance far = OkumuraHata.INSTANCE.maxDistance(200, link);
         assertThat(far).isEqualTo(new MaxDistance(20, true));
-        MaxDistance near = OkumuraHata.INSTANCE.maxDistance(50, link);
-        assertThat(near).isEqualTo(new MaxDistance(1, true));
+        // below 1 km Hata is extrapolated, not clamped up: intercept 96.170 dB, slope 34.407 dB/decade →
+        // 10^((90 − 96.170)/34.407) = 0.6617 km (free space there is 88.0 dB, below the Hata value)
+        MaxDistance near = OkumuraHata.INSTANCE.maxDistance(90, link);
+        assertThat(near.distanceKm()).isCloseTo(0.6617, within(0.0005));
+        assertThat(near.clamped()).isFalse();
+        // 50 dB is less than free space over the 38.5 m height difference alone (63.2 dB): no range at all
+        assertThat(OkumuraHata.INSTANCE.maxDistance(50, link)).isEqualTo(new MaxDistance(PathLossModel.FLOOR_KM, false));
         assertThat(Tr38901.INSTANCE.maxDistance(300, new RadioLink(3500, 25, 1.5, EnvironmentClass.URBAN)).clamped())
                 .isTrue();
     }

@@ -119,4 +119,55 @@ class SectorFootprintTest {
         Polygon disc = new SectorFootprint(LON, LAT, null, 360, 10_000).toPolygon(Fixtures.GF, 720);
         assertThat(LocalMetric.areaM2(disc) / 1e6).isCloseTo(314.16, within(0.1));
     }
+
+    /**
+     * The drawn polygon is the tested footprint: for points 0.5 m either side of each radial edge (every 250 m along
+     * it, away from the apex and the arc) and 0.5 m either side of each arc vertex, {@code polygon.covers(p)} equals
+     * {@code contains(p)}. A straight lon/lat radial edge fails this from a few km out (it misses the geodesic ray by
+     * 1.6 m at 10 km and 7 m at 20 km, at azimuths near 45°).
+     */
+    @ParameterizedTest(name = "az={0} bw={1} r={2}")
+    @org.junit.jupiter.params.provider.CsvSource({"45,120,20000", "135,65,10000", "10,300,15000", "200,200,20000",
+            "300,30,5000"})
+    void polygonEdgesAreTheFootprintEdges(double az, double bw, double r) {
+        double lat = 41.5;
+        SectorFootprint f = new SectorFootprint(LON, lat, az, bw, r);
+        org.locationtech.jts.geom.prep.PreparedGeometry poly = org.locationtech.jts.geom.prep.PreparedGeometryFactory
+                .prepare(f.toPolygon(Fixtures.GF, 32));
+        LocalMetric m = LocalMetric.at(LON, lat);
+        int checked = 0;
+        for (double edge : new double[] {az - bw / 2, az + bw / 2}) {
+            double e = Math.toRadians(edge);
+            for (double d = 250; d < r - 5; d += 250) {
+                for (double side : new double[] {-0.5, 0.5}) {
+                    // offset perpendicular to the ray in the site plane
+                    double x = Math.sin(e) * d + Math.cos(e) * side;
+                    double y = Math.cos(e) * d - Math.sin(e) * side;
+                    double[] ll = m.toLonLat(x, y);
+                    org.locationtech.jts.geom.Point p = Fixtures.GF.createPoint(new org.locationtech.jts.geom.Coordinate(ll[0], ll[1]));
+                    assertThat(poly.covers(p)).as("edge %s at %s m, side %s", edge, d, side).isEqualTo(f.contains(ll[0], ll[1]));
+                    checked++;
+                }
+            }
+        }
+        org.locationtech.jts.geom.Coordinate[] ring = ((Polygon) f.toPolygon(Fixtures.GF, 32)).getExteriorRing().getCoordinates();
+        for (org.locationtech.jts.geom.Coordinate c : ring) {
+            double[] p = m.toLocal(c.x, c.y);
+            double d = Math.hypot(p[0], p[1]);
+            double azV = Math.toDegrees(Math.atan2(p[0], p[1]));
+            boolean onRay = Math.abs(Math.IEEEremainder(azV - (az - bw / 2), 360)) < 1e-6
+                    || Math.abs(Math.IEEEremainder(azV - (az + bw / 2), 360)) < 1e-6;
+            // the rim ends of the radial edges: a point moved along the ray stays on the polygon's boundary
+            if (Math.abs(d - r) > 1e-3 || onRay) {
+                continue;
+            }
+            for (double dr : new double[] {-0.5, 0.5}) {
+                double[] ll = m.toLonLat(p[0] * (d + dr) / d, p[1] * (d + dr) / d);
+                org.locationtech.jts.geom.Point pt = Fixtures.GF.createPoint(new org.locationtech.jts.geom.Coordinate(ll[0], ll[1]));
+                assertThat(poly.covers(pt)).as("arc vertex %s, dr %s", c, dr).isEqualTo(f.contains(ll[0], ll[1]));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+    }
 }

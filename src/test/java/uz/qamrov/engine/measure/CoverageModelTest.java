@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import uz.qamrov.engine.Fixtures;
+import uz.qamrov.engine.radio.RadioSettings;
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
@@ -36,8 +37,10 @@ import uz.qamrov.engine.model.Validity;
  */
 class CoverageModelTest {
 
+    /** The hand-worked cases here are drawn on hard sector wedges, so the model uses them. */
     static CoverageModel model(List<Cell> cells, List<Settlement> settlements, List<TransportLine> lines) {
-        return new CoverageModelBuilder().cells(cells).settlements(settlements).lines(lines).build();
+        return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withRadio(RadioSettings.WEDGES)).cells(cells)
+                .settlements(settlements).lines(lines).build();
     }
 
     @Test
@@ -317,8 +320,8 @@ class CoverageModelTest {
 
     @Test
     void fixedBroadbandFromFiberWithinDropDistance() {
-        // route 1.5 km north of v1 and 2.5 km north of v2 (drop distance 2 km)
-        double[] r0 = from(66, 40, 0, 1_500);
+        // route 0.75 km north of v1 and 1.75 km north of v2 (drop distance 1 km)
+        double[] r0 = from(66, 40, 0, 750);
         Settlement v1 = village(1, 66, 40, 10);
         double[] p2 = from(66.05, 40, 180, 1_000);
         Settlement v2 = village(2, p2[0], p2[1], 10);

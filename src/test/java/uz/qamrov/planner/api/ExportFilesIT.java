@@ -65,8 +65,24 @@ class ExportFilesIT extends HttpApiIT {
 
     @Test
     void geoPackageOfOneRegion(@TempDir Path dir) throws Exception {
-        Path file = download("/api/v1/exports/gaps.gpkg?region=UZ-SA&service=high_speed_mobile", dir);
+        var res = getBytes("/api/v1/exports/gaps.gpkg?region=UZ-SA&service=high_speed_mobile&asOf=2025-01-01");
+        assertThat(res.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"gaps_UZ-SA_high_speed_mobile_2025-01-01.gpkg\"");
+        Path file = download("/api/v1/exports/gaps.gpkg?region=UZ-SA&service=high_speed_mobile&asOf=2025-01-01", dir);
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            var info = new java.util.HashMap<String, String>();
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT key, value FROM export_info")) {
+                while (rs.next()) {
+                    info.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertThat(info).containsEntry("scope", "UZ-SA").containsEntry("service", "high_speed_mobile")
+                    .containsEntry("as_of", "2025-01-01").containsEntry("coverage_run", "1");
+            try (ResultSet rs = db.createStatement().executeQuery(
+                    "SELECT description FROM gpkg_contents WHERE table_name = 'highway_gaps'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("highway gaps — UZ-SA, high_speed_mobile, as of 2025-01-01, coverage run 1");
+            }
             assertThat(count(db, "uncovered_settlements")).isEqualTo(2);
             assertThat(count(db, "settlements_status")).isEqualTo(2);
             assertThat(count(db, "highway_gaps")).isZero();

@@ -82,6 +82,47 @@ class OgcApiIT extends HttpApiIT {
         assertThat(features.split("OGRFeature\\(settlements\\)", -1).length - 1).isEqualTo(6);
     }
 
+    @Test
+    void pagesAreAThousandByDefaultAndTheDefinitionSaysSo() throws Exception {
+        JsonNode page = getJson("/ogc/collections/settlements/items");
+        assertThat(page.get("numberReturned").asInt()).isEqualTo(6);
+        assertThat(GapApiIT.link(page, "self")).contains("limit=1000").contains("offset=0");
+        assertThat(GapApiIT.link(getJson("/ogc/collections/settlements/items?limit=50000&offset=4"), "self"))
+                .contains("limit=10000");
+        // one OpenAPI version everywhere: the landing page's service-desc type and the served document
+        JsonNode api = getJson("/ogc/api");
+        assertThat(api.get("openapi").asText()).startsWith("3.0.");
+        JsonNode serviceDesc = null;
+        for (JsonNode l : getJson("/ogc").get("links")) {
+            if (l.get("rel").asText().equals("service-desc")) {
+                serviceDesc = l;
+            }
+        }
+        assertThat(serviceDesc.get("type").asText()).isEqualTo("application/vnd.oai.openapi+json;version=3.0");
+        JsonNode limit = null;
+        for (JsonNode p : api.at("/paths/~1ogc~1collections~1{collectionId}~1items/get/parameters")) {
+            if (p.get("name").asText().equals("limit")) {
+                limit = p.get("schema");
+            }
+        }
+        assertThat(limit.get("default").asInt()).isEqualTo(1000);
+        assertThat(limit.get("maximum").asInt()).isEqualTo(10000);
+    }
+
+    @Test
+    void crossOriginReadsAreAllowedAndWritesAreNot() {
+        var res = http().get().uri("/ogc/collections").header("Origin", "https://gis.example.uz").retrieve().toEntity(String.class);
+        assertThat(res.getStatusCode().value()).isEqualTo(200);
+        assertThat(res.getHeaders().getAccessControlAllowOrigin()).isIn("*", "https://gis.example.uz");
+        var preflight = http().options().uri("/tiles/settlements/5/22/12.mvt").header("Origin", "https://gis.example.uz")
+                .header("Access-Control-Request-Method", "GET").retrieve().toEntity(String.class);
+        assertThat(preflight.getStatusCode().value()).isEqualTo(200);
+        assertThat(preflight.getHeaders().getAccessControlAllowMethods()).extracting(Object::toString).contains("GET");
+        var post = http().options().uri("/api/v1/uploads/base-stations").header("Origin", "https://gis.example.uz")
+                .header("Access-Control-Request-Method", "POST").retrieve().toEntity(String.class);
+        assertThat(post.getStatusCode().value()).isEqualTo(403);
+    }
+
     static long featureCount(String ogrinfo, String layer) {
         String block = ogrinfo.substring(ogrinfo.indexOf("Layer name: " + layer + "\n"));
         var m = java.util.regex.Pattern.compile("Feature Count: (\\d+)").matcher(block);

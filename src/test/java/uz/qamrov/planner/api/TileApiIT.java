@@ -52,4 +52,37 @@ class TileApiIT extends HttpApiIT {
         assertThat(getBytes("/tiles/settlements/2/a/0.mvt").getStatusCode().value()).isEqualTo(400);
         assertThat(getBytes("/tiles/nothing/2/1/1.mvt").getStatusCode().value()).isEqualTo(404);
     }
+
+    @Test
+    void tileJsonPointsAtTilesThatAnswerWithItsFields() throws Exception {
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tj = om.readTree(get("/tiles/settlements.json?asOf=2025-01-01&service=high_speed_mobile").getBody());
+        assertThat(tj.get("tilejson").asText()).isEqualTo("3.0.0");
+        String template = tj.get("tiles").get(0).asText();
+        assertThat(template).endsWith("/tiles/settlements/{z}/{x}/{y}.mvt?asOf=2025-01-01&service=high_speed_mobile");
+        assertThat(tj.get("maxzoom").asInt()).isEqualTo(18);
+        assertThat(tj.get("bounds").toString()).isEqualTo("[66.9,39.4,70.8,41.2]");
+        assertThat(tj.at("/vector_layers/0/id").asText()).isEqualTo("settlements");
+        assertThat(tj.at("/vector_layers/0/fields").has("covered")).isTrue();
+        int[] t = tileOf(69.5, 41.0, 8);
+        String url = template.replace("{z}", "8").replace("{x}", "" + t[0]).replace("{y}", "" + t[1]);
+        assertThat(getBytes(url.substring(url.indexOf("/tiles/"))).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/tiles/nothing.json").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theMapLibreStyleUsesTheTileJsonOfEachSource() throws Exception {
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        var style = om.readTree(get("/styles/qamrov.json?asOf=2025-01-01").getBody());
+        assertThat(style.get("version").asInt()).isEqualTo(8);
+        var sources = style.get("sources");
+        assertThat(sources.get("settlements").get("url").asText()).endsWith("/tiles/settlements.json?asOf=2025-01-01");
+        for (var layer : style.get("layers")) {
+            if (layer.has("source")) {
+                assertThat(sources.has(layer.get("source").asText())).as(layer.toString()).isTrue();
+                String src = sources.get(layer.get("source").asText()).get("url").asText();
+                assertThat(get(src.substring(src.indexOf("/tiles/"))).getStatusCode().value()).isEqualTo(200);
+            }
+        }
+    }
 }

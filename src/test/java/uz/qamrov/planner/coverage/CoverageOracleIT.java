@@ -28,6 +28,8 @@ import uz.qamrov.support.PostgisIT;
  * random sites with explicit ranges (seed logged). They must agree within 0.5%.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the SQL oracle draws hard sectors on flat earth: compare the engine in that mode
+@org.springframework.test.context.TestPropertySource(properties = "qamrov.terrain.sector-wedges=true")
 class CoverageOracleIT extends PostgisIT {
 
     static final String TOWNS = "geonames/uz_cities500_geonames.csv";

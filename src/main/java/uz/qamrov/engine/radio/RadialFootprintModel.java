@@ -1,0 +1,107 @@
+package uz.qamrov.engine.radio;
+
+import uz.qamrov.engine.footprint.CellRange;
+import uz.qamrov.engine.footprint.EnvironmentClass;
+import uz.qamrov.engine.footprint.EnvironmentClassifier;
+import uz.qamrov.engine.footprint.FootprintModel;
+import uz.qamrov.engine.footprint.LinkBudget;
+import uz.qamrov.engine.footprint.PathLossModel;
+import uz.qamrov.engine.footprint.PathLossModels;
+import uz.qamrov.engine.footprint.RadialFootprint;
+import uz.qamrov.engine.footprint.RadioLink;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * Footprints from radials. For radial i (azimuth i·step) the received level at distance d is
+ *
+ * <pre>
+ * level(d) = EIRP + reference share + A(φ, θ(d)) − L(d) − L_diff(d)          (dBm, see {@link LinkBudget})
+ * </pre>
+ * with A the {@link AntennaPattern} gain (φ off boresight, θ the depression from the antenna to a mobile 1.5 m above
+ * flat ground), L the median path loss of {@link PathLossModels#forBand} (extrapolated below its minimum distance,
+ * never clamped up) and L_diff the {@link Bullington} diffraction over the DEM profile (0 without a DEM: flat earth).
+ * The radial ends where level − threshold − fade − body loss first falls below 0. A cell's explicit
+ * {@code rangeM} calibrates the budget so that its boresight radial ends there; an {@code observedRangeM} caps every
+ * radial. Thread-safe; the DEM may be null.
+ */
+public final class RadialFootprintModel implements FootprintModel {
+
+    private final EnvironmentClassifier classifier;
+    private final LinkBudget budget;
+    private final RadioSettings settings;
+    private final TerrainRadials terrain;
+
+    public RadialFootprintModel(EnvironmentClassifier classifier, LinkBudget budget, RadioSettings settings, Dem dem) {
+        this.classifier = classifier;
+        this.budget = budget;
+        this.settings = settings;
+        this.terrain = dem == null ? null : new TerrainRadials(dem, settings.terrainStepM());
+    }
+
+    /** "flat-earth" or a description of the DEM in use, for the run's metadata. */
+    public String terrainDescription() {
+        return terrain == null ? "flat-earth" : terrain.description();
+    }
+
+    /** A cell's footprint and its boresight range. */
+    public record Result(RadialFootprint footprint, CellRange range) {
+    }
+
+    @Override
+    public RadialFootprint footprintOf(Cell cell) {
+        return build(cell, classifier.classify(cell.lon(), cell.lat())).footprint();
+    }
+
+    /** Footprint for a known environment class (lets callers cache the class per site). */
+    public Result build(Cell cell, EnvironmentClass environment) {
+        PathLossModel model = PathLossModels.forBand(cell.bandMhz());
+        RadioLink link = new RadioLink(cell.bandMhz(), cell.antennaHeightM(), budget.mobileHeightM(), environment);
+        double tilt = cell.tiltDeg() != null ? cell.tiltDeg() : settings.defaultTiltDeg();
+        double f2b = cell.frontToBackDb() != null ? cell.frontToBackDb() : AntennaPattern.DEFAULT_FRONT_TO_BACK_DB;
+        AntennaPattern pattern = new AntennaPattern(cell.isOmni(), cell.isOmni() ? 360 : cell.beamwidthDeg(), f2b,
+                AntennaPattern.DEFAULT_VERTICAL_BEAMWIDTH_DEG, AntennaPattern.DEFAULT_SIDE_LOBE_DB, tilt);
+        RadialSolver solver;
+        CellRange.Source source;
+        if (cell.rangeM() != null) {
+            double capKm = cell.rangeM() / 1000;
+            solver = new RadialSolver(model, link, pattern, 0, capKm);
+            solver = solver.withAllowed(model.pathLossDb(capKm, link) - solver.verticalDb(capKm));
+            source = CellRange.Source.EXPLICIT;
+        } else {
+            solver = new RadialSolver(model, link, pattern,
+                    budget.allowedPathLossDb(cell.technology(), cell.eirpDbm()), model.maxDistanceKm());
+            source = CellRange.Source.LINK_BUDGET;
+        }
+        if (cell.observedRangeM() != null && cell.observedRangeM() / 1000 < solver.capKm()) {
+            solver = solver.withCap(cell.observedRangeM() / 1000);
+            source = CellRange.Source.OBSERVED_BOUND;
+        }
+        int n = settings.radials();
+        double[] ranges = new double[n];
+        double az = cell.isOmni() ? 0 : cell.azimuthDeg();
+        double saturated = Double.NaN;
+        double boresight = solver.rangeKm(0);
+        boolean clamped = source == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
+        for (int i = 0; i < n; i++) {
+            double off = 360.0 * i / n - az;
+            double km;
+            if (pattern.horizontalDb(off) <= -pattern.frontToBackDb()) {
+                // the combined gain is −A_m whatever the vertical angle: one solve serves all back-lobe radials
+                if (Double.isNaN(saturated)) {
+                    saturated = solver.rangeKm(off);
+                }
+                km = saturated;
+            } else {
+                km = solver.rangeKm(off);
+            }
+            ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
+        }
+        if (terrain != null) {
+            terrain.shorten(cell, solver, 360.0 / n, az, ranges);
+        }
+        String name = source == CellRange.Source.EXPLICIT ? "explicit" : model.name();
+        RadialFootprint fp = new RadialFootprint(cell.lon(), cell.lat(), ranges);
+        return new Result(fp, new CellRange(boresight * 1000, source, name, clamped));
+    }
+}

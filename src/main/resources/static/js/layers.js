@@ -1,0 +1,316 @@
+// Loading the map's data: regions and districts, roads and rail, uncovered stretches, settlements (every gap, covered
+// ones thinned at low zoom), base stations and fiber by viewport, coverage polygons, region shading and labels.
+import { API, api, debug, query } from './api.js';
+import { fmt, i18n, placeName, t } from './i18n.js';
+import { classColor, COLORS, contains, label, legend, m, makeScale, updateZoomHint, ZOOM } from './map.js';
+import { bindSettlement, fiberPopup, linePopup, sitePopup, stretchPopup } from './popups.js';
+import { state } from './state.js';
+
+const L = window.L;
+const COVERED_CAP = 3000;
+export const regionValues = {};
+const regionSites = {};
+export const refLists = { highways: [], railways: [] };
+
+export const settlementColor = (f) => (f.properties.covered === false ? COLORS.uncovered : f.properties.covered ? COLORS.covered : '#999');
+const settlementRadius = (f) => Math.max(2.5, Math.min(7, Math.log10(Math.max(10, f.properties.population || 10)) * 1.6 - 1.5));
+
+export function pointToSettlement(f, ll, renderer) {
+  const gap = f.properties.covered === false;
+  return L.circleMarker(ll, { renderer, radius: settlementRadius(f) + (gap ? 1 : 0), weight: gap ? 1.5 : 1, color: gap ? '#600' : '#222',
+    fillColor: settlementColor(f), fillOpacity: 0.9 });
+}
+
+export function regionStyle(f) {
+  const code = f.properties.code || f.id;
+  const selected = state.region && state.region === code;
+  return { color: selected ? '#000' : '#555', weight: selected ? 3 : 1, fillColor: classColor(regionValues[code]), fillOpacity: 0.5 };
+}
+
+export function updateCounts() {
+  const count = (g) => { let n = 0; g.eachLayer(() => { n++; }); return n; };
+  for (const k of Object.keys(m.layers)) debug.layerCounts[k] = m.map.hasLayer(m.layers[k]) ? count(m.layers[k]) : 0;
+}
+
+export async function loadRegions() {
+  i18n.regions = await api(`${API}/regions`).catch((e) => { debug.errors.push(String(e)); return []; });
+  try {
+    const fc = await api(`ogc/collections/regions/items${query({ limit: 100 })}`);
+    m.layers.regions.clearLayers().addData(fc);
+  } catch (e) {
+    debug.errors.push(String(e));
+  }
+  updateCounts();
+}
+
+/** District outlines of the selected region (none nationally: 200 outlines would hide the shading). */
+export async function loadDistricts() {
+  const r = i18n.regions.find((x) => x.code === state.region);
+  m.layers.districts.clearLayers();
+  districtFeatures = [];
+  if (!r || !r.bbox) return;
+  try {
+    const fc = await api(`ogc/collections/districts/items${query({ bbox: r.bbox.join(','), limit: 1000 })}`);
+    districtFeatures = fc.features.filter((f) => f.properties.region === state.region);
+    m.layers.districts.addData({ type: 'FeatureCollection', features: districtFeatures });
+  } catch (e) {
+    debug.errors.push(String(e));
+  }
+}
+let districtFeatures = [];
+
+export async function loadLines() {
+  for (const kind of ['highways', 'railways']) {
+    try {
+      const fc = await api(`${API}/layers/${kind}${query({ limit: 1000 })}`);
+      m.layers[kind].clearLayers().addData(fc);
+      m.layers[kind].eachLayer((l) => l.bindPopup(() => linePopup(l.feature.properties)));
+      const refs = fc.features.map((f) => (kind === 'highways' ? f.properties.ref : f.properties.line_key)).filter(Boolean);
+      refLists[kind] = [...new Set(refs)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .map((r) => ({ ref: r, name: (fc.features.find((f) => f.properties.line_key === r) || { properties: {} }).properties.line_name }));
+    } catch (e) {
+      debug.errors.push(String(e));
+    }
+  }
+  updateCounts();
+}
+
+/**
+ * Uncovered road and rail stretches of the chosen service, drawn in red. Roads and rail are measured for mobile
+ * services only: with fixed broadband there are none to draw, and the legend says why (no silent 4G substitute).
+ */
+export async function loadStretches() {
+  const features = [];
+  applyNotes();
+  if (state.service !== 'fixed_broadband') {
+    await Promise.all(['highways', 'railways'].map(async (kind) => {
+      try {
+        const fc = await api(`${API}/gaps/${kind}${query({ region: state.region, service: state.service, asOf: state.asOf, limit: 10000, f: 'geojson' })}`);
+        features.push(...fc.features);
+      } catch (e) {
+        debug.errors.push(String(e));
+      }
+    }));
+  }
+  m.layers.stretches.clearLayers().addData({ type: 'FeatureCollection', features });
+  m.layers.stretches.eachLayer((l) => l.bindPopup(() => stretchPopup(l.feature.properties)));
+  updateCounts();
+}
+
+/** Every uncovered settlement of the service, date and region (the whole gap list: never capped by the map). */
+let gapKey = '';
+let gapSeq = 0;
+export async function loadGapPoints() {
+  const key = [state.region, state.service, state.asOf].join('|');
+  if (key === gapKey) return;
+  const seq = ++gapSeq;
+  m.layers.gapPoints.clearLayers();
+  try {
+    const fc = await api(`${API}/gaps/settlements${query({ region: state.region, service: state.service, asOf: state.asOf, limit: 10000, f: 'geojson' })}`);
+    if (seq !== gapSeq) return;
+    m.layers.gapPoints.clearLayers().addData(fc);
+    m.layers.gapPoints.eachLayer((l) => bindSettlement(l.feature, l));
+    gapKey = key;
+    debug.gapPointsMatched = fc.numberMatched;
+    notes.gapCount = fc.numberMatched;
+    applyNotes();
+  } catch (e) {
+    debug.errors.push(String(e));
+  }
+  updateCounts();
+}
+
+// what the legend says about the data on the map (kept across legend redraws)
+const notes = { gapCount: null, thinned: null };
+export function applyNotes() {
+  const count = document.getElementById('legend-gap-count');
+  if (count) count.textContent = notes.gapCount === null ? '' : `(${fmt(notes.gapCount, 0)})`;
+  const thin = document.getElementById('legend-thinned');
+  if (thin) {
+    thin.hidden = !notes.thinned;
+    if (notes.thinned) thin.textContent = t('legend.thinned', { shown: fmt(notes.thinned.shown, 0), n: fmt(notes.thinned.n, 0) });
+  }
+  const lines = document.getElementById('legend-service-lines');
+  if (lines) lines.hidden = state.service !== 'fixed_broadband';
+}
+export function redrawLegend() {
+  legend((x) => fmt(x, 1));
+  applyNotes();
+}
+
+let viewportSeq = 0;
+export async function loadViewportLayers() {
+  const seq = ++viewportSeq;
+  updateZoomHint();
+  const map = m.map;
+  const b = map.getBounds();
+  const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(5)).join(',');
+  const z = map.getZoom();
+  const jobs = [];
+  if (map.hasLayer(m.layers.settlements)) {
+    jobs.push(loadGapPoints());
+    // covered settlements: the biggest ones up to a cap at low zoom (the map says so), all of them when zoomed in
+    const params = { bbox: z >= ZOOM.settlements ? bbox : regionBbox() || bbox, service: state.service, asOf: state.asOf,
+      limit: z >= ZOOM.settlements ? 5000 : COVERED_CAP };
+    jobs.push(api(`${API}/layers/settlements${query(params)}`).then((fc) => {
+      if (seq !== viewportSeq) return;
+      const covered = fc.features.filter((f) => f.properties.covered !== false);
+      m.layers.settlements.clearLayers().addData({ type: 'FeatureCollection', features: covered });
+      m.layers.settlements.eachLayer((l) => bindSettlement(l.feature, l));
+      notes.thinned = fc.numberMatched > fc.numberReturned ? { shown: fc.numberReturned, n: fc.numberMatched } : null;
+      applyNotes();
+      debug.coveredThinned = Boolean(notes.thinned);
+      drawTownLabels(fc.features, z);
+    }).catch((e) => { debug.errors.push(String(e)); m.layers.settlements.clearLayers(); }));
+  }
+  if (map.hasLayer(m.layers.sites)) {
+    if (z >= ZOOM.sites) {
+      jobs.push(api(`${API}/layers/base-stations${query({ bbox, asOf: state.asOf, limit: 5000 })}`).then((fc) => {
+        if (seq !== viewportSeq) return;
+        drawSites(fc.features, z);
+      }).catch((e) => { debug.errors.push(String(e)); m.layers.sites.clearLayers(); }));
+    } else {
+      drawRegionSiteClusters();
+    }
+  }
+  if (map.hasLayer(m.layers.fiber)) {
+    if (z >= ZOOM.fiber) {
+      jobs.push(api(`${API}/layers/fiber-routes${query({ bbox, asOf: state.asOf, limit: 5000 })}`).then((fc) => {
+        if (seq !== viewportSeq) return;
+        m.layers.fiber.clearLayers().addData(fc);
+        m.layers.fiber.eachLayer((l) => l.bindPopup(() => fiberPopup(l.feature.properties)));
+      }).catch((e) => { debug.errors.push(String(e)); m.layers.fiber.clearLayers(); }));
+    } else {
+      m.layers.fiber.clearLayers();
+    }
+  }
+  await Promise.all(jobs);
+  drawAreaLabels(z);
+  updateCounts();
+}
+
+function regionBbox() {
+  const r = i18n.regions.find((x) => x.code === state.region);
+  return r && r.bbox ? r.bbox.join(',') : null;
+}
+
+// ------------------------------------------------------------------ labels
+
+let areaLabels = [];
+let townLabels = [];
+function refreshLabels() {
+  m.layers.labels.clearLayers();
+  for (const l of [...areaLabels, ...townLabels]) l.addTo(m.layers.labels);
+}
+
+/** Region names nationally, district names of the selected region when zoomed in. */
+function drawAreaLabels(z) {
+  areaLabels = [];
+  if (z < ZOOM.districtLabels || !state.region) {
+    for (const r of i18n.regions) {
+      const f = m.layers.regions.getLayers().find((l) => (l.feature.properties.code || l.feature.id) === r.code);
+      if (f) areaLabels.push(label(f.getBounds().getCenter(), placeName(r), 'region-label'));
+    }
+  }
+  if (state.region && z >= 7) {
+    for (const d of districtFeatures) {
+      areaLabels.push(label(L.geoJSON(d).getBounds().getCenter(), placeName(d.properties), 'district-label'));
+    }
+  }
+  refreshLabels();
+}
+
+/** Town names: cities at any zoom, towns of 10,000+ from zoom 9, every settlement from zoom 12. */
+function drawTownLabels(features, z) {
+  const min = z >= 12 ? 0 : z >= 9 ? 10000 : z >= 7 ? 50000 : 150000;
+  townLabels = features.filter((f) => (f.properties.population || 0) >= min)
+    .sort((a, b) => (b.properties.population || 0) - (a.properties.population || 0)).slice(0, 150)
+    .map((f) => label([f.geometry.coordinates[1], f.geometry.coordinates[0]], placeName(f.properties), 'town-label'));
+  refreshLabels();
+}
+
+// ------------------------------------------------------------------ sites
+
+/** Below the site zoom: one cluster per region with its number of base stations (as of the chosen date). */
+export function drawRegionSiteClusters() {
+  m.layers.sites.clearLayers();
+  for (const r of i18n.regions) {
+    const n = regionSites[r.code];
+    if (!r.bbox || n === undefined) continue;
+    const ll = [(r.bbox[1] + r.bbox[3]) / 2, (r.bbox[0] + r.bbox[2]) / 2 + 0.5];
+    L.marker(ll, { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster cluster-region', html: `<span>${fmt(n)}</span>`, iconSize: [48, 24] }) })
+      .bindPopup(t('popup.sites', { n: fmt(n) }))
+      .on('dblclick', () => m.map.fitBounds([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]]))
+      .addTo(m.layers.sites);
+  }
+}
+
+/** Sites: one marker each when zoomed in, else grid clusters of 48 screen pixels with a count. */
+function drawSites(features, zoom) {
+  m.layers.sites.clearLayers();
+  if (zoom >= ZOOM.siteSingle) {
+    for (const f of features) {
+      const [lon, lat] = f.geometry.coordinates;
+      L.circleMarker([lat, lon], { pane: 'pointsPane', radius: 5, color: '#fff', weight: 1, fillColor: COLORS.site, fillOpacity: 1 })
+        .bindPopup(() => sitePopup(f.properties)).addTo(m.layers.sites);
+    }
+    return;
+  }
+  const cells = new Map();
+  for (const f of features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const p = m.map.project([lat, lon], zoom);
+    const key = `${Math.floor(p.x / 48)}:${Math.floor(p.y / 48)}`;
+    const c = cells.get(key) || { n: 0, lat: 0, lon: 0 };
+    c.n++; c.lat += lat; c.lon += lon;
+    cells.set(key, c);
+  }
+  for (const c of cells.values()) {
+    const ll = [c.lat / c.n, c.lon / c.n];
+    const size = c.n > 99 ? 36 : c.n > 9 ? 30 : 24;
+    L.marker(ll, { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster', html: `<span>${c.n}</span>`, iconSize: [size, size] }) })
+      .bindPopup(t('popup.sites', { n: c.n })).on('dblclick', () => m.map.setView(ll, zoom + 2)).addTo(m.layers.sites);
+  }
+}
+
+export async function loadCoverage() {
+  if (!m.map.hasLayer(m.layers.coverage)) return;
+  try {
+    const fc = await api(`${API}/coverage.geojson${query({ technology: state.technology, region: state.region, asOf: state.asOf })}`);
+    m.layers.coverage.clearLayers().addData(fc);
+  } catch (e) {
+    debug.errors.push(String(e));
+    m.layers.coverage.clearLayers();
+  }
+  updateCounts();
+}
+
+/** One indicators call per region: shading values (quantile classes) and the base-station clusters. */
+export async function loadShading() {
+  const key = state.shade;
+  await Promise.all(i18n.regions.map(async (r) => {
+    try {
+      const res = await api(`${API}/indicators${query({ region: r.code, asOf: state.asOf })}`);
+      const ind = (res.indicators || []).find((i) => i.key === key);
+      regionValues[r.code] = ind ? ind.value : undefined;
+      const sites = (res.indicators || []).find((i) => i.key === 'base_stations.count');
+      regionSites[r.code] = sites ? sites.value : undefined;
+    } catch (e) {
+      debug.errors.push(String(e));
+      regionValues[r.code] = undefined;
+    }
+  }));
+  makeScale(Object.values(regionValues));
+  redrawLegend();
+  m.layers.regions.setStyle(regionStyle);
+  debug.regionColors = Object.fromEntries(i18n.regions.map((r) => [r.code, classColor(regionValues[r.code])]));
+  if (m.map.hasLayer(m.layers.sites) && m.map.getZoom() < ZOOM.sites) drawRegionSiteClusters();
+}
+
+/** The region under a map click that hit no other feature (the canvas of points lies above the region polygons). */
+export function regionAt(latlng) {
+  const hit = m.layers.regions.getLayers().find((l) => l.feature && l.feature.geometry
+    && contains(l.feature.geometry, latlng.lng, latlng.lat));
+  return hit ? hit.feature : null;
+}
+
