@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,23 @@ public class AccessService {
         return new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, message, Map.of());
     }
 
-    /** Creates a user and returns its token, which is never shown again. */
+    /** Creates a user with a token that never expires and returns the token, which is never shown again. */
     @Transactional
     public CreatedUser createUser(Caller admin, String name, String roleKey, String operatorCode) {
+        return createUser(admin, name, roleKey, operatorCode, null);
+    }
+
+    /**
+     * Creates a user and returns its token, which is never shown again.
+     *
+     * @param expiresAt when the token stops working (must be in the future); null = never
+     */
+    @Transactional
+    public CreatedUser createUser(Caller admin, String name, String roleKey, String operatorCode, OffsetDateTime expiresAt) {
         requireAdmin(admin);
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw ApiException.badRequest("expiresAt must be in the future", Map.of("field", "expiresAt", "value", expiresAt.toString()));
+        }
         if (name == null || name.isBlank()) {
             throw ApiException.badRequest("name is required", Map.of("field", "name"));
         }
@@ -108,15 +122,33 @@ public class AccessService {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "qmr_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        long id = repository.insertUser(name.strip(), role, operatorCode, sha256Hex(token));
+        long id = repository.insertUser(name.strip(), role, operatorCode, sha256Hex(token), expiresAt);
         repository.audit(admin.name(), "user.create", "users", null,
-                Map.of("user", name.strip(), "role", role.key(), "operatorCode", String.valueOf(operatorCode)));
-        return new CreatedUser(id, name.strip(), role.key(), operatorCode, token);
+                Map.of("user", name.strip(), "role", role.key(), "operatorCode", String.valueOf(operatorCode),
+                        "expiresAt", String.valueOf(expiresAt)));
+        return new CreatedUser(id, name.strip(), role.key(), operatorCode, token, expiresAt);
     }
 
     public List<UserView> listUsers(Caller admin) {
         requireAdmin(admin);
         return repository.listUsers();
+    }
+
+    /** Revokes a user's token at once (the next request with it gets 401); the user stays listed as revoked. */
+    @Transactional
+    public void revoke(Caller admin, long userId) {
+        requireAdmin(admin);
+        String name = repository.revoke(userId).orElseThrow(() -> repository.userIdExists(userId)
+                ? new ApiException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "user " + userId + " is revoked already", Map.of())
+                : ApiException.notFound("no user " + userId));
+        repository.audit(admin.name(), "user.revoke", "users", null, Map.of("user", name, "userId", userId));
+    }
+
+    /** The audit log, newest first; an {@code action} like "import" also matches "import.succeeded" etc. */
+    public List<AuditEntry> auditLog(Caller admin, String actor, String action, UUID jobId, OffsetDateTime since,
+            OffsetDateTime until, long offset, int limit) {
+        requireAdmin(admin);
+        return repository.audit(actor, action, jobId, since, until, offset, limit);
     }
 
     /** Appends to the audit log in its own transaction, so a rejected or failed import is still recorded. */
@@ -134,6 +166,6 @@ public class AccessService {
     }
 
     /** The answer of {@code POST /api/v1/users}: the only time the token is shown. */
-    public record CreatedUser(long id, String name, String role, String operatorCode, String token) {
+    public record CreatedUser(long id, String name, String role, String operatorCode, String token, OffsetDateTime expiresAt) {
     }
 }

@@ -1,30 +1,35 @@
 package uz.qamrov.planner.ingest;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * Comma-separated text with a header row (RFC 4180 quoting). A header without commas but with ';', tab or '|' is
- * reported as a delimiter problem; a data row with a different number of fields than the header is a row error.
+ * Delimited text with a header row (RFC 4180 quoting), read as a stream: one record at a time from the decoded
+ * file. The delimiter is the one of ',' ';' and tab that occurs most often outside quotes in the header line (ru/uz
+ * Excel writes ';'); the header is parsed by the same commons-csv parser as the rows, so a quoted column name with a
+ * comma is one column. A data row with a different number of fields than the header is a row error.
  */
 final class CsvFileReader {
+
+    private static final char[] DELIMITERS = {',', ';', '\t'};
 
     private CsvFileReader() {
     }
 
     /** Which CSV dialect a header belongs to. */
-    static UploadFormat sniff(String text) {
-        String header = firstLine(text).toLowerCase(Locale.ROOT);
-        if (header.startsWith("radio,mcc,net,area,cell")) {
+    static UploadFormat dialect(List<String> header) {
+        if (header.size() >= 5 && header.subList(0, 5).equals(List.of("radio", "mcc", "net", "area", "cell"))) {
             return UploadFormat.OPENCELLID;
         }
         if (header.contains("ict_id") && header.contains("radio_type")) {
@@ -33,26 +38,23 @@ final class CsvFileReader {
         return UploadFormat.CSV;
     }
 
-    static ParsedFile read(String text, UploadFormat format, int maxRows) {
-        String header = firstLine(text);
-        if (!header.contains(",")) {
-            for (String d : new String[] {";", "\t", "|"}) {
-                if (header.contains(d)) {
-                    throw FileProblems.invalid("the header has no comma but contains '" + ("\t".equals(d) ? "\\t" : d)
-                            + "': the file seems to use another delimiter; Qamrov reads comma-separated files",
-                            Map.of("delimiterFound", d));
-                }
-            }
-        }
-        CSVFormat csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+    static ParsedFile read(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget) {
+        char delimiter = delimiter(text);
+        CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
         List<SourceFeature> features = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(text, csv)) {
+        UploadFormat dialect;
+        try (Reader in = text.open(); CSVParser parser = CSVParser.parse(in, csv)) {
             List<String> names = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            dialect = format == UploadFormat.CSV ? dialect(names) : format;
+            if (dialect != UploadFormat.CSV && layer != Layer.BASE_STATIONS) {
+                throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key);
+            }
+            if (dialect == UploadFormat.CSV) {
+                requireColumns(names, layer);
+            }
             for (CSVRecord r : parser) {
-                if (features.size() >= maxRows) {
-                    throw FileProblems.tooManyRows(maxRows);
-                }
+                budget.row(features.size());
                 int number = features.size() + 1;
                 Map<String, String> attrs = new LinkedHashMap<>();
                 for (int i = 0; i < Math.min(names.size(), r.size()); i++) {
@@ -63,28 +65,73 @@ final class CsvFileReader {
                 }
                 String error = r.size() == names.size() ? null
                         : "the row has " + r.size() + " fields but the header has " + names.size()
-                                + " (unquoted comma or missing field?)";
+                                + " (unquoted '" + printable(delimiter) + "' or missing field?)";
                 features.add(new SourceFeature(number, attrs, null, error));
             }
         } catch (UncheckedIOException | IOException e) {
-            throw FileProblems.invalid("malformed CSV: " + rootMessage(e) + " (check the quoting)");
+            throw FileProblems.invalid("malformed CSV: " + rootMessage(e) + " (check the quoting and the encoding)");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw FileProblems.invalid("malformed CSV header: " + e.getMessage());
         }
         if (features.isEmpty()) {
             throw FileProblems.invalid("the file has a header but no data rows");
         }
-        return new ParsedFile(format, features, 4326, List.of());
+        List<String> notes = new ArrayList<>();
+        notes.add("read as " + text.label() + " text with the delimiter '" + printable(delimiter) + "'");
+        return new ParsedFile(dialect, features, Crs.WGS84, notes);
     }
 
-    static List<String> headerColumns(String text) {
-        return List.of(firstLine(text).toLowerCase(Locale.ROOT).split(",", -1)).stream()
-                .map(s -> s.strip().replace("\"", "")).toList();
+    /** Qamrov's own CSV must name its required columns in the header (an operator column is optional). */
+    private static void requireColumns(List<String> header, Layer layer) {
+        Set<String> required = switch (layer) {
+            case BASE_STATIONS -> Set.of("site_id", "cell_id", "lon", "lat", "technology", "band_mhz", "antenna_height_m");
+            case FIBER_NODES -> Set.of("node_id", "lon", "lat", "kind");
+            case SETTLEMENTS -> Set.of("external_id", "name_uz_latn", "lon", "lat", "population");
+            default -> Set.of();
+        };
+        var missing = required.stream().filter(c -> !header.contains(c)).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw FileProblems.invalid("missing required column(s) " + missing + " for layer " + layer.key
+                    + " (header read: " + abbreviate(header.toString()) + ")", Map.of("missingColumns", missing));
+        }
     }
 
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
+    /** The delimiter that occurs most often outside quotes in the first line (',' when none does). */
+    static char delimiter(TextDecoder.Text text) {
+        int[] counts = new int[DELIMITERS.length];
+        try (Reader in = text.open()) {
+            boolean quoted = false;
+            int c;
+            int read = 0;
+            while ((c = in.read()) >= 0 && read++ < (1 << 20)) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '\n' || c == '\r')) {
+                    break;
+                } else if (!quoted) {
+                    for (int i = 0; i < DELIMITERS.length; i++) {
+                        counts[i] += c == DELIMITERS[i] ? 1 : 0;
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw FileProblems.invalid("the text cannot be decoded as " + text.label() + ": " + rootMessage(e));
+        }
+        int best = 0;
+        for (int i = 1; i < DELIMITERS.length; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        return DELIMITERS[best];
+    }
+
+    private static String printable(char d) {
+        return d == '\t' ? "\\t" : String.valueOf(d);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,24 +1,26 @@
 package uz.qamrov.planner.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
-/** Picks the format (explicit {@code format=}, else extension, else content) and reads the file. */
+/**
+ * Picks the format (explicit {@code format=}, else extension, else content) and reads the file from disk under a
+ * {@link ParseBudget}. Every reader streams: the upload is never one byte array or one string in memory.
+ */
 final class FileParsers {
-
-    private static final Set<UploadFormat> CSV_LAYERS_ALLOWED = Set.of(UploadFormat.CSV, UploadFormat.OPENCELLID,
-            UploadFormat.ITU_CELLSITE);
 
     private FileParsers() {
     }
 
-    static UploadFormat detect(String fileName, String explicit, byte[] bytes) {
+    /** @param head the first bytes of the file (a few KB are enough) */
+    static UploadFormat detect(String fileName, String explicit, byte[] head) {
         if (explicit != null && !explicit.isBlank()) {
             return UploadFormat.of(explicit.strip()).orElseThrow(() -> FileProblems.unsupported(
                     "unsupported format '" + explicit + "'; use csv, opencellid, itu-cellsite, geojson, gpkg or shapefile"));
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+        if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv")) {
             return UploadFormat.CSV; // refined to OpenCelliD / ITU by the header
         }
         if (name.endsWith(".geojson") || name.endsWith(".json")) {
@@ -27,7 +29,7 @@ final class FileParsers {
         if (name.endsWith(".gpkg")) {
             return UploadFormat.GEOPACKAGE;
         }
-        if (name.endsWith(".zip") || name.endsWith(".shp.zip")) {
+        if (name.endsWith(".zip")) {
             return UploadFormat.SHAPEFILE_ZIP;
         }
         if (name.contains(".") && !name.endsWith(".")) {
@@ -35,65 +37,47 @@ final class FileParsers {
                     + "'; upload .csv, .geojson/.json, .gpkg or a zipped shapefile (.zip)");
         }
         // no extension: look at the content
-        if (bytes.length >= 16 && new String(bytes, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("SQLite format 3")) {
+        if (head.length >= 16 && new String(head, 0, 16, StandardCharsets.ISO_8859_1).startsWith("SQLite format 3")) {
             return UploadFormat.GEOPACKAGE;
         }
-        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return UploadFormat.SHAPEFILE_ZIP;
         }
-        String head = new String(bytes, 0, Math.min(bytes.length, 64), java.nio.charset.StandardCharsets.ISO_8859_1)
+        String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.ISO_8859_1)
                 .replace("\u00ef\u00bb\u00bf", "").strip();
-        if (head.startsWith("{")) {
+        if (start.startsWith("{")) {
             return UploadFormat.GEOJSON;
         }
-        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
-            if (bytes[i] == 0) {
+        boolean utf16Bom = head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF);
+        for (int i = 0; i < Math.min(head.length, 4096) && !utf16Bom; i++) {
+            if (head[i] == 0) {
                 throw FileProblems.unsupported("unrecognised binary content; upload CSV, GeoJSON, GeoPackage or a zipped shapefile");
             }
         }
         return UploadFormat.CSV;
     }
 
-    static ParsedFile parse(UploadFormat format, byte[] bytes, Layer layer, IngestProperties limits, SridResolver srids) {
+    /**
+     * @param table the GeoPackage feature table to read ({@code ?table=}); null for other formats or a single table
+     */
+    static ParsedFile parse(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids,
+            String table) {
         if (format.isCsv() && layer != Layer.BASE_STATIONS && layer != Layer.FIBER_NODES && layer != Layer.SETTLEMENTS) {
             throw FileProblems.unsupported("layer " + layer.key + " has line or polygon geometry: upload GeoJSON, GeoPackage"
                     + " or a zipped shapefile, not CSV");
         }
+        ParseBudget budget = ParseBudget.of(limits);
         return switch (format) {
-            case CSV, OPENCELLID, ITU_CELLSITE -> {
-                String text = TextDecoder.utf8(bytes);
-                UploadFormat dialect = format == UploadFormat.CSV ? CsvFileReader.sniff(text) : format;
-                if (dialect != UploadFormat.CSV && layer != Layer.BASE_STATIONS) {
-                    throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key);
+            case CSV, OPENCELLID, ITU_CELLSITE -> CsvFileReader.read(TextDecoder.detect(file), format, layer, budget);
+            case GEOJSON -> GeoJsonFileReader.read(TextDecoder.detect(file), budget);
+            case GEOPACKAGE -> GeoPackageReader.read(file, table, budget);
+            case SHAPEFILE_ZIP -> {
+                try (SafeUnzip.Shapefile shp = SafeUnzip.shapefile(file, limits)) {
+                    yield ShapefileReader.read(shp, budget, srids);
                 }
-                if (dialect == UploadFormat.CSV) {
-                    requireColumns(text, layer);
-                }
-                yield CsvFileReader.read(text, dialect, limits.maxRows());
             }
-            case GEOJSON -> GeoJsonFileReader.read(TextDecoder.utf8(bytes), limits.maxRows());
-            case GEOPACKAGE -> GeoPackageReader.read(bytes, limits.maxRows());
-            case SHAPEFILE_ZIP -> ShapefileReader.read(SafeUnzip.shapefile(bytes, limits), limits.maxRows(), srids);
         };
-    }
-
-    /** Qamrov's own CSV must name its required columns in the header (an operator column is optional). */
-    private static void requireColumns(String text, Layer layer) {
-        var header = CsvFileReader.headerColumns(text);
-        Set<String> required = switch (layer) {
-            case BASE_STATIONS -> Set.of("site_id", "cell_id", "lon", "lat", "technology", "band_mhz", "antenna_height_m");
-            case FIBER_NODES -> Set.of("node_id", "lon", "lat", "kind");
-            case SETTLEMENTS -> Set.of("external_id", "name_uz_latn", "lon", "lat", "population");
-            default -> Set.of();
-        };
-        if (header.size() == 1 && header.get(0).contains(";")) {
-            return; // the reader reports the delimiter
-        }
-        var missing = required.stream().filter(c -> !header.contains(c)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw FileProblems.invalid("missing required column(s) " + missing + " for layer " + layer.key,
-                    java.util.Map.of("missingColumns", missing));
-        }
     }
 
     /** Looks up the EPSG code of a .prj WKT (the database knows the names). */

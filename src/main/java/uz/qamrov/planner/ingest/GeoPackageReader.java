@@ -1,135 +1,170 @@
 package uz.qamrov.planner.ingest;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * A GeoPackage's first feature table, read with sqlite-jdbc: the GeoPackage binary header ("GP", flags, srs_id,
- * envelope) is skipped and the WKB after it parsed by JTS. The CRS is the table's srs as an EPSG code.
+ * One feature table of a GeoPackage, read with the reference library ({@code mil.nga.geopackage}): the table named
+ * by {@code ?table=}, or the only one; a GeoPackage with several feature tables and no {@code table=} is a 400 that
+ * lists them (silently taking the first, as the hand-written reader did, imported the wrong layer). The binary
+ * header's flags are honoured (empty geometries are row errors; extended types are rejected per row); the CRS is
+ * the table's SRS as an EPSG code.
  */
 final class GeoPackageReader {
 
     private GeoPackageReader() {
     }
 
-    static ParsedFile read(byte[] bytes, int maxRows) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("qamrov-upload", ".gpkg");
-            Files.write(tmp, bytes);
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.toAbsolutePath() + "?open_mode=1")) {
-                return read(c, maxRows);
-            }
-        } catch (SQLException e) {
-            throw FileProblems.invalid("not a readable GeoPackage: " + e.getMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            if (tmp != null) {
-                tmp.toFile().delete();
-            }
+    /** The feature tables of a GeoPackage file (for the upload page and error messages). */
+    static List<String> featureTables(Path file) {
+        try (GeoPackage gp = open(file)) {
+            return gp.getFeatureTables();
         }
     }
 
-    private static ParsedFile read(Connection c, int maxRows) throws SQLException {
-        String table;
-        String column;
-        int srsId;
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT g.table_name, g.column_name, g.srs_id FROM gpkg_geometry_columns g
-                JOIN gpkg_contents c ON c.table_name = g.table_name WHERE c.data_type = 'features' ORDER BY g.table_name""")) {
-            if (!rs.next()) {
+    static ParsedFile read(Path file, String table, ParseBudget budget) {
+        try (GeoPackage gp = open(file)) {
+            List<String> tables = gp.getFeatureTables();
+            if (tables.isEmpty()) {
                 throw FileProblems.invalid("the GeoPackage has no feature table");
             }
-            table = rs.getString(1);
-            column = rs.getString(2);
-            srsId = rs.getInt(3);
-        }
-        int srid = srsId;
-        try (var ps = c.prepareStatement("SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
-            ps.setInt(1, srsId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && "EPSG".equalsIgnoreCase(rs.getString(1))) {
-                    srid = rs.getInt(2);
-                } else if (srsId <= 0) {
-                    srid = Crs.WGS84; // undefined cartesian/geographic: assume WGS84
-                }
+            String chosen;
+            if (table != null && !table.isBlank()) {
+                chosen = tables.stream().filter(t -> t.equalsIgnoreCase(table.strip())).findFirst()
+                        .orElseThrow(() -> FileProblems.invalid("the GeoPackage has no feature table '" + table + "'; its tables: "
+                                + tables, Map.of("tables", tables)));
+            } else if (tables.size() == 1) {
+                chosen = tables.get(0);
+            } else {
+                throw FileProblems.invalid("the GeoPackage has " + tables.size() + " feature tables " + tables
+                        + ": choose one with ?table=", Map.of("tables", tables));
             }
+            return read(gp.getFeatureDao(chosen), chosen, tables, budget);
+        } catch (RuntimeException e) {
+            if (e instanceof uz.qamrov.planner.web.ApiException) {
+                throw e;
+            }
+            throw FileProblems.invalid("not a readable GeoPackage: " + rootMessage(e));
         }
+    }
+
+    private static GeoPackage open(Path file) {
+        try {
+            // validate=false: the header and table checks below say what is wrong in our own words
+            return GeoPackageManager.open(file.toFile(), false);
+        } catch (RuntimeException e) {
+            throw FileProblems.invalid("not a readable GeoPackage: " + rootMessage(e));
+        }
+    }
+
+    private static ParsedFile read(FeatureDao dao, String table, List<String> tables, ParseBudget budget) {
+        int srid = srid(dao.getSrs());
+        String geometryColumn = dao.getGeometryColumnName();
         List<SourceFeature> features = new ArrayList<>();
         WKBReader wkb = new WKBReader();
-        // identifiers come from the GeoPackage's own catalogue; quoted, never user values in the SQL text
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                if (features.size() >= maxRows) {
-                    throw FileProblems.tooManyRows(maxRows);
-                }
+        boolean z = false;
+        FeatureResultSet rs = dao.queryForAll();
+        try {
+            while (rs.moveToNext()) {
+                budget.row(features.size());
+                FeatureRow row = rs.getRow();
                 Map<String, String> attrs = new LinkedHashMap<>();
+                String[] names = row.getColumnNames();
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i].equalsIgnoreCase(geometryColumn)) {
+                        continue;
+                    }
+                    Object v = row.getValue(i);
+                    if (v != null && !(v instanceof byte[])) {
+                        attrs.put(names[i].toLowerCase(Locale.ROOT), value(names[i], v));
+                    }
+                }
                 Geometry g = null;
                 String error = null;
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    String name = md.getColumnName(i);
-                    if (name.equalsIgnoreCase(column)) {
-                        byte[] blob = rs.getBytes(i);
-                        if (blob == null) {
-                            error = "the feature has no geometry";
-                        } else {
-                            try {
-                                g = wkb.read(stripHeader(blob));
-                            } catch (Exception e) {
-                                error = "unreadable geometry: " + e.getMessage();
-                            }
-                        }
-                    } else {
-                        Object v = rs.getObject(i);
-                        if (v != null && !(v instanceof byte[])) {
-                            attrs.put(name.toLowerCase(Locale.ROOT), v instanceof Double d && d == Math.rint(d) && !name.toLowerCase().contains("lon") && !name.toLowerCase().contains("lat")
-                                    ? String.valueOf(d.longValue()) : String.valueOf(v));
-                        }
+                GeoPackageGeometryData data;
+                try {
+                    data = row.getGeometry();
+                } catch (RuntimeException e) {
+                    data = null;
+                    error = "unreadable geometry: " + rootMessage(e);
+                }
+                if (error != null) {
+                    // reported below
+                } else if (data == null || data.isEmpty()) {
+                    error = "the feature has no geometry (null or empty)";
+                } else if (data.isExtended()) {
+                    error = "extended (non-standard) GeoPackage geometry type";
+                } else {
+                    try {
+                        g = wkb.read(data.getWkb());
+                        budget.vertices(g.getNumPoints());
+                        z |= GeoJsonFileReader.hasZ(g);
+                    } catch (org.locationtech.jts.io.ParseException | java.io.IOException | IllegalArgumentException e) {
+                        error = "unreadable geometry: " + e.getMessage();
+                        g = null;
                     }
                 }
                 features.add(new SourceFeature(features.size() + 1, attrs, g, error));
             }
+        } finally {
+            rs.close();
         }
         if (features.isEmpty()) {
             throw FileProblems.invalid("the GeoPackage table '" + table + "' has no features");
         }
-        boolean z = features.stream().anyMatch(f -> f.geometry() != null && GeoJsonFileReader.hasZ(f.geometry()));
-        return new ParsedFile(UploadFormat.GEOPACKAGE, features, srid,
-                z ? List.of("3D coordinates: Z values were dropped (geometries are stored 2D)") : List.of());
+        List<String> warnings = new ArrayList<>();
+        if (tables.size() > 1) {
+            warnings.add("read the feature table '" + table + "' of " + tables);
+        }
+        if (z) {
+            warnings.add("3D coordinates: Z values were dropped (geometries are stored 2D)");
+        }
+        return new ParsedFile(UploadFormat.GEOPACKAGE, features, srid, warnings);
     }
 
-    /** GeoPackage binary: magic "GP", version, flags (envelope kind in bits 1–3), srs_id, envelope, then WKB. */
-    static byte[] stripHeader(byte[] blob) {
-        if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new IllegalArgumentException("not GeoPackage binary (no 'GP' magic)");
+    /** Integral reals print as integers (ids, counts); coordinates keep their decimals. */
+    private static String value(String name, Object v) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (v instanceof java.util.Date d) {
+            // DATE columns come back as midnight UTC: ISO date; DATETIME keeps its time as an ISO instant
+            java.time.Instant at = d.toInstant();
+            return at.atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    ? at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString() : at.toString();
         }
-        int flags = blob[3];
-        int envelope = switch ((flags >> 1) & 0x7) {
-            case 0 -> 0;
-            case 1 -> 32;
-            case 2, 3 -> 48;
-            case 4 -> 64;
-            default -> throw new IllegalArgumentException("bad envelope indicator");
-        };
-        int start = 8 + envelope;
-        ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
-        return java.util.Arrays.copyOfRange(blob, start, blob.length);
+        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && !n.contains("lon") && !n.contains("lat")) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
+    private static int srid(SpatialReferenceSystem srs) {
+        if (srs == null || srs.getSrsId() <= 0) {
+            return Crs.WGS84; // undefined cartesian/geographic: assume WGS84
+        }
+        if ("EPSG".equalsIgnoreCase(srs.getOrganization())) {
+            return (int) srs.getOrganizationCoordsysId();
+        }
+        return (int) srs.getSrsId();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 }

@@ -38,7 +38,8 @@ class ImportJobRunner {
             OperatorDirectory operators, String fileName, DuplicatePolicy duplicates) {
     }
 
-    record Progress(int rowsRead, int rowsTotal) {
+    /** Where a running job is: {@code phase} is validate, write or coverage; counts are source rows. */
+    record Progress(String phase, int rowsRead, int rowsTotal) {
     }
 
     private final IngestRepository repository;
@@ -50,11 +51,12 @@ class ImportJobRunner {
     private final ObjectProvider<ImportObserver> observers;
     private final AccessService access;
     private final ObjectMapper json;
+    private final JobReportRepository reports;
     final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
 
     ImportJobRunner(IngestRepository repository, DatabaseRowChecks databaseChecks, ImportWriter writer, IngestProperties properties, TransactionTemplate tx,
             ObjectProvider<CoverageUpdater> coverage, ObjectProvider<ImportObserver> observers, AccessService access,
-            ObjectMapper json) {
+            ObjectMapper json, JobReportRepository reports) {
         this.repository = repository;
         this.databaseChecks = databaseChecks;
         this.writer = writer;
@@ -64,11 +66,12 @@ class ImportJobRunner {
         this.observers = observers;
         this.access = access;
         this.json = json;
+        this.reports = reports;
     }
 
     void run(Job job) {
         int total = job.file().features().size();
-        progress.put(job.id(), new Progress(0, total));
+        progress.put(job.id(), new Progress("validate", 0, total));
         String status;
         ImportReport report = null;
         String error = null;
@@ -80,7 +83,7 @@ class ImportJobRunner {
                     today, properties, job.options().repair(), job.duplicates());
             RowValidator.Outcome validated = RowValidator.validate(ctx, job.file().features());
             rowsRead = total;
-            progress.put(job.id(), new Progress(total, total));
+            progress.put(job.id(), new Progress("validate", total, total));
             List<RowError> dbErrors = new ArrayList<>();
             Map<Integer, String> boundaryCodes = new HashMap<>();
             List<Rows.ImportRow> passed = databaseChecks.check(job.layer(), validated.result().rows(), dbErrors, boundaryCodes);
@@ -96,6 +99,7 @@ class ImportJobRunner {
             int validRows = (int) valid.stream().flatMap(r -> r.rows().stream()).distinct().count();
             boolean reject = (!rejected.isEmpty() && !job.options().partial()) || valid.isEmpty();
             List<RowError> shown = errors.size() > properties.maxReportedErrors() ? errors.subList(0, properties.maxReportedErrors()) : errors;
+            reports.saveErrors(job.id(), errors, job.file().features());
             if (reject) {
                 status = "rejected";
                 ImportReport.RowCounts counts = new ImportReport.RowCounts(total, 0, rejected.size(), superseded,
@@ -107,6 +111,7 @@ class ImportJobRunner {
             } else {
                 List<Rows.ImportRow> toWrite = valid;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
+                progress.put(job.id(), new Progress("write", 0, total));
                 ImportWriter.Outcome outcome = tx.execute(s -> {
                     ImportWriter.Outcome o = writer.write(job.layer(), toWrite, today, source, job.options().snapshotFull(),
                             done -> observe(job.id(), done, total), boundaryCodes);
@@ -115,6 +120,7 @@ class ImportJobRunner {
                     }
                     return o;
                 });
+                reports.saveDiff(job.id(), job.layer(), outcome.diff());
                 status = "succeeded";
                 ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected.size(), superseded,
                         total - validRows - rejected.size() - superseded);
@@ -122,6 +128,7 @@ class ImportJobRunner {
                         total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected.size(),
                         errors.size(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
                 if (!job.options().dryRun()) {
+                    progress.put(job.id(), new Progress("coverage", total, total));
                     report = updateCoverage(job.layer(), outcome, report);
                 }
             }
@@ -157,7 +164,7 @@ class ImportJobRunner {
     }
 
     private void observe(UUID id, int done, int total) {
-        progress.put(id, new Progress(done, total));
+        progress.put(id, new Progress("write", done, total));
         observers.orderedStream().forEach(o -> o.rowsWritten(id, done, total));
     }
 

@@ -7,11 +7,17 @@ package uz.qamrov.planner.ingest;
  * @param snapshotFull the file is the operator's complete list: current rows missing from it are decommissioned
  * @param operator default operator for rows without one (operators default to their own)
  * @param mapping column/value mapping and duplicate policy, all optional
+ * @param table the GeoPackage feature table to read (null: the only one)
  */
-record ImportOptions(boolean dryRun, boolean partial, boolean repair, boolean snapshotFull, String operator, Mapping mapping) {
+record ImportOptions(boolean dryRun, boolean partial, boolean repair, boolean snapshotFull, String operator, Mapping mapping,
+        String table) {
 
     ImportOptions(boolean dryRun, boolean partial, boolean repair, boolean snapshotFull, String operator) {
-        this(dryRun, partial, repair, snapshotFull, operator, Mapping.NONE);
+        this(dryRun, partial, repair, snapshotFull, operator, Mapping.NONE, null);
+    }
+
+    ImportOptions(boolean dryRun, boolean partial, boolean repair, boolean snapshotFull, String operator, Mapping mapping) {
+        this(dryRun, partial, repair, snapshotFull, operator, mapping, null);
     }
 
     /**

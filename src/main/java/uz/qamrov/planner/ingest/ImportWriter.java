@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.io.WKBWriter;
 import org.springframework.stereotype.Component;
-import uz.qamrov.planner.ingest.IngestRepository.Current;
 import uz.qamrov.planner.ingest.IngestRepository.Versioned;
 
 /**
@@ -23,19 +27,25 @@ import uz.qamrov.planner.ingest.IngestRepository.Versioned;
  * import date) with its cells, so "as of" an earlier date still sees the old version. A row seen for the first
  * time starts at {@code -infinity} (its commissioning date governs when it counts). A second change on the same
  * day rewrites that day's version. {@code snapshot=full} decommissions current rows missing from the file the same
- * versioned way. Admin layers are upserts by their natural key.
+ * versioned way. Network rows go through a COPY staging table and set-based statements ({@link StagingRepository});
+ * admin layers (at most a few thousand rows) are upserts by their natural key, one statement each.
  */
 @Component
 class ImportWriter {
 
+    /**
+     * @param diff what changed per network row (empty for admin layers); kept for dry runs too
+     */
     record Outcome(int inserted, int updated, int unchanged, int decommissioned, Set<Long> baseStationIds,
-            Set<Long> fiberRouteIds, Set<Long> fiberNodeIds) {
+            Set<Long> fiberRouteIds, Set<Long> fiberNodeIds, List<DiffRow> diff) {
     }
 
     private final IngestRepository repository;
+    private final StagingRepository staging;
 
-    ImportWriter(IngestRepository repository) {
+    ImportWriter(IngestRepository repository, StagingRepository staging) {
         this.repository = repository;
+        this.staging = staging;
     }
 
     Outcome write(Layer layer, List<Rows.ImportRow> rows, LocalDate today, String source, boolean snapshotFull,
@@ -46,6 +56,11 @@ class ImportWriter {
         };
     }
 
+    /**
+     * The set-based path ({@link StagingRepository}): rows are staged by COPY in chunks (progress after each), then
+     * classified and written in a few statements. Same rules as before: identical hash = unchanged, a change closes
+     * the current version today and inserts a new one, a second change on one day rewrites that day's version.
+     */
     private Outcome versioned(Layer layer, List<Rows.ImportRow> rows, LocalDate today, String source, boolean snapshotFull,
             IntConsumer progress) {
         Versioned t = switch (layer) {
@@ -57,96 +72,63 @@ class ImportWriter {
         rows.forEach(r -> operators.add(operatorOf(r)));
         // in a fixed order, so two imports touching the same operators cannot deadlock
         operators.forEach(op -> repository.lockOperatorLayer(t, op));
-        Map<String, Current> current = repository.currentVersions(t, operators);
-        Set<Long> changed = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        int inserted = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int done = 0;
-        for (Rows.ImportRow r : rows) {
-            String op = operatorOf(r);
-            String ext = externalIdOf(r);
-            String key = op + "\u0000" + ext;
-            seen.add(key);
-            String hash = hash(r);
-            Current cur = current.get(key);
-            if (cur == null) {
-                // first seen: its commissioning date governs when it counts; without one, it counts from today
-                // (the one as-of rule, migration V011), so a file without dates never rewrites history
-                changed.add(insert(r, commissionedOn(r) == null ? today : null, source, hash));
-                inserted++;
-            } else if (hash.equals(cur.contentHash())) {
-                unchanged++;
-            } else if (today.equals(cur.validFrom())) {
-                changed.add(cur.id());
-                changed.add(rewriteSameDay(t, cur.id(), r, source, hash, today));
-                updated++;
-            } else {
-                repository.closeVersion(t, cur.id(), today);
-                changed.add(cur.id());
-                changed.add(insert(r, today, source, hash));
-                updated++;
+        staging.createStage(t);
+        List<List<Object>> staged = new ArrayList<>(rows.size());
+        List<List<Object>> cells = new ArrayList<>();
+        int[] sourceRowsBefore = new int[rows.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            Rows.ImportRow r = rows.get(i);
+            staged.add(stageRow(i, r));
+            if (r instanceof Rows.Site s) {
+                for (Rows.Cell c : s.cells()) {
+                    cells.add(Arrays.asList(i, c.cellId(), c.technology(), c.bandMhz(), c.azimuthDeg(), c.beamwidthDeg(),
+                            c.tiltDeg(), c.antennaHeightM(), c.eirpDbm(), c.rangeM(), c.observedRangeM()));
+                }
             }
-            done += r.rows().size();
-            progress.accept(done);
+            sourceRowsBefore[i + 1] = sourceRowsBefore[i] + r.rows().size();
         }
+        staging.copyStage(staged, "stage", "ord, " + StagingRepository.columns(t) + ", content_hash",
+                n -> progress.accept(sourceRowsBefore[n]));
+        if (!cells.isEmpty()) {
+            staging.copyStage(cells, "stage_cells", "ord, " + StagingRepository.CELL_COLUMNS, n -> { });
+        }
+        staging.classify(t, today);
+        List<DiffRow> diff = new ArrayList<>(staging.diff(t));
+        StagingRepository.Counts counts = staging.apply(t, today, source);
+        Set<Long> changed = new HashSet<>(counts.changedIds());
         int decommissioned = 0;
         if (snapshotFull) {
-            for (Current cur : current.values()) {
-                if (seen.contains(cur.key()) || "decommissioned".equals(cur.status())) {
-                    continue;
-                }
-                if (today.equals(cur.validFrom())) {
-                    // the version started today: replace it by its decommissioned copy
-                    long copy = repository.insertDecommissionedCopyAfterClosing(t, cur.id(), today, source);
-                    changed.add(copy);
-                } else {
-                    repository.closeVersion(t, cur.id(), today);
-                    changed.add(repository.insertDecommissionedCopy(t, cur.id(), today, today, source));
-                }
-                changed.add(cur.id());
-                decommissioned++;
-            }
+            List<DiffRow> removed = staging.missingFromStage(t, operators);
+            diff.addAll(removed);
+            changed.addAll(staging.decommissionMissing(t, operators, today, source));
+            decommissioned = removed.size();
         }
-        return new Outcome(inserted, updated, unchanged, decommissioned,
+        return new Outcome(counts.inserted(), counts.updated(), counts.unchanged(), decommissioned,
                 t == Versioned.BASE_STATIONS ? changed : Set.of(), t == Versioned.FIBER_ROUTES ? changed : Set.of(),
-                t == Versioned.FIBER_NODES ? changed : Set.of());
+                t == Versioned.FIBER_NODES ? changed : Set.of(), diff);
     }
 
-    private long insert(Rows.ImportRow r, LocalDate validFrom, String source, String hash) {
+    /** One staged row in COPY order: ord, the table's data columns, content hash. */
+    private static List<Object> stageRow(int ord, Rows.ImportRow r) {
+        String hash = hash(r);
         if (r instanceof Rows.Site s) {
-            long id = repository.insertSite(s, validFrom, source, hash);
-            repository.insertCells(id, s.cells());
-            return id;
+            return Arrays.asList(ord, s.operator(), s.siteId(), ewkb(s.geometry()), s.towerHeightM(), s.status(),
+                    s.commissionedOn(), s.decommissionedOn(), s.firstObservedOn(), s.lastObservedOn(), hash);
         }
         if (r instanceof Rows.FiberRoute f) {
-            return repository.insertFiberRoute(f, validFrom, source, hash);
+            return Arrays.asList(ord, f.operator(), f.externalId(), ewkb(f.geometry()), f.status(), f.routeKind(),
+                    f.commissionedOn(), f.decommissionedOn(), f.capacityGbps(), hash);
         }
-        return repository.insertFiberNode((Rows.FiberNode) r, validFrom, source, hash);
+        Rows.FiberNode n = (Rows.FiberNode) r;
+        return Arrays.asList(ord, n.operator(), n.externalId(), ewkb(n.geometry()), n.kind(), n.broadbandPorts(), n.status(),
+                n.commissionedOn(), n.decommissionedOn(), hash);
     }
 
-    /** Rewrites the version that started today; returns the id now holding it (a new id for fiber rows). */
-    private long rewriteSameDay(Versioned t, long id, Rows.ImportRow r, String source, String hash, LocalDate today) {
-        if (r instanceof Rows.Site s) {
-            repository.updateSiteInPlace(id, s, source, hash);
-            repository.insertCells(id, s.cells());
-            return id;
-        }
-        // fiber rows have no children: replace the row of today by the new one, whose new id the coverage update
-        // must see (it reloads rows by id; with only the old, deleted id the route vanished from coverage)
-        repository.deleteRow(t, id);
-        return insert(r, today, source, hash);
-    }
-
-    private static LocalDate commissionedOn(Rows.ImportRow r) {
-        if (r instanceof Rows.Site s) {
-            return s.commissionedOn();
-        }
-        if (r instanceof Rows.FiberRoute f) {
-            return f.commissionedOn();
-        }
-        return ((Rows.FiberNode) r).commissionedOn();
+    /** Hex EWKB with SRID 4326: exact coordinates, parsed by PostGIS without a WKT round trip. */
+    static String ewkb(Geometry g) {
+        Geometry c = g.copy();
+        c.setSRID(4326);
+        return WKBWriter.toHex(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(c));
     }
 
     private Outcome admin(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
@@ -174,7 +156,7 @@ class ImportWriter {
             done += r.rows().size();
             progress.accept(done);
         }
-        return new Outcome(inserted, updated, unchanged, 0, Set.of(), Set.of(), Set.of());
+        return new Outcome(inserted, updated, unchanged, 0, Set.of(), Set.of(), Set.of(), List.of());
     }
 
     private String district(Rows.Boundary b, String matchedCode, String source) {

@@ -2,20 +2,13 @@ package uz.qamrov.planner.ingest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
 class IngestConfig {
 
-    /** Import jobs run here, {@code qamrov.ingest.workers} at a time; the rest wait queued. */
-    @Bean
-    ThreadPoolTaskExecutor ingestExecutor(IngestProperties properties) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.workers());
-        executor.setMaxPoolSize(properties.workers());
-        executor.setThreadNamePrefix("import-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.initialize();
-        return executor;
+    /** Import jobs run here, {@code qamrov.ingest.workers} at a time, in a small and a large lane. */
+    @Bean(destroyMethod = "close")
+    ImportScheduler importScheduler(IngestProperties properties) {
+        return new ImportScheduler(properties.workers(), properties.largeJobRows(), properties.maxQueuedJobs());
     }
 }

@@ -14,15 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.planner.web.PagingProperties;
 
 /** Uploads start import jobs; jobs report progress and, at the end, what they did. */
 @RestController
 class IngestController {
 
     private final IngestService ingest;
+    private final PagingProperties paging;
 
-    IngestController(IngestService ingest) {
+    IngestController(IngestService ingest, PagingProperties paging) {
         this.ingest = ingest;
+        this.paging = paging;
     }
 
     @PostMapping(path = "/api/v1/uploads/{layer}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -34,6 +37,7 @@ class IngestController {
             @RequestParam(defaultValue = "false") boolean repair,
             @RequestParam(required = false) String snapshot,
             @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String table,
             @RequestParam(required = false) String profile,
             @RequestParam(required = false) String map,
             @RequestParam(required = false) String values,
@@ -45,8 +49,16 @@ class IngestController {
         }
         var accepted = ingest.submit(AccessService.requireCaller(request), layer, file, format,
                 new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator,
-                        new ImportOptions.Mapping(profile, map, values, defaults, duplicates)));
+                        new ImportOptions.Mapping(profile, map, values, defaults, duplicates), table));
         return ResponseEntity.accepted().location(URI.create(accepted.location())).body(accepted);
+    }
+
+    /** Import jobs, newest first, with the queue: which jobs wait, in which lane (small/large), in which place. */
+    @GetMapping("/api/v1/jobs")
+    IngestService.JobList jobs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
+        var page = paging.page(limit, offset);
+        return ingest.jobs(status, page.offset(), page.limit());
     }
 
     @GetMapping("/api/v1/jobs/{id}")

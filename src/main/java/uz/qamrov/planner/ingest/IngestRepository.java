@@ -1,18 +1,15 @@
 package uz.qamrov.planner.ingest;
 
 import java.sql.Array;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,13 +32,6 @@ class IngestRepository {
         Versioned(String table, String keptColumns) {
             this.table = table;
             this.keptColumns = keptColumns;
-        }
-    }
-
-    /** The current version of a network row. */
-    record Current(long id, String operator, String externalId, String contentHash, LocalDate validFrom, String status) {
-        String key() {
-            return operator + "\u0000" + externalId;
         }
     }
 
@@ -141,6 +131,10 @@ class IngestRepository {
                 .param("total", rowsTotal).update();
     }
 
+    void setLane(UUID id, String lane) {
+        jdbc.sql("UPDATE import_jobs SET lane = :lane WHERE id = :id").param("id", id).param("lane", lane).update();
+    }
+
     void markRunning(UUID id) {
         jdbc.sql("UPDATE import_jobs SET status = 'running', started_at = now() WHERE id = :id").param("id", id).update();
     }
@@ -184,138 +178,13 @@ class IngestRepository {
 
     // ---- versioned network rows ----------------------------------------------------------------------------------
 
-    /** Current versions of the given operators' rows, locked so that concurrent imports of one operator serialise. */
-    Map<String, Current> currentVersions(Versioned t, Set<String> operators) {
-        Map<String, Current> out = new HashMap<>();
-        jdbc.sql("SELECT id, operator_code, external_id, content_hash, valid_from, status FROM " + t.table
-                + " WHERE valid_to = 'infinity' AND operator_code = ANY(CAST(:ops AS text[])) FOR UPDATE")
-                .param("ops", operators.toArray(String[]::new))
-                .query((rs, i) -> new Current(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        toLocalDate(rs.getString(5)), rs.getString(6)))
-                .list().forEach(c -> out.put(c.key(), c));
-        return out;
-    }
-
-    /** Serialises imports of one operator's layer (the row locks above cannot lock rows that do not exist yet). */
+    /** Serialises imports of one operator's layer (row locks could not lock the rows a concurrent import is about to add). */
     void lockOperatorLayer(Versioned t, String operator) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", t.table + "/" + operator).query().singleRow();
     }
 
     void lockLayer(Layer layer) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", "layer/" + layer.key).query().singleRow();
-    }
-
-    private static LocalDate toLocalDate(String s) {
-        return s == null || s.equals("-infinity") || s.equals("infinity") ? null : LocalDate.parse(s);
-    }
-
-    void closeVersion(Versioned t, long id, LocalDate validTo) {
-        jdbc.sql("UPDATE " + t.table + " SET valid_to = :d WHERE id = :id").param("d", validTo).param("id", id).update();
-    }
-
-    void deleteCells(long baseStationId) {
-        jdbc.sql("DELETE FROM cells WHERE base_station_id = :id").param("id", baseStationId).update();
-    }
-
-    /** Inserts a site version; {@code validFrom} null means "-infinity" (a site seen for the first time). */
-    long insertSite(Rows.Site s, LocalDate validFrom, String source, String hash) {
-        return jdbc.sql("""
-                INSERT INTO base_stations (operator_code, external_id, geom, tower_height_m, status, commissioned_on,
-                                           decommissioned_on, valid_from, source, content_hash, first_observed_on, last_observed_on)
-                VALUES (:op, :ext, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :h, :status, :comm, :decomm,
-                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash, :seen1, :seen2)
-                RETURNING id""")
-                .param("op", s.operator()).param("ext", s.siteId()).param("lon", s.geometry().getX())
-                .param("lat", s.geometry().getY()).param("h", s.towerHeightM()).param("status", s.status())
-                .param("comm", s.commissionedOn()).param("decomm", s.decommissionedOn()).param("vf", validFrom)
-                .param("source", source).param("hash", hash).param("seen1", s.firstObservedOn())
-                .param("seen2", s.lastObservedOn()).query(Long.class).single();
-    }
-
-    /** A same-day correction: the version that started today is rewritten instead of adding a one-day-less one. */
-    void updateSiteInPlace(long id, Rows.Site s, String source, String hash) {
-        jdbc.sql("""
-                UPDATE base_stations SET geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), tower_height_m = :h,
-                       status = :status, commissioned_on = :comm, decommissioned_on = :decomm, source = :source,
-                       content_hash = :hash, first_observed_on = :seen1, last_observed_on = :seen2
-                WHERE id = :id""")
-                .param("id", id).param("lon", s.geometry().getX()).param("lat", s.geometry().getY())
-                .param("h", s.towerHeightM()).param("status", s.status()).param("comm", s.commissionedOn())
-                .param("decomm", s.decommissionedOn()).param("source", source).param("hash", hash)
-                .param("seen1", s.firstObservedOn()).param("seen2", s.lastObservedOn()).update();
-        deleteCells(id);
-    }
-
-    void insertCells(long baseStationId, List<Rows.Cell> cells) {
-        for (Rows.Cell c : cells) {
-            jdbc.sql("""
-                    INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
-                                       antenna_height_m, eirp_dbm, range_m, observed_range_m)
-                    VALUES (:bs, :ext, :tech, :band, :az, :bw, :tilt, :ah, :eirp, :range, :observed)""")
-                    .param("bs", baseStationId).param("ext", c.cellId()).param("tech", c.technology())
-                    .param("band", c.bandMhz()).param("az", c.azimuthDeg()).param("bw", c.beamwidthDeg())
-                    .param("tilt", c.tiltDeg()).param("ah", c.antennaHeightM()).param("eirp", c.eirpDbm())
-                    .param("range", c.rangeM()).param("observed", c.observedRangeM()).update();
-        }
-    }
-
-    long insertFiberRoute(Rows.FiberRoute r, LocalDate validFrom, String source, String hash) {
-        return jdbc.sql("""
-                INSERT INTO fiber_routes (operator_code, external_id, geom, status, route_kind, commissioned_on,
-                                          decommissioned_on, capacity_gbps, valid_from, source, content_hash)
-                VALUES (:op, :ext, ST_GeomFromText(:wkt, 4326), :status, :kind, :comm, :decomm, :cap,
-                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
-                RETURNING id""")
-                .param("op", r.operator()).param("ext", r.externalId()).param("wkt", r.geometry().toText())
-                .param("status", r.status()).param("kind", r.routeKind()).param("comm", r.commissionedOn())
-                .param("decomm", r.decommissionedOn()).param("cap", r.capacityGbps()).param("vf", validFrom)
-                .param("source", source).param("hash", hash).query(Long.class).single();
-    }
-
-    long insertFiberNode(Rows.FiberNode n, LocalDate validFrom, String source, String hash) {
-        return jdbc.sql("""
-                INSERT INTO fiber_nodes (operator_code, external_id, geom, kind, broadband_ports, status, commissioned_on,
-                                         decommissioned_on, valid_from, source, content_hash)
-                VALUES (:op, :ext, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :kind, :ports, :status, :comm, :decomm,
-                        coalesce(CAST(:vf AS date), '-infinity'), :source, :hash)
-                RETURNING id""")
-                .param("op", n.operator()).param("ext", n.externalId()).param("lon", n.geometry().getX())
-                .param("lat", n.geometry().getY()).param("kind", n.kind()).param("ports", n.broadbandPorts())
-                .param("status", n.status()).param("comm", n.commissionedOn()).param("decomm", n.decommissionedOn())
-                .param("vf", validFrom).param("source", source).param("hash", hash).query(Long.class).single();
-    }
-
-    void deleteRow(Versioned t, long id) {
-        jdbc.sql("DELETE FROM " + t.table + " WHERE id = :id").param("id", id).update();
-    }
-
-    /**
-     * A new current version of row {@code id} marked decommissioned on {@code date} (never before it was
-     * commissioned); cells come along for base stations.
-     */
-    long insertDecommissionedCopy(Versioned t, long id, LocalDate date, LocalDate validFrom, String source) {
-        long newId = jdbc.sql("INSERT INTO " + t.table + " (" + t.keptColumns
-                + ", status, decommissioned_on, valid_from, source) SELECT " + t.keptColumns
-                + ", 'decommissioned', greatest(CAST(:d AS date), commissioned_on), coalesce(CAST(:vf AS date), '-infinity'), :source FROM "
-                + t.table + " WHERE id = :id RETURNING id")
-                .param("d", date).param("vf", validFrom).param("source", source).param("id", id).query(Long.class).single();
-        if (t == Versioned.BASE_STATIONS) {
-            jdbc.sql("""
-                    INSERT INTO cells (base_station_id, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg,
-                                       antenna_height_m, eirp_dbm, range_m, observed_range_m)
-                    SELECT :new, external_id, technology, band_mhz, azimuth_deg, beamwidth_deg, tilt_deg, antenna_height_m,
-                           eirp_dbm, range_m, observed_range_m
-                    FROM cells WHERE base_station_id = :old""").param("new", newId).param("old", id).update();
-        }
-        return newId;
-    }
-
-    /** Same-day decommissioning: the version that started today becomes the decommissioned one, in place. */
-    long insertDecommissionedCopyAfterClosing(Versioned t, long id, LocalDate date, String source) {
-        jdbc.sql("UPDATE " + t.table + " SET status = 'decommissioned', decommissioned_on = greatest(CAST(:d AS date), commissioned_on),"
-                + " source = :source, content_hash = NULL WHERE id = :id")
-                .param("d", date).param("source", source).param("id", id).update();
-        return id;
     }
 
     // ---- admin layers (not versioned: upserts) -------------------------------------------------------------------
@@ -423,9 +292,5 @@ class IngestRepository {
                 .param("wkt", wkt).param("code", code).param("parent", parentCode).param("uz", nameUzLatn)
                 .param("cyrl", nameUzCyrl).param("ru", nameRu).param("en", nameEn).param("source", source)
                 .query(String.class).optional().orElse("unchanged");
-    }
-
-    Set<String> existingKeys(String table, String keyColumn) {
-        return jdbc.sql("SELECT " + keyColumn + " FROM " + table).query(String.class).list().stream().collect(Collectors.toSet());
     }
 }

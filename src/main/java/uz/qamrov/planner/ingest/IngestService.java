@@ -4,6 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpStatus;
+import uz.qamrov.planner.web.ProblemTypes;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +25,6 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 import uz.qamrov.planner.access.AccessService;
@@ -40,20 +47,25 @@ public class IngestService {
     private final IngestProperties properties;
     private final IngestRepository repository;
     private final ImportJobRunner runner;
-    private final ThreadPoolTaskExecutor executor;
+    private final ImportScheduler scheduler;
+    private final JobReportRepository reports;
     private final AccessService access;
     private final ObjectMapper json;
+    private final Semaphore parseSlots;
     private final MappingProfileStore profiles;
 
     IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
-            ThreadPoolTaskExecutor ingestExecutor, AccessService access, ObjectMapper json, MappingProfileStore profiles) {
+            ImportScheduler scheduler, AccessService access, ObjectMapper json,
+            JobReportRepository reports, MappingProfileStore profiles) {
         this.profiles = profiles;
         this.properties = properties;
         this.repository = repository;
         this.runner = runner;
-        this.executor = ingestExecutor;
+        this.scheduler = scheduler;
+        this.reports = reports;
         this.access = access;
         this.json = json;
+        this.parseSlots = new Semaphore(properties.parseSlots(), true);
     }
 
     /** A job the API accepted. */
@@ -89,18 +101,11 @@ public class IngestService {
             throw FileProblems.tooLarge("the upload is " + file.getSize() + " bytes; the limit is " + properties.maxUploadMb()
                     + " MB (qamrov.ingest.max-upload-mb)", Map.of("maxUploadMb", properties.maxUploadMb()));
         }
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length == 0) {
+        if (file.isEmpty()) {
             throw FileProblems.invalid("the file is empty");
         }
-        UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, bytes);
         ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
-        ParsedFile parsed = FileParsers.parse(format, bytes, layer, properties, this::sridOfPrj);
+        ParsedFile parsed = parseBounded(file, layer, formatParam, options.table());
         parsed = toWgs84(parsed);
 
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, parsed.format());
@@ -135,14 +140,56 @@ public class IngestService {
             opts.put("mapping", mapping.name());
         }
         opts.put("duplicates", duplicates.key());
+        int rows = parsed.features().size();
+        if (!scheduler.hasRoom(rows)) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the "
+                    + scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT) + " import queue is full ("
+                    + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of(), java.time.Duration.ofSeconds(30));
+        }
         repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
-                caller.operatorCode(), parsed.features().size());
+                caller.operatorCode(), rows);
+        repository.setLane(id, scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT));
         access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
-                "bytes", bytes.length, "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
+                "bytes", file.getSize(), "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
         ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
                 file.getOriginalFilename(), duplicates);
-        executor.execute(() -> runner.run(job));
+        scheduler.submit(id, rows, () -> runner.run(job));
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
+    }
+
+    /**
+     * Copies the upload to a private temporary file (the multipart part may be in memory) and reads it there, in one
+     * of {@code parse-slots}: a slot is waited for at most {@code parse-wait-seconds}, then the upload gets 503, so
+     * hostile or huge files queue behind each other instead of starving the other requests of CPU and heap.
+     */
+    private ParsedFile parseBounded(MultipartFile file, Layer layer, String formatParam, String table) {
+        boolean acquired;
+        try {
+            acquired = parseSlots.tryAcquire(properties.parseWaitSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS,
+                    "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5));
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("qamrov-upload", ".bin");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, TextDecoder.head(tmp, 4096));
+            return FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            parseSlots.release();
+            if (tmp != null) {
+                tmp.toFile().delete();
+            }
+        }
     }
 
     /** The profile (built in or saved) with the ad-hoc parameters on top; a parameter that does not parse is a 400. */
@@ -231,10 +278,43 @@ public class IngestService {
     /** A job as the API shows it. */
     public record JobView(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
             JsonNode options, String submittedBy, String operatorCode, JobProgress progress, JsonNode report, String error,
+            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, String> links) {
+    }
+
+    /** @param phase validate, write or coverage while the job runs; null before and after */
+    public record JobProgress(String phase, int rowsRead, Integer rowsTotal, double percent) {
+    }
+
+    /**
+     * The job list (newest first) and the queue: each queued job's lane and 1-based place in it.
+     *
+     * @param queuePosition null unless the job waits
+     */
+    public record JobListItem(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
+            String submittedBy, String operatorCode, Integer rowsTotal, String lane, Integer queuePosition, String phase,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
     }
 
-    public record JobProgress(int rowsRead, Integer rowsTotal, double percent) {
+    public record JobList(List<JobListItem> items, List<ImportScheduler.Queued> queue, long numberMatched,
+            int numberReturned) {
+    }
+
+    JobList jobs(String status, long offset, int limit) {
+        if (status != null && !List.of("queued", "running", "succeeded", "rejected", "failed").contains(status)) {
+            throw ApiException.badRequest("status must be queued, running, succeeded, rejected or failed",
+                    Map.of("parameter", "status", "value", status));
+        }
+        List<ImportScheduler.Queued> queue = scheduler.queue();
+        Map<UUID, ImportScheduler.Queued> queued = new java.util.HashMap<>();
+        queue.forEach(q -> queued.put(q.id(), q));
+        List<JobListItem> items = reports.jobs(status, offset, limit).stream().map(j -> {
+            var q = queued.get(j.id());
+            var live = runner.progress.get(j.id());
+            return new JobListItem(j.id(), j.layer(), j.format(), j.fileName(), j.status(), j.dryRun(), j.submittedBy(),
+                    j.operatorCode(), j.rowsTotal(), j.lane(), q == null ? null : q.position(), live == null ? null : live.phase(),
+                    j.createdAt(), j.startedAt(), j.finishedAt());
+        }).toList();
+        return new JobList(items, queue, reports.countJobs(status), items.size());
     }
 
     public JobView job(UUID id) {
@@ -243,9 +323,11 @@ public class IngestService {
         int read = live != null ? live.rowsRead() : row.rowsRead();
         Integer total = row.rowsTotal();
         double pct = total == null || total == 0 ? 0 : Math.round(1000.0 * read / total) / 10.0;
+        String base = "/api/v1/jobs/" + row.id();
         return new JobView(row.id(), row.layer(), row.format(), row.fileName(), row.status(), row.dryRun(), read(row.options()),
-                row.submittedBy(), row.operatorCode(), new JobProgress(read, total, pct), read(row.report()), row.error(),
-                row.createdAt(), row.startedAt(), row.finishedAt());
+                row.submittedBy(), row.operatorCode(), new JobProgress(live == null ? null : live.phase(), read, total, pct),
+                read(row.report()), row.error(), row.createdAt(), row.startedAt(), row.finishedAt(),
+                Map.of("self", base, "errors", base + "/errors", "diff", base + "/diff"));
     }
 
     private JsonNode read(String s) {

@@ -1,39 +1,80 @@
 package uz.qamrov.planner.ingest;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Unzips a shapefile archive into memory, defensively: no path traversal ("..") or absolute names, only the members
- * a shapefile has (.shp .shx .dbf .prj .cpg; directories and __MACOSX are skipped), at most
- * {@code max-zip-entries} members and {@code max-unzipped-mb} expanded (counted while inflating, so a zip bomb
- * stops at the cap instead of filling memory).
+ * Unzips a shapefile archive to a private temporary directory, defensively: no path traversal ("..") or absolute
+ * names, only the members a shapefile has (.shp .shx .dbf .prj .cpg; directories and __MACOSX are skipped), each
+ * member name once, at most {@code max-zip-entries} members and {@code max-unzipped-mb} expanded in all. Members are
+ * streamed to disk and the limit is counted while inflating, so a zip bomb stops at the cap without filling memory
+ * (the old reader held up to 1 GB of members on the heap).
  */
 final class SafeUnzip {
 
     static final Set<String> MEMBERS = Set.of("shp", "shx", "dbf", "prj", "cpg");
 
-    /** The members of one shapefile by extension. */
-    record Shapefile(String name, Map<String, byte[]> parts) {
+    /** The members of one shapefile by extension, as files; {@link #close()} deletes them. */
+    record Shapefile(String name, Map<String, Path> parts, Path dir) implements AutoCloseable {
+
+        byte[] small(String ext, int maxBytes) {
+            Path p = parts.get(ext);
+            if (p == null) {
+                return null;
+            }
+            try {
+                if (Files.size(p) > maxBytes) {
+                    throw FileProblems.invalid("the ." + ext + " member is larger than " + maxBytes + " bytes");
+                }
+                return Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            deleteTree(dir);
+        }
     }
 
     private SafeUnzip() {
     }
 
-    static Shapefile shapefile(byte[] zip, IngestProperties limits) {
+    static Shapefile shapefile(Path zip, IngestProperties limits) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("qamrov-shp");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return unzip(zip, limits, dir);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private static Shapefile unzip(Path zip, IngestProperties limits, Path dir) {
         long cap = limits.maxUnzippedMb() * 1024L * 1024L;
         long total = 0;
         int entries = 0;
-        Map<String, byte[]> parts = new HashMap<>();
+        Map<String, Path> parts = new HashMap<>();
         String base = null;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+        try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 if (++entries > limits.maxZipEntries()) {
@@ -61,21 +102,27 @@ final class SafeUnzip {
                     throw FileProblems.invalid("the zip holds more than one shapefile ('" + base + "' and '" + stem
                             + "'); upload one layer per zip");
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buf = new byte[65536];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    total += n;
-                    if (total > cap) {
-                        throw FileProblems.tooLarge("the zip expands to more than " + limits.maxUnzippedMb()
-                                + " MB (qamrov.ingest.max-unzipped-mb): rejected as a possible zip bomb",
-                                Map.of("maxUnzippedMb", limits.maxUnzippedMb()));
-                    }
-                    out.write(buf, 0, n);
+                if (parts.containsKey(ext)) {
+                    // two members of one name: which one a reader takes would be arbitrary
+                    throw FileProblems.invalid("the zip holds the member '" + file + "' twice", Map.of("entry", name));
                 }
-                parts.put(ext, out.toByteArray());
+                Path target = dir.resolve("member." + ext); // never the name from the archive
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    byte[] buf = new byte[65536];
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        total += n;
+                        if (total > cap) {
+                            throw FileProblems.tooLarge("the zip expands to more than " + limits.maxUnzippedMb()
+                                    + " MB (qamrov.ingest.max-unzipped-mb): rejected as a possible zip bomb",
+                                    Map.of("maxUnzippedMb", limits.maxUnzippedMb()));
+                        }
+                        out.write(buf, 0, n);
+                    }
+                }
+                parts.put(ext, target);
             }
-        } catch (IOException ex) {
+        } catch (IOException | IllegalArgumentException ex) {
             throw FileProblems.invalid("not a readable zip file: " + ex.getMessage());
         }
         if (entries == 0) {
@@ -84,6 +131,17 @@ final class SafeUnzip {
         if (!parts.containsKey("shp") || !parts.containsKey("dbf")) {
             throw FileProblems.invalid("a shapefile zip needs at least the .shp and the .dbf member");
         }
-        return new Shapefile(base, parts);
+        return new Shapefile(base, parts, dir);
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
+        }
     }
 }

@@ -1,27 +1,31 @@
 package uz.qamrov.planner.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * A minimal ESRI shapefile reader (JTS has none and GeoTools is unavailable): points, multipoints, polylines and
- * polygons, including their Z and M variants (Z/M are dropped). Attributes come from the .dbf, decoded with the
- * .cpg code page, else the dBASE language driver byte, else UTF-8. Without a .prj the data is assumed to be WGS84
- * and a warning says so.
+ * polygons, including their Z and M variants (Z/M are dropped). Attributes come from the .dbf ({@link DbfReader}).
+ * Without a .prj the data is assumed to be WGS84 and a warning says so.
+ *
+ * <p>The file is hostile until proven otherwise: both files are memory-mapped (nothing of their size lands on the
+ * heap), and every count or length read from them (record length, numParts, numPoints, part offsets, .dbf record
+ * count and length) is checked against the bytes actually present, and against the {@link ParseBudget}, before
+ * anything is allocated for it. A structurally broken record is a file problem (400); a record whose bytes are
+ * there but describe an unusable geometry (too few points, an open ring, NaN) is a row error of that feature.
  */
 final class ShapefileReader {
 
@@ -30,10 +34,10 @@ final class ShapefileReader {
     private ShapefileReader() {
     }
 
-    static ParsedFile read(SafeUnzip.Shapefile shp, int maxRows, FileParsers.SridResolver srids) {
+    static ParsedFile read(SafeUnzip.Shapefile shp, ParseBudget budget, FileParsers.SridResolver srids) {
         List<String> warnings = new ArrayList<>();
         int srid = Crs.WGS84;
-        byte[] prj = shp.parts().get("prj");
+        byte[] prj = shp.small("prj", 64 * 1024);
         if (prj == null) {
             warnings.add("no .prj in the zip: coordinates assumed to be WGS84 lon/lat (EPSG:4326)");
         } else {
@@ -44,134 +48,54 @@ final class ShapefileReader {
             }
             srid = code;
         }
-        List<Geometry> geoms = geometries(shp.parts().get("shp"));
-        List<Map<String, String>> attrs = attributes(shp.parts().get("dbf"), charset(shp.parts().get("cpg"), shp.parts().get("dbf")));
-        if (geoms.size() != attrs.size()) {
-            throw FileProblems.invalid("the .shp has " + geoms.size() + " shapes but the .dbf " + attrs.size() + " records");
+        ByteBuffer shpBytes = map(shp.parts().get("shp"));
+        ByteBuffer dbfBytes = map(shp.parts().get("dbf"));
+        DbfReader dbf = new DbfReader(dbfBytes, charset(shp.small("cpg", 1024), dbfBytes), budget);
+        Shapes shapes = new Shapes(shpBytes, budget);
+        List<SourceFeature> features = new ArrayList<>();
+        int deleted = 0;
+        int record = 0;
+        while (shapes.hasNext()) {
+            record++;
+            if (record > dbf.records()) {
+                throw FileProblems.invalid("the .shp has more shapes than the .dbf has records (" + dbf.records() + ")");
+            }
+            Shapes.Shape s = shapes.next();
+            DbfReader.Row row = dbf.row(record - 1);
+            if (row.deleted()) {
+                deleted++; // a deleted .dbf record deletes its shape too
+                continue;
+            }
+            budget.row(features.size());
+            String error = s.error() != null ? s.error()
+                    : s.geometry() == null ? "the feature has no geometry (null shape)" : null;
+            features.add(new SourceFeature(record, row.attrs(), s.error() == null ? s.geometry() : null, error));
         }
-        if (geoms.isEmpty()) {
+        if (record != dbf.records()) {
+            throw FileProblems.invalid("the .shp has " + record + " shapes but the .dbf " + dbf.records() + " records");
+        }
+        if (deleted > 0) {
+            warnings.add(deleted + " record(s) marked deleted in the .dbf were skipped");
+        }
+        if (features.isEmpty()) {
             throw FileProblems.invalid("the shapefile has no features");
         }
-        if (geoms.size() > maxRows) {
-            throw FileProblems.tooManyRows(maxRows);
-        }
-        List<SourceFeature> features = new ArrayList<>();
-        for (int i = 0; i < geoms.size(); i++) {
-            Geometry g = geoms.get(i);
-            features.add(new SourceFeature(i + 1, attrs.get(i), g, g == null ? "the feature has no geometry (null shape)" : null));
-        }
         return new ParsedFile(UploadFormat.SHAPEFILE_ZIP, features, srid, warnings);
+    }
+
+    private static ByteBuffer map(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String abbreviate(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "…" : s;
     }
 
-    static List<Geometry> geometries(byte[] shp) {
-        if (shp.length < 100) {
-            throw FileProblems.invalid("the .shp is truncated (no 100-byte header)");
-        }
-        ByteBuffer b = ByteBuffer.wrap(shp);
-        if (b.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
-            throw FileProblems.invalid("the .shp is not a shapefile (bad file code)");
-        }
-        List<Geometry> out = new ArrayList<>();
-        int pos = 100;
-        try {
-            while (pos + 8 <= shp.length) {
-                int contentBytes = b.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4) * 2;
-                int start = pos + 8;
-                if (start + contentBytes > shp.length) {
-                    throw FileProblems.invalid("the .shp is truncated at record " + (out.size() + 1));
-                }
-                b.order(ByteOrder.LITTLE_ENDIAN);
-                int type = b.getInt(start);
-                out.add(shape(b, start, type));
-                pos = start + contentBytes;
-            }
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw FileProblems.invalid("the .shp is corrupt at record " + (out.size() + 1) + ": " + e.getMessage());
-        }
-        return out;
-    }
-
-    private static Geometry shape(ByteBuffer b, int at, int type) {
-        switch (type) {
-            case 0:
-                return null;
-            case 1, 11, 21:
-                return GF.createPoint(new Coordinate(b.getDouble(at + 4), b.getDouble(at + 12)));
-            case 8, 18, 28: {
-                int n = b.getInt(at + 36);
-                Coordinate[] cs = coords(b, at + 40, n);
-                return GF.createMultiPointFromCoords(cs);
-            }
-            case 3, 13, 23, 5, 15, 25: {
-                int numParts = b.getInt(at + 36);
-                int numPoints = b.getInt(at + 40);
-                int[] parts = new int[numParts + 1];
-                for (int i = 0; i < numParts; i++) {
-                    parts[i] = b.getInt(at + 44 + 4 * i);
-                }
-                parts[numParts] = numPoints;
-                Coordinate[] all = coords(b, at + 44 + 4 * numParts, numPoints);
-                List<Coordinate[]> rings = new ArrayList<>();
-                for (int i = 0; i < numParts; i++) {
-                    rings.add(java.util.Arrays.copyOfRange(all, parts[i], parts[i + 1]));
-                }
-                boolean polygon = type == 5 || type == 15 || type == 25;
-                return polygon ? polygon(rings) : lines(rings);
-            }
-            default:
-                throw FileProblems.invalid("unsupported shape type " + type + " (MultiPatch?)");
-        }
-    }
-
-    private static Coordinate[] coords(ByteBuffer b, int at, int n) {
-        Coordinate[] cs = new Coordinate[n];
-        for (int i = 0; i < n; i++) {
-            cs[i] = new Coordinate(b.getDouble(at + 16 * i), b.getDouble(at + 16 * i + 8));
-        }
-        return cs;
-    }
-
-    private static Geometry lines(List<Coordinate[]> parts) {
-        LineString[] ls = parts.stream().map(GF::createLineString).toArray(LineString[]::new);
-        return ls.length == 1 ? ls[0] : GF.createMultiLineString(ls);
-    }
-
-    /** Shapefile outer rings are clockwise, holes counter-clockwise; each hole goes to the shell that contains it. */
-    private static Geometry polygon(List<Coordinate[]> rings) {
-        List<LinearRing> shells = new ArrayList<>();
-        List<LinearRing> holes = new ArrayList<>();
-        for (Coordinate[] r : rings) {
-            LinearRing ring = GF.createLinearRing(r);
-            (Orientation.isCCW(r) ? holes : shells).add(ring);
-        }
-        if (shells.isEmpty()) { // some writers get the orientation wrong: treat every ring as a shell
-            shells.addAll(holes);
-            holes.clear();
-        }
-        List<List<LinearRing>> holesOf = new ArrayList<>();
-        shells.forEach(s -> holesOf.add(new ArrayList<>()));
-        for (LinearRing h : holes) {
-            int owner = 0;
-            for (int i = 0; i < shells.size(); i++) {
-                if (GF.createPolygon(shells.get(i)).contains(h.getPointN(0))) {
-                    owner = i;
-                    break;
-                }
-            }
-            holesOf.get(owner).add(h);
-        }
-        Polygon[] polys = new Polygon[shells.size()];
-        for (int i = 0; i < shells.size(); i++) {
-            polys[i] = GF.createPolygon(shells.get(i), holesOf.get(i).toArray(LinearRing[]::new));
-        }
-        return polys.length == 1 ? polys[0] : GF.createMultiPolygon(polys);
-    }
-
-    static Charset charset(byte[] cpg, byte[] dbf) {
+    static Charset charset(byte[] cpg, ByteBuffer dbf) {
         if (cpg != null) {
             String name = new String(cpg, StandardCharsets.US_ASCII).strip().toUpperCase(Locale.ROOT).replace("ANSI ", "");
             if (name.matches("\\d{3,4}")) {
@@ -180,10 +104,10 @@ final class ShapefileReader {
             try {
                 return Charset.forName(name);
             } catch (RuntimeException e) {
-                throw FileProblems.invalid("the .cpg names an unknown code page '" + name + "'");
+                throw FileProblems.invalid("the .cpg names an unknown code page '" + abbreviate(name) + "'");
             }
         }
-        int ldid = dbf != null && dbf.length > 29 ? dbf[29] & 0xff : 0;
+        int ldid = dbf.limit() > 29 ? dbf.get(29) & 0xff : 0;
         return switch (ldid) {
             case 0x26, 0x65 -> Charset.forName("IBM866");
             case 0xC9 -> Charset.forName("windows-1251");
@@ -192,48 +116,137 @@ final class ShapefileReader {
         };
     }
 
-    static List<Map<String, String>> attributes(byte[] dbf, Charset cs) {
-        if (dbf.length < 32) {
-            throw FileProblems.invalid("the .dbf is truncated");
+    /** The records of a .shp, one at a time. */
+    static final class Shapes {
+
+        record Shape(Geometry geometry, String error) {
         }
-        ByteBuffer b = ByteBuffer.wrap(dbf).order(ByteOrder.LITTLE_ENDIAN);
-        int records = b.getInt(4);
-        int headerLen = b.getShort(8) & 0xffff;
-        int recordLen = b.getShort(10) & 0xffff;
-        List<String> names = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        List<Character> types = new ArrayList<>();
-        for (int p = 32; p + 32 <= headerLen && dbf[p] != 0x0D; p += 32) {
-            int end = p;
-            while (end < p + 11 && dbf[end] != 0) {
-                end++;
+
+        private final ByteBuffer b;
+        private final ParseBudget budget;
+        private long pos = 100;
+        private int record;
+
+        Shapes(ByteBuffer shp, ParseBudget budget) {
+            this.b = shp;
+            this.budget = budget;
+            if (shp.limit() < 100) {
+                throw FileProblems.invalid("the .shp is truncated (no 100-byte header)");
             }
-            names.add(new String(dbf, p, end - p, StandardCharsets.US_ASCII).strip().toLowerCase(Locale.ROOT));
-            lengths.add(dbf[p + 16] & 0xff);
-            types.add((char) dbf[p + 11]);
+            if (shp.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
+                throw FileProblems.invalid("the .shp is not a shapefile (bad file code)");
+            }
         }
-        List<Map<String, String>> out = new ArrayList<>();
-        for (int r = 0; r < records; r++) {
-            int p = headerLen + r * recordLen;
-            if (p + recordLen > dbf.length) {
-                throw FileProblems.invalid("the .dbf is truncated at record " + (r + 1));
+
+        boolean hasNext() {
+            return pos + 8 <= b.limit();
+        }
+
+        Shape next() {
+            record++;
+            long contentBytes = 2L * b.order(ByteOrder.BIG_ENDIAN).getInt((int) pos + 4);
+            long start = pos + 8;
+            if (contentBytes < 4) {
+                throw corrupt("record length " + contentBytes + " bytes is too small (negative or under 4)");
             }
-            Map<String, String> row = new LinkedHashMap<>();
-            int off = p + 1; // deletion flag
-            for (int f = 0; f < names.size(); f++) {
-                String v = new String(dbf, off, lengths.get(f), cs).strip();
-                if (v.matches("\\*+") || (types.get(f) == 'D' && v.matches("0{8}"))) {
-                    v = ""; // dBASE nulls: numbers filled with '*', dates with zeros
-                } else if (types.get(f) == 'D' && v.matches("\\d{8}")) {
-                    v = v.substring(0, 4) + "-" + v.substring(4, 6) + "-" + v.substring(6); // dBASE dates are YYYYMMDD
+            if (start + contentBytes > b.limit()) {
+                throw FileProblems.invalid("the .shp is truncated at record " + record + ": it claims " + contentBytes
+                        + " bytes, " + (b.limit() - start) + " are left");
+            }
+            pos = start + contentBytes;
+            b.order(ByteOrder.LITTLE_ENDIAN);
+            try {
+                return new Shape(shape((int) start, (int) contentBytes), null);
+            } catch (BadShape e) {
+                return new Shape(null, e.getMessage());
+            }
+        }
+
+        private Geometry shape(int at, int len) {
+            int type = b.getInt(at);
+            switch (type) {
+                case 0:
+                    return null;
+                case 1, 11, 21: {
+                    need(len, 20, "a point");
+                    return GF.createPoint(coordinate(at + 4));
                 }
-                if (!v.isEmpty()) {
-                    row.put(names.get(f), v);
+                case 8, 18, 28: {
+                    need(len, 40, "a multipoint");
+                    int n = b.getInt(at + 36);
+                    need(len, 40 + 16L * nonNegative(n, "numPoints"), "a multipoint of " + n + " points");
+                    budget.vertices(n);
+                    return GF.createMultiPointFromCoords(coords(at + 40, 0, n));
                 }
-                off += lengths.get(f);
+                case 3, 13, 23, 5, 15, 25: {
+                    need(len, 44, "a polyline or polygon");
+                    int numParts = nonNegative(b.getInt(at + 36), "numParts");
+                    int numPoints = nonNegative(b.getInt(at + 40), "numPoints");
+                    need(len, 44 + 4L * numParts + 16L * numPoints, numParts + " parts of " + numPoints + " points");
+                    budget.vertices((long) numPoints + numParts);
+                    if (numParts == 0 || numPoints == 0) {
+                        throw new BadShape("the shape has no parts or no points");
+                    }
+                    int[] parts = new int[numParts + 1];
+                    for (int i = 0; i < numParts; i++) {
+                        parts[i] = b.getInt(at + 44 + 4 * i);
+                        if (parts[i] < 0 || parts[i] >= numPoints || (i == 0 ? parts[i] != 0 : parts[i] < parts[i - 1])) {
+                            throw corrupt("part " + i + " starts at point " + parts[i] + " (of " + numPoints + ")");
+                        }
+                    }
+                    parts[numParts] = numPoints;
+                    int pointsAt = at + 44 + 4 * numParts;
+                    List<Coordinate[]> rings = new ArrayList<>(numParts);
+                    for (int i = 0; i < numParts; i++) {
+                        rings.add(coords(pointsAt, parts[i], parts[i + 1]));
+                    }
+                    boolean polygon = type == 5 || type == 15 || type == 25;
+                    return polygon ? ShapeGeometries.polygon(GF, rings) : ShapeGeometries.lines(GF, rings);
+                }
+                default:
+                    throw new BadShape("unsupported shape type " + type + " (MultiPatch?)");
             }
-            out.add(row);
         }
-        return out;
+
+        private Coordinate coordinate(int at) {
+            double x = b.getDouble(at);
+            double y = b.getDouble(at + 8);
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new BadShape("a coordinate is not a finite number (NaN or infinite)");
+            }
+            return new Coordinate(x, y);
+        }
+
+        private Coordinate[] coords(int at, int from, int to) {
+            Coordinate[] cs = new Coordinate[to - from];
+            for (int i = from; i < to; i++) {
+                cs[i - from] = coordinate(at + 16 * i);
+            }
+            return cs;
+        }
+
+        private void need(int len, long bytes, String what) {
+            if (bytes > len) {
+                throw corrupt(what + " needs " + bytes + " bytes but the record has " + len);
+            }
+        }
+
+        private int nonNegative(int n, String what) {
+            if (n < 0) {
+                throw corrupt(what + " is negative (" + n + ")");
+            }
+            return n;
+        }
+
+        private RuntimeException corrupt(String why) {
+            return FileProblems.invalid("the .shp is corrupt at record " + record + ": " + why);
+        }
+    }
+
+    /** A record whose bytes are all there but do not make a usable geometry: a row error, not a file error. */
+    static final class BadShape extends RuntimeException {
+        BadShape(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -60,6 +60,12 @@ class IngestBadInputIT extends ApiIT {
         }
     }
 
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     static byte[] zipBomb() {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -107,13 +113,13 @@ class IngestBadInputIT extends ApiIT {
         List<Arguments> a = new ArrayList<>();
         // name, layer, role (admin/planner/ucell/none/bad), file name, content, params, HTTP status, job status, message
         a.add(Arguments.of("malformed quoting", "base-stations", "admin", "a.csv", csv("ucell,\"S-1,1,69.2,41.3,30,active\n"), "", 400, "", "malformed CSV"));
-        a.add(Arguments.of("wrong delimiter", "base-stations", "admin", "a.csv", (H.replace(',', ';') + row("").replace(',', ';')).getBytes(), "", 400, "", "delimiter"));
+        a.add(Arguments.of("semicolon delimiter (ru/uz Excel) is detected", "base-stations", "admin", "a.csv", (H.replace(',', ';') + row("").replace(',', ';')).getBytes(), "", 202, "succeeded", "delimiter ';'"));
         a.add(Arguments.of("empty file", "base-stations", "admin", "a.csv", new byte[0], "", 400, "", "empty"));
         a.add(Arguments.of("whitespace only", "base-stations", "admin", "a.csv", "  \n\n".getBytes(), "", 400, "", "empty"));
         a.add(Arguments.of("header only", "base-stations", "admin", "a.csv", csv(), "", 400, "", "no data rows"));
         a.add(Arguments.of("binary garbage as .csv", "base-stations", "admin", "a.csv", new byte[] {1, 0, 2, 3, (byte) 0xff, 0}, "", 400, "", "binary"));
         a.add(Arguments.of("binary garbage without extension", "base-stations", "admin", "upload", new byte[] {1, 0, 2, 3, (byte) 0xff, 0}, "", 415, "", "unrecognised binary"));
-        a.add(Arguments.of("not UTF-8", "base-stations", "admin", "a.csv", (H + "ucell,S-\u00e9,1").getBytes(StandardCharsets.ISO_8859_1), "", 400, "", "not valid UTF-8"));
+        a.add(Arguments.of("UTF-8 that breaks later", "base-stations", "admin", "a.csv", concat((H + "ucell,S-\u00e9,1\n").getBytes(StandardCharsets.UTF_8), (row("1=S-\u00e9")).getBytes(StandardCharsets.ISO_8859_1)), "", 400, "", "not valid UTF-8"));
         a.add(Arguments.of("truncated GeoJSON", "base-stations", "admin", "a.geojson", point(SITE_PROPS, "{\"type\":\"Point\",\"coordinates\":[69.2,41.3]}").substring(0, 80).getBytes(), "", 400, "", "not valid JSON"));
         a.add(Arguments.of("GeoJSON geometry instead of features", "base-stations", "admin", "a.geojson", "{\"type\":\"Point\",\"coordinates\":[69.2,41.3]}".getBytes(), "", 400, "", "expected a GeoJSON FeatureCollection"));
         a.add(Arguments.of("GeoJSON without features", "base-stations", "admin", "a.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(), "", 400, "", "no features"));

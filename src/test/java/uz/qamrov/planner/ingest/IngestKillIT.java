@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uz.qamrov.support.ApiIT;
 
 /**
- * An import whose database connection is killed mid-way (pg_terminate_backend from another connection after 50 of
- * 200 sites) leaves nothing behind, and running it again succeeds.
+ * An import whose database connection is killed mid-way (pg_terminate_backend from another connection once 50 or
+ * more of the 200 sites are staged, inside the import's transaction) leaves nothing behind, and running it again
+ * succeeds.
  */
 @Import(IngestKillIT.Killer.class)
 class IngestKillIT extends ApiIT {
@@ -29,7 +30,7 @@ class IngestKillIT extends ApiIT {
         @Bean
         ImportObserver killConnectionAfter50Rows(JdbcTemplate jdbc, DataSource ds) {
             return (job, done, total) -> {
-                if (done == 50 && KILL.getAndSet(false)) {
+                if (done >= 50 && KILL.getAndSet(false)) {
                     Integer pid = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class); // the import's own connection
                     HikariDataSource h = (HikariDataSource) ds;
                     try (Connection other = DriverManager.getConnection(h.getJdbcUrl(), h.getUsername(), h.getPassword())) {
