@@ -103,7 +103,7 @@ public final class Calibration {
         f.add(new Figure(SNAPSHOT.toString(), "international + state highways without 4G, km", "> 0 (remote stretches)",
                 "roadmap I.7 not yet met", 1, 0.15 * isKm, val(now, IndicatorKeys.HIGHWAYS_INTERNATIONAL_STATE_UNCOVERED_KM)));
         f.add(new Figure(SNAPSHOT.toString(), "of those settlements: in the mountains (≥ 1,000 m) or ≥ 25 km from a real town, %",
-                "mostly mountains and desert", "issue brief on realism", 50, 100, residueRemotePct(in, model, dir, terrain)));
+                "mostly mountains and desert", "planning assumption (mountain/desert residue)", 50, 100, residueRemotePct(in, model, dir, terrain)));
         return f;
     }
 
