@@ -139,12 +139,19 @@ public final class TargetProgressCalculator {
             return intercept + slopePerDay * ChronoUnit.DAYS.between(origin, date);
         }
 
+        /** Projections further than a century away are no projection at all. */
+        static final double MAX_PROJECTION_DAYS = 100 * 365.25;
+
         /** First whole day on which the line satisfies the target, or null when it moves away from it (or is flat). */
         LocalDate reaches(double target, boolean atLeast) {
             if (slopePerDay == 0 || (slopePerDay > 0) != atLeast) {
                 return null;
             }
             double days = (target - intercept) / slopePerDay;
+            // a nearly flat trend "reaches" the target in millions of years (LocalDate overflows): say never
+            if (!Double.isFinite(days) || Math.abs(days) > MAX_PROJECTION_DAYS) {
+                return null;
+            }
             return origin.plusDays((long) Math.ceil(days - 1e-9));
         }
     }

@@ -24,6 +24,15 @@ class TargetProgressCalculatorTest {
     }
 
     @Test
+    void aNearlyFlatRiseHasNoProjectedDateInsteadOfOverflowing() {
+        // +1e-9 points a year from 80%: reaching 88% would take ~8e9 years (LocalDate cannot hold it) → no date
+        var series = List.of(p(2023, 12, 31, 80), p(2024, 12, 31, 80.000000001));
+        var progress = TargetProgressCalculator.progress(series, 88, true, DEADLINE);
+        assertThat(progress.status()).isEqualTo(TargetStatus.BEHIND);
+        assertThat(progress.projectedMetOn()).isNull();
+    }
+
+    @Test
     void aSteadyRiseThatReachesTheTargetIsOnTrack() {
         // 70% → 75% → 80% at yearly steps; the line gives 80 + 5 × 2 years ≈ 90% at end-2026 ≥ 88%
         var series = List.of(p(2022, 12, 31, 70), p(2023, 12, 31, 75), p(2024, 12, 31, 80));
