@@ -82,12 +82,9 @@ class DecommissionRestartIT {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
     }
 
-    private void awaitReady(String base) throws Exception {
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (get(base + "/actuator/health/readiness").statusCode() != 200) {
-            assertThat(System.nanoTime()).as("readiness within 2 min").isLessThan(until);
-            Thread.sleep(200);
-        }
+    private void awaitReady(String base) {
+        org.awaitility.Awaitility.await("readiness").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
     }
 
     private double sitesToday(String base) throws Exception {
@@ -117,18 +114,11 @@ class DecommissionRestartIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         String job = json.readTree(r.body()).path("id").asText();
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            JsonNode j = json.readTree(get(base + "/api/v1/jobs/" + job).body());
-            String status = j.path("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                assertThat(status).as(j.toString()).isEqualTo("succeeded");
-                assertThat(j.path("report").path("coverageNote").isMissingNode()).as(j.toString()).isTrue();
-                return;
-            }
-            assertThat(System.nanoTime()).as("job within 2 min").isLessThan(until);
-            Thread.sleep(100);
-        }
+        JsonNode j = org.awaitility.Awaitility.await("job " + job).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json.readTree(get(base + "/api/v1/jobs/" + job).body()),
+                        n -> !n.path("status").asText().equals("queued") && !n.path("status").asText().equals("running"));
+        assertThat(j.path("status").asText()).as(j.toString()).isEqualTo("succeeded");
+        assertThat(j.path("report").path("coverageNote").isMissingNode()).as(j.toString()).isTrue();
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -46,16 +46,11 @@ class ZeroConfigRunIT {
             new ClusterCommands(pgdata, PostgisCluster.isRoot()).run(java.time.Duration.ofSeconds(60),
                     PostgisBinaries.locate(Path.of("/")).pgCtl().toString(), "-D", pgdata.toString(), "-m", "immediate", "-w", "stop");
             long t0 = System.nanoTime();
-            int status = 0;
-            while (System.nanoTime() - t0 < 60_000_000_000L) {
-                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-                if (status == 200 && Files.exists(pgdata.resolve("postmaster.pid"))) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            assertThat(status).as("ready again after the watchdog's restart").isEqualTo(200);
+            org.awaitility.Awaitility.await("ready again after the watchdog's restart").atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> Files.exists(pgdata.resolve("postmaster.pid")) && HttpClient.newHttpClient().send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
             long pidAfter = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
             assertThat(pidAfter).as("a new postmaster").isNotEqualTo(pidBefore);
             System.out.printf("embedded cluster back (readiness 200) %d ms after it was stopped%n", (System.nanoTime() - t0) / 1_000_000);
