@@ -8,11 +8,6 @@ final class Intervals {
     private Intervals() {
     }
 
-    /** Already sorted and merged by construction; returned as is (the hook keeps the call sites symmetric). */
-    static double[] normalise(double[] iv) {
-        return iv;
-    }
-
     /** Joins intervals of the first half (t in [0, 1] → [0, 0.5]) and the second half ([0, 1] → [0.5, 1]). */
     static double[] concatHalves(double[] left, double[] right) {
         double[] out = new double[left.length + right.length];

@@ -232,7 +232,7 @@ public final class RadialFootprint implements Footprint {
         double dy = by - ay;
         double len2 = dx * dx + dy * dy;
         if (depth >= 8 || len2 <= 50 * 50 || distance2ToSite(ax, ay, dx, dy, len2) > NEAR_APEX_M * NEAR_APEX_M) {
-            return Intervals.normalise(intervalsInPlane(ax, ay, bx, by));
+            return intervalsInPlane(ax, ay, bx, by);
         }
         double lonM = 0.5 * (lonA + lonB);
         double latM = 0.5 * (latA + latB);

@@ -204,23 +204,7 @@ public final class SectorFootprint implements Footprint {
         metric.toLocal(lonM, latM, m);
         double[] left = refine(lonA, latA, lonM, latM, ax, ay, m[0], m[1], depth + 1);
         double[] right = refine(lonM, latM, lonB, latB, m[0], m[1], bx, by, depth + 1);
-        double[] out = new double[left.length + right.length];
-        int n = 0;
-        for (int i = 0; i < left.length; i += 2) {
-            out[n++] = 0.5 * left[i];
-            out[n++] = 0.5 * left[i + 1];
-        }
-        for (int i = 0; i < right.length; i += 2) {
-            double s = 0.5 + 0.5 * right[i];
-            double e = 0.5 + 0.5 * right[i + 1];
-            if (n > 0 && s <= out[n - 1]) {
-                out[n - 1] = Math.max(out[n - 1], e);
-            } else {
-                out[n++] = s;
-                out[n++] = e;
-            }
-        }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return Intervals.concatHalves(left, right);
     }
 
     private static double chord2(double x, double y) {
