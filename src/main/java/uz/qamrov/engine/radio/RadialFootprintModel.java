@@ -53,8 +53,11 @@ public final class RadialFootprintModel implements FootprintModel {
         return build(cell, classifier.classify(cell.lon(), cell.lat())).footprint();
     }
 
-    /** Footprint for a known environment class (lets callers cache the class per site). */
-    public Result build(Cell cell, EnvironmentClass environment) {
+    /** The solver of a cell, the one definition of its level ({@link #build} and {@link PointLevels} both use it). */
+    record Setup(RadialSolver solver, CellRange.Source source, PathLossModel model) {
+    }
+
+    Setup setup(Cell cell, EnvironmentClass environment) {
         PathLossModel model = PathLossModels.forBand(cell.bandMhz());
         RadioLink link = new RadioLink(cell.bandMhz(), cell.antennaHeightM(), budget.mobileHeightM(), environment);
         double tilt = cell.tiltDeg() != null ? cell.tiltDeg() : settings.defaultTiltDeg();
@@ -77,6 +80,24 @@ public final class RadialFootprintModel implements FootprintModel {
             solver = solver.withCap(cell.observedRangeM() / 1000);
             source = CellRange.Source.OBSERVED_BOUND;
         }
+        return new Setup(solver, source, model);
+    }
+
+    LinkBudget budget() {
+        return budget;
+    }
+
+    RadioSettings settings() {
+        return settings;
+    }
+
+    /** Footprint for a known environment class (lets callers cache the class per site). */
+    public Result build(Cell cell, EnvironmentClass environment) {
+        Setup setup = setup(cell, environment);
+        RadialSolver solver = setup.solver();
+        CellRange.Source source = setup.source();
+        PathLossModel model = setup.model();
+        AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
