@@ -20,6 +20,7 @@ import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.SettlementDistances;
+import uz.qamrov.engine.measure.SignalReport;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Technology;
 
@@ -43,7 +44,7 @@ class CoverageRunWriter {
     private record UnionSpec(Technology technology, String operator) {
     }
 
-    private record Evaluated(CoverageSnapshot all, Map<String, List<LineStretch>> stretchesByOperator,
+    private record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
             Map<Long, double[]> nearest) {
     }
 
@@ -77,9 +78,9 @@ class CoverageRunWriter {
         long runGeneration = generation;
         Long id = tx.execute(status -> {
             long runId = results.startRun(kind, asOf, runGeneration);
-            results.storeSettlements(runId, run.all().settlements(), run.nearest());
-            results.storeStretches(runId, run.all().stretches(), "*");
-            run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
+            results.storeSettlements(runId, run.all().settlements(), run.nearest(), run.signals());
+            results.storeStretches(runId, run.all().stretches(), "*", run.signals().stretches());
+            run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op, null));
             results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             results.finishRun(runId, ms, "{\"settlement_rows\":" + run.all().settlements().size() + ",\"stretches\":"
@@ -100,6 +101,11 @@ class CoverageRunWriter {
     private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf) {
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
+        // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
+        var signals = models.read(g -> g.model().diagnose(all.value()));
+        if (signals.generation() != generation) {
+            return new CoverageModels.Tagged<>(generation, null);
+        }
         List<String> operators = models.read(g -> operators(g.model())).value();
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
@@ -120,7 +126,8 @@ class CoverageRunWriter {
         if (nearest.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), byOperator, nearest.value()));
+        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals.value(), byOperator,
+                nearest.value()));
     }
 
     /**
