@@ -148,6 +148,19 @@ class NationalRecomputeBenchmarkTest {
                     (t3 - t2) / 1_000_000, (t2 - t0) / 1_000_000, model.edgeCount(), snap.indicators().values().size(),
                     snap.stretches().size());
             System.out.printf("  cpu: build %d ms, evaluate %d ms (process CPU over all threads)%n", c1 - c0, c2 - c1);
+            // signal classes and gap reasons of the stored run (once per run; evaluate above does not include it)
+            long cd0 = cpuMs();
+            long td0 = System.nanoTime();
+            uz.qamrov.engine.measure.SignalReport signals = model.diagnose(snap);
+            long td1 = System.nanoTime();
+            java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+            for (Settlement st : settlements) {
+                signals.settlement(st.id(), uz.qamrov.engine.model.Service.MOBILE_INTERNET)
+                        .ifPresent(p -> reasons.merge(p.reason() == null ? "covered:" + p.signalClass().key()
+                                : p.reason().code().key(), 1, Integer::sum));
+            }
+            System.out.printf("  diagnose (levels, classes, gap reasons) %d ms, cpu %d ms; mobile_internet: %s%n",
+                    (td1 - td0) / 1_000_000, cpuMs() - cd0, reasons);
             System.out.printf("  national: mobile_internet %.3f, hsm pop %.3f, intl hsm %.3f, fiber %.0f km, sites %.0f%n",
                     snap.indicators().national(IndicatorKeys.SETTLEMENTS_MOBILE_INTERNET_PCT).get().value(),
                     snap.indicators().national(IndicatorKeys.POPULATION_HIGH_SPEED_MOBILE_PCT).get().value(),
