@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.Indicators;
+import uz.qamrov.engine.measure.NearestFinder;
 
 /**
  * Evaluations of the current model, cached by {@code (generation, date, filter)}. A value is computed under the
@@ -25,6 +26,12 @@ class CoverageEvaluations {
     /** Indicators only: small; dashboards and trends ask for many dates. */
     private final Cache<Key, Indicators> indicators = Caffeine.newBuilder().maximumSize(1024).build();
 
+    /**
+     * The nearest-site/fiber index of a generation: building it (every site and fiber route of the country) costs
+     * seconds, its queries milliseconds, and every run of one generation uses it.
+     */
+    private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().maximumSize(1).build();
+
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
     }
@@ -37,6 +44,11 @@ class CoverageEvaluations {
         var tagged = models.read(g -> g.model().evaluate(date, filter));
         snapshots.put(new Key(tagged.generation(), date, filter), tagged.value());
         return tagged.value();
+    }
+
+    /** The nearest finder of this generation; call it under the generation's read lock ({@link CoverageModels#read}). */
+    NearestFinder nearestFinder(ModelGeneration generation) {
+        return finders.get(generation.id(), id -> NearestFinder.of(generation.model()));
     }
 
     Indicators indicators(LocalDate date, CoverageFilter filter) {

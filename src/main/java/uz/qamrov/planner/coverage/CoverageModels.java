@@ -59,6 +59,7 @@ class CoverageModels {
     private volatile ModelGeneration current;
     private volatile String dirty;
     private volatile CoverageService.RebuildTimings lastRebuild;
+    private volatile CoverageService.ChangeTimings lastChange;
 
     private final uz.qamrov.planner.terrain.TerrainStore terrain;
 
@@ -93,6 +94,10 @@ class CoverageModels {
     /** Why the model is known to be out of date with the database (a failed change), or null. */
     String dirty() {
         return dirty;
+    }
+
+    CoverageService.ChangeTimings lastChange() {
+        return lastChange;
     }
 
     CoverageService.RebuildTimings lastRebuild() {
@@ -208,6 +213,7 @@ class CoverageModels {
     }
 
     private Applied applyIncrementally(ModelGeneration g, NetworkChange change) {
+        long t0 = System.nanoTime();
         Set<Long> siteIds = change.baseStationIds();
         // 1. read (no side effects)
         List<Cell> newCells = siteIds.isEmpty() ? List.of() : inputs.cells(siteIds);
@@ -240,6 +246,7 @@ class CoverageModels {
         Map<Long, Validity> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
                 FiberNode::validity, window);
         // 3. apply: the engine validates everything before it mutates anything
+        long read = System.nanoTime();
         lock.writeLock().lock();
         try {
             var siteStats = g.model().applySiteChanges(removedCellIds, newCells, siteIds, newSites);
@@ -247,6 +254,7 @@ class CoverageModels {
             LocalDate from = window.earliest();
             long id = results.newGeneration("incremental", from, engineFingerprint());
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes);
+            lastChange = new CoverageService.ChangeTimings((read - t0) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
             events.publishEvent(new GenerationChanged(id, from));
             return new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {

@@ -17,7 +17,6 @@ import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.LineStretch;
-import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.SettlementDistances;
 import uz.qamrov.engine.model.Cell;
@@ -44,7 +43,7 @@ class CoverageRunWriter {
     }
 
     private record Evaluated(CoverageSnapshot all, Map<String, List<LineStretch>> stretchesByOperator,
-            Map<Long, double[]> nearest) {
+            Map<Long, double[]> nearest, String timings) {
     }
 
     private final CoverageModels models;
@@ -75,20 +74,30 @@ class CoverageRunWriter {
         }
         Evaluated run = e;
         long runGeneration = generation;
+        long tWrite = System.nanoTime();
+        long[] marks = new long[4];
         Long id = tx.execute(status -> {
             long runId = results.startRun(kind, asOf, runGeneration);
             results.storeSettlements(runId, run.all().settlements(), run.nearest());
+            marks[0] = System.nanoTime();
             results.storeStretches(runId, run.all().stretches(), "*");
+            marks[1] = System.nanoTime();
             run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
+            marks[2] = System.nanoTime();
             results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             results.finishRun(runId, ms, "{\"settlement_rows\":" + run.all().settlements().size() + ",\"stretches\":"
                     + run.all().stretches().size() + "}");
+            marks[3] = System.nanoTime();
             results.deleteOlderRuns(asOf, runId);
             return runId;
         });
-        log.info("coverage: run {} as of {} (generation {}) stored in {} ms", id, asOf, runGeneration,
-                (System.nanoTime() - t0) / 1_000_000);
+        log.info("coverage: run {} as of {} (generation {}) stored in {} ms ({})", id, asOf, runGeneration,
+                (System.nanoTime() - t0) / 1_000_000, run.timings() + String.format(java.util.Locale.ROOT,
+                ", write %d ms: settlements %d, stretches %d (%d) + operators' %d, indicators %d, older runs deleted %d",
+                (System.nanoTime() - tWrite) / 1_000_000, (marks[0] - tWrite) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
+                run.all().stretches().size(), (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000,
+                (System.nanoTime() - marks[3]) / 1_000_000));
         return Objects.requireNonNull(id);
     }
 
@@ -98,21 +107,26 @@ class CoverageRunWriter {
      * generation; if the model moved on in between, the value is {@code null} (the caller evaluates again).
      */
     private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf) {
+        long t0 = System.nanoTime();
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
+        long t1 = System.nanoTime();
         List<String> operators = models.read(g -> operators(g.model())).value();
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
+        // only their uncovered stretches are stored: gap lists are all such an operator filter reads
         for (String op : operators) {
-            var stretches = models.read(g -> g.model().evaluate(asOf, CoverageFilter.operator(op)).stretches());
+            var stretches = models.read(g -> g.model().stretches(asOf, CoverageFilter.operator(op)).stream()
+                    .filter(st -> !st.covered()).toList());
             if (stretches.generation() != generation) {
                 return new CoverageModels.Tagged<>(generation, null);
             }
             byOperator.put(op, stretches.value());
         }
+        long t2 = System.nanoTime();
         var nearest = models.read(g -> {
             Map<Long, double[]> out = new HashMap<>();
-            for (SettlementDistances d : NearestFinder.of(g.model()).distancesFor(g.model().settlements(), asOf, null)) {
+            for (SettlementDistances d : evaluations.nearestFinder(g).distancesFor(g.model().settlements(), asOf, null)) {
                 out.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
             }
             return out;
@@ -120,7 +134,9 @@ class CoverageRunWriter {
         if (nearest.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), byOperator, nearest.value()));
+        String timings = String.format(java.util.Locale.ROOT, "snapshot %d ms, %d operators' stretches %d ms, nearest %d ms",
+                (t1 - t0) / 1_000_000, operators.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), byOperator, nearest.value(), timings));
     }
 
     /**

@@ -37,6 +37,10 @@ public class CoverageService {
     public record RebuildTimings(long loadMs, long buildMs) {
     }
 
+    /** The last incremental change: reading the changed rows, then applying them to the model (write lock held). */
+    public record ChangeTimings(long readMs, long applyMs) {
+    }
+
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
@@ -118,6 +122,10 @@ public class CoverageService {
             progress.set(new CoverageProgress("failed", "rebuild", 0, Instant.now(), e.getMessage()));
             throw e;
         }
+    }
+
+    public ChangeTimings lastChange() {
+        return models.lastChange();
     }
 
     public RebuildTimings lastRebuild() {
