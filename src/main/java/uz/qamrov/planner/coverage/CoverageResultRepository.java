@@ -67,10 +67,30 @@ class CoverageResultRepository {
                 .param("k", kind).param("f", from).param("e", engine).query(Long.class).single();
     }
 
-    /** Runs of the date older than the one just stored: replaced (their rows go with them). */
+    /** The newest succeeded run of a date whose dissolved polygons are stored (possibly stale). */
+    Optional<RunRef> latestRunWithPolygons(LocalDate asOf) {
+        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale FROM coverage_runs r"
+                + " WHERE r.as_of = :d AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL"
+                + " ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1")
+                .param("d", asOf).query((rs, i) -> new RunRef(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+                        rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"), true))
+                .optional();
+    }
+
+    /**
+     * Runs of the date older than the one just stored: replaced (their rows go with them). While the kept run has no
+     * polygons yet, the newest older run that has them stays, so coverage maps and exports keep an answer (stale)
+     * until the new polygons are stored; storing them calls this again.
+     */
     int deleteOlderRuns(LocalDate asOf, long keepRunId) {
-        return jdbc.sql("DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'"
-                + " AND coalesce(generation, -1) <= (SELECT generation FROM coverage_runs WHERE id = :keep)")
+        return jdbc.sql("""
+                DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'
+                  AND coalesce(generation, -1) <= (SELECT generation FROM coverage_runs WHERE id = :keep)
+                  AND id IS DISTINCT FROM (
+                    SELECT r.id FROM coverage_runs r
+                    WHERE r.as_of = :d AND r.id <> :keep AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM coverage_runs k WHERE k.id = :keep AND k.stats -> 'polygons' IS NOT NULL)
+                    ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1)""")
                 .param("d", asOf).param("keep", keepRunId).update();
     }
 

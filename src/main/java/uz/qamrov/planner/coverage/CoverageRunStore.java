@@ -117,13 +117,13 @@ class CoverageRunStore implements CoverageRuns {
         if (run.polygons()) {
             return run.id();
         }
+        Optional<RunRef> previous = results.latestRunWithPolygons(d);
+        if (previous.isPresent()) {
+            polygonsOf(run); // the previous answer now, the new polygons in the background
+            return previous.get().id();
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
-            RunRef r = run;
-            CompletableFuture<Long> f = polygonsComputing.computeIfAbsent(r.id(), id -> {
-                CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), background);
-                p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
-                return p;
-            });
+            CompletableFuture<Long> f = polygonsOf(run);
             try {
                 return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -139,6 +139,15 @@ class CoverageRunStore implements CoverageRuns {
             }
         }
         throw new CoverageNotReadyException("the network keeps changing; coverage polygons of " + d + " are being computed", 30);
+    }
+
+    /** The one background computation of this run's polygons (started unless it is running). */
+    private CompletableFuture<Long> polygonsOf(RunRef r) {
+        return polygonsComputing.computeIfAbsent(r.id(), id -> {
+            CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), background);
+            p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
+            return p;
+        });
     }
 
     private long polygons(RunRef r) {
