@@ -166,6 +166,12 @@ class CoverageResultRepository {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** Keeps the run from being deleted until the transaction ends; false when it is gone already. */
+    boolean lockRun(long runId) {
+        return jdbc.sql("SELECT id FROM coverage_runs WHERE id = :id FOR KEY SHARE").param("id", runId).query(Long.class)
+                .optional().isPresent();
+    }
+
     void markPolygons(long runId, int count) {
         jdbc.sql("UPDATE coverage_runs SET stats = stats || jsonb_build_object('polygons', CAST(:n AS int)) WHERE id = :id")
                 .param("n", count).param("id", runId).update();

@@ -52,8 +52,15 @@ class CoverageRunStore implements CoverageRuns {
      * computation (they share the cores, not a lock).
      */
     private final ExecutorService onDemand = Executors.newFixedThreadPool(8, daemon("coverage-run"));
-    /** Precomputation and polygons: one thread, never in a reader's way. */
+    /** Precomputation of runs: one thread, never in a reader's way. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("coverage-precompute"));
+    /**
+     * Polygons: a thread of their own, so polygons a map or an export waits for never queue behind the precomputation
+     * of a hundred month-ends (after a start-up, they did: exports timed out).
+     */
+    private final ExecutorService polygonWork = Executors.newSingleThreadExecutor(daemon("coverage-polygons"));
+    /** Today's polygons are queued and not started: generations arriving meanwhile are served by that one task. */
+    private final java.util.concurrent.atomic.AtomicBoolean todaysPolygonsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Long>> polygonsComputing = new ConcurrentHashMap<>();
 
@@ -144,7 +151,7 @@ class CoverageRunStore implements CoverageRuns {
     /** The one background computation of this run's polygons (started unless it is running). */
     private CompletableFuture<Long> polygonsOf(RunRef r) {
         return polygonsComputing.computeIfAbsent(r.id(), id -> {
-            CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), background);
+            CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), polygonWork);
             p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
             return p;
         });
@@ -249,12 +256,15 @@ class CoverageRunStore implements CoverageRuns {
                 }
             });
         }
-        if (properties.polygons()) {
-            background.execute(() -> {
+        if (properties.polygons() && todaysPolygonsQueued.compareAndSet(false, true)) {
+            polygonWork.execute(() -> {
+                todaysPolygonsQueued.set(false); // a generation arriving from now on queues the next round
                 try {
                     LocalDate today = LocalDate.now(clock);
                     computeHere(today);
                     results.latestRun(today).filter(r -> !r.stale()).ifPresent(this::polygons);
+                } catch (CoverageRunWriter.OutdatedException e) {
+                    log.info("coverage: polygons of today dropped ({}); the newer run's follow", e.getMessage());
                 } catch (RuntimeException e) {
                     log.warn("coverage: polygons of today failed: {}", e.getMessage());
                 }
@@ -291,6 +301,7 @@ class CoverageRunStore implements CoverageRuns {
     void stop() {
         onDemand.shutdownNow();
         background.shutdownNow();
+        polygonWork.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -175,6 +175,10 @@ class CoverageRunWriter {
         }
         int n = rows.size();
         tx.executeWithoutResult(status -> {
+            // built without a lock: a newer run of the date may have replaced this one meanwhile
+            if (!results.lockRun(runId)) {
+                throw new OutdatedException("run " + runId + " was replaced while its polygons were built");
+            }
             for (Object[] r : rows) {
                 results.storePolygon(runId, (String) r[0], (String) r[1], (String) r[2], (Double) r[3], (byte[]) r[4]);
             }
