@@ -79,18 +79,26 @@ class CoverageResultRepository {
 
     /**
      * Runs of the date older than the one just stored: replaced (their rows go with them). While the kept run has no
-     * polygons yet, the newest older run that has them stays, so coverage maps and exports keep an answer (stale)
-     * until the new polygons are stored; storing them calls this again.
+     * polygons yet, the newest older run that has them stays, and so does the newest older run whose polygons are
+     * being built (under a stream of uploads, polygons are always a run or two behind), so coverage maps and exports
+     * keep an answer (stale) until the new polygons are stored; storing them calls this again.
      */
     int deleteOlderRuns(LocalDate asOf, long keepRunId) {
         return jdbc.sql("""
+                WITH keep AS (SELECT id, generation, stats -> 'polygons' IS NOT NULL AS polygons FROM coverage_runs WHERE id = :keep),
+                kept_for_polygons AS (
+                  (SELECT r.id FROM coverage_runs r, keep k
+                   WHERE r.as_of = :d AND r.id <> k.id AND r.status = 'succeeded' AND NOT k.polygons
+                     AND r.stats -> 'polygons' IS NOT NULL
+                   ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1)
+                  UNION ALL
+                  (SELECT r.id FROM coverage_runs r, keep k
+                   WHERE r.as_of = :d AND r.id <> k.id AND r.status = 'succeeded' AND NOT k.polygons
+                     AND r.stats -> 'polygons_pending' IS NOT NULL
+                   ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1))
                 DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'
-                  AND coalesce(generation, -1) <= (SELECT generation FROM coverage_runs WHERE id = :keep)
-                  AND id IS DISTINCT FROM (
-                    SELECT r.id FROM coverage_runs r
-                    WHERE r.as_of = :d AND r.id <> :keep AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM coverage_runs k WHERE k.id = :keep AND k.stats -> 'polygons' IS NOT NULL)
-                    ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1)""")
+                  AND coalesce(generation, -1) <= (SELECT generation FROM keep)
+                  AND id NOT IN (SELECT id FROM kept_for_polygons)""")
                 .param("d", asOf).param("keep", keepRunId).update();
     }
 
@@ -173,8 +181,14 @@ class CoverageResultRepository {
     }
 
     void markPolygons(long runId, int count) {
-        jdbc.sql("UPDATE coverage_runs SET stats = stats || jsonb_build_object('polygons', CAST(:n AS int)) WHERE id = :id")
-                .param("n", count).param("id", runId).update();
+        jdbc.sql("UPDATE coverage_runs SET stats = (stats - 'polygons_pending') || jsonb_build_object('polygons', CAST(:n AS int))"
+                + " WHERE id = :id").param("n", count).param("id", runId).update();
+    }
+
+    /** The run's polygons are being built: {@link #deleteOlderRuns} keeps it while the newer run has none. */
+    void markPolygonsPending(long runId, boolean pending) {
+        jdbc.sql(pending ? "UPDATE coverage_runs SET stats = stats || '{\"polygons_pending\": true}' WHERE id = :id"
+                : "UPDATE coverage_runs SET stats = stats - 'polygons_pending' WHERE id = :id").param("id", runId).update();
     }
 
     void storePolygon(long runId, String technology, String operator, String regionCode, double areaKm2, byte[] wkb) {

@@ -59,6 +59,9 @@ class CoverageRunStore implements CoverageRuns {
      * of a hundred month-ends (after a start-up, they did: exports timed out).
      */
     private final ExecutorService polygonWork = Executors.newSingleThreadExecutor(daemon("coverage-polygons"));
+    private final java.util.concurrent.ScheduledExecutorService quietTimer =
+            Executors.newSingleThreadScheduledExecutor(daemon("coverage-quiet"));
+    private final QuietPeriod quietPeriod;
     /** Today's polygons are queued and not started: generations arriving meanwhile are served by that one task. */
     private final java.util.concurrent.atomic.AtomicBoolean todaysPolygonsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
@@ -71,6 +74,7 @@ class CoverageRunStore implements CoverageRuns {
         this.models = models;
         this.properties = properties;
         this.clock = clock;
+        this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
     }
 
     @Override
@@ -243,6 +247,30 @@ class CoverageRunStore implements CoverageRuns {
             }
         }
         log.info("coverage: generation {} → {} dates to precompute in the background", event.generation(), dates.size());
+        // today at once (an import waits for it); the other dates once uploads pause: a newer generation's list
+        // holds every date still stale, so dropping this one loses nothing
+        LocalDate today = LocalDate.now(clock);
+        if (dates.remove(today)) {
+            queue(List.of(today));
+        }
+        quietPeriod.submit(() -> queue(dates));
+        if (properties.polygons() && todaysPolygonsQueued.compareAndSet(false, true)) {
+            polygonWork.execute(() -> {
+                todaysPolygonsQueued.set(false); // a generation arriving from now on queues the next round
+                try {
+                    LocalDate day = LocalDate.now(clock);
+                    computeHere(day);
+                    results.latestRun(day).filter(r -> !r.stale()).ifPresent(this::polygons);
+                } catch (CoverageRunWriter.OutdatedException e) {
+                    log.info("coverage: polygons of today dropped ({}); the newer run's follow", e.getMessage());
+                } catch (RuntimeException e) {
+                    log.warn("coverage: polygons of today failed: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void queue(List<LocalDate> dates) {
         for (LocalDate d : dates) {
             if (!queuedDates.add(d)) {
                 continue;
@@ -253,20 +281,6 @@ class CoverageRunStore implements CoverageRuns {
                     computeHere(d);
                 } catch (RuntimeException e) {
                     log.warn("coverage: precompute of {} failed: {}", d, e.getMessage());
-                }
-            });
-        }
-        if (properties.polygons() && todaysPolygonsQueued.compareAndSet(false, true)) {
-            polygonWork.execute(() -> {
-                todaysPolygonsQueued.set(false); // a generation arriving from now on queues the next round
-                try {
-                    LocalDate today = LocalDate.now(clock);
-                    computeHere(today);
-                    results.latestRun(today).filter(r -> !r.stale()).ifPresent(this::polygons);
-                } catch (CoverageRunWriter.OutdatedException e) {
-                    log.info("coverage: polygons of today dropped ({}); the newer run's follow", e.getMessage());
-                } catch (RuntimeException e) {
-                    log.warn("coverage: polygons of today failed: {}", e.getMessage());
                 }
             });
         }
@@ -302,6 +316,7 @@ class CoverageRunStore implements CoverageRuns {
         onDemand.shutdownNow();
         background.shutdownNow();
         polygonWork.shutdownNow();
+        quietTimer.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -163,9 +163,19 @@ class CoverageRunWriter {
         if (collected.generation() != runGeneration) {
             throw new OutdatedException("the model moved on before polygons of run " + runId + " were started");
         }
+        results.markPolygonsPending(runId, true);
+        try {
+            return storePolygons(runId, asOf, collected.value(), t0);
+        } catch (RuntimeException e) {
+            results.markPolygonsPending(runId, false);
+            throw e;
+        }
+    }
+
+    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0) {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
-        for (PendingUnion u : collected.value()) {
+        for (PendingUnion u : unions) {
             for (RegionCoverage rc : u.builder().build(u.inputs())) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
