@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.PlanningWork;
 import uz.qamrov.planner.web.ApiException;
 
 @RestController
@@ -66,12 +67,15 @@ class PlanningController {
     }
 
     @PostMapping("/api/v1/plans")
+    @PlanningWork
     @Operation(summary = "Plan what closes the gaps: best plan for a budget, or cheapest plan reaching targets",
-            description = "Answers 202 with the plan id; follow GET /api/v1/plans/{id} (status, progress, result).")
+            description = "Answers 202 with the plan id; follow GET /api/v1/plans/{id} (status, progress, result). "
+                    + "Planners and admins plan for any operator or a neutral host; an operator token plans for its "
+                    + "own operator only (operator absent = its own; another = 403).")
     ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) PlanRequest body,
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
-        UUID id = planning.submit(body, caller.name());
+        UUID id = planning.submit(body, caller);
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id))
                 .body(planning.plan(id).orElseThrow());
     }

@@ -194,6 +194,24 @@ class PlanningRepository {
         return m;
     }
 
+    /** The operator of each existing base station among {@code ids} (absent ids are absent from the map). */
+    Map<Long, String> siteOperators(java.util.Collection<Long> ids) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, operator_code FROM base_stations WHERE id IN (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        m.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return m;
+    }
+
+    /** The base stations of these cells (a removed cell is checked against its site's operator). */
+    List<Long> siteIdsOfCells(java.util.Collection<Long> cellIds) {
+        return cellIds.isEmpty() ? List.of() : jdbc.sql("SELECT DISTINCT base_station_id FROM cells WHERE id IN (:ids)")
+                .param("ids", cellIds).query(Long.class).list();
+    }
+
     boolean deleteScenario(long id) {
         return jdbc.sql("DELETE FROM scenarios WHERE id = :id").param("id", id).update() > 0;
     }

@@ -27,6 +27,9 @@ import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningCosts;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.access.AccessService;
+import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.coverage.CoverageService;
 import uz.qamrov.planner.web.ApiException;
 
@@ -101,14 +104,33 @@ public class PlanningService {
 
     // ------------------------------------------------------------------ plans
 
-    /** Validates the request (400 naming the field) and queues the run; returns its id. */
-    public UUID submit(PlanRequest request, String actor) {
-        PlanInputs in = PlanInputs.of(request, repo, coverage.today());
+    /**
+     * Validates the request (400 naming the field) and queues the run; returns its id. An operator plans for its
+     * own operator only: an absent {@code operator} becomes its own, another one (or a neutral host) is a 403.
+     */
+    public UUID submit(PlanRequest request, Caller caller) {
+        PlanRequest r = forCaller(request, caller);
+        PlanInputs in = PlanInputs.of(r, repo, coverage.today());
         UUID id = UUID.randomUUID();
-        repo.insertPlan(id, write(request), actor);
+        repo.insertPlan(id, write(r), caller.name());
         setProgress(id, "queued", 0);
         runner.submit(() -> run(id, in));
         return id;
+    }
+
+    static PlanRequest forCaller(PlanRequest r, Caller caller) {
+        if (r == null || caller.role() != Role.OPERATOR) {
+            return r;
+        }
+        if (r.operator() == null) {
+            return new PlanRequest(r.budgetUsd(), r.targets(), r.allTargets(), caller.operatorCode(), r.region(),
+                    r.weights(), r.costs(), r.asOf());
+        }
+        if (!r.operator().equals(caller.operatorCode())) {
+            throw AccessService.forbidden("an operator token plans for its own operator ("
+                    + caller.operatorCode() + ") only, not for " + r.operator());
+        }
+        return r;
     }
 
     private void run(UUID id, PlanInputs in) {

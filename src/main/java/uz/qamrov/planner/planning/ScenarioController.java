@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.PlanningWork;
 
 @RestController
 @RequestMapping("/api/v1/scenarios")
@@ -37,11 +38,14 @@ class ScenarioController {
     }
 
     @PostMapping
-    @Operation(summary = "Save a scenario: a plan's proposals (planId) or hand-made sites to add / sites to remove")
+    @PlanningWork
+    @Operation(summary = "Save a scenario: a plan's proposals (planId) or hand-made sites to add / sites to remove",
+            description = "Planners and admins: any operator. An operator token: only its own operator's additions "
+                    + "and its own sites removed (else 403).")
     ResponseEntity<PlanningRepository.ScenarioRow> create(@RequestBody(required = false) ScenarioService.NewScenario body,
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
-        long id = scenarios.create(body, caller.name());
+        long id = scenarios.create(body, caller);
         return ResponseEntity.created(URI.create("/api/v1/scenarios/" + id)).body(scenarios.get(id));
     }
 
@@ -57,9 +61,10 @@ class ScenarioController {
     }
 
     @DeleteMapping("/{id}")
+    @PlanningWork
+    @Operation(summary = "Delete a scenario (planners and admins: any; an operator token: the ones it saved)")
     ResponseEntity<Void> delete(@PathVariable long id, HttpServletRequest request) {
-        AccessService.requireCaller(request);
-        scenarios.delete(id);
+        scenarios.delete(id, AccessService.requireCaller(request));
         return ResponseEntity.noContent().build();
     }
 
