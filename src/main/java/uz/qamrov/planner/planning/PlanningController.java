@@ -87,9 +87,13 @@ class PlanningController {
         return planning.plan(id).orElseThrow(() -> ApiException.notFound("no plan " + id));
     }
 
+    private static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
     @GetMapping(value = "/api/v1/plans/{id}/proposals.geojson",
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "A plan's proposals as an RFC 7946 FeatureCollection of points")
+    @Operation(summary = "A plan's proposals as an RFC 7946 FeatureCollection: points; a fiber tree's links as lines")
     Map<String, Object> geojson(@PathVariable UUID id) {
         Map<String, Object> plan = plan(id);
         @SuppressWarnings("unchecked")
@@ -104,10 +108,17 @@ class PlanningController {
             Map<String, Object> props = new LinkedHashMap<>(p);
             props.remove("lon");
             props.remove("lat");
-            double lon = Math.round(((Number) p.get("lon")).doubleValue() * 1e6) / 1e6;
-            double lat = Math.round(((Number) p.get("lat")).doubleValue() * 1e6) / 1e6;
-            features.add(Map.of("type", "Feature", "geometry", Map.of("type", "Point", "coordinates", List.of(lon, lat)),
-                    "properties", props));
+            Object geometry;
+            if (p.get("cable") instanceof List<?> cable) {
+                // a fiber-tree link: the cable from where it starts to the settlement
+                props.remove("cable");
+                geometry = Map.of("type", "LineString", "coordinates", cable.stream()
+                        .map(c -> ((List<?>) c).stream().map(v -> round6(((Number) v).doubleValue())).toList()).toList());
+            } else {
+                geometry = Map.of("type", "Point", "coordinates", List.of(round6(((Number) p.get("lon")).doubleValue()),
+                        round6(((Number) p.get("lat")).doubleValue())));
+            }
+            features.add(Map.of("type", "Feature", "geometry", geometry, "properties", props));
         }
         return Map.of("type", "FeatureCollection", "features", features);
     }

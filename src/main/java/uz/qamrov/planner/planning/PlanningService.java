@@ -22,6 +22,7 @@ import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.model.InvalidInputException;
 import uz.qamrov.engine.planning.CandidateGenerator;
 import uz.qamrov.engine.planning.CandidateOptions;
+import uz.qamrov.engine.planning.FiberTreePlanner;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanOptimizer;
@@ -124,7 +125,7 @@ public class PlanningService {
         }
         if (r.operator() == null) {
             return new PlanRequest(r.budgetUsd(), r.targets(), r.allTargets(), caller.operatorCode(), r.region(),
-                    r.weights(), r.costs(), r.asOf());
+                    r.weights(), r.costs(), r.asOf(), r.mode());
         }
         if (!r.operator().equals(caller.operatorCode())) {
             throw AccessService.forbidden("an operator token plans for its own operator ("
@@ -138,11 +139,15 @@ public class PlanningService {
             repo.markRunning(id);
             Map<String, Long> timings = new LinkedHashMap<>();
             long t0 = System.nanoTime();
-            setProgress(id, "generating candidates from the coverage model", 10);
             CoverageModel live = coverage.currentModel();
             CandidateOptions options = CandidateOptions.defaults(in.asOf())
                     .withScope(in.operator(), in.region(), repo.goalHighwayIds())
                     .withCosts(in.costs(), repo.regionMultipliers());
+            if (in.fiberTree()) {
+                runFiberTree(id, in, live, options, t0);
+                return;
+            }
+            setProgress(id, "generating candidates from the coverage model", 10);
             PlanningProblem generated = CandidateGenerator.generate(live, options);
             PlanningProblem problem = new PlanningProblem(generated.demands(), generated.candidates(),
                     generated.totals(), generated.baseline(), in.weights());
@@ -166,6 +171,22 @@ public class PlanningService {
             repo.finishPlan(id, "failed", null, e.getMessage());
             setProgress(id, "failed", 100);
         }
+    }
+
+    /** The shared fiber tree (minimum spanning tree over straight corridors) and its engine what-if. */
+    private void runFiberTree(UUID id, PlanInputs in, CoverageModel live, CandidateOptions options, long t0) {
+        setProgress(id, "spanning tree from the access fiber to the settlements without fixed broadband", 20);
+        FiberTreePlanner.Result tree = FiberTreePlanner.plan(live, options);
+        long t1 = System.nanoTime();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("tree", (t1 - t0) / 1_000_000);
+        setProgress(id, "projecting indicators with the engine (what-if)", 60);
+        List<Map<String, Object>> projected = WhatIf.compare(whatIf, tree.delta(), in.asOf(), in.region());
+        timings.put("whatIf", (System.nanoTime() - t1) / 1_000_000);
+        repo.finishPlan(id, "succeeded", write(FiberTreeReport.of(tree, projected, timings)), null);
+        setProgress(id, "done", 100);
+        log.info("plan {} (fiber tree): {} links, {} km, {} USD, timings {}", id, tree.links().size(),
+                Math.round(tree.totalRouteKm()), Math.round(tree.totalCostUsd()), timings);
     }
 
     private void setProgress(UUID id, String phase, int percent) {

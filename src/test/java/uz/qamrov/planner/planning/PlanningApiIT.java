@@ -149,6 +149,39 @@ class PlanningApiIT extends ApiIT {
         assertThat(sf.get("reason").asText()).contains("no candidate covers");
     }
 
+    /**
+     * The shared tree reaches C through B although C is 38 km from the cable (beyond the 30 km of one extension):
+     * fiber (66.90) – B 0.2° of longitude at 39.65°N = 17.167 km, B – C hypot(17.167, 0.15° of latitude = 16.654)
+     * = 23.918 km; × 1.3 = 53.41 km of route. Households with fixed broadband 1000 of 1560 → all 1560.
+     */
+    @Test
+    void theFiberTreeReachesCThroughBAndTheEngineConfirmsIt() throws Exception {
+        JsonNode plan = runPlan(Map.of("mode", "fiber-tree", "region", "UZ-SA"));
+        assertThat(plan.path("status").asText()).as(plan.toString()).isEqualTo("succeeded");
+        JsonNode result = plan.get("result");
+        long idB = jdbc.queryForObject("SELECT id FROM settlements WHERE external_id = 'B'", Long.class);
+        assertThat(texts(result.get("proposals"), "from")).containsExactly("fiber", "settlement:" + idB);
+        assertThat(result.at("/proposals/1/settlementId").asLong()).isEqualTo(idC);
+        assertThat(result.get("totalRouteKm").asDouble()).isCloseTo(1.3 * (17.167 + 23.918), within(0.1));
+        assertThat(result.at("/unreachable/settlements").asInt()).isZero();
+        assertThat(result.at("/regions/0/region").asText()).isEqualTo("UZ-SA");
+        assertThat(result.at("/regions/0/households").asInt()).isEqualTo(560);
+        List<JsonNode> fixed = new ArrayList<>();
+        result.get("projectedIndicators").forEach(row -> {
+            if (row.get("key").asText().equals("households.fixed_broadband.pct") && row.get("scope").asText().equals("UZ")) {
+                fixed.add(row);
+            }
+        });
+        assertThat(fixed).hasSize(1);
+        assertThat(fixed.get(0).get("before").asDouble()).isCloseTo(100.0 * 1000 / 1560, within(1e-6));
+        assertThat(fixed.get(0).get("after").asDouble()).isCloseTo(100.0, within(1e-6));
+        JsonNode fc = body(mvc.perform(get("/api/v1/plans/" + plan.get("id").asText() + "/proposals.geojson")).andReturn());
+        assertThat(fc.at("/features/0/geometry/type").asText()).isEqualTo("LineString");
+        assertThat(fc.at("/features/0/geometry/coordinates/0/0").asDouble()).isCloseTo(66.90, within(1e-6));
+        assertField(Map.of("mode", "fiber-tree", "budgetUsd", 1e6), "mode");
+        assertField(Map.of("mode", "steiner"), "mode");
+    }
+
     @Test
     void invalidRequestsAre400NamingTheField() throws Exception {
         assertField(Map.of("budgetUsd", -1), "budgetUsd");
