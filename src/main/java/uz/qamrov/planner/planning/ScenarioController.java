@@ -1,6 +1,10 @@
 package uz.qamrov.planner.planning;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,6 +85,27 @@ class ScenarioController {
     @Operation(summary = "A scenario's proposed additions and removals as GeoJSON")
     String geojson(@PathVariable long id) {
         return scenarios.geojson(id);
+    }
+
+    @GetMapping(value = "/{id}/items.gpkg", produces = "application/geopackage+sqlite3")
+    @Operation(summary = "A scenario's items as a GeoPackage (EPSG:4326): scenario_points, scenario_lines, export_info")
+    ResponseEntity<StreamingResponseBody> geoPackage(@PathVariable long id) {
+        scenarios.get(id);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geopackage+sqlite3"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=scenario-" + id + ".gpkg")
+                .body(out -> {
+                    // SQLite needs a file: written to a temporary one, copied out and removed
+                    Path file = Files.createTempFile("qamrov-scenario-", ".gpkg");
+                    try {
+                        Files.delete(file);
+                        scenarios.writeGeoPackage(id, file);
+                        Files.copy(file, out);
+                    } catch (SQLException e) {
+                        throw new IOException("writing the GeoPackage failed", e);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                });
     }
 
     @GetMapping(value = "/{id}/items.csv", produces = "text/csv")

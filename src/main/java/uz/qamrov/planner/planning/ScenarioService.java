@@ -236,6 +236,11 @@ class ScenarioService {
         return out;
     }
 
+    /** The scenario as a GeoPackage at {@code file} ({@link ScenarioGeoPackage}). */
+    void writeGeoPackage(long id, java.nio.file.Path file) throws java.sql.SQLException {
+        ScenarioGeoPackage.write(repo, get(id), file);
+    }
+
     String geojson(long id) {
         get(id);
         return repo.itemsGeoJson(id);

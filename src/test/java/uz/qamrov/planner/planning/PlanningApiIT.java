@@ -295,6 +295,7 @@ class PlanningApiIT extends ApiIT {
         String csv = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.csv")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(csv.lines()).hasSize(6).first().isEqualTo("action,kind,ref,operator,cost_usd,wkt");
+        assertGeoPackage(planScenario, removalScenario, sa);
         // the upload file in our base-stations format: SB's new cell under SB's own id; our dry run accepts it
         MvcResult noOperator = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/upload.geojson")).andReturn();
         assertThat(noOperator.getResponse().getStatus()).isEqualTo(400);
@@ -308,6 +309,45 @@ class PlanningApiIT extends ApiIT {
                 json.writeValueAsBytes(upload), "dryRun", "true", "operator", "ucell");
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(count("SELECT count(*) FROM base_stations")).isEqualTo(2);
+    }
+
+    /** The GeoPackage export read back by an independent reader (mil.nga.geopackage, as the import uses). */
+    void assertGeoPackage(long planScenario, long removalScenario, long sa) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("scenario", ".gpkg");
+        try {
+            MvcResult started = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.gpkg")).andReturn();
+            MvcResult done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .asyncDispatch(started)).andReturn();
+            assertThat(done.getResponse().getStatus()).isEqualTo(200);
+            java.nio.file.Files.write(file, done.getResponse().getContentAsByteArray());
+            try (mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile(), false)) {
+                assertThat(gp.getFeatureTables()).containsExactlyInAnyOrder("scenario_points", "scenario_lines");
+                var points = gp.getFeatureDao("scenario_points");
+                assertThat(points.count()).isEqualTo(5); // the new site, its 3 sectors, SB's 4G cell
+                assertThat(gp.getFeatureDao("scenario_lines").count()).isZero();
+                List<Double> lons = new ArrayList<>();
+                var rs = points.queryForAll();
+                try {
+                    while (rs.moveToNext()) {
+                        var g = (mil.nga.sf.Point) rs.getRow().getGeometry().getGeometry();
+                        lons.add(g.getX());
+                    }
+                } finally {
+                    rs.close();
+                }
+                assertThat(lons).contains(66.50, 66.70);
+            }
+            MvcResult s2 = mvc.perform(get("/api/v1/scenarios/" + removalScenario + "/items.gpkg")).andReturn();
+            java.nio.file.Files.write(file, mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .asyncDispatch(s2)).andReturn().getResponse().getContentAsByteArray());
+            try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                    var rs = db.createStatement().executeQuery("SELECT value FROM export_info WHERE key = 'removed'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("site:" + sa);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test
