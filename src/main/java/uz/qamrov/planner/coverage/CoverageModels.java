@@ -232,14 +232,27 @@ class CoverageModels {
         }
     }
 
+    /**
+     * The rows a change makes the model load, read in the caller's transaction (no side effects): an import's dry run
+     * reads them before its rollback, an applied import after its commit.
+     */
+    ChangedRows read(NetworkChange change) {
+        Set<Long> siteIds = change.baseStationIds();
+        return new ChangedRows(change, siteIds.isEmpty() ? List.of() : inputs.sites(siteIds),
+                siteIds.isEmpty() ? List.of() : inputs.cells(siteIds),
+                change.fiberRouteIds().isEmpty() ? List.of() : inputs.fiberRoutes(change.fiberRouteIds()),
+                change.fiberNodeIds().isEmpty() ? List.of() : inputs.fiberNodes(change.fiberNodeIds()));
+    }
+
     private Applied applyIncrementally(ModelGeneration g, NetworkChange change) {
         long t0 = System.nanoTime();
         Set<Long> siteIds = change.baseStationIds();
         // 1. read (no side effects)
-        List<Cell> newCells = siteIds.isEmpty() ? List.of() : inputs.cells(siteIds);
-        List<Site> newSites = siteIds.isEmpty() ? List.of() : inputs.sites(siteIds);
-        List<FiberRoute> newRoutes = change.fiberRouteIds().isEmpty() ? List.of() : inputs.fiberRoutes(change.fiberRouteIds());
-        List<FiberNode> newNodes = change.fiberNodeIds().isEmpty() ? List.of() : inputs.fiberNodes(change.fiberNodeIds());
+        ChangedRows read = read(change);
+        List<Cell> newCells = read.cells();
+        List<Site> newSites = read.sites();
+        List<FiberRoute> newRoutes = read.routes();
+        List<FiberNode> newNodes = read.nodes();
         // 2. what it changes, and the next generation's indexes (new maps; the current ones stay as they are)
         ChangeWindow window = new ChangeWindow();
         Map<Long, List<Cell>> cellsBySite = new HashMap<>(g.cellsBySite());
