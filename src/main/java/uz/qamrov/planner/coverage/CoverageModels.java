@@ -279,7 +279,7 @@ class CoverageModels {
         Map<Long, FiberNode> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
                 FiberNode::validity, CoverageModels::sameExceptValidity, window);
         // 3. apply: the engine validates everything before it mutates anything
-        long read = System.nanoTime();
+        long readDone = System.nanoTime();
         lock.writeLock().lock();
         try {
             var siteStats = g.model().applySiteChanges(removedCellIds, newCells, siteIds, newSites);
@@ -290,7 +290,7 @@ class CoverageModels {
                 effectiveFrom.put(id, from);
             }
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes);
-            lastChange = new CoverageService.ChangeTimings((read - t0) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             events.publishEvent(new GenerationChanged(id, from));
             return new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {
