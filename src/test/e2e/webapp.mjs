@@ -522,6 +522,51 @@ await check('cards never round a shortfall up to the target; projections stay wi
   return `${cards.length} cards checked`;
 });
 
+await check('operators side by side: two operators next to all of them, as the API counts them, their gaps on the map', async () => {
+  const codes = (await (await api('/api/v1/operators')).json()).map((o) => o.code);
+  assert(codes.includes('beeline') && codes.includes('ucell'), `operators: ${codes}`);
+  await pg.locator('#compare-pick input[value=beeline]').check();
+  await pg.locator('#compare-pick input[value=ucell]').check();
+  await pg.waitForFunction(() => document.querySelector('#compare-table').dataset.ops === 'beeline,ucell', null, { timeout: 300000 });
+  await idle();
+  const view = await pg.evaluate(() => ({ ...document.querySelector('#compare-table').dataset }));
+  assert(view.scope === 'UZ-SA' && view.asOf === '2019-12-31', `compared for ${JSON.stringify(view)}`);
+  const cells = await pg.locator('#compare-table tbody td').evaluateAll((tds) => tds.map((td) => ({ key: td.parentElement.dataset.key,
+    op: td.dataset.op, value: td.dataset.value })));
+  const get = (key, op) => Number(cells.find((c) => c.key === key && c.op === op).value);
+  const scope = `region=${view.scope}&asOf=${view.asOf}`;
+  for (const op of ['', 'beeline', 'ucell']) {
+    const ind = await (await api(`/api/v1/indicators?${scope}${op ? `&operator=${op}` : ''}`)).json();
+    assert((ind.operator || '') === op, `indicators answered for operator ${ind.operator}`);
+    for (const key of ['settlements.mobile_internet.pct', 'settlements.high_speed_mobile.pct', 'base_stations.count']) {
+      const want = ind.indicators.find((i) => i.key === key).value;
+      assert(get(key, op) === want, `${key} of ${op || 'all'}: table ${get(key, op)}, API ${want}`);
+    }
+    for (const kind of ['settlements', 'highways']) {
+      const n = (await (await api(`/api/v1/gaps/${kind}?${scope}&service=${view.service}&limit=1${op ? `&operator=${op}` : ''}`)).json()).numberMatched;
+      assert(get(`gaps.${kind}`, op) === n, `${kind} gaps of ${op || 'all'}: table ${get(`gaps.${kind}`, op)}, API ${n}`);
+    }
+  }
+  // one operator covers at most what all of them cover together, and misses at least what all of them miss
+  for (const op of ['beeline', 'ucell']) {
+    assert(get('settlements.high_speed_mobile.pct', op) <= get('settlements.high_speed_mobile.pct', ''), `${op} covers more than all`);
+    assert(get('gaps.settlements', op) >= get('gaps.settlements', ''), `${op} misses fewer settlements than all`);
+  }
+  assert(get('base_stations.count', 'beeline') + get('base_stations.count', 'ucell') <= get('base_stations.count', ''), 'site counts');
+  // each operator's uncovered settlements on the map, all of them
+  const drawn = await pg.evaluate(() => window.qamrov.operatorGaps);
+  for (const op of ['beeline', 'ucell']) assert(drawn[op] === get('gaps.settlements', op), `${op}: ${drawn[op]} rings drawn`);
+  assert(new URL(pg.url()).searchParams.get('ops') === 'beeline,ucell', `URL: ${pg.url()}`);
+  await shot('14-operators-side-by-side');
+  const summary = ['', 'beeline', 'ucell'].map((op) => `${op || 'all'}: 4G+ ${get('settlements.high_speed_mobile.pct', op).toFixed(2)} %, `
+    + `${get('gaps.settlements', op)} settlements unserved`).join('; ');
+  await pg.locator('#compare-pick input[value=beeline]').uncheck();
+  await pg.locator('#compare-pick input[value=ucell]').uncheck();
+  await pg.waitForFunction(() => document.querySelector('#compare-table').hidden);
+  await idle();
+  return summary;
+});
+
 await check('a printable region report: the page prints to PDF', async () => {
   await pg.emulateMedia({ media: 'print' });
   const pdf = await pg.pdf({ path: path.join(SHOTS, 'region-report-UZ-SA.pdf'), format: 'A4', printBackground: true });

@@ -13,6 +13,7 @@ import {
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
+import { loadComparison, setupOperators } from './js/operators.js';
 
 const $ = (sel) => document.querySelector(sel);
 const L = window.L;
@@ -30,7 +31,8 @@ function zoomToRegion() {
 async function refreshAll() {
   state.offset = 0;
   m.layers.regions.setStyle(regionStyle);
-  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading(),
+    loadComparison()]);
   save();
 }
 
@@ -80,7 +82,7 @@ async function relabel() {
   slider.relabel();
   renderRefSelect();
   save();
-  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers(), loadComparison()]);
 }
 
 /** A search hit: a region is selected, a district or settlement is shown and highlighted. */
@@ -164,7 +166,7 @@ async function main() {
     debug.regionClicked = f ? (f.properties.code || f.id) : null;
     if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);
   });
-  await Promise.all([loadRegions(), loadLines()]);
+  await Promise.all([loadRegions(), loadLines(), setupOperators(save)]);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
   if (state.view) m.map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });

@@ -13,9 +13,9 @@ import uz.qamrov.support.ApiIT;
 
 /**
  * Problem documents in the caller's language, through the real application (MockMvc, real PostGIS with the 14
- * regions seeded): a bad region filter and a wrong parameter answer with the title and detail of the language
- * {@code Accept-Language} asks for (Russian, Uzbek Cyrillic and Latin), English for any other language or none; the
- * {@code type}, the status and the machine-readable properties are the same in every language.
+ * regions and four operators seeded): a bad region or operator filter and a wrong parameter answer with the title and
+ * detail of the language {@code Accept-Language} asks for (Russian, Uzbek Cyrillic and Latin), English for any other
+ * language or none; the {@code type}, the status and the machine-readable properties are the same in every language.
  */
 class LocalisedProblemsIT extends ApiIT {
 
@@ -90,5 +90,21 @@ class LocalisedProblemsIT extends ApiIT {
         assertThat(typed.get("parameter").asText()).isEqualTo("asOf");
         assertThat(typed.get("value").asText()).isEqualTo("yesterday");
         assertThat(typed.get("detail").asText()).isEqualTo("asOf параметрининг қиймати нотўғри: yesterday");
+    }
+
+    @Test
+    void operatorsAreListedAndAnUnknownOperatorFilterIsExplained() throws Exception {
+        MvcResult list = send("/api/v1/operators", null);
+        assertThat(list.getResponse().getStatus()).isEqualTo(200);
+        JsonNode ops = json.readTree(list.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(ops.findValuesAsText("code")).containsExactly("beeline", "mobiuz", "ucell", "uztelecom");
+        assertThat(ops.get(3).get("fixed").asBoolean()).isTrue();
+
+        JsonNode p = problem(send("/api/v1/indicators?operator=nokia", "uz-Cyrl"), 400);
+        assertThat(p.get("parameter").asText()).isEqualTo("operator");
+        assertThat(p.get("value").asText()).isEqualTo("nokia");
+        assertThat(p.get("detail").asText()).isEqualTo("Номаълум оператор: nokia");
+        assertThat(problem(send("/api/v1/indicators?operator=nokia", "en-GB"), 400).get("detail").asText())
+                .isEqualTo("Unknown operator: nokia");
     }
 }
