@@ -567,12 +567,39 @@ await check('operators side by side: two operators next to all of them, as the A
   return summary;
 });
 
-await check('a printable region report: the page prints to PDF', async () => {
-  await pg.emulateMedia({ media: 'print' });
-  const pdf = await pg.pdf({ path: path.join(SHOTS, 'region-report-UZ-SA.pdf'), format: 'A4', printBackground: true });
-  await pg.emulateMedia({ media: 'screen' });
-  assert(pdf.subarray(0, 4).toString('latin1') === '%PDF' && pdf.length > 20000, `PDF of ${pdf.length} bytes`);
-  return `${pdf.length} bytes`;
+await check('the printable region report: PNG map, targets with status, top gaps; printed to PDF', async () => {
+  const href = await pg.locator('#export-report').getAttribute('href');
+  assert(href && href.includes('region=UZ-SA') && href.includes('asOf=2019-12-31'), `report link: ${href}`);
+  const rp = await context.newPage();
+  rp.on('pageerror', (e) => pageErrors.push(`report: ${e}`));
+  await rp.goto(new URL(href, `${BASE}/`).toString());
+  // the PNG map waits for the date's coverage polygons (computed in the background; 503 + Retry-After until then)
+  await rp.waitForFunction(() => window.qamrov && window.qamrov.ready, null, { timeout: 900000 });
+  const got = await rp.evaluate(() => ({ mapLoaded: window.qamrov.mapLoaded, imgWidth: document.querySelector('#report-map').naturalWidth,
+    targets: [...document.querySelectorAll('#report-targets tbody tr')].map((tr) => `${tr.dataset.key}:${tr.dataset.status}`),
+    settlements: [...document.querySelectorAll('#report-settlements tbody tr')].map((tr) => Number(tr.dataset.id)),
+    stretches: document.querySelectorAll('#report-stretches tbody tr').length, errors: window.qamrov.errors }));
+  assert(got.errors.length === 0, `report errors: ${got.errors}`);
+  assert(got.mapLoaded && got.imgWidth > 200, `map image: loaded ${got.mapLoaded}, ${got.imgWidth} px wide`);
+  const params = new URL(href, `${BASE}/`).searchParams;
+  const scope = `region=${params.get('region')}&asOf=${params.get('asOf')}`;
+  const targets = (await (await api(`/api/v1/targets?${scope}`)).json()).targets.map((e) => `${e.indicatorKey}:${e.status || ''}`);
+  assert(JSON.stringify(got.targets) === JSON.stringify(targets), `targets ${got.targets} ≠ API ${targets}`);
+  assert(targets.some((x) => !x.endsWith(':')), 'no target with a status');
+  const top = await (await api(`/api/v1/gaps/settlements?${scope}&service=${params.get('service')}&limit=25&sort=-population`)).json();
+  assert(JSON.stringify(got.settlements) === JSON.stringify(top.items.map((s) => s.id)), `top settlements ${got.settlements.slice(0, 5)}`);
+  assert(got.stretches > 0, 'no uncovered stretch listed');
+  await rp.screenshot({ path: path.join(SHOTS, '15-region-report.png'), fullPage: false });
+  await rp.emulateMedia({ media: 'print' });
+  const file = path.join(SHOTS, 'region-report-UZ-SA.pdf');
+  const pdf = await rp.pdf({ path: file, format: 'A4', printBackground: true });
+  await rp.close();
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  assert(pdf.subarray(0, 4).toString('latin1') === '%PDF', 'not a PDF');
+  // the map image alone is tens of kilobytes; the map on page 1, targets and gap tables after it
+  assert(pdf.length > 50000 && pages >= 2, `PDF of ${pdf.length} bytes, ${pages} pages`);
+  return `${got.targets.length} targets, ${got.settlements.length} settlements of ${top.numberMatched}, ${got.stretches} stretches; `
+    + `PDF ${pdf.length} bytes, ${pages} pages (${file})`;
 });
 
 async function operatorToken() {
