@@ -76,7 +76,8 @@ public class Exports {
     public GapExport gaps(String region, String service, LocalDate asOf) {
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         if (!SERVICES.contains(s)) {
-            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
+            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service))
+                    .withMessage("detail.unknown-service");
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
