@@ -658,6 +658,74 @@ await check('upload: a bad file shows the row errors; a good file shows progress
   return `${errors} row errors; ${changes} indicator change rows`;
 });
 
+// the diff on the upload page's map: counts in the legend, features at their places, distances in the popups
+const diffCounts = () => pg.evaluate(() => JSON.parse(document.querySelector('#up-diff-block').dataset.counts || 'null'));
+const diffDrawn = () => pg.evaluate(() => {
+  const out = [];
+  window.qamrov.diffMap.eachLayer((l) => {
+    // the diff's own features (the region outlines under them carry no change)
+    if (l.feature && l.feature.properties.change) {
+      out.push({ change: l.feature.properties.change, id: l.feature.properties.external_id, ll: l.getLatLng ? l.getLatLng() : null });
+    }
+  });
+  return out;
+});
+async function dryRun(layer, file) {
+  await pg.selectOption('#up-layer', layer);
+  await pg.setInputFiles('#up-file', file);
+  await pg.locator('#up-dry').click();
+  await pg.waitForFunction(() => ['succeeded', 'rejected', 'failed'].includes(document.querySelector('#up-status').dataset.status)
+    && (document.querySelector('#up-status').dataset.status !== 'succeeded' || document.querySelector('#up-diff-block').dataset.counts));
+  assert(await pg.locator('#up-status').getAttribute('data-status') === 'succeeded', `dry run of ${file}: ${await pg.locator('#up-message').innerText()}`);
+}
+const movedFile = path.join(tmp, 'moved-sites.csv');
+// E2E-GOOD-1 moved 0.01° east at 39.2°N: N(φ)·cos φ·Δλ = 6,386,682 m × 0.774944 × 1.745329e-4 = 863.8 m
+fs.writeFileSync(movedFile, `${header}\nE2E-GOOD-1,A,beeline,66.21,39.2,4G,1800,0,65,30,35,active,2024-01-15\nE2E-GOOD-1,B,beeline,66.21,39.2,4G,1800,180,65,30,35,active,2024-01-15\n`);
+const fiberFile = path.join(tmp, 'fiber.geojson');
+// 0.1° along the meridian 66.3°E from 39.2 to 39.3°N: M(39.25°)·Δφ = 6,361,018 m × 1.745329e-3 = 11.102 km
+fs.writeFileSync(fiberFile, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature',
+  properties: { route_id: 'E2E-FIBER-1', operator: 'beeline', route_kind: 'regional', status: 'active' },
+  geometry: { type: 'LineString', coordinates: [[66.3, 39.2], [66.3, 39.3]] } }] }));
+
+await check('upload: the diff of an import and of dry runs is on the map with a legend and counts', async () => {
+  // the import of the previous check: one site added, drawn where the file put it
+  await pg.waitForFunction(() => !document.querySelector('#up-diff-block').hidden && document.querySelector('#up-diff-block').dataset.counts);
+  let counts = await diffCounts();
+  assert(counts.added === 1 && counts.moved === 0 && counts.reparametrised === 0 && counts.removed === 0 && counts.drawn === 1,
+    `import diff counts: ${JSON.stringify(counts)}`);
+  let drawn = await diffDrawn();
+  assert(drawn.length === 1 && drawn[0].id === 'E2E-GOOD-1' && drawn[0].change === 'added'
+    && Math.abs(drawn[0].ll.lng - 66.2) < 1e-6 && Math.abs(drawn[0].ll.lat - 39.2) < 1e-6, `import diff drawn: ${JSON.stringify(drawn)}`);
+  assert(/What the import changed/.test(await pg.locator('#up-diff-title').innerText()), 'import diff title');
+  const legend = await pg.locator('#up-diff-legend').innerText();
+  assert(/Added\s*1/.test(legend) && /Removed\s*0/.test(legend), `legend: ${legend}`);
+
+  // a dry run moving the site: moved, with its distance in the popup; nothing written
+  await dryRun('base-stations', movedFile);
+  counts = await diffCounts();
+  assert(counts.moved === 1 && counts.added === 0 && counts.drawn === 1, `moved diff counts: ${JSON.stringify(counts)}`);
+  drawn = await diffDrawn();
+  assert(drawn[0].change === 'moved' && Math.abs(drawn[0].ll.lng - 66.21) < 1e-6, `moved diff drawn: ${JSON.stringify(drawn)}`);
+  assert(/dry run/.test(await pg.locator('#up-diff-title').innerText()), 'dry-run diff title');
+  await pg.evaluate(() => window.qamrov.diffMap.eachLayer((l) => { if (l.feature && l.feature.properties.change) l.openPopup(); }));
+  const popup = await pg.locator('#up-diff-map .leaflet-popup-content').innerText();
+  assert(/E2E-GOOD-1/.test(popup) && /moved 86[34] m/.test(popup), `popup: ${popup}`);
+  await shot('08-upload-diff-moved');
+
+  // a dry run of a fiber route: added, its km in the legend
+  await dryRun('fiber-routes', fiberFile);
+  counts = await diffCounts();
+  assert(counts.added === 1 && Math.abs(counts.fiberKmAdded - 11.102) < 0.002 && counts.fiberKmRemoved === 0,
+    `fiber diff counts: ${JSON.stringify(counts)}`);
+  const fiberLegend = await pg.locator('#up-diff-legend').innerText();
+  assert(/Fiber: 11\.1 km added, 0(\.0)? km removed/.test(fiberLegend), `fiber legend: ${fiberLegend}`);
+  await shot('09-upload-diff-fiber');
+  const stored = await pg.request.get(`${BASE}/api/v1/layers/base-stations?bbox=66.19,39.19,66.22,39.21`);
+  const sites = (await stored.json()).features.filter((f) => f.properties.external_id === 'E2E-GOOD-1');
+  assert(sites.length === 1 && Math.abs(sites[0].geometry.coordinates[0] - 66.2) < 1e-6, `the dry run moved nothing: ${JSON.stringify(sites)}`);
+  return `import: ${JSON.stringify(await diffCounts())}; popup "${popup.replace(/\n/g, ' ')}"`;
+});
+
 await check('no request left the local server', async () => {
   const foreign = requests.filter((u) => {
     const { protocol, hostname } = new URL(u);
