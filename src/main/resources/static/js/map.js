@@ -44,7 +44,8 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
     pane: 'selectionPane', style: { color: '#ffd400', weight: 8, opacity: 0.9 },
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 12, color: '#ffd400', weight: 4, fill: false }),
   });
-  for (const k of ['coverage', 'highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection']) {
+  // the coverage polygons have no popup and fill most of a region: a click on them is a click on the region
+  for (const k of ['highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection']) {
     markFeatureClicks(ly[k]);
   }
   // the uncovered settlements go with the settlements checkbox
