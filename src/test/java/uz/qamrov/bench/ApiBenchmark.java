@@ -55,12 +55,12 @@ public final class ApiBenchmark {
         String url = TestPostgis.newDatabase("bench");
         SpringApplication app = new SpringApplication(QamrovApplication.class);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("benchRuns", (CoverageRuns) (LocalDate d) -> 1L));
-        app.setDefaultProperties(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+        String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
                 "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "qamrov.embedded-db.enabled", "false",
                 "qamrov.geodata.load-on-start", "false", "logging.level.root", "WARN", "server.compression.enabled", "false",
                 "qamrov.rate-limit.enabled", "false"));
         StringBuilder md = new StringBuilder();
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        try (ConfigurableApplicationContext ctx = app.run(settings)) {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             long t0 = System.nanoTime();

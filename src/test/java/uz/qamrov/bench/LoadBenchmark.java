@@ -35,7 +35,8 @@ import uz.qamrov.support.TestPostgis;
  *   <li>8 concurrent readers of 8 different new dates, against the single-date time of phase 1 (ratio);</li>
  *   <li>a gap list of a new date while a 1,000-site import is being applied;</li>
  *   <li>mixed load for {@code bench.minutes}: gap lists, the M39 profile, tiles, OGC bbox reads, indicators for varying
- *       dates, a national coverage.geojson every {@code bench.exportEveryS} s, a 10-row upload every 30 s (time until
+ *       dates, a national coverage.geojson every {@code bench.exportEveryS} s, a 10-row upload of sites going on air today
+ *       every 30 s (time until
  *       its job, coverage included, is done); errors, requests over 5 s, live threads and heap sampled each 10 s.</li>
  * </ol>
  * Prints a Markdown section for docs/benchmarks.md.
@@ -51,17 +52,16 @@ public final class LoadBenchmark {
         int exportEveryS = Integer.getInteger("bench.exportEveryS", 20);
         String url = TestPostgis.newDatabase("load");
         SpringApplication app = new SpringApplication(QamrovApplication.class);
-        app.setDefaultProperties(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+        String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
                 "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "qamrov.embedded-db.enabled", "false",
                 "qamrov.rate-limit.enabled", "false",
                 "qamrov.access.admin-token", ADMIN, "logging.level.root", "WARN", "logging.level.uz.qamrov", "WARN"));
         StringBuilder md = new StringBuilder("## Coverage consistency and load (issue #10)\n\n");
         long t0 = System.nanoTime();
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        try (ConfigurableApplicationContext ctx = app.run(settings)) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            while (get(base + "/actuator/health/readiness").status != 200) {
-                Thread.sleep(500);
-            }
+            org.awaitility.Awaitility.await("readiness").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(base + "/actuator/health/readiness").status == 200);
             md.append(String.format(Locale.ROOT, "Command: `scripts/bench-load.sh` (`LoadBenchmark`, the shipped geodata/ in a "
                     + "throwaway PostGIS, %d cores, -Xmx%d MB). Ready (dataset loaded, first model built) after %.0f s.%n%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, (System.nanoTime() - t0) / 1e9));
@@ -95,7 +95,7 @@ public final class LoadBenchmark {
             // 3. a new date during a 1,000-site import
             String bigCsv = sites(1000, new Random(1), "bench-big");
             Future<Result> importing = pool.submit(() -> uploadAndWait(base, bigCsv));
-            Thread.sleep(1500);
+            Thread.sleep(1500); // pacing, not a wait: the reader arrives while the import is being applied
             Result during = get(base + "/api/v1/gaps/settlements?limit=50&asOf=2019-05-17");
             Result imported = importing.get();
             if (imported.status != 200) {
@@ -154,7 +154,8 @@ public final class LoadBenchmark {
             Random rnd = new Random(7);
             int n = 0;
             while (System.nanoTime() < end) {
-                Result r = uploadAndWait(base, sites(10, rnd, "bench-small-" + (n++)));
+                // new sites going on air today (no commissioning date): what operators upload day to day
+                Result r = uploadAndWait(base, sites(10, rnd, "bench-small-" + (n++), ""));
                 uploads.add(r.seconds);
                 if (r.status != 200) {
                     errors.computeIfAbsent("upload", k -> new AtomicInteger()).incrementAndGet();
@@ -173,7 +174,7 @@ public final class LoadBenchmark {
         readers.shutdown();
         readers.awaitTermination(3, TimeUnit.MINUTES);
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nMixed load for %d min (4 reader threads, a national "
-                + "export every %d s, a 10-row upload every 30 s):%n%n| class | requests | p50 s | p99 s | max s | over 5 s | errors |%n"
+                + "export every %d s, a 10-row upload of sites going on air today every 30 s):%n%n| class | requests | p50 s | p99 s | max s | over 5 s | errors |%n"
                 + "|---|---|---|---|---|---|---|%n", minutes, exportEveryS));
         latency.forEach((cls, list) -> {
             List<Double> l = new ArrayList<>(list);
@@ -201,7 +202,13 @@ public final class LoadBenchmark {
         }
     }
 
+    /** Sites on air since 2025-06-01: the change reaches back that far (every later stored run becomes stale). */
     static String sites(int n, Random rnd, String prefix) {
+        return sites(n, rnd, prefix, "2025-06-01");
+    }
+
+    /** @param commissionedOn empty = none: the site counts from its import date (today), like a new site going on air */
+    static String sites(int n, Random rnd, String prefix, String commissionedOn) {
         StringBuilder csv = new StringBuilder("operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,"
                 + "decommissioned_on,technology,band_mhz,azimuth_deg,beamwidth_deg,tilt_deg,antenna_height_m,eirp_dbm,range_m\n");
         for (int i = 0; i < n; i++) {
@@ -209,8 +216,8 @@ public final class LoadBenchmark {
             double lon = 64.6 + rnd.nextDouble() * 3.0;
             double lat = 39.6 + rnd.nextDouble() * 0.8;
             for (int c = 0; c < 3; c++) {
-                csv.append(String.format(Locale.ROOT, "ucell,%s-%d,%d,%.5f,%.5f,30,active,2025-06-01,,4G,1800,%d,65,3,28,60,%n",
-                        prefix, i, c, lon, lat, c * 120));
+                csv.append(String.format(Locale.ROOT, "ucell,%s-%d,%d,%.5f,%.5f,30,active,%s,,4G,1800,%d,65,3,28,60,%n",
+                        prefix, i, c, lon, lat, commissionedOn, c * 120));
             }
         }
         return csv.toString();
@@ -229,15 +236,11 @@ public final class LoadBenchmark {
             return new Result(r.statusCode(), (System.nanoTime() - t0) / 1e9, r.body());
         }
         String job = JSON.readTree(r.body()).path("id").asText();
-        while (true) {
-            JsonNode j = JSON.readTree(get(base + "/api/v1/jobs/" + job).body);
-            String status = j.path("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                boolean ok = status.equals("succeeded") && j.path("report").path("coverageNote").isMissingNode();
-                return new Result(ok ? 200 : 500, (System.nanoTime() - t0) / 1e9, j.toString());
-            }
-            Thread.sleep(100);
-        }
+        JsonNode j = org.awaitility.Awaitility.await("job " + job).atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> JSON.readTree(get(base + "/api/v1/jobs/" + job).body),
+                        d -> !d.path("status").asText().equals("queued") && !d.path("status").asText().equals("running"));
+        boolean ok = j.path("status").asText().equals("succeeded") && j.path("report").path("coverageNote").isMissingNode();
+        return new Result(ok ? 200 : 500, (System.nanoTime() - t0) / 1e9, j.toString());
     }
 
     static Result get(String url) {

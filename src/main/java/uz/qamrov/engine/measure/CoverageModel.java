@@ -260,6 +260,14 @@ public final class CoverageModel {
                 signalSettings).report(snapshot));
     }
 
+    /**
+     * Only the road and rail stretches at a date: the same list as {@code evaluate(asOf, filter).stretches()}, without
+     * the settlements and indicators (a stored run keeps each operator's stretches).
+     */
+    public List<LineStretch> stretches(LocalDate asOf, CoverageFilter filter) {
+        return underReadLock(asOf, filter, SnapshotEvaluator::stretchesOnly);
+    }
+
     private <T> T underReadLock(LocalDate asOf, CoverageFilter filter, Function<SnapshotEvaluator, T> work) {
         if (asOf == null) {
             throw InvalidInputException.of("asOf is required", "asOf", null);

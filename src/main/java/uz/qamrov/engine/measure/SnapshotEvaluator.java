@@ -53,8 +53,19 @@ final class SnapshotEvaluator {
                         m.operators().names(operators[at(i, s)])));
             }
         }
+        double[] edgeHsmKm = new double[m.edges().edgeCount];
+        List<LineStretch> stretches = stretches(edgeHsmKm);
+        return new CoverageSnapshot(active.asOf, active.filter, sc, stretches, indicators(edgeHsmKm));
+    }
+
+    /** Only the road and rail stretches (no settlement or indicator work). */
+    List<LineStretch> stretchesOnly() {
+        return stretches(new double[m.edges().edgeCount]);
+    }
+
+    /** The stretches of every line; fills {@code edgeHsmKm} (high-speed-mobile km per edge) on the way. */
+    private List<LineStretch> stretches(double[] edgeHsmKm) {
         LineEdgeTable edges = m.edges();
-        double[] edgeHsmKm = new double[edges.edgeCount];
         StretchBuilder sb = new StretchBuilder(edges, m.scopes(), m.geometryFactory());
         @SuppressWarnings("unchecked")
         List<LineStretch>[] perLine = new List[edges.lines.length];
@@ -63,7 +74,7 @@ final class SnapshotEvaluator {
         for (List<LineStretch> l : perLine) {
             stretches.addAll(l);
         }
-        return new CoverageSnapshot(active.asOf, active.filter, sc, stretches, indicators(edgeHsmKm));
+        return stretches;
     }
 
     Indicators indicatorsOnly() {

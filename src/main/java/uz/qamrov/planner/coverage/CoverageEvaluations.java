@@ -7,11 +7,14 @@ import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.Indicators;
+import uz.qamrov.engine.measure.NearestFinder;
 
 /**
- * Evaluations of the current model, cached by {@code (generation, date, filter)}. A value is computed under the
- * model's read lock and cached under the generation it was computed on, so an evaluation of an older generation
- * can never be served as the current one (the race of a cache cleared while an old evaluation was still running).
+ * Evaluations of the current model, cached by {@code (generation, date, filter)}, where the generation is the one
+ * that last changed the date's answers ({@link CoverageModels#answeringGeneration}): an upload of sites going on air
+ * today keeps every past date's cached answers. A value is computed under the model's read lock and cached under the
+ * generation it was computed on, so an evaluation of an older generation can never be served as the current one
+ * (the race of a cache cleared while an old evaluation was still running).
  */
 @Component
 class CoverageEvaluations {
@@ -25,32 +28,48 @@ class CoverageEvaluations {
     /** Indicators only: small; dashboards and trends ask for many dates. */
     private final Cache<Key, Indicators> indicators = Caffeine.newBuilder().maximumSize(1024).build();
 
+    /**
+     * The nearest-site/fiber index of a generation: building it (every site and fiber route of the country) costs
+     * seconds, its queries milliseconds, and every run of one generation uses it.
+     */
+    private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().maximumSize(1).build();
+
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
     }
 
     CoverageSnapshot snapshot(LocalDate date, CoverageFilter filter) {
-        CoverageSnapshot hit = snapshots.getIfPresent(new Key(models.generationId(), date, filter));
+        CoverageSnapshot hit = snapshots.getIfPresent(key(models.generationId(), date, filter));
         if (hit != null) {
             return hit;
         }
         var tagged = models.read(g -> g.model().evaluate(date, filter));
-        snapshots.put(new Key(tagged.generation(), date, filter), tagged.value());
+        snapshots.put(key(tagged.generation(), date, filter), tagged.value());
         return tagged.value();
     }
 
+    /** Keyed by the generation that last changed the date's answers (see {@link CoverageModels#answeringGeneration}). */
+    private Key key(long generation, LocalDate date, CoverageFilter filter) {
+        return new Key(models.answeringGeneration(generation, date), date, filter);
+    }
+
+    /** The nearest finder of this generation; call it under the generation's read lock ({@link CoverageModels#read}). */
+    NearestFinder nearestFinder(ModelGeneration generation) {
+        return finders.get(generation.id(), id -> NearestFinder.of(generation.model()));
+    }
+
     Indicators indicators(LocalDate date, CoverageFilter filter) {
-        long generation = models.generationId();
-        CoverageSnapshot full = snapshots.getIfPresent(new Key(generation, date, filter));
+        Key now = key(models.generationId(), date, filter);
+        CoverageSnapshot full = snapshots.getIfPresent(now);
         if (full != null) {
             return full.indicators();
         }
-        Indicators hit = indicators.getIfPresent(new Key(generation, date, filter));
+        Indicators hit = indicators.getIfPresent(now);
         if (hit != null) {
             return hit;
         }
         var tagged = models.read(g -> g.model().indicators(date, filter));
-        indicators.put(new Key(tagged.generation(), date, filter), tagged.value());
+        indicators.put(key(tagged.generation(), date, filter), tagged.value());
         return tagged.value();
     }
 }

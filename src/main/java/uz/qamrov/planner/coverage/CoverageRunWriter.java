@@ -17,7 +17,6 @@ import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.LineStretch;
-import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.SettlementDistances;
 import uz.qamrov.engine.measure.SignalReport;
@@ -41,11 +40,12 @@ class CoverageRunWriter {
         }
     }
 
-    private record UnionSpec(Technology technology, String operator) {
+    /** One union of a run's polygons: its builder and the footprints it takes, collected under the read lock. */
+    private record PendingUnion(CoverageUnionBuilder builder, CoverageUnionBuilder.Inputs inputs) {
     }
 
     private record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
-            Map<Long, double[]> nearest) {
+            Map<Long, double[]> nearest, String timings) {
     }
 
     private final CoverageModels models;
@@ -76,20 +76,30 @@ class CoverageRunWriter {
         }
         Evaluated run = e;
         long runGeneration = generation;
+        long tWrite = System.nanoTime();
+        long[] marks = new long[4];
         Long id = tx.execute(status -> {
             long runId = results.startRun(kind, asOf, runGeneration);
             results.storeSettlements(runId, run.all().settlements(), run.nearest(), run.signals());
+            marks[0] = System.nanoTime();
             results.storeStretches(runId, run.all().stretches(), "*", run.signals().stretches());
+            marks[1] = System.nanoTime();
             run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op, null));
+            marks[2] = System.nanoTime();
             results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             results.finishRun(runId, ms, "{\"settlement_rows\":" + run.all().settlements().size() + ",\"stretches\":"
                     + run.all().stretches().size() + "}");
+            marks[3] = System.nanoTime();
             results.deleteOlderRuns(asOf, runId);
             return runId;
         });
-        log.info("coverage: run {} as of {} (generation {}) stored in {} ms", id, asOf, runGeneration,
-                (System.nanoTime() - t0) / 1_000_000);
+        log.info("coverage: run {} as of {} (generation {}) stored in {} ms ({})", id, asOf, runGeneration,
+                (System.nanoTime() - t0) / 1_000_000, run.timings() + String.format(java.util.Locale.ROOT,
+                ", write %d ms: settlements %d, stretches %d (%d) + operators' %d, indicators %d, older runs deleted %d",
+                (System.nanoTime() - tWrite) / 1_000_000, (marks[0] - tWrite) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
+                run.all().stretches().size(), (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000,
+                (System.nanoTime() - marks[3]) / 1_000_000));
         return Objects.requireNonNull(id);
     }
 
@@ -99,26 +109,32 @@ class CoverageRunWriter {
      * generation; if the model moved on in between, the value is {@code null} (the caller evaluates again).
      */
     private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf) {
+        long t0 = System.nanoTime();
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
+        long t1 = System.nanoTime();
         // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
         var signals = models.read(g -> g.model().diagnose(all.value()));
         if (signals.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
+        long t1b = System.nanoTime();
         List<String> operators = models.read(g -> operators(g.model())).value();
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
+        // only their uncovered stretches are stored: gap lists are all such an operator filter reads
         for (String op : operators) {
-            var stretches = models.read(g -> g.model().evaluate(asOf, CoverageFilter.operator(op)).stretches());
+            var stretches = models.read(g -> g.model().stretches(asOf, CoverageFilter.operator(op)).stream()
+                    .filter(st -> !st.covered()).toList());
             if (stretches.generation() != generation) {
                 return new CoverageModels.Tagged<>(generation, null);
             }
             byOperator.put(op, stretches.value());
         }
+        long t2 = System.nanoTime();
         var nearest = models.read(g -> {
             Map<Long, double[]> out = new HashMap<>();
-            for (SettlementDistances d : NearestFinder.of(g.model()).distancesFor(g.model().settlements(), asOf, null)) {
+            for (SettlementDistances d : evaluations.nearestFinder(g).distancesFor(g.model().settlements(), asOf, null)) {
                 out.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
             }
             return out;
@@ -126,33 +142,50 @@ class CoverageRunWriter {
         if (nearest.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
+        String timings = String.format(java.util.Locale.ROOT,
+                "snapshot %d ms, signals %d ms, %d operators' stretches %d ms, nearest %d ms", (t1 - t0) / 1_000_000,
+                (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals.value(), byOperator,
-                nearest.value()));
+                nearest.value(), timings));
     }
 
     /**
      * Dissolved coverage per region, for every technology "or better", for any operator and for each operator —
-     * the slow part (polygon union), so it runs in the background only. Each union is computed under the read lock
-     * of the run's own generation; if the model moved on meanwhile the polygons are dropped ({@link OutdatedException}).
+     * the slow part (polygon union), so it runs in the background only. The footprints of every union are taken
+     * under one read lock of the run's own generation (if the model already moved on, the run is outdated and so
+     * are its polygons: {@link OutdatedException}); the unions are then built without any lock, so uploads arriving
+     * meanwhile neither wait for them nor void them.
      */
     int storePolygons(long runId, long runGeneration, LocalDate asOf) {
         long t0 = System.nanoTime();
-        List<String> operators = models.read(g -> operators(g.model())).value();
-        List<UnionSpec> specs = new ArrayList<>();
-        for (String op : withAny(operators)) {
-            for (Technology t : Technology.values()) {
-                specs.add(new UnionSpec(t, op));
+        var collected = models.read(g -> {
+            List<PendingUnion> unions = new ArrayList<>();
+            for (String op : withAny(operators(g.model()))) {
+                for (Technology t : Technology.values()) {
+                    CoverageUnionBuilder b = new CoverageUnionBuilder(g.model()).technologyAtLeast(t).operator(op)
+                            .verticesPerFullCircle(32);
+                    unions.add(new PendingUnion(b, b.collect(asOf)));
+                }
             }
+            return unions;
+        });
+        if (collected.generation() != runGeneration) {
+            throw new OutdatedException("the model moved on before polygons of run " + runId + " were started");
         }
+        results.markPolygonsPending(runId, true);
+        try {
+            return storePolygons(runId, asOf, collected.value(), t0);
+        } catch (RuntimeException e) {
+            results.markPolygonsPending(runId, false);
+            throw e;
+        }
+    }
+
+    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0) {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
-        for (UnionSpec spec : specs) {
-            var tagged = models.read(g -> new CoverageUnionBuilder(g.model()).technologyAtLeast(spec.technology())
-                    .operator(spec.operator()).verticesPerFullCircle(32).build(asOf));
-            if (tagged.generation() != runGeneration) {
-                throw new OutdatedException("the model changed while polygons of run " + runId + " were built");
-            }
-            for (RegionCoverage rc : tagged.value()) {
+        for (PendingUnion u : unions) {
+            for (RegionCoverage rc : u.builder().build(u.inputs())) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
                             rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});
@@ -161,10 +194,15 @@ class CoverageRunWriter {
         }
         int n = rows.size();
         tx.executeWithoutResult(status -> {
+            // built without a lock: a newer run of the date may have replaced this one meanwhile
+            if (!results.lockRun(runId)) {
+                throw new OutdatedException("run " + runId + " was replaced while its polygons were built");
+            }
             for (Object[] r : rows) {
                 results.storePolygon(runId, (String) r[0], (String) r[1], (String) r[2], (Double) r[3], (byte[]) r[4]);
             }
             results.markPolygons(runId, n);
+            results.deleteOlderRuns(asOf, runId); // an older run kept only for its polygons goes now
         });
         log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms", n, runId, asOf, (System.nanoTime() - t0) / 1_000_000);
         return n;

@@ -37,6 +37,10 @@ public class CoverageService {
     public record RebuildTimings(long loadMs, long buildMs) {
     }
 
+    /** The last incremental change: reading the changed rows, then applying them to the model (write lock held). */
+    public record ChangeTimings(long readMs, long applyMs) {
+    }
+
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
@@ -120,6 +124,10 @@ public class CoverageService {
         }
     }
 
+    public ChangeTimings lastChange() {
+        return models.lastChange();
+    }
+
     public RebuildTimings lastRebuild() {
         return models.lastRebuild();
     }
@@ -198,6 +206,14 @@ public class CoverageService {
     /** The current model generation (what-if copies compare it to know they are out of date). */
     public long generation() {
         return models.generationId();
+    }
+
+    /**
+     * The rows a network change makes the model load, read in the caller's transaction: an import's dry run reads
+     * them before it rolls back and previews them as a what-if ({@link ChangedRows#asDelta()}); nothing changes.
+     */
+    public ChangedRows changedRows(NetworkChange change) {
+        return models.read(change);
     }
 
     /**

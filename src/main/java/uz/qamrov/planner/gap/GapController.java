@@ -149,6 +149,8 @@ class GapController {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("as_of", list.asOf().toString());
         provenance.put("coverage_run", list.runId());
+        provenance.put("coverage_generation", list.run().generation());
+        provenance.put("stale", list.run().stale());
         return writer.response(format, new ListWriter.Envelope(list.numberMatched(), links, list.columns(), name, provenance,
                 Boolean.TRUE.equals(bom)), list.rows());
     }

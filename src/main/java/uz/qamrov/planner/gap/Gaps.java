@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import uz.qamrov.planner.coverage.RunRef;
 import uz.qamrov.planner.region.Regions;
 import uz.qamrov.planner.system.RunLookup;
 import uz.qamrov.planner.web.ApiException;
@@ -36,13 +37,13 @@ public class Gaps {
     public GapList settlements(Filter f, PagingProperties.Page page) {
         GapQuery q = query(f, Sort.settlements(f.sort()), page);
         return new GapList(repository.countSettlements(q), GapRepository.SETTLEMENT_COLUMNS, repository.settlements(q),
-                asOf(f), q.runId());
+                asOf(f), q.run());
     }
 
     public GapList stretches(LineKind kind, Filter f, PagingProperties.Page page) {
         GapQuery q = query(f, Sort.stretches(f.sort()), page);
         return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q),
-                asOf(f), q.runId());
+                asOf(f), q.run());
     }
 
     private LocalDate asOf(Filter f) {
@@ -55,16 +56,17 @@ public class Gaps {
         Map<String, Object> line = repository.line(kind, ref)
                 .orElseThrow(() -> ApiException.notFound("no " + kind.key + " " + ref));
         long lineId = ((Number) line.get("id")).longValue();
-        long run = runs.runFor(asOf);
-        var fractions = repository.profile(kind, lineId, run, s);
-        return new LineProfile(ref, s.key(), run, fractions.size(), repository.longestGapKm(kind, lineId, run, s).orElse(null),
-                fractions);
+        RunRef run = runs.run(asOf);
+        var fractions = repository.profile(kind, lineId, run.id(), s);
+        return new LineProfile(ref, s.key(), run.id(), run.generation(), run.stale(), fractions.size(),
+                repository.longestGapKm(kind, lineId, run.id(), s).orElse(null), fractions);
     }
 
+    /** Validates the filters first, so a bad request never starts a run's computation. */
     private GapQuery query(Filter f, Sort sort, PagingProperties.Page page) {
         Service service = Service.parse(f.service());
         regions.requireRegionFilter(blankToNull(f.region()));
-        return new GapQuery(runs.runFor(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
+        return new GapQuery(runs.run(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
                 blankToNull(f.operator()), blankToNull(f.ref()), blankToNull(f.text()), sort, page.limit(), page.offset());
     }
 

@@ -99,8 +99,8 @@ class GapSearchAndMergeIT extends HttpApiIT {
         byte[] b = csv.getBody();
         assertThat(new byte[] {b[0], b[1], b[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(b, 3, b.length - 3, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text.lines().findFirst().orElseThrow()).endsWith(",as_of,coverage_run");
-        assertThat(text.lines().skip(1).findFirst().orElseThrow()).contains("Делта").endsWith(",2019-12-31,1");
+        assertThat(text.lines().findFirst().orElseThrow()).endsWith(",as_of,coverage_run,coverage_generation,stale");
+        assertThat(text.lines().skip(1).findFirst().orElseThrow()).contains("Делта").endsWith(",2019-12-31,1,-1,false");
         assertThat(getBytes("/api/v1/gaps/settlements?f=csv").getBody()[0]).isEqualTo((byte) 'i');
     }
 }
