@@ -2,6 +2,7 @@
 import { API, api, query } from './api.js';
 import { esc, fmt, km, placeName, regionName, t } from './i18n.js';
 import { state } from './state.js';
+import { signalRows } from './gapReasons.js';
 
 const row = (label, value) => `<tr><th>${esc(label)}</th><td>${value}</td></tr>`;
 
@@ -14,6 +15,7 @@ export function settlementPopup(p) {
     ${p.operators && p.operators.length ? row(t('popup.operators'), esc(p.operators.join(', '))) : ''}
     ${row(t('popup.nearestSite'), p.nearest_site_m !== undefined ? `${km(p.nearest_site_m)} km` : '<span class="pending">…</span>')}
     ${row(t('popup.nearestFiber'), p.nearest_fiber_m !== undefined ? `${km(p.nearest_fiber_m)} km` : '<span class="pending">…</span>')}
+    ${signalRows(p, row)}
     ${p.source ? row(t('popup.source'), esc(p.source)) : ''}</table>`;
 }
 
@@ -26,7 +28,9 @@ export function bindSettlement(f, layer) {
     try {
       const full = await api(`ogc/collections/settlements/items/${p.id}${query({ service: state.service, datetime: state.asOf })}`);
       Object.assign(p, { nearest_site_m: full.properties.nearest_site_m ?? null, nearest_fiber_m: full.properties.nearest_fiber_m ?? null,
-        households: full.properties.households, source: full.properties.source, operators: full.properties.operators });
+        households: full.properties.households, source: full.properties.source, operators: full.properties.operators,
+        signal_class: full.properties.signal_class, best_level_dbm: full.properties.best_level_dbm,
+        gap_reason: full.properties.gap_reason, gap_reason_details: full.properties.gap_reason_details });
     } catch {
       Object.assign(p, { nearest_site_m: null, nearest_fiber_m: null });
     }

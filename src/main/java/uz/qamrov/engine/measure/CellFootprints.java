@@ -13,6 +13,8 @@ import uz.qamrov.engine.footprint.LinkBudget;
 import uz.qamrov.engine.footprint.SectorFootprintModel;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.engine.radio.PointLevel;
+import uz.qamrov.engine.radio.PointLevels;
 import uz.qamrov.engine.radio.RadialFootprintModel;
 import uz.qamrov.engine.radio.RadioSettings;
 import uz.qamrov.engine.terrain.Dem;
@@ -36,6 +38,8 @@ final class CellFootprints {
     private final EnvironmentClassifier classifier;
     private final LinkBudget budget;
     private final RadialFootprintModel radial;
+    /** Levels at points by the radial model's budget, in every footprint mode (terrain only with radial footprints). */
+    private final PointLevels levels;
     private final Map<Point, EnvironmentClass> environmentCache = new ConcurrentHashMap<>();
 
     CellFootprints(FootprintModel custom, EnvironmentClassifier classifier, LinkBudget budget, RadioSettings radio,
@@ -44,12 +48,29 @@ final class CellFootprints {
         this.classifier = classifier;
         this.budget = budget;
         this.radial = radio.wedges() ? null : new RadialFootprintModel(classifier, budget, radio, dem);
+        Dem levelDem = radio.wedges() || custom != null ? null : dem;
+        this.levels = new PointLevels(radial != null ? radial : new RadialFootprintModel(classifier, budget, radio, null),
+                levelDem);
     }
 
     /** "flat-earth", the DEM in use, or "sector wedges" / "custom" for the run's metadata. */
     String terrainDescription() {
         return custom != null ? "custom footprint model" : radial == null ? "sector wedges, flat earth"
                 : radial.terrainDescription();
+    }
+
+    /** Whether {@link #levelAt} includes terrain. */
+    boolean levelsWithTerrain() {
+        return levels.terrain();
+    }
+
+    /** Level of cell {@code c} at (lon, lat): see {@link PointLevels#level}. */
+    PointLevel levelAt(Cell c, double lon, double lat, boolean withTerrain) {
+        return levels.level(c, environmentOf(c), lon, lat, withTerrain);
+    }
+
+    private EnvironmentClass environmentOf(Cell c) {
+        return environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()), p -> classifier.classify(p.lon(), p.lat()));
     }
 
     /** @throws InvalidInputException when a custom model gives no footprint */
@@ -61,8 +82,7 @@ final class CellFootprints {
             }
             return new Shape(fp, null);
         }
-        EnvironmentClass env = environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()),
-                p -> classifier.classify(p.lon(), p.lat()));
+        EnvironmentClass env = environmentOf(c);
         if (radial != null) {
             RadialFootprintModel.Result r = radial.build(c, env);
             return new Shape(r.footprint(), r.range());

@@ -82,6 +82,7 @@ public final class CoverageModel {
     private final List<AdminArea> adminAreas;
     private final Parts parts;
     private final CellReachIndex reach;
+    private final CellFootprints footprints;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final String terrainDescription;
 
@@ -111,7 +112,7 @@ public final class CoverageModel {
                 settings.fiberDropDistanceM(), settings.lineSegmentMaxLengthM());
         this.parts = new Parts(settlements, edges, cells, fiber, operators, scopes, b.geometryFactory,
                 settings.settlementAreaCoveredRatio());
-        CellFootprints footprints = new CellFootprints(b.footprintModel,
+        this.footprints = new CellFootprints(b.footprintModel,
                 new EnvironmentClassifier(b.settlements, settings.environment()), settings.linkBudget(), settings.radio(),
                 b.terrain);
         this.terrainDescription = footprints.terrainDescription();
@@ -242,6 +243,21 @@ public final class CoverageModel {
      */
     public CoverageSnapshot evaluate(LocalDate asOf, CoverageFilter filter) {
         return underReadLock(asOf, filter, SnapshotEvaluator::snapshot);
+    }
+
+    /**
+     * Signal classes and gap reasons for a snapshot this model made ({@link SignalDiagnoser}): per settlement and
+     * mobile service, and per stretch, the best level, its cell, the class and, where the service is missing, the
+     * reason. Run once per stored run (~the cost of an evaluation); {@link #evaluate} stays as fast as before.
+     */
+    public SignalReport diagnose(CoverageSnapshot snapshot) {
+        return diagnose(snapshot, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()));
+    }
+
+    public SignalReport diagnose(CoverageSnapshot snapshot, uz.qamrov.engine.signal.SignalSettings signalSettings) {
+        return read(() -> new SignalDiagnoser(parts,
+                new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells, parts.operators()), footprints,
+                signalSettings).report(snapshot));
     }
 
     /**

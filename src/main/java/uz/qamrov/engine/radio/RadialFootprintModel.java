@@ -53,8 +53,14 @@ public final class RadialFootprintModel implements FootprintModel {
         return build(cell, classifier.classify(cell.lon(), cell.lat())).footprint();
     }
 
-    /** The flat-earth radial solver of a cell and where its budget comes from. */
-    record Setup(RadialSolver solver, CellRange.Source source, String modelName) {
+    /**
+     * The flat-earth radial solver of a cell and where its budget comes from: the one definition of its level
+     * ({@link #build} and {@link PointLevels} both use it).
+     */
+    record Setup(RadialSolver solver, CellRange.Source source, PathLossModel model) {
+        String modelName() {
+            return source == CellRange.Source.EXPLICIT ? "explicit" : model.name();
+        }
     }
 
     Setup setup(Cell cell, EnvironmentClass environment) {
@@ -80,7 +86,15 @@ public final class RadialFootprintModel implements FootprintModel {
             solver = solver.withCap(cell.observedRangeM() / 1000);
             source = CellRange.Source.OBSERVED_BOUND;
         }
-        return new Setup(solver, source, source == CellRange.Source.EXPLICIT ? "explicit" : model.name());
+        return new Setup(solver, source, model);
+    }
+
+    LinkBudget budget() {
+        return budget;
+    }
+
+    RadioSettings settings() {
+        return settings;
     }
 
     /** Flat-earth ranges in metres of radial i at azimuth i·360°/n. */

@@ -39,7 +39,7 @@ class CoverageModels {
     private static final Logger log = LoggerFactory.getLogger(CoverageModels.class);
 
     /** Bump when the engine's answers change for the same inputs: stored runs of another engine are stale. */
-    static final String ENGINE_VERSION = "engine-3";
+    static final String ENGINE_VERSION = "engine-4"; // 4: signal classes and gap reasons (V065)
 
     /** A value read from one generation. */
     record Tagged<T>(long generation, T value) {

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Repository;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.LineStretch;
+import uz.qamrov.engine.measure.PlaceSignal;
 import uz.qamrov.engine.measure.SettlementCoverage;
+import uz.qamrov.engine.measure.SignalReport;
+import uz.qamrov.engine.signal.GapReason;
 
 /**
  * All SQL that stores and finds coverage results. Bulk rows go in by COPY (tens of thousands per run); every
@@ -130,31 +133,80 @@ class CoverageResultRepository {
                 .param("m", message).param("id", runId).update();
     }
 
-    void storeSettlements(long runId, List<SettlementCoverage> rows, Map<Long, double[]> nearestSiteAndFiberM) {
-        StringBuilder csv = new StringBuilder(rows.size() * 48);
+    void storeSettlements(long runId, List<SettlementCoverage> rows, Map<Long, double[]> nearestSiteAndFiberM,
+            SignalReport signals) {
+        StringBuilder csv = new StringBuilder(rows.size() * 96);
         for (SettlementCoverage s : rows) {
             double[] nearest = nearestSiteAndFiberM.get(s.settlementId());
             csv.append(runId).append(',').append(s.settlementId()).append(',').append(s.service().key()).append(',')
                     .append(s.covered()).append(",\"{").append(String.join(",", s.operators())).append("}\",")
                     .append(number(nearest == null ? Double.NaN : nearest[0])).append(',')
-                    .append(number(nearest == null ? Double.NaN : nearest[1])).append('\n');
+                    .append(number(nearest == null ? Double.NaN : nearest[1]));
+            PlaceSignal p = signals == null ? null : signals.settlement(s.settlementId(), s.service()).orElse(null);
+            signalColumns(csv, p, nearest == null ? Double.NaN : nearest[0]).append('\n');
         }
-        copy("COPY settlement_coverage (run_id, settlement_id, service, covered, operators, nearest_site_m, nearest_fiber_m)"
-                + " FROM STDIN WITH (FORMAT csv)", csv);
+        copy("COPY settlement_coverage (run_id, settlement_id, service, covered, operators, nearest_site_m, nearest_fiber_m,"
+                + " best_cell_id, best_level_dbm, signal_class, gap_reason, gap_reason_details) FROM STDIN WITH (FORMAT csv)", csv);
     }
 
-    void storeStretches(long runId, List<LineStretch> stretches, String operator) {
+    /**
+     * {@code ,best_cell_id,best_level_dbm,signal_class,gap_reason,"details"}. A {@code no_site_within_km} whose
+     * nearest cell lay beyond the engine's search gets the run's nearest-site distance (any distance).
+     */
+    private static StringBuilder signalColumns(StringBuilder csv, PlaceSignal p, double nearestSiteM) {
+        if (p == null) {
+            return csv.append(",,,,,");
+        }
+        csv.append(',').append(p.bestCellId() == null ? "" : p.bestCellId().toString()).append(',')
+                .append(p.bestLevelDbm() == null ? "" : p.bestLevelDbm().toString()).append(',')
+                .append(p.signalClass() == null ? "" : p.signalClass().key()).append(',');
+        GapReason r = p.reason();
+        if (r == null) {
+            return csv.append(',');
+        }
+        Map<String, Object> details = r.details();
+        if (r.code() == GapReason.Code.NO_SITE_WITHIN_KM && details.get("nearest_site_m") == null && !Double.isNaN(nearestSiteM)) {
+            details = new java.util.LinkedHashMap<>(details);
+            details.put("nearest_site_m", Math.round(nearestSiteM * 10) / 10.0);
+        }
+        return csv.append(r.code().key()).append(",\"").append(json(details).replace("\"", "\"\"")).append('"');
+    }
+
+    /** A flat JSON object of numbers, strings (labels and codes: no escaping needed beyond quotes) and nulls. */
+    static String json(Map<String, Object> details) {
+        StringBuilder b = new StringBuilder("{");
+        details.forEach((k, v) -> {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append('"').append(k).append("\":");
+            if (v == null || v instanceof Double d && !Double.isFinite(d)) {
+                b.append("null");
+            } else if (v instanceof Number) {
+                b.append(v);
+            } else {
+                b.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        });
+        return b.append('}').toString();
+    }
+
+    /** {@code signals}: one per stretch, same order (the '*' stretches); null for per-operator stretches. */
+    void storeStretches(long runId, List<LineStretch> stretches, String operator, List<PlaceSignal> signals) {
         WKTWriter wkt = new WKTWriter();
         wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(1e6)); // 6 decimals ≈ 0.1 m
-        StringBuilder csv = new StringBuilder(stretches.size() * 200);
-        for (LineStretch s : stretches) {
+        StringBuilder csv = new StringBuilder(stretches.size() * 240);
+        for (int k = 0; k < stretches.size(); k++) {
+            LineStretch s = stretches.get(k);
             csv.append(runId).append(',').append(s.lineKind().name().toLowerCase()).append(',').append(s.lineId()).append(',')
                     .append(s.service().key()).append(',').append(s.covered()).append(',').append(s.fromKm()).append(',')
                     .append(s.toKm()).append(',').append(s.lengthKm()).append(',')
                     .append(s.regionCode() == null ? "" : s.regionCode()).append(",\"SRID=4326;")
-                    .append(wkt.write(s.geometry())).append("\",").append(operator).append('\n');
+                    .append(wkt.write(s.geometry())).append("\",").append(operator);
+            signalColumns(csv, signals == null ? null : signals.get(k), Double.NaN).append('\n');
         }
-        copy("COPY line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, region_code, geom, operator_code)"
+        copy("COPY line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, region_code, geom,"
+                + " operator_code, best_cell_id, best_level_dbm, signal_class, gap_reason, gap_reason_details)"
                 + " FROM STDIN WITH (FORMAT csv)", csv);
     }
 

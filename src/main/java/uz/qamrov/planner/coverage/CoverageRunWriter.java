@@ -19,6 +19,7 @@ import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.SettlementDistances;
+import uz.qamrov.engine.measure.SignalReport;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Technology;
 
@@ -43,7 +44,7 @@ class CoverageRunWriter {
     private record PendingUnion(CoverageUnionBuilder builder, CoverageUnionBuilder.Inputs inputs) {
     }
 
-    private record Evaluated(CoverageSnapshot all, Map<String, List<LineStretch>> stretchesByOperator,
+    private record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
             Map<Long, double[]> nearest, String timings) {
     }
 
@@ -79,11 +80,11 @@ class CoverageRunWriter {
         long[] marks = new long[4];
         Long id = tx.execute(status -> {
             long runId = results.startRun(kind, asOf, runGeneration);
-            results.storeSettlements(runId, run.all().settlements(), run.nearest());
+            results.storeSettlements(runId, run.all().settlements(), run.nearest(), run.signals());
             marks[0] = System.nanoTime();
-            results.storeStretches(runId, run.all().stretches(), "*");
+            results.storeStretches(runId, run.all().stretches(), "*", run.signals().stretches());
             marks[1] = System.nanoTime();
-            run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op));
+            run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op, null));
             marks[2] = System.nanoTime();
             results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -112,6 +113,12 @@ class CoverageRunWriter {
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
         long t1 = System.nanoTime();
+        // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
+        var signals = models.read(g -> g.model().diagnose(all.value()));
+        if (signals.generation() != generation) {
+            return new CoverageModels.Tagged<>(generation, null);
+        }
+        long t1b = System.nanoTime();
         List<String> operators = models.read(g -> operators(g.model())).value();
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
@@ -135,9 +142,11 @@ class CoverageRunWriter {
         if (nearest.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        String timings = String.format(java.util.Locale.ROOT, "snapshot %d ms, %d operators' stretches %d ms, nearest %d ms",
-                (t1 - t0) / 1_000_000, operators.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), byOperator, nearest.value(), timings));
+        String timings = String.format(java.util.Locale.ROOT,
+                "snapshot %d ms, signals %d ms, %d operators' stretches %d ms, nearest %d ms", (t1 - t0) / 1_000_000,
+                (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals.value(), byOperator,
+                nearest.value(), timings));
     }
 
     /**

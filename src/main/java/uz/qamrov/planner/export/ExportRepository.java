@@ -82,34 +82,35 @@ class ExportRepository {
             case UNCOVERED_SETTLEMENTS -> """
                     SELECT %s, s.id, s.external_id, s.name_uz_latn, s.name_uz_cyrl, s.name_ru, s.name_en, s.kind,
                       s.population, s.households, s.region_code, s.district_code, sc.service, sc.nearest_site_m,
-                      sc.nearest_fiber_m, s.source, s.source ILIKE '%%synthetic%%'
+                      sc.nearest_fiber_m, %s, s.source, s.source ILIKE '%%synthetic%%'
                     FROM settlement_coverage sc JOIN settlements s ON s.id = sc.settlement_id
                     WHERE sc.run_id = :run AND sc.service = :service AND NOT sc.covered
                       AND (CAST(:region AS text) IS NULL OR s.region_code = :region)
-                    ORDER BY s.id""".formatted(geometry("s.geom"));
+                    ORDER BY s.id""".formatted(geometry("s.geom"), GapLayer.signalSql("sc"));
             case HIGHWAY_GAPS -> """
                     SELECT %s, ls.id, l.ref, l.road_class, l.name_uz_latn, ls.service, ls.from_km, ls.to_km, ls.length_km,
-                      ls.region_code
+                      ls.region_code, %s
                     FROM line_stretches ls JOIN highways l ON l.id = ls.line_id
                     WHERE ls.run_id = :run AND ls.line_kind = 'highway' AND ls.service = :service AND NOT ls.covered
                       AND ls.operator_code = '*'
                       AND (CAST(:region AS text) IS NULL OR ls.region_code = :region)
-                    ORDER BY ls.id""".formatted(geometry("ls.geom"));
+                    ORDER BY ls.id""".formatted(geometry("ls.geom"), GapLayer.signalSql("ls"));
             case RAILWAY_GAPS -> """
-                    SELECT %s, ls.id, l.line_key, l.line_name, ls.service, ls.from_km, ls.to_km, ls.length_km, ls.region_code
+                    SELECT %s, ls.id, l.line_key, l.line_name, ls.service, ls.from_km, ls.to_km, ls.length_km, ls.region_code,
+                      %s
                     FROM line_stretches ls JOIN railways l ON l.id = ls.line_id
                     WHERE ls.run_id = :run AND ls.line_kind = 'railway' AND ls.service = :service AND NOT ls.covered
                       AND ls.operator_code = '*'
                       AND (CAST(:region AS text) IS NULL OR ls.region_code = :region)
-                    ORDER BY ls.id""".formatted(geometry("ls.geom"));
+                    ORDER BY ls.id""".formatted(geometry("ls.geom"), GapLayer.signalSql("ls"));
             case SETTLEMENTS_STATUS -> """
                     SELECT %s, s.id, s.name_uz_latn, s.name_en, s.kind, s.population, s.households, s.region_code,
                       s.district_code, CAST(:service AS text), sc.covered, array_to_string(sc.operators, ';'),
-                      sc.nearest_site_m, sc.nearest_fiber_m
+                      sc.nearest_site_m, sc.nearest_fiber_m, %s
                     FROM settlements s LEFT JOIN settlement_coverage sc
                       ON sc.settlement_id = s.id AND sc.run_id = :run AND sc.service = :service
                     WHERE (CAST(:region AS text) IS NULL OR s.region_code = :region)
-                    ORDER BY s.id""".formatted(geometry("s.geom"));
+                    ORDER BY s.id""".formatted(geometry("s.geom"), GapLayer.signalSql("sc"));
         };
     }
 

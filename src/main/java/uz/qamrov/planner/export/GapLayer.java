@@ -9,21 +9,38 @@ import java.util.Optional;
  * their SQLite type. The repository selects exactly these columns in this order.
  */
 public enum GapLayer implements FeatureLayer {
-    UNCOVERED_SETTLEMENTS("uncovered_settlements", "POINT", List.of(col("settlement_id", "INTEGER"), col("external_id", "TEXT"),
+    UNCOVERED_SETTLEMENTS("uncovered_settlements", "POINT", cat(List.of(col("settlement_id", "INTEGER"), col("external_id", "TEXT"),
             col("name_uz_latn", "TEXT"), col("name_uz_cyrl", "TEXT"), col("name_ru", "TEXT"), col("name_en", "TEXT"),
             col("kind", "TEXT"), col("population", "INTEGER"), col("households", "INTEGER"), col("region", "TEXT"),
-            col("district", "TEXT"), col("service", "TEXT"), col("nearest_site_m", "REAL"), col("nearest_fiber_m", "REAL"),
-            col("source", "TEXT"), col("synthetic", "BOOLEAN"))),
-    HIGHWAY_GAPS("highway_gaps", "LINESTRING", List.of(col("stretch_id", "INTEGER"), col("ref", "TEXT"), col("road_class", "TEXT"),
+            col("district", "TEXT"), col("service", "TEXT"), col("nearest_site_m", "REAL"), col("nearest_fiber_m", "REAL")),
+            Signal.COLUMNS, List.of(col("source", "TEXT"), col("synthetic", "BOOLEAN")))),
+    HIGHWAY_GAPS("highway_gaps", "LINESTRING", cat(List.of(col("stretch_id", "INTEGER"), col("ref", "TEXT"), col("road_class", "TEXT"),
             col("name", "TEXT"), col("service", "TEXT"), col("from_km", "REAL"), col("to_km", "REAL"), col("length_km", "REAL"),
-            col("region", "TEXT"))),
-    RAILWAY_GAPS("railway_gaps", "LINESTRING", List.of(col("stretch_id", "INTEGER"), col("line_key", "TEXT"),
+            col("region", "TEXT")), Signal.COLUMNS)),
+    RAILWAY_GAPS("railway_gaps", "LINESTRING", cat(List.of(col("stretch_id", "INTEGER"), col("line_key", "TEXT"),
             col("line_name", "TEXT"), col("service", "TEXT"), col("from_km", "REAL"), col("to_km", "REAL"),
-            col("length_km", "REAL"), col("region", "TEXT"))),
-    SETTLEMENTS_STATUS("settlements_status", "POINT", List.of(col("settlement_id", "INTEGER"), col("name_uz_latn", "TEXT"),
+            col("length_km", "REAL"), col("region", "TEXT")), Signal.COLUMNS)),
+    SETTLEMENTS_STATUS("settlements_status", "POINT", cat(List.of(col("settlement_id", "INTEGER"), col("name_uz_latn", "TEXT"),
             col("name_en", "TEXT"), col("kind", "TEXT"), col("population", "INTEGER"), col("households", "INTEGER"),
             col("region", "TEXT"), col("district", "TEXT"), col("service", "TEXT"), col("covered", "BOOLEAN"),
-            col("operators", "TEXT"), col("nearest_site_m", "REAL"), col("nearest_fiber_m", "REAL")));
+            col("operators", "TEXT"), col("nearest_site_m", "REAL"), col("nearest_fiber_m", "REAL")), Signal.COLUMNS));
+
+    /** The signal columns (V065), in this order in every layer; {@link #signalSql} selects them. */
+    private static final class Signal {
+        static final List<Column> COLUMNS = List.of(col("best_cell_id", "INTEGER"), col("best_level_dbm", "REAL"),
+                col("signal_class", "TEXT"), col("gap_reason", "TEXT"), col("gap_reason_details", "TEXT"));
+    }
+
+    /** SQL of the signal columns of a table alias ({@code sc} or {@code ls}); the reason's details as JSON text. */
+    static String signalSql(String alias) {
+        return "%1$s.best_cell_id, %1$s.best_level_dbm::float8, %1$s.signal_class, %1$s.gap_reason, %1$s.gap_reason_details::text"
+                .formatted(alias);
+    }
+
+    @SafeVarargs
+    private static List<Column> cat(List<Column>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
 
     /** An attribute column and its GeoPackage/SQLite type. */
     public record Column(String name, String sqliteType) {

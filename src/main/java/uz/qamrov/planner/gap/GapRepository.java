@@ -20,7 +20,8 @@ class GapRepository {
 
     static final List<String> SETTLEMENT_COLUMNS = List.of("id", "external_id", "name_uz_latn", "name_uz_cyrl", "name_ru",
             "name_en", "kind", "population", "households", "region", "district", "district_name", "service", "covered", "operators",
-            "nearest_site_m", "nearest_fiber_m", "source", "synthetic", "lon", "lat");
+            "nearest_site_m", "nearest_fiber_m", "best_cell_id", "best_level_dbm", "signal_class", "gap_reason", "gap_reason_details",
+            "source", "synthetic", "lon", "lat");
 
     private static final String SETTLEMENT_PROPERTIES = """
             json_build_object('id', s.id, 'external_id', s.external_id, 'name_uz_latn', s.name_uz_latn,
@@ -31,6 +32,8 @@ class GapRepository {
                 'uz-Cyrl', d.name_uz_cyrl, 'ru', d.name_ru, 'en', d.name_en) END,
               'service', sc.service, 'covered', sc.covered, 'operators', sc.operators,
               'nearest_site_m', round(sc.nearest_site_m::numeric, 1), 'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1),
+              'best_cell_id', sc.best_cell_id, 'best_level_dbm', round(sc.best_level_dbm::numeric, 1),
+              'signal_class', sc.signal_class, 'gap_reason', sc.gap_reason, 'gap_reason_details', sc.gap_reason_details,
               'source', s.source, 'synthetic', s.source ILIKE '%synthetic%',
               'lon', round(ST_X(s.geom)::numeric, 6), 'lat', round(ST_Y(s.geom)::numeric, 6))::text""";
 
@@ -100,9 +103,11 @@ class GapRepository {
     static List<String> stretchColumns(LineKind kind) {
         return kind == LineKind.HIGHWAY
                 ? List.of("id", "ref", "road_class", "name", "service", "from_km", "to_km", "length_km", "region", "regions",
-                        "longest_gap_km", "line_gap_km")
+                        "longest_gap_km", "line_gap_km", "best_cell_id", "best_level_dbm", "signal_class", "gap_reason",
+                        "gap_reason_details")
                 : List.of("id", "line_key", "line_name", "service", "from_km", "to_km", "length_km", "region", "regions",
-                        "longest_gap_km", "line_gap_km");
+                        "longest_gap_km", "line_gap_km", "best_cell_id", "best_level_dbm", "signal_class", "gap_reason",
+                        "gap_reason_details");
     }
 
     /**
@@ -113,7 +118,8 @@ class GapRepository {
      */
     private static final String MERGED_GAPS = """
             WITH parts AS (
-              SELECT ls.id, ls.line_id, ls.from_km, ls.to_km, ls.length_km, ls.region_code, ls.geom,
+              SELECT ls.id, ls.line_id, ls.from_km, ls.to_km, ls.length_km, ls.region_code, ls.geom, ls.best_cell_id,
+                ls.best_level_dbm, ls.signal_class, ls.gap_reason, ls.gap_reason_details,
                 CASE WHEN ls.from_km <= max(ls.to_km) OVER (PARTITION BY ls.line_id ORDER BY ls.from_km, ls.id
                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 0.001 THEN 0 ELSE 1 END AS starts
               FROM line_stretches ls
@@ -125,7 +131,13 @@ class GapRepository {
               SELECT min(n.id) AS id, n.line_id, min(n.from_km) AS from_km, max(n.to_km) AS to_km,
                 sum(n.length_km) AS length_km, (array_agg(n.region_code ORDER BY n.from_km))[1] AS region_code,
                 array_agg(DISTINCT n.region_code) FILTER (WHERE n.region_code IS NOT NULL) AS regions,
-                ST_LineMerge(ST_Collect(n.geom ORDER BY n.from_km)) AS geom
+                ST_LineMerge(ST_Collect(n.geom ORDER BY n.from_km)) AS geom,
+                -- a gap merged across regions: the level, class and reason of its longest part
+                (array_agg(n.best_cell_id ORDER BY n.length_km DESC, n.id))[1] AS best_cell_id,
+                (array_agg(n.best_level_dbm ORDER BY n.length_km DESC, n.id))[1] AS best_level_dbm,
+                (array_agg(n.signal_class ORDER BY n.length_km DESC, n.id))[1] AS signal_class,
+                (array_agg(n.gap_reason ORDER BY n.length_km DESC, n.id))[1] AS gap_reason,
+                (array_agg(n.gap_reason_details ORDER BY n.length_km DESC, n.id))[1] AS gap_reason_details
               FROM numbered n GROUP BY n.line_id, n.grp),
             line_gaps AS (
               SELECT line_id, max(length_km) AS longest_gap_km, sum(length_km) AS line_gap_km FROM gaps GROUP BY line_id)
@@ -176,7 +188,9 @@ class GapRepository {
                   json_build_object('id', ls.id, %s, 'service', CAST(:service AS text),
                   'from_km', round(ls.from_km::numeric, 3), 'to_km', round(ls.to_km::numeric, 3),
                   'length_km', round(ls.length_km::numeric, 3), 'region', ls.region_code, 'regions', ls.regions,
-                  'longest_gap_km', round(g.longest_gap_km::numeric, 3), 'line_gap_km', round(g.line_gap_km::numeric, 3))::text AS properties
+                  'longest_gap_km', round(g.longest_gap_km::numeric, 3), 'line_gap_km', round(g.line_gap_km::numeric, 3),
+                  'best_cell_id', ls.best_cell_id, 'best_level_dbm', round(ls.best_level_dbm::numeric, 1),
+                  'signal_class', ls.signal_class, 'gap_reason', ls.gap_reason, 'gap_reason_details', ls.gap_reason_details)::text AS properties
                 %s
                 JOIN line_gaps g ON g.line_id = ls.line_id
                 %s %s LIMIT :limit OFFSET :offset

@@ -65,7 +65,9 @@ class LayerRepository {
                       'households', t.households, 'region', t.region_code, 'district', t.district_code,
                       'synthetic', t.source ILIKE '%synthetic%', 'source', t.source, 'service', CAST(:service AS text),
                       'covered', sc.covered, 'operators', sc.operators, 'nearest_site_m', round(sc.nearest_site_m::numeric, 1),
-                      'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1))""", null);
+                      'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1), 'best_cell_id', sc.best_cell_id,
+                      'best_level_dbm', round(sc.best_level_dbm::numeric, 1), 'signal_class', sc.signal_class,
+                      'gap_reason', sc.gap_reason, 'gap_reason_details', sc.gap_reason_details)""", null);
             case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", """
                     json_build_object('id', t.id, 'ref', t.ref, 'road_class', t.road_class, 'name_uz_latn', t.name_uz_latn,
                       'name_ru', t.name_ru, 'name_en', t.name_en, %s)""".formatted(lineLengths("t")), null);

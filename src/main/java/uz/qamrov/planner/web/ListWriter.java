@@ -153,7 +153,11 @@ public final class ListWriter {
         csv.flush();
     }
 
-    private static Object cell(Object value) {
+    /** A list as "a;b;c", an object (e.g. gap_reason_details) as its compact JSON, anything else as it is. */
+    private Object cell(Object value) throws IOException {
+        if (value instanceof Map<?, ?> object) {
+            return json.writeValueAsString(object);
+        }
         if (value instanceof List<?> list) {
             StringJoiner j = new StringJoiner(";");
             for (Iterator<?> it = list.iterator(); it.hasNext();) {

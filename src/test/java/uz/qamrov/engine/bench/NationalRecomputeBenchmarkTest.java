@@ -89,6 +89,19 @@ class NationalRecomputeBenchmarkTest {
                         (t3 - t2) / 1_000_000, (t2 - t0) / 1_000_000, model.edgeCount(), snap.indicators().values().size(),
                         snap.stretches().size());
                 System.out.printf("  cpu: build %d ms, evaluate %d ms (process CPU over all threads)%n", c1 - c0, c2 - c1);
+                // signal classes and gap reasons of the stored run (once per run; evaluate above does not include it)
+                long cd0 = cpuMs();
+                long td0 = System.nanoTime();
+                uz.qamrov.engine.measure.SignalReport signals = model.diagnose(snap);
+                long td1 = System.nanoTime();
+                java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+                for (Settlement st : settlements) {
+                    signals.settlement(st.id(), uz.qamrov.engine.model.Service.MOBILE_INTERNET)
+                            .ifPresent(p -> reasons.merge(p.reason() == null ? "covered:" + p.signalClass().key()
+                                    : p.reason().code().key(), 1, Integer::sum));
+                }
+                System.out.printf("  diagnose (levels, classes, gap reasons) %d ms, cpu %d ms; mobile_internet: %s%n",
+                        (td1 - td0) / 1_000_000, cpuMs() - cd0, reasons);
                 if (rep == reps - 1) {
                     // live heap with the model (and the DEM) reachable: a full GC, then used memory
                     System.gc();

@@ -1,0 +1,70 @@
+package uz.qamrov.engine.measure;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import uz.qamrov.engine.measure.CellTable.CellRec;
+
+/**
+ * The active cells of one evaluation bucketed by 0.1° × 0.1° of their location (≈ 11 × 8.5 km here): built in one
+ * sort (O(n log n), ~20 ms for 260k cells), queried by a lon/lat box around a point. Immutable after construction.
+ */
+final class CellGrid {
+
+    static final double BUCKET_DEG = 0.1;
+
+    private final long[] packed;
+    private final Map<Long, int[]> ranges = new HashMap<>();
+
+    CellGrid(Slots<CellRec> cells, ActiveCells active) {
+        long[] p = new long[active.tech.length];
+        int n = 0;
+        for (int slot = 0; slot < active.tech.length; slot++) {
+            if (active.tech[slot] != ActiveCells.INACTIVE) {
+                CellRec c = cells.at(slot);
+                p[n++] = key(c.cell.lon(), c.cell.lat()) << 32 | slot;
+            }
+        }
+        packed = Arrays.copyOf(p, n);
+        Arrays.sort(packed);
+        for (int i = 0; i < n;) {
+            long k = packed[i] >>> 32;
+            int j = i;
+            while (j < n && packed[j] >>> 32 == k) {
+                j++;
+            }
+            ranges.put(k, new int[] {i, j});
+            i = j;
+        }
+    }
+
+    private static long key(double lon, double lat) {
+        return bucket(lon + 180) * 4096 + bucket(lat + 90);
+    }
+
+    private static long bucket(double deg) {
+        return (long) Math.floor(deg / BUCKET_DEG);
+    }
+
+    /** Every active cell slot in the buckets that a circle of {@code radiusM} around (lon, lat) touches. */
+    void query(double lon, double lat, double radiusM, IntConsumer slot) {
+        double dLat = radiusM / 110_500.0 * 1.01;
+        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
+        long x0 = bucket(lon - dLon + 180);
+        long x1 = bucket(lon + dLon + 180);
+        long y0 = bucket(lat - dLat + 90);
+        long y1 = bucket(lat + dLat + 90);
+        for (long x = x0; x <= x1; x++) {
+            for (long y = y0; y <= y1; y++) {
+                int[] r = ranges.get(x * 4096 + y);
+                if (r != null) {
+                    for (int i = r[0]; i < r[1]; i++) {
+                        slot.accept((int) packed[i]);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package uz.qamrov.engine.measure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+
+import uz.qamrov.engine.geodesy.LocalMetric;
+import uz.qamrov.engine.measure.CellTable.CellRec;
+import uz.qamrov.engine.measure.SettlementTable.SettlementRec;
+import uz.qamrov.engine.model.Service;
+import uz.qamrov.engine.model.Technology;
+import uz.qamrov.engine.radio.PointLevel;
+import uz.qamrov.engine.signal.GapEvidence;
+import uz.qamrov.engine.signal.GapReason;
+import uz.qamrov.engine.signal.GapReasonRule;
+import uz.qamrov.engine.signal.SignalClass;
+import uz.qamrov.engine.signal.SignalSettings;
+
+/**
+ * One diagnosis (date + filter of a snapshot): per settlement × mobile service and per stretch, the best level and
+ * its cell, the class, and for a place without the service the {@link GapReasonRule} reason. A covered settlement's
+ * candidates are the cells that reach it (its reach list); any other place's are the active cells within the search
+ * limit whose boresight range reaches it plus the nearest few ({@link SignalSettings}). Levels are flat-earth first;
+ * terrain is added only where it can change an answer (terrain only lowers a level): cells whose boresight level
+ * reaches the threshold, and the best cells in margin order until the next one's flat margin cannot win. Reads the
+ * tables only; the caller holds the model's read lock.
+ */
+final class SignalDiagnoser {
+
+    private static final Service[] MOBILE = Service.mobile();
+    private static final Technology[] TECH = Technology.values();
+
+    private final CoverageModel.Parts m;
+    private final ActiveCells active;
+    private final CellFootprints footprints;
+    private final SignalSettings settings;
+    private final CellGrid grid;
+
+    SignalDiagnoser(CoverageModel.Parts parts, ActiveCells active, CellFootprints footprints, SignalSettings settings) {
+        this.m = parts;
+        this.active = active;
+        this.footprints = footprints;
+        this.settings = settings;
+        this.grid = new CellGrid(parts.cells().cells, active);
+    }
+
+    /** A candidate cell at one place: flat level, and the level with terrain once computed. */
+    private final class Candidate {
+        final CellRec rec;
+        final int tech;
+        final PointLevel flat;
+        PointLevel full;
+
+        Candidate(CellRec rec, double lon, double lat) {
+            this.rec = rec;
+            this.tech = rec.cell.technology().ordinal();
+            this.flat = footprints.levelAt(rec.cell, lon, lat, false);
+            this.full = footprints.levelsWithTerrain() ? null : flat;
+        }
+
+        PointLevel full(double lon, double lat) {
+            if (full == null) {
+                full = footprints.levelAt(rec.cell, lon, lat, true);
+            }
+            return full;
+        }
+    }
+
+    /** The cells found around a place, and the nearest active cell per technology within the limit. */
+    private final class Place {
+        final double lon;
+        final double lat;
+        final List<Candidate> candidates = new ArrayList<>();
+        final double[] nearestByTech = new double[TECH.length];
+        Double nearestAnyM;
+
+        Place(double lon, double lat) {
+            this.lon = lon;
+            this.lat = lat;
+            Arrays.fill(nearestByTech, Double.NaN);
+        }
+    }
+
+    SignalReport report(CoverageSnapshot snapshot) {
+        int n = m.settlements().size();
+        PlaceSignal[][] out = new PlaceSignal[n][];
+        IntStream.range(0, n).parallel().forEach(i -> out[i] = settlement(i, snapshot));
+        Map<Long, PlaceSignal[]> bySettlement = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            bySettlement.put(m.settlements().get(i).s.id(), out[i]);
+        }
+        List<LineStretch> stretches = snapshot.stretches();
+        PlaceSignal[] st = new PlaceSignal[stretches.size()];
+        IntStream.range(0, st.length).parallel().forEach(k -> st[k] = stretch(stretches.get(k)));
+        return new SignalReport(bySettlement, Arrays.asList(st), footprints.levelsWithTerrain());
+    }
+
+    private PlaceSignal[] settlement(int i, CoverageSnapshot snapshot) {
+        SettlementRec r = m.settlements().get(i);
+        PlaceSignal[] out = new PlaceSignal[Service.values().length];
+        boolean allCovered = true;
+        for (Service s : MOBILE) {
+            allCovered &= snapshot.isCovered(r.s.id(), s);
+        }
+        Place reach = new Place(r.s.lon(), r.s.lat());
+        for (int slot : r.cells) {
+            if (active.tech[slot] != ActiveCells.INACTIVE) {
+                reach.candidates.add(new Candidate(m.cells().cells.at(slot), reach.lon, reach.lat));
+            }
+        }
+        Place around = allCovered ? null : around(r.s.lon(), r.s.lat());
+        for (Service s : MOBILE) {
+            boolean covered = snapshot.isCovered(r.s.id(), s);
+            if (covered) {
+                out[s.ordinal()] = signal(reach, s, true, null);
+            } else {
+                out[s.ordinal()] = signal(around, s, false, r.areaRule() ? coveredShare(r, s) : null);
+            }
+        }
+        return out;
+    }
+
+    private PlaceSignal stretch(LineStretch st) {
+        LineString g = st.geometry();
+        Coordinate mid = new LengthIndexedLine(g).extractPoint(g.getLength() / 2);
+        return signal(around(mid.x, mid.y), st.service(), st.covered(), null);
+    }
+
+    /** Share of the settlement's samples inside the active footprints of the service. */
+    private double coveredShare(SettlementRec r, Service s) {
+        long[] all = new long[r.words];
+        for (int k = 0; k < r.cells.length; k++) {
+            if (active.provides(r.cells[k], s)) {
+                for (int w = 0; w < all.length; w++) {
+                    all[w] |= r.bits[k][w];
+                }
+            }
+        }
+        int c = 0;
+        for (long b : all) {
+            c += Long.bitCount(b);
+        }
+        return (double) c / r.sampleLon.length;
+    }
+
+    /** The active cells around a point: those whose range reaches it and the nearest few, within the limit. */
+    private Place around(double lon, double lat) {
+        Place p = new Place(lon, lat);
+        double limit = settings.searchLimitM();
+        List<double[]> within = new ArrayList<>();
+        grid.query(lon, lat, limit, slot -> {
+            CellRec c = m.cells().cells.at(slot);
+            double d = LocalMetric.distanceM(lon, lat, c.cell.lon(), c.cell.lat());
+            if (d <= limit) {
+                within.add(new double[] {d, slot});
+                int t = c.cell.technology().ordinal();
+                if (!(p.nearestByTech[t] <= d)) {
+                    p.nearestByTech[t] = d;
+                }
+            }
+        });
+        within.sort(Comparator.comparingDouble((double[] a) -> a[0]).thenComparingDouble(a -> a[1]));
+        for (int k = 0; k < within.size(); k++) {
+            CellRec c = m.cells().cells.at((int) within.get(k)[1]);
+            double d = within.get(k)[0];
+            if (k < settings.nearestCells() || c.range == null || d <= c.range.radiusM() * 1.01 + 1) {
+                p.candidates.add(new Candidate(c, lon, lat));
+            }
+        }
+        if (!within.isEmpty()) {
+            p.nearestAnyM = within.get(0)[0];
+        } else {
+            // nothing within the limit: the nearest within 4× (null beyond; the row's nearest_site_m has any distance)
+            double[] best = {Double.POSITIVE_INFINITY};
+            grid.query(lon, lat, 4 * limit, slot -> {
+                CellRec c = m.cells().cells.at(slot);
+                best[0] = Math.min(best[0], LocalMetric.distanceM(lon, lat, c.cell.lon(), c.cell.lat()));
+            });
+            p.nearestAnyM = best[0] <= 4 * limit ? best[0] : null;
+        }
+        return p;
+    }
+
+    /** {@code share}: covered share of a settlement judged by area, null for a point. */
+    private PlaceSignal signal(Place p, Service s, boolean covered, Double share) {
+        int min = s.minimumTechnology().ordinal();
+        List<Candidate> cands = new ArrayList<>();
+        for (Candidate c : p.candidates) {
+            if (c.tech >= min) {
+                cands.add(c);
+            }
+        }
+        // best level: flat margins bound the margins with terrain from above
+        cands.sort(Comparator.comparingDouble((Candidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id()));
+        PointLevel best = null;
+        for (Candidate c : cands) {
+            if (best != null && c.flat.marginDb() <= best.marginDb()) {
+                break;
+            }
+            PointLevel l = c.full(p.lon, p.lat);
+            if (best == null || l.marginDb() > best.marginDb()) {
+                best = l;
+            }
+        }
+        SignalClass cls = best == null ? SignalClass.BELOW_THRESHOLD
+                : settings.thresholds().classify(best.technology(), best.levelDbm());
+        if (covered && cls == SignalClass.BELOW_THRESHOLD) {
+            cls = SignalClass.FAIR;
+        }
+        GapReason reason = covered ? null : GapReasonRule.reason(evidence(p, s, cands, share));
+        return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, reason);
+    }
+
+    private GapEvidence evidence(Place p, Service s, List<Candidate> cands, Double share) {
+        int min = s.minimumTechnology().ordinal();
+        Double service = null;
+        Double lower = null;
+        Technology lowerTech = null;
+        for (int t = 0; t < TECH.length; t++) {
+            double d = p.nearestByTech[t];
+            if (Double.isNaN(d)) {
+                continue;
+            }
+            if (t >= min) {
+                service = service == null ? d : Math.min(service, d);
+            } else if (lower == null || d <= lower) {
+                lower = d;
+                lowerTech = TECH[t];
+            }
+        }
+        List<PointLevel> levels = new ArrayList<>(cands.size());
+        for (Candidate c : cands) {
+            // a cell that cannot reach on its boresight even over flat ground cannot name a shadow or a beam
+            levels.add(c.full != null ? c.full
+                    : c.flat.boresightLevelDbm() >= c.flat.thresholdDbm() ? c.full(p.lon, p.lat) : c.flat);
+        }
+        return new GapEvidence(s.minimumTechnology(), settings.searchLimitM(), p.nearestAnyM, service, lower, lowerTech,
+                footprints.levelsWithTerrain(), share != null, share == null ? 0 : share, m.settlementAreaCoveredRatio(),
+                levels);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}
