@@ -126,6 +126,8 @@ public final class GeodataGenerator {
         double cap;
         LocalDate comm;
         LocalDate decomm;
+        /** the settlement whose access network this distribution cable is part of (null for backbone/regional) */
+        Settlement settlement;
     }
 
     static final class Node {
@@ -137,6 +139,8 @@ public final class GeodataGenerator {
         double lat;
         double prio;
         LocalDate comm;
+        /** the settlement this access node serves (null for splices) */
+        Settlement settlement;
     }
 
     final long seed;
