@@ -50,7 +50,12 @@ final class AccessDating {
         this.h2km = h2km;
     }
 
-    void date(SplittableRandom r) {
+    /**
+     * @param local   the settlements' local cables, among which {@code decomKm} of old cables are chosen
+     * @param decomKm km of old local cables (2006–2012) decommissioned in 2014–2022, in settlements whose present
+     *                access network came before 2014 (an old cable is replaced, so no settlement loses broadband)
+     */
+    void date(SplittableRandom r, List<Route> local, double decomKm) {
         List<Route> live = g.routes().stream().filter(x -> x.decomm == null).toList();
         List<Route> trunk = new ArrayList<>(live.stream().filter(x -> x.settlement == null).toList());
         trunk.sort(Comparator.comparingDouble(x -> x.prio));
@@ -122,6 +127,33 @@ final class AccessDating {
         double[] curveShare = {0, SHARE_2022, SHARE_2023, Math.min(SHARE_2024, all - 0.02), all};
         int[] order = AccessSchedule.order(groups, households, trunkKm, curveKm, curveShare);
 
+        // old local cables: only in settlements connected before 2014, so they are replaced, never lost
+        long d13 = ChronoUnit.DAYS.between(GeodataGenerator.HISTORY_START, LocalDate.of(2013, 12, 31));
+        double km13 = k23 * Math.pow(d13 / (double) preDays, 2);
+        java.util.Set<Route> isLocal = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        isLocal.addAll(local);
+        List<Route> early = new ArrayList<>();
+        double at = trunkKm;
+        for (int gi : order) {
+            if (at >= km13) {
+                break;
+            }
+            groupRoutes.get(gi).stream().filter(isLocal::contains).forEach(early::add);
+            at += groups.get(gi).km();
+        }
+        double dec = 0;
+        for (int i = 0; dec < decomKm && !early.isEmpty() && i < 4 * early.size(); i++) {
+            Route rt = early.get(r.nextInt(early.size()));
+            if (rt.decomm != null) {
+                continue;
+            }
+            rt.comm = SiteSynthesizer.between(LocalDate.of(2006, 1, 1), LocalDate.of(2012, 12, 31), r.nextDouble());
+            rt.decomm = SiteSynthesizer.between(LocalDate.of(2014, 1, 1), LocalDate.of(2022, 12, 31), r.nextDouble());
+            dec += rt.lengthM / 1000;
+        }
+        for (List<Route> rs : groupRoutes) {
+            rs.removeIf(x -> x.decomm != null);
+        }
         double cum = 0;
         for (Route rt : trunk) {
             rt.comm = dateAt(cum + rt.lengthM / 2000, r.nextDouble());

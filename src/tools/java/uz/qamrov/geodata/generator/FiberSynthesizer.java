@@ -162,19 +162,8 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
                 local.add(rt);
             }
         }
-        // a few old local routes were decommissioned before 2023
-        double dec = 0;
-        for (int i = 0; dec < decomKm && i < 4 * local.size(); i++) {
-            Route rt = local.get(r.nextInt(local.size()));
-            if (rt.decomm != null) {
-                continue;
-            }
-            rt.comm = SiteSynthesizer.between(LocalDate.of(2006, 1, 1), LocalDate.of(2012, 12, 31), r.nextDouble());
-            rt.decomm = SiteSynthesizer.between(LocalDate.of(2014, 1, 1), LocalDate.of(2022, 12, 31), r.nextDouble());
-            dec += rt.lengthM / 1000;
-        }
         createAccessNodes(r);
-        new AccessDating(g, k23, k24, k25, h2km).date(r);
+        new AccessDating(g, k23, k24, k25, h2km).date(r, local, decomKm);
         Map<String, Integer> seq = new HashMap<>();
         for (Route rt : routes) {
             int n = seq.merge(rt.op, 1, Integer::sum);
