@@ -21,7 +21,7 @@ import uz.qamrov.geodata.generator.GeodataGenerator.Settlement;
  * Dates the fiber network by cumulative geodesic length (the published km at end-2023, end-2024 and mid-2025 are
  * hit exactly, as before) in a build order that makes households with fixed broadband possible follow the
  * <b>labelled assumption</b> of geodata/README.md: about 67 % at end-2022, about 73 % at the end-2023 deadline of the
- * roadmap's 75 % (missed), 75 % crossed early in 2024 and about 86 % at end-2024, then rising to what the network
+ * roadmap's 75 % (missed), 75 % crossed early in 2024 and about 84–86 % at end-2024, then rising to what the network
  * reaches.
  *
  * <p>Backbone and regional links come first (by their priority); then the settlements' access networks, each in one
