@@ -13,6 +13,7 @@ import {
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
+import { loadComparison, setupOperators } from './js/operators.js';
 
 const $ = (sel) => document.querySelector(sel);
 const L = window.L;
@@ -30,7 +31,8 @@ function zoomToRegion() {
 async function refreshAll() {
   state.offset = 0;
   m.layers.regions.setStyle(regionStyle);
-  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading(),
+    loadComparison()]);
   save();
 }
 
@@ -80,7 +82,7 @@ async function relabel() {
   slider.relabel();
   renderRefSelect();
   save();
-  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers(), loadComparison()]);
 }
 
 /** A search hit: a region is selected, a district or settlement is shown and highlighted. */
@@ -155,24 +157,16 @@ async function main() {
     $('#share').textContent = t('share.copied');
     setTimeout(() => { $('#share').textContent = t('share.button'); }, 2000);
   });
-  // A click on the map that no feature took selects the region under it. Listened to on the container (not as a
-  // Leaflet map click, which the browser check did not see arrive through the canvas of points): a feature that
-  // takes the click opens its popup synchronously, so a popup opened during this event means "not a region click".
-  let popupAt = -1;
-  m.map.on('popupopen', () => { popupAt = performance.now(); });
-  m.map.getContainer().addEventListener('click', (ev) => {
-    if (ev.target.closest('.leaflet-control, .leaflet-popup, .leaflet-marker-icon')) return;
-    const at = performance.now();
-    setTimeout(() => {
-      if (popupAt >= at || m.map.dragging._draggable?._moved) return;
-      const f = regionAt(m.map.mouseEventToLatLng(ev));
-      if (!f) return;
-      const code = f.properties.code || f.id;
-      debug.regionClicked = code;
-      if (code !== state.region) selectRegion(code);
-    }, 0);
+  // A map click that no feature took selects the region under it (the canvas and SVG of points lie above the region
+  // polygons, so the regions never see the click themselves). Leaflet's own dispatch: the feature hit first, which
+  // marks the event (markFeatureClicks), then the map; no map click after a drag.
+  m.map.on('click', (e) => {
+    if (e.originalEvent && e.originalEvent.qamrovFeature) return;
+    const f = regionAt(e.latlng);
+    debug.regionClicked = f ? (f.properties.code || f.id) : null;
+    if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);
   });
-  await Promise.all([loadRegions(), loadLines()]);
+  await Promise.all([loadRegions(), loadLines(), setupOperators(save)]);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
   if (state.view) m.map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });

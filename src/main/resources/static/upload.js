@@ -1,6 +1,8 @@
 // The upload page: token, layer and file; a dry run first, its progress and row-level report; then the import and
 // the indicator changes it caused. POST /api/v1/uploads/{layer}?dryRun=true|false answers 202 {id};
-// GET /api/v1/jobs/{id} reports status, progress and the import report.
+// GET /api/v1/jobs/{id} reports status, progress and the import report; what a job that passed changed (or would
+// change) is drawn on the page's own map (upload-diff.js).
+import { diffView } from './upload-diff.js';
 
 const FINAL = new Set(['succeeded', 'rejected', 'failed']);
 
@@ -13,6 +15,8 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
   const imp = $('#up-import');
   token.value = sessionStorage.getItem('qamrov.token') || '';
   let checked = null; // the file + layer that passed a dry run
+  const authHeaders = () => ({ Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() });
+  const diff = diffView({ api, t, esc, fmt, debug, headers: authHeaders });
 
   const invalidate = () => { checked = null; imp.disabled = true; };
   file.addEventListener('change', invalidate);
@@ -61,6 +65,7 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     dry.disabled = true;
     imp.disabled = true;
     renderReport(null);
+    diff.hide();
     $('#up-progress').value = 0;
     show('queued', '');
     const form = new FormData();
@@ -88,7 +93,7 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
       while (!FINAL.has(job.status)) {
         // poll the job until it ends; the server is local, so a short interval is cheap
         await new Promise((r) => { setTimeout(r, 400); });
-        const jr = await fetch(`${api}/jobs/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() } });
+        const jr = await fetch(`${api}/jobs/${encodeURIComponent(id)}`, { headers: authHeaders() });
         job = await jr.json();
         if (!jr.ok) { show('failed', job.detail || String(jr.status), 'error'); return; }
         $('#up-progress').value = percent(job);
@@ -108,6 +113,8 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
       } else {
         show('succeeded', `${t('up.imported')} ${report.coverageNote || ''}`, 'ok');
       }
+      // the diff is extra: if it cannot be drawn, the job's own result above still stands
+      if (job.status === 'succeeded') await diff.show(id, dryRun).catch((e) => debug.errors.push(`diff: ${e}`));
     } catch (e) {
       show('failed', String(e), 'error');
     } finally {

@@ -1,7 +1,7 @@
 // Gap tables: settlements (with district), highway and railway gaps (continuous across regions), searched, sorted and
 // paged by the server over the whole list; a spinner and no rows of another date while a new list loads.
 import { API, api, debug, query } from './api.js';
-import { esc, fmt, km, placeName, regionName, t } from './i18n.js';
+import { esc, fmt, i18n, km, placeName, regionName, t } from './i18n.js';
 import { m } from './map.js';
 import { refLists } from './layers.js';
 import { state } from './state.js';
@@ -76,6 +76,9 @@ function exportLinks() {
   if (state.region) {
     png.href = `${API}/maps/${state.region}.png${query({ service: state.service, technology: state.technology, asOf: state.asOf })}`;
   }
+  const report = $('#export-report');
+  report.hidden = !state.region;
+  report.href = `report.html${query({ region: state.region, service: state.service, asOf: state.asOf, tech: state.technology, lang: i18n.lang })}`;
 }
 
 let seq = 0;

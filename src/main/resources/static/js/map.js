@@ -37,13 +37,17 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
   // covered settlements (thinned at low zoom) on a canvas; uncovered ones (never thinned) above them
   ly.settlements = L.geoJSON(null, { pane: 'pointsPane', pointToLayer: (f, ll) => pointToSettlement(f, ll, points) });
   ly.gapPoints = L.geoJSON(null, { pane: 'gapPointsPane', pointToLayer: (f, ll) => pointToSettlement(f, ll, gapPoints) });
-  ly.sites = L.layerGroup();
+  ly.sites = L.featureGroup();
   ly.fiber = L.geoJSON(null, { pane: 'linesPane', style: { color: COLORS.fiber, weight: 1.5, opacity: 0.8 } });
   ly.labels = L.layerGroup();
   ly.selection = L.geoJSON(null, {
     pane: 'selectionPane', style: { color: '#ffd400', weight: 8, opacity: 0.9 },
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 12, color: '#ffd400', weight: 4, fill: false }),
   });
+  // the coverage polygons have no popup and fill most of a region: a click on them is a click on the region
+  for (const k of ['highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection']) {
+    markFeatureClicks(ly[k]);
+  }
   // the uncovered settlements go with the settlements checkbox
   ly.settlements.on('add', () => ly.gapPoints.addTo(map));
   ly.settlements.on('remove', () => ly.gapPoints.remove());
@@ -54,6 +58,14 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
   map.on('moveend', onMove);
   map.on('overlayadd overlayremove', onOverlay);
   return map;
+}
+
+/**
+ * Leaflet hands one click first to the feature hit (on the canvas or in SVG), then to the map: the features of this
+ * group mark the DOM event, so that the map's own click handler can tell "a feature took it" from "bare map".
+ */
+export function markFeatureClicks(group) {
+  group.on('click', (e) => { if (e.originalEvent) e.originalEvent.qamrovFeature = true; });
 }
 
 let switcherControl;

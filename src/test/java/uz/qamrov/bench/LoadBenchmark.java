@@ -60,9 +60,8 @@ public final class LoadBenchmark {
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext ctx = app.run(settings)) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            while (get(base + "/actuator/health/readiness").status != 200) {
-                Thread.sleep(500);
-            }
+            org.awaitility.Awaitility.await("readiness").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(base + "/actuator/health/readiness").status == 200);
             md.append(String.format(Locale.ROOT, "Command: `scripts/bench-load.sh` (`LoadBenchmark`, the shipped geodata/ in a "
                     + "throwaway PostGIS, %d cores, -Xmx%d MB). Ready (dataset loaded, first model built) after %.0f s.%n%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, (System.nanoTime() - t0) / 1e9));
@@ -96,7 +95,7 @@ public final class LoadBenchmark {
             // 3. a new date during a 1,000-site import
             String bigCsv = sites(1000, new Random(1), "bench-big");
             Future<Result> importing = pool.submit(() -> uploadAndWait(base, bigCsv));
-            Thread.sleep(1500);
+            Thread.sleep(1500); // pacing, not a wait: the reader arrives while the import is being applied
             Result during = get(base + "/api/v1/gaps/settlements?limit=50&asOf=2019-05-17");
             Result imported = importing.get();
             if (imported.status != 200) {
@@ -237,15 +236,11 @@ public final class LoadBenchmark {
             return new Result(r.statusCode(), (System.nanoTime() - t0) / 1e9, r.body());
         }
         String job = JSON.readTree(r.body()).path("id").asText();
-        while (true) {
-            JsonNode j = JSON.readTree(get(base + "/api/v1/jobs/" + job).body);
-            String status = j.path("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                boolean ok = status.equals("succeeded") && j.path("report").path("coverageNote").isMissingNode();
-                return new Result(ok ? 200 : 500, (System.nanoTime() - t0) / 1e9, j.toString());
-            }
-            Thread.sleep(100);
-        }
+        JsonNode j = org.awaitility.Awaitility.await("job " + job).atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> JSON.readTree(get(base + "/api/v1/jobs/" + job).body),
+                        d -> !d.path("status").asText().equals("queued") && !d.path("status").asText().equals("running"));
+        boolean ok = j.path("status").asText().equals("succeeded") && j.path("report").path("coverageNote").isMissingNode();
+        return new Result(ok ? 200 : 500, (System.nanoTime() - t0) / 1e9, j.toString());
     }
 
     static Result get(String url) {

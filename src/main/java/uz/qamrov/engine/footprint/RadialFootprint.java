@@ -33,11 +33,24 @@ public final class RadialFootprint implements Footprint {
     private final int n;
     private final double stepRad;
     private final double[] rangesM;
-    // vertex k in the plane, with index n wrapping to 0
-    private final double[] vx;
-    private final double[] vy;
+    // sin/cos of the radial azimuths, shared: vertex k in the plane is (sin·r, cos·r), not stored (a national model
+    // holds ~260,000 footprints; two vertex arrays would triple their memory)
+    private final double[][] dirs;
     private final double maxRangeM;
     private final Envelope envelope;
+
+    /** sin and cos of the radial azimuths i·2π/n, shared by every 1° footprint (immutable). */
+    private static double[][] directions(int n) {
+        double step = 2 * Math.PI / n;
+        double[][] d = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            d[0][i] = Math.sin(step * i);
+            d[1][i] = Math.cos(step * i);
+        }
+        return d;
+    }
+
+    private static final double[][] DIRS_360 = directions(360);
 
     /** @param rangesM range of radial {@code i} at azimuth {@code i·360°/rangesM.length}; ≥ 0, at least one > 0 */
     public RadialFootprint(double lon, double lat, double[] rangesM) {
@@ -60,13 +73,7 @@ public final class RadialFootprint implements Footprint {
         this.n = rangesM.length;
         this.stepRad = 2 * Math.PI / n;
         this.rangesM = rangesM.clone();
-        this.vx = new double[n + 1];
-        this.vy = new double[n + 1];
-        for (int i = 0; i <= n; i++) {
-            double a = stepRad * (i % n);
-            vx[i] = Math.sin(a) * rangesM[i % n];
-            vy[i] = Math.cos(a) * rangesM[i % n];
-        }
+        this.dirs = n == DIRS_360[0].length ? DIRS_360 : directions(n);
         this.maxRangeM = max;
         this.envelope = LocalMetricEnvelope.around(lon, lat, planeBox(), max);
     }
@@ -94,13 +101,25 @@ public final class RadialFootprint implements Footprint {
         return maxRangeM;
     }
 
+    /** Vertex k (0..n, n wrapping to 0) in the plane: metres east. */
+    private double vx(int k) {
+        int i = k == n ? 0 : k;
+        return dirs[0][i] * rangesM[i];
+    }
+
+    /** Vertex k in the plane: metres north. */
+    private double vy(int k) {
+        int i = k == n ? 0 : k;
+        return dirs[1][i] * rangesM[i];
+    }
+
     private double[] planeBox() {
         double[] b = {0, 0, 0, 0};
         for (int i = 0; i < n; i++) {
-            b[0] = Math.min(b[0], vx[i]);
-            b[1] = Math.max(b[1], vx[i]);
-            b[2] = Math.min(b[2], vy[i]);
-            b[3] = Math.max(b[3], vy[i]);
+            b[0] = Math.min(b[0], vx(i));
+            b[1] = Math.max(b[1], vx(i));
+            b[2] = Math.min(b[2], vy(i));
+            b[3] = Math.max(b[3], vy(i));
         }
         return b;
     }
@@ -125,15 +144,15 @@ public final class RadialFootprint implements Footprint {
      * degenerate (both radials 0, or the site on the edge line).
      */
     private double beyondEdge(int k, double x, double y) {
-        double ex = vx[k + 1] - vx[k];
-        double ey = vy[k + 1] - vy[k];
+        double ex = vx(k + 1) - vx(k);
+        double ey = vy(k + 1) - vy(k);
         double len = Math.hypot(ex, ey);
         // the site (origin) is on the inside; cross(E, O − V_k) gives its side
-        double side = ex * -vy[k] - ey * -vx[k];
+        double side = ex * -vy(k) - ey * -vx(k);
         if (len == 0 || side == 0) {
             return Double.POSITIVE_INFINITY;
         }
-        double c = ex * (y - vy[k]) - ey * (x - vx[k]);
+        double c = ex * (y - vy(k)) - ey * (x - vx(k));
         return -Math.signum(side) * c / len;
     }
 
@@ -206,14 +225,14 @@ public final class RadialFootprint implements Footprint {
 
     /** Distance from the site to the edge segment of sector k (its nearest point). */
     private double edgeDistance(int k) {
-        double ex = vx[k + 1] - vx[k];
-        double ey = vy[k + 1] - vy[k];
+        double ex = vx(k + 1) - vx(k);
+        double ey = vy(k + 1) - vy(k);
         double len2 = ex * ex + ey * ey;
         if (len2 == 0) {
-            return Math.hypot(vx[k], vy[k]);
+            return Math.hypot(vx(k), vy(k));
         }
-        double t = Math.max(0, Math.min(1, -(vx[k] * ex + vy[k] * ey) / len2));
-        return Math.hypot(vx[k] + t * ex, vy[k] + t * ey);
+        double t = Math.max(0, Math.min(1, -(vx(k) * ex + vy(k) * ey) / len2));
+        return Math.hypot(vx(k) + t * ex, vy(k) + t * ey);
     }
 
     @Override
@@ -349,9 +368,9 @@ public final class RadialFootprint implements Footprint {
     public Polygon toPolygon(GeometryFactory factory, int verticesPerFullCircle) {
         List<Coordinate> ring = new ArrayList<>(2 * n + 2);
         for (int i = 0; i < n; i++) {
-            double[] ll = metric.toLonLat(vx[i], vy[i]);
+            double[] ll = metric.toLonLat(vx(i), vy(i));
             ring.add(new Coordinate(ll[0], ll[1]));
-            PolygonRings.walk(metric, vx[i], vy[i], vx[i + 1], vy[i + 1], maxRangeM, ring);
+            PolygonRings.walk(metric, vx(i), vy(i), vx(i + 1), vy(i + 1), maxRangeM, ring);
         }
         ring.add(new Coordinate(ring.get(0)));
         return factory.createPolygon(ring.toArray(new Coordinate[0]));

@@ -16,8 +16,8 @@ package uz.qamrov.engine.footprint;
  *       PL_LOS = PL1 (d2D ≤ dBP), PL1(dBP) + 40·log(d3D/dBP) beyond, dBP = 2π·hBS·hUT·fc·1e9/c
  *       with average building height h = 5 m and street width W = 20 m (the 38.901 defaults).
  * </pre>
- * Distance validity: 10 m – 5 km (UMa, and RMa NLOS per the table). The maximum distance is found by bisection
- * because the max() of branches is only piecewise log-linear. NLOS is chosen for rural too because mobiles are
+ * Distance validity: 10 m – 5 km (UMa, and RMa NLOS per the table). The maximum distance is the smaller of the
+ * branches' own maxima, each in closed form (see {@link #maxDistance}). NLOS is chosen for rural too because mobiles are
  * mostly inside buildings or behind terrain; RMa LOS would give ranges of tens of km at 3.5 GHz that operators do
  * not observe.
  */
@@ -64,34 +64,88 @@ public final class Tr38901 implements PathLossModel {
     }
 
     /**
-     * Closed form on the NLOS branch (log-linear in d3D) when that branch is the max at the solution, which is the
-     * usual case at cell-edge distances; otherwise the generic bisection.
+     * Largest d2D with max(PL_LOS, PL'_NLOS) ≤ allowed = the smaller of the two branches' own largest distances
+     * (both increase with distance). Each is in closed form (log-linear pieces in d3D), except the RMa PL1 piece
+     * whose 0.002·log(h)·d3D term is solved by Newton on log d3D (convex, from above: monotone convergence).
+     * {@code Tr38901Test} checks it against the generic bisection of {@link PathLossModel#maxDistance}.
      */
     @Override
     public MaxDistance maxDistance(double allowedPathLossDb, RadioLink l) {
         double hBs = l.baseHeightM();
         double hUt = l.mobileHeightM();
         double fc = l.frequencyMhz() / 1000;
-        double logD3;
+        double dh = hBs - hUt;
+        double nlos;
+        double los;
         if (l.environment() == EnvironmentClass.RURAL) {
             double h = BUILDING_HEIGHT_M;
             double rest = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
                     - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs) + 20 * Math.log10(fc)
                     - (3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97);
-            logD3 = 3 + (allowedPathLossDb - rest) / (43.42 - 3.1 * Math.log10(hBs));
+            nlos = horizontal(Math.pow(10, 3 + (allowedPathLossDb - rest) / (43.42 - 3.1 * Math.log10(hBs))), dh);
+            los = rmaLosKm(allowedPathLossDb, hBs, hUt, fc);
         } else {
-            logD3 = (allowedPathLossDb - 13.54 - 20 * Math.log10(fc) + 0.6 * (hUt - 1.5)) / 39.08;
+            nlos = horizontal(Math.pow(10, (allowedPathLossDb - 13.54 - 20 * Math.log10(fc) + 0.6 * (hUt - 1.5)) / 39.08), dh);
+            los = umaLosKm(allowedPathLossDb, hBs, hUt, fc);
         }
-        double d3 = Math.pow(10, logD3);
+        double d2Km = Math.min(los, nlos);
+        if (d2Km >= maxDistanceKm()) {
+            return new MaxDistance(maxDistanceKm(), true);
+        }
+        return new MaxDistance(Math.max(FLOOR_KM, d2Km), false);
+    }
+
+    /** Horizontal distance in km for a 3-D distance in m (0 when the 3-D distance is below the height difference). */
+    private static double horizontal(double d3M, double dh) {
+        return d3M > Math.abs(dh) ? Math.sqrt(d3M * d3M - dh * dh) / 1000 : 0;
+    }
+
+    private static double umaLosKm(double allowed, double hBs, double hUt, double fc) {
+        double dBp = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
         double dh = hBs - hUt;
-        if (d3 > Math.abs(dh)) {
-            double d2Km = Math.sqrt(d3 * d3 - dh * dh) / 1000;
-            if (d2Km >= FLOOR_KM && d2Km <= maxDistanceKm()
-                    && Math.abs(pathLossDb(d2Km, l) - allowedPathLossDb) < 1e-6) {
-                return new MaxDistance(d2Km, false);
-            }
+        // 28 + 22·log d3 + 20·log fc up to d'BP, continuous with the 40·log piece beyond
+        double d3 = Math.pow(10, (allowed - 28.0 - 20 * Math.log10(fc)) / 22);
+        double d2 = horizontal(d3, dh);
+        if (d2 * 1000 <= dBp) {
+            return d2;
         }
-        return PathLossModel.super.maxDistance(allowedPathLossDb, l);
+        d3 = Math.pow(10, (allowed - 28.0 - 20 * Math.log10(fc) + 9 * Math.log10(dBp * dBp + dh * dh)) / 40);
+        return Math.max(dBp / 1000, horizontal(d3, dh));
+    }
+
+    private static double rmaLosKm(double allowed, double hBs, double hUt, double fc) {
+        double h = BUILDING_HEIGHT_M;
+        double dBp = 2 * Math.PI * hBs * hUt * fc * 1e9 / C;
+        double dh = hBs - hUt;
+        double d3 = rmaPl1Inverse(allowed, fc, h);
+        double d2 = horizontal(d3, dh);
+        if (d2 * 1000 <= dBp) {
+            return d2;
+        }
+        // beyond dBP the loss jumps to PL1(d3(dBP)) + 40·log(d3/dBP) (≥ PL1 there): up to dBP it holds
+        double base = rmaPl1(Math.sqrt(dBp * dBp + dh * dh), fc, h);
+        d3 = dBp * Math.pow(10, (allowed - base) / 40);
+        return Math.max(dBp / 1000, d3 > dBp ? horizontal(d3, dh) : 0);
+    }
+
+    /** d3 (m) with PL1(d3) = allowed: Newton on x = ln d3 from the root without the linear term (an upper bound). */
+    private static double rmaPl1Inverse(double allowed, double fc, double h) {
+        double a = Math.min(0.03 * Math.pow(h, 1.72), 10);
+        double b = Math.min(0.044 * Math.pow(h, 1.72), 14.77);
+        double c = 0.002 * Math.log10(h);
+        double k = 20 * Math.log10(40 * Math.PI * fc / 3) - b;
+        double slope = (20 + a) / Math.log(10);
+        double x = (allowed - k) / slope;
+        for (int i = 0; i < 60; i++) {
+            double ex = Math.exp(x);
+            double g = k + slope * x + c * ex - allowed;
+            double next = x - g / (slope + c * ex);
+            if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x))) {
+                return Math.exp(next);
+            }
+            x = next;
+        }
+        return Math.exp(x);
     }
 
     static double uma(double d2, double d3, double hBs, double hUt, double fc) {

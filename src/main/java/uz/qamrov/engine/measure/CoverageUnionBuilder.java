@@ -61,10 +61,28 @@ public final class CoverageUnionBuilder {
         return this;
     }
 
+    /**
+     * What a union needs from the model: the footprints active on the date (immutable objects) and the regions.
+     * Taken at once, so a caller can take them under the model's read lock and union them after releasing it: a
+     * change of the model meanwhile cannot touch them.
+     */
+    public record Inputs(List<Footprint> footprints, List<AdminArea> regions) {
+    }
+
+    public Inputs collect(LocalDate asOf) {
+        return new Inputs(model.activeFootprints(asOf, atLeast, operator),
+                model.adminAreas().stream().filter(AdminArea::isRegion).toList());
+    }
+
     public List<RegionCoverage> build(LocalDate asOf) {
+        return build(collect(asOf));
+    }
+
+    /** The union of collected inputs; reads nothing else from the model. */
+    public List<RegionCoverage> build(Inputs inputs) {
         GeometryFactory gf = model.geometryFactory();
-        List<Footprint> fps = model.activeFootprints(asOf, atLeast, operator);
-        List<AdminArea> regions = model.adminAreas().stream().filter(AdminArea::isRegion).toList();
+        List<Footprint> fps = inputs.footprints();
+        List<AdminArea> regions = inputs.regions();
         if (regions.isEmpty()) {
             Geometry u = union(gf, fps, null);
             return List.of(new RegionCoverage(CoverageModel.NATIONAL_CODE, atLeast, operator, u,

@@ -69,6 +69,19 @@ public record AntennaPattern(boolean omni, double horizontalBeamwidthDeg, double
 
     /** Combined A(φ, θ) in dB. */
     public double gainDb(double offDeg, double downDeg) {
-        return -Math.min(-(horizontalDb(offDeg) + verticalDb(downDeg)), frontToBackDb);
+        return gainFromHorizontalDb(horizontalDb(offDeg), downDeg);
+    }
+
+    /**
+     * A from a known A_H ({@link #horizontalDb}) and the depression: the gain depends on the azimuth only through
+     * A_H, so radials with the same A_H (mirror images about boresight, the whole back lobe) share their solution.
+     */
+    public double gainFromHorizontalDb(double horizontalDb, double downDeg) {
+        return combinedDb(horizontalDb, verticalDb(downDeg));
+    }
+
+    /** A from A_H and A_V. */
+    public double combinedDb(double horizontalDb, double verticalDb) {
+        return -Math.min(-(horizontalDb + verticalDb), frontToBackDb);
     }
 }

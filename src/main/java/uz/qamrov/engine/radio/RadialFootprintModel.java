@@ -53,8 +53,11 @@ public final class RadialFootprintModel implements FootprintModel {
         return build(cell, classifier.classify(cell.lon(), cell.lat())).footprint();
     }
 
-    /** Footprint for a known environment class (lets callers cache the class per site). */
-    public Result build(Cell cell, EnvironmentClass environment) {
+    /** The flat-earth radial solver of a cell and where its budget comes from. */
+    record Setup(RadialSolver solver, CellRange.Source source, String modelName) {
+    }
+
+    Setup setup(Cell cell, EnvironmentClass environment) {
         PathLossModel model = PathLossModels.forBand(cell.bandMhz());
         RadioLink link = new RadioLink(cell.bandMhz(), cell.antennaHeightM(), budget.mobileHeightM(), environment);
         double tilt = cell.tiltDeg() != null ? cell.tiltDeg() : settings.defaultTiltDeg();
@@ -77,31 +80,83 @@ public final class RadialFootprintModel implements FootprintModel {
             solver = solver.withCap(cell.observedRangeM() / 1000);
             source = CellRange.Source.OBSERVED_BOUND;
         }
+        return new Setup(solver, source, source == CellRange.Source.EXPLICIT ? "explicit" : model.name());
+    }
+
+    /** Flat-earth ranges in metres of radial i at azimuth i·360°/n. */
+    double[] flatRangesM(Cell cell, RadialSolver solver) {
+        AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
-        double saturated = Double.NaN;
-        double boresight = solver.rangeKm(0);
-        boolean clamped = source == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
+        // the range depends on the azimuth only through A_H: mirror radials and the saturated back lobe share a solve
+        RangeMemo memo = new RangeMemo(n);
         for (int i = 0; i < n; i++) {
-            double off = 360.0 * i / n - az;
-            double km;
-            if (pattern.horizontalDb(off) <= -pattern.frontToBackDb()) {
-                // the combined gain is −A_m whatever the vertical angle: one solve serves all back-lobe radials
-                if (Double.isNaN(saturated)) {
-                    saturated = solver.rangeKm(off);
-                }
-                km = saturated;
-            } else {
-                km = solver.rangeKm(off);
+            double aH = pattern.horizontalDb(360.0 * i / n - az);
+            double km = memo.get(aH);
+            if (Double.isNaN(km)) {
+                km = solver.rangeForHorizontalKm(aH);
+                memo.put(aH, km);
             }
             ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
         }
+        return ranges;
+    }
+
+    /** Footprint for a known environment class (lets callers cache the class per site). */
+    public Result build(Cell cell, EnvironmentClass environment) {
+        Setup s = setup(cell, environment);
+        RadialSolver solver = s.solver();
+        double[] ranges = flatRangesM(cell, solver);
+        double az = cell.isOmni() ? 0 : cell.azimuthDeg();
+        double boresight = solver.rangeKm(0);
+        boolean clamped = s.source() == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
         if (terrain != null) {
-            terrain.shorten(cell, solver, 360.0 / n, az, ranges);
+            terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges);
         }
-        String name = source == CellRange.Source.EXPLICIT ? "explicit" : model.name();
         RadialFootprint fp = new RadialFootprint(cell.lon(), cell.lat(), ranges);
-        return new Result(fp, new CellRange(boresight * 1000, source, name, clamped));
+        return new Result(fp, new CellRange(boresight * 1000, s.source(), s.modelName(), clamped));
+    }
+
+    /** Open-addressing map from an exact A_H value to its range (km); NaN when absent. */
+    private static final class RangeMemo {
+        private final long[] keys;
+        private final double[] values;
+        private final boolean[] used;
+        private final int mask;
+
+        RangeMemo(int n) {
+            int size = Integer.highestOneBit(Math.max(4, 2 * n - 1)) << 1;
+            keys = new long[size];
+            values = new double[size];
+            used = new boolean[size];
+            mask = size - 1;
+        }
+
+        double get(double key) {
+            long bits = Double.doubleToLongBits(key);
+            for (int i = slot(bits); used[i]; i = (i + 1) & mask) {
+                if (keys[i] == bits) {
+                    return values[i];
+                }
+            }
+            return Double.NaN;
+        }
+
+        void put(double key, double value) {
+            long bits = Double.doubleToLongBits(key);
+            int i = slot(bits);
+            while (used[i] && keys[i] != bits) {
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = bits;
+            values[i] = value;
+        }
+
+        private int slot(long bits) {
+            long h = bits * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & mask;
+        }
     }
 }

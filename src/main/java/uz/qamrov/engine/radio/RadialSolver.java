@@ -58,7 +58,20 @@ final class RadialSolver {
 
     /** Margin in dB at {@code dKm} on a radial {@code offDeg} off boresight, before terrain (≥ 0: covered). */
     double marginDb(double offDeg, double dKm) {
-        return allowedDb + pattern.gainDb(offDeg, depressionDeg(dKm)) - model.pathLossDb(dKm, link);
+        return marginForHorizontalDb(pattern.horizontalDb(offDeg), dKm);
+    }
+
+    /** {@link #marginDb} on a radial whose horizontal attenuation is {@code aH} (the only way the azimuth enters). */
+    double marginForHorizontalDb(double aH, double dKm) {
+        return allowedDb + pattern.gainFromHorizontalDb(aH, depressionDeg(dKm)) - model.pathLossDb(dKm, link);
+    }
+
+    /**
+     * {@link #marginForHorizontalDb} from the distance-dependent terms {@code verticalDb} = A_V(θ(d)) and
+     * {@code lossDb} = L(d), which radials with the same sample distances share (same arithmetic, same result).
+     */
+    double marginFromTermsDb(double aH, double verticalDb, double lossDb) {
+        return allowedDb + pattern.combinedDb(aH, verticalDb) - lossDb;
     }
 
     boolean reachesCap(double offDeg) {
@@ -72,22 +85,27 @@ final class RadialSolver {
      * the root.
      */
     double rangeKm(double offDeg) {
-        if (reachesCap(offDeg)) {
+        return rangeForHorizontalKm(pattern.horizontalDb(offDeg));
+    }
+
+    /** {@link #rangeKm} of a radial whose horizontal attenuation is {@code aH}. */
+    double rangeForHorizontalKm(double aH) {
+        if (marginForHorizontalDb(aH, capKm) >= 0) {
             return capKm;
         }
-        double upper = Math.min(capKm, inverse(allowedDb + pattern.horizontalDb(offDeg)));
+        double upper = Math.min(capKm, inverse(allowedDb + aH));
         double d = upper;
         for (int i = 0; i < 8; i++) {
-            double next = Math.min(capKm, inverse(allowedDb + pattern.gainDb(offDeg, depressionDeg(d))));
+            double next = Math.min(capKm, inverse(allowedDb + pattern.gainFromHorizontalDb(aH, depressionDeg(d))));
             if (Math.abs(next - d) <= 1e-7 + 1e-6 * d) {
-                if (marginDb(offDeg, next) >= -1e-6) {
+                if (marginForHorizontalDb(aH, next) >= -1e-6) {
                     return next;
                 }
                 break;
             }
             d = next;
         }
-        return bisect(offDeg, upper);
+        return bisect(aH, upper);
     }
 
     /** Largest d with L(d) ≤ lossDb (the model's inverse, extrapolated below its minimum distance). */
@@ -95,18 +113,18 @@ final class RadialSolver {
         return model.maxDistance(lossDb, link).distanceKm();
     }
 
-    private double bisect(double offDeg, double upperKm) {
+    private double bisect(double aH, double upperKm) {
         double lo = Math.log(PathLossModel.FLOOR_KM);
         double hi = Math.log(Math.max(upperKm, PathLossModel.FLOOR_KM));
-        if (marginDb(offDeg, Math.exp(hi)) >= 0) {
+        if (marginForHorizontalDb(aH, Math.exp(hi)) >= 0) {
             return Math.exp(hi);
         }
-        if (marginDb(offDeg, Math.exp(lo)) < 0) {
+        if (marginForHorizontalDb(aH, Math.exp(lo)) < 0) {
             return PathLossModel.FLOOR_KM;
         }
         for (int i = 0; i < 40; i++) {
             double m = 0.5 * (lo + hi);
-            if (marginDb(offDeg, Math.exp(m)) >= 0) {
+            if (marginForHorizontalDb(aH, Math.exp(m)) >= 0) {
                 lo = m;
             } else {
                 hi = m;

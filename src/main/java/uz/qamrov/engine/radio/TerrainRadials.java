@@ -3,6 +3,7 @@ package uz.qamrov.engine.radio;
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.terrain.Bullington;
+import uz.qamrov.engine.terrain.BullingtonProfile;
 import uz.qamrov.engine.terrain.Dem;
 
 /**
@@ -43,40 +44,120 @@ final class TerrainRadials {
         }
         double[] di = new double[max + 1];
         double[] hi = new double[max + 1];
+        BullingtonProfile profile = new BullingtonProfile(lambdaM);
+        SampleTerms full = new SampleTerms(solver, max + 1, stepM, cell.antennaHeightM(), hm, lambdaM);
         for (int i = 0; i < rangesM.length; i++) {
             double r = rangesM[i];
             double step = Math.min(stepM, Math.max(r / 8, 1));
             int n = (int) Math.ceil(r / step);
             double a = Math.toRadians(stepDeg * i);
+            double sinA = Math.sin(a);
+            double cosA = Math.cos(a);
             double off = stepDeg * i - azDeg;
-            double prevD = 0;
-            double prevMargin = Double.NaN;
+            double aH = solver.pattern().horizontalDb(off);
+            profile.reset(hts);
             for (int j = 1; j <= n; j++) {
                 double dM = Math.min(j * step, r);
-                double[] ll = metric.toLonLat(Math.sin(a) * dM, Math.cos(a) * dM);
+                double[] ll = metric.toLonLat(sinA * dM, cosA * dM);
                 double h = dem.elevationM(ll[0], ll[1]);
                 if (Double.isNaN(h)) {
                     break;
                 }
                 double dKm = dM / 1000;
-                double loss = Bullington.excessLossDb(di, hi, j - 1, dKm, ground, hts, h, h + hm, lambdaM);
-                double m = solver.marginDb(off, dKm) - loss;
-                // without excess loss the flat-earth solution (already in rangesM) stands
-                if (m < 0 && loss > 0) {
-                    if (Double.isNaN(prevMargin)) {
-                        // blocked before the first sample: the margin near the mast is that of the flat budget
-                        prevMargin = solver.marginDb(off, 0.001);
-                        prevD = 1;
+                // samples at whole steps of the default spacing are at the same distances on every long radial: their
+                // flat-earth terms and smooth-profile loss are computed once per cell
+                boolean shared = step == stepM && dM == j * step;
+                double flat = shared ? full.marginDb(j, aH) : solver.marginForHorizontalDb(aH, dKm);
+                // the excess loss (real − smooth profile) is at most the real profile's loss: below the flat-earth
+                // margin it cannot end the radial, and the profile need not compute it exactly
+                double real = profile.lossDb(dKm, h + hm, flat);
+                if (real > flat) {
+                    double smooth = real == 0 ? 0 : shared ? full.smoothLossDb(j, di)
+                            : Bullington.smoothLossDb(di, j - 1, dKm, ground, hts, h, h + hm, lambdaM);
+                    // below 1e-9 dB the difference is rounding (a profile on the smooth line has no excess)
+                    double loss = real - smooth > 1e-9 ? real - smooth : 0;
+                    double m = flat - loss;
+                    if (m < 0 && loss > 0) {
+                        rangesM[i] = crossing(solver, off, di, hi, j - 1, ground, hts, hm, lambdaM, dM, m);
+                        break;
                     }
-                    double f = prevMargin / (prevMargin - m);
-                    rangesM[i] = Math.max(1, prevD + f * (dM - prevD));
-                    break;
                 }
                 di[j - 1] = dKm;
                 hi[j - 1] = h;
-                prevD = dM;
-                prevMargin = m;
+                profile.add(dKm, h);
             }
         }
+    }
+
+    /**
+     * Per-cell terms at the distances j·step: A_V(θ(d_j)) and L(d_j) (the flat-earth margin of any radial then
+     * follows from its A_H with the same arithmetic as {@link RadialSolver#marginForHorizontalDb}) and the
+     * Bullington loss of the smooth profile, which does not depend on the ground heights at the two ends (the loss is
+     * unchanged when a linear function of distance is added to terrain and antennas alike: the smooth profile reduces
+     * to level ground with the mast and the mobile antenna on it). Filled lazily.
+     */
+    private static final class SampleTerms {
+        private final RadialSolver solver;
+        private final double stepM;
+        private final double mastM;
+        private final double mobileM;
+        private final double lambdaM;
+        private final double[] vertical;
+        private final double[] loss;
+        private final double[] smooth;
+
+        SampleTerms(RadialSolver solver, int n, double stepM, double mastM, double mobileM, double lambdaM) {
+            this.solver = solver;
+            this.stepM = stepM;
+            this.mastM = mastM;
+            this.mobileM = mobileM;
+            this.lambdaM = lambdaM;
+            vertical = new double[n];
+            loss = new double[n];
+            smooth = new double[n];
+            java.util.Arrays.fill(vertical, Double.NaN);
+            java.util.Arrays.fill(smooth, Double.NaN);
+        }
+
+        double marginDb(int j, double aH) {
+            if (Double.isNaN(vertical[j])) {
+                double dKm = j * stepM / 1000;
+                vertical[j] = solver.verticalDb(dKm);
+                loss[j] = solver.model().pathLossDb(dKm, solver.link());
+            }
+            return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
+        }
+
+        /** @param di the sample distances of the radial being walked (j·step, the same on every such radial) */
+        double smoothLossDb(int j, double[] di) {
+            if (Double.isNaN(smooth[j])) {
+                smooth[j] = Bullington.smoothLossDb(di, j - 1, j * stepM / 1000, 0, mastM, 0, mobileM, lambdaM);
+            }
+            return smooth[j];
+        }
+    }
+
+    /**
+     * Where the radial ends, between the last sample that was covered (n points before it) and the blocked sample at
+     * {@code dM} with margin {@code m} &lt; 0: linear interpolation of the margin. The covered sample's margin is
+     * recomputed exactly (the walk only bounded it).
+     */
+    private static double crossing(RadialSolver solver, double off, double[] di, double[] hi, int n, double ground,
+            double hts, double hm, double lambdaM, double dM, double m) {
+        double prevD;
+        double prevMargin;
+        if (n == 0) {
+            // blocked at the first sample: the margin near the mast is that of the flat budget
+            prevMargin = solver.marginDb(off, 0.001);
+            prevD = 1;
+        } else {
+            double dKm = di[n - 1];
+            double h = hi[n - 1];
+            prevD = dKm * 1000;
+            prevMargin = solver.marginDb(off, dKm)
+                    - Bullington.excessLossDb(di, hi, n - 1, dKm, ground, hts, h, h + hm, lambdaM);
+        }
+        double f = prevMargin / (prevMargin - m);
+        return Math.max(1, prevD + f * (dM - prevD));
     }
 }

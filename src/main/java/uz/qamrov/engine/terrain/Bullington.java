@@ -72,6 +72,12 @@ public final class Bullington {
         return Math.max(0, real - loss(di, hi, n, dKm, htsM, hrsM, lambdaM, groundTxM, groundRxM));
     }
 
+    /** L_b of the smooth profile alone: the straight line from {@code groundTxM} (at 0) to {@code groundRxM} (at d). */
+    public static double smoothLossDb(double[] di, int n, double dKm, double groundTxM, double htsM, double groundRxM,
+            double hrsM, double lambdaM) {
+        return loss(di, null, n, dKm, htsM, hrsM, lambdaM, groundTxM, groundRxM);
+    }
+
     /** With finite g0/g1 the heights are replaced by the line g0 + (g1 − g0)·d_i/d. */
     private static double loss(double[] di, double[] hiIn, int n, double dKm, double htsM, double hrsM, double lambdaM,
             double g0, double g1) {

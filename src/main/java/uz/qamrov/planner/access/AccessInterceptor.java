@@ -3,11 +3,13 @@ package uz.qamrov.planner.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates {@code Authorization: Bearer} tokens on /api/** and enforces the coarse rules: a bad token is 401;
- * every write needs a token (401) and a role other than planner (403); reads need one only when
+ * every write needs a token (401) and a role other than planner (403) — except planning work
+ * ({@link PlanningWork}: plans and scenarios), which planners may save; reads need one only when
  * {@code qamrov.access.open-reads} is false. Finer rules (admin-only resources, an operator's own rows) are checked
  * by the features. Exceptions thrown here go through the one error handler, so the answers are problem documents.
  */
@@ -38,9 +40,13 @@ class AccessInterceptor implements HandlerInterceptor {
         if (caller.isEmpty() && (!read || !properties.openReads())) {
             throw AccessService.unauthorized();
         }
-        if (!read && caller.get().role() == Role.PLANNER) {
-            throw AccessService.forbidden("role planner may only read");
+        if (!read && caller.get().role() == Role.PLANNER && !isPlanningWork(handler)) {
+            throw AccessService.forbidden("role planner may only read, run plans and manage scenarios");
         }
         return true;
+    }
+
+    private static boolean isPlanningWork(Object handler) {
+        return handler instanceof HandlerMethod m && m.hasMethodAnnotation(PlanningWork.class);
     }
 }

@@ -1,8 +1,9 @@
 package uz.qamrov.planner.access;
 
 /**
- * What a token may do. {@code planner} reads everything; {@code operator} reads everything and writes only its
- * own operator's sites and fiber; {@code admin} does everything, including users, targets and admin layers.
+ * What a token may do. {@code planner} reads everything and saves planning work (plans, scenarios); {@code operator}
+ * reads everything, writes only its own operator's sites and fiber, and plans for its own operator only;
+ * {@code admin} does everything, including users, targets, costs and admin layers.
  */
 public enum Role {
     PLANNER, OPERATOR, ADMIN;

@@ -10,9 +10,11 @@ import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.NearestFinder;
 
 /**
- * Evaluations of the current model, cached by {@code (generation, date, filter)}. A value is computed under the
- * model's read lock and cached under the generation it was computed on, so an evaluation of an older generation
- * can never be served as the current one (the race of a cache cleared while an old evaluation was still running).
+ * Evaluations of the current model, cached by {@code (generation, date, filter)}, where the generation is the one
+ * that last changed the date's answers ({@link CoverageModels#answeringGeneration}): an upload of sites going on air
+ * today keeps every past date's cached answers. A value is computed under the model's read lock and cached under the
+ * generation it was computed on, so an evaluation of an older generation can never be served as the current one
+ * (the race of a cache cleared while an old evaluation was still running).
  */
 @Component
 class CoverageEvaluations {
@@ -37,13 +39,18 @@ class CoverageEvaluations {
     }
 
     CoverageSnapshot snapshot(LocalDate date, CoverageFilter filter) {
-        CoverageSnapshot hit = snapshots.getIfPresent(new Key(models.generationId(), date, filter));
+        CoverageSnapshot hit = snapshots.getIfPresent(key(models.generationId(), date, filter));
         if (hit != null) {
             return hit;
         }
         var tagged = models.read(g -> g.model().evaluate(date, filter));
-        snapshots.put(new Key(tagged.generation(), date, filter), tagged.value());
+        snapshots.put(key(tagged.generation(), date, filter), tagged.value());
         return tagged.value();
+    }
+
+    /** Keyed by the generation that last changed the date's answers (see {@link CoverageModels#answeringGeneration}). */
+    private Key key(long generation, LocalDate date, CoverageFilter filter) {
+        return new Key(models.answeringGeneration(generation, date), date, filter);
     }
 
     /** The nearest finder of this generation; call it under the generation's read lock ({@link CoverageModels#read}). */
@@ -52,17 +59,17 @@ class CoverageEvaluations {
     }
 
     Indicators indicators(LocalDate date, CoverageFilter filter) {
-        long generation = models.generationId();
-        CoverageSnapshot full = snapshots.getIfPresent(new Key(generation, date, filter));
+        Key now = key(models.generationId(), date, filter);
+        CoverageSnapshot full = snapshots.getIfPresent(now);
         if (full != null) {
             return full.indicators();
         }
-        Indicators hit = indicators.getIfPresent(new Key(generation, date, filter));
+        Indicators hit = indicators.getIfPresent(now);
         if (hit != null) {
             return hit;
         }
         var tagged = models.read(g -> g.model().indicators(date, filter));
-        indicators.put(new Key(tagged.generation(), date, filter), tagged.value());
+        indicators.put(key(tagged.generation(), date, filter), tagged.value());
         return tagged.value();
     }
 }

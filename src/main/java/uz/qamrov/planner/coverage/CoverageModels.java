@@ -58,6 +58,9 @@ class CoverageModels {
     private final ReentrantLock changeLock = new ReentrantLock();
     private volatile ModelGeneration current;
     private volatile String dirty;
+    /** Each generation since the last rebuild that changed some answer, with the first date it changed. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, LocalDate> effectiveFrom =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile CoverageService.RebuildTimings lastRebuild;
     private volatile CoverageService.ChangeTimings lastChange;
 
@@ -79,6 +82,21 @@ class CoverageModels {
 
     String engineFingerprint() {
         return ENGINE_VERSION + " " + settings();
+    }
+
+    /**
+     * The newest generation up to {@code generation} that may have changed the answers for {@code date}: every
+     * generation from it to {@code generation} answers that date the same way (later changes took effect after the
+     * date). Caches of evaluations are keyed by it, so a change effective today does not void yesterday's answers —
+     * the same rule that decides whether a stored run is stale.
+     */
+    long answeringGeneration(long generation, LocalDate date) {
+        for (Map.Entry<Long, LocalDate> e : effectiveFrom.headMap(generation, true).descendingMap().entrySet()) {
+            if (!e.getValue().isAfter(date)) {
+                return e.getKey();
+            }
+        }
+        return generation;
     }
 
     /** The current generation's id, or -1 before the first build. */
@@ -173,13 +191,15 @@ class CoverageModels {
             settlementList.forEach(s -> byId.put(s.id(), s));
             Map<Long, List<Cell>> bySite = new HashMap<>();
             cells.forEach(c -> bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c));
-            Map<Long, Validity> routeValidity = new HashMap<>();
-            routes.forEach(r -> routeValidity.put(r.id(), r.validity()));
-            Map<Long, Validity> nodeValidity = new HashMap<>();
-            nodes.forEach(n -> nodeValidity.put(n.id(), n.validity()));
+            Map<Long, FiberRoute> routeById = new HashMap<>();
+            routes.forEach(r -> routeById.put(r.id(), r));
+            Map<Long, FiberNode> nodeById = new HashMap<>();
+            nodes.forEach(n -> nodeById.put(n.id(), n));
             // a rebuild may answer differently for any date (another engine, data changed while we were down)
             long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
-            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeValidity, nodeValidity));
+            effectiveFrom.put(id, LocalDate.MIN);
+            effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
+            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById));
             dirty = null;
             events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
             return id;
@@ -212,14 +232,27 @@ class CoverageModels {
         }
     }
 
+    /**
+     * The rows a change makes the model load, read in the caller's transaction (no side effects): an import's dry run
+     * reads them before its rollback, an applied import after its commit.
+     */
+    ChangedRows read(NetworkChange change) {
+        Set<Long> siteIds = change.baseStationIds();
+        return new ChangedRows(change, siteIds.isEmpty() ? List.of() : inputs.sites(siteIds),
+                siteIds.isEmpty() ? List.of() : inputs.cells(siteIds),
+                change.fiberRouteIds().isEmpty() ? List.of() : inputs.fiberRoutes(change.fiberRouteIds()),
+                change.fiberNodeIds().isEmpty() ? List.of() : inputs.fiberNodes(change.fiberNodeIds()));
+    }
+
     private Applied applyIncrementally(ModelGeneration g, NetworkChange change) {
         long t0 = System.nanoTime();
         Set<Long> siteIds = change.baseStationIds();
         // 1. read (no side effects)
-        List<Cell> newCells = siteIds.isEmpty() ? List.of() : inputs.cells(siteIds);
-        List<Site> newSites = siteIds.isEmpty() ? List.of() : inputs.sites(siteIds);
-        List<FiberRoute> newRoutes = change.fiberRouteIds().isEmpty() ? List.of() : inputs.fiberRoutes(change.fiberRouteIds());
-        List<FiberNode> newNodes = change.fiberNodeIds().isEmpty() ? List.of() : inputs.fiberNodes(change.fiberNodeIds());
+        ChangedRows read = read(change);
+        List<Cell> newCells = read.cells();
+        List<Site> newSites = read.sites();
+        List<FiberRoute> newRoutes = read.routes();
+        List<FiberNode> newNodes = read.nodes();
         // 2. what it changes, and the next generation's indexes (new maps; the current ones stay as they are)
         ChangeWindow window = new ChangeWindow();
         Map<Long, List<Cell>> cellsBySite = new HashMap<>(g.cellsBySite());
@@ -241,20 +274,23 @@ class CoverageModels {
             Validity now = after.isEmpty() ? null : after.get(0).validity();
             window.row(old, now, before != null && ChangeWindow.sameExceptValidity(before, after));
         }
-        Map<Long, Validity> routes = rows(g.fiberRoutes(), change.fiberRouteIds(), newRoutes, FiberRoute::id,
-                FiberRoute::validity, window);
-        Map<Long, Validity> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
-                FiberNode::validity, window);
+        Map<Long, FiberRoute> routes = rows(g.fiberRoutes(), change.fiberRouteIds(), newRoutes, FiberRoute::id,
+                FiberRoute::validity, CoverageModels::sameExceptValidity, window);
+        Map<Long, FiberNode> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
+                FiberNode::validity, CoverageModels::sameExceptValidity, window);
         // 3. apply: the engine validates everything before it mutates anything
-        long read = System.nanoTime();
+        long readDone = System.nanoTime();
         lock.writeLock().lock();
         try {
             var siteStats = g.model().applySiteChanges(removedCellIds, newCells, siteIds, newSites);
             var fiberStats = g.model().applyFiberChanges(change.fiberRouteIds(), newRoutes, change.fiberNodeIds(), newNodes);
             LocalDate from = window.earliest();
             long id = results.newGeneration("incremental", from, engineFingerprint());
+            if (from != null) {
+                effectiveFrom.put(id, from);
+            }
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes);
-            lastChange = new CoverageService.ChangeTimings((read - t0) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             events.publishEvent(new GenerationChanged(id, from));
             return new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {
@@ -263,26 +299,37 @@ class CoverageModels {
     }
 
     /**
-     * The next generation's validity map for one kind of fiber row. Rows whose content other than validity changed
-     * keep their id only on a same-day rewrite of sites; fiber rows always get a new id, so validity is the whole story.
+     * The next generation's map of one kind of fiber row, and what each changed row does to the change window. A row
+     * may keep its id with new content (a same-day rewrite updates it in place), so content is compared, not only
+     * validity: a route redrawn the same day changes every date it counts on.
      */
-    private static <R> Map<Long, Validity> rows(Map<Long, Validity> before, Set<Long> ids, List<R> loaded,
-            Function<R, Long> id, Function<R, Validity> validity, ChangeWindow window) {
+    private static <R> Map<Long, R> rows(Map<Long, R> before, Set<Long> ids, List<R> loaded, Function<R, Long> id,
+            Function<R, Validity> validity, java.util.function.BiPredicate<R, R> sameContent, ChangeWindow window) {
         if (ids.isEmpty()) {
             return before;
         }
-        Map<Long, Validity> next = new HashMap<>(before);
-        Map<Long, Validity> now = new HashMap<>();
-        loaded.forEach(r -> now.put(id.apply(r), validity.apply(r)));
+        Map<Long, R> next = new HashMap<>(before);
+        Map<Long, R> now = new HashMap<>();
+        loaded.forEach(r -> now.put(id.apply(r), r));
         for (Long i : ids) {
-            Validity old = next.remove(i);
-            Validity v = now.get(i);
-            if (v != null) {
-                next.put(i, v);
+            R old = next.remove(i);
+            R r = now.get(i);
+            if (r != null) {
+                next.put(i, r);
             }
-            window.row(old, v, true);
+            window.row(old == null ? null : validity.apply(old), r == null ? null : validity.apply(r),
+                    old != null && r != null && sameContent.test(old, r));
         }
         return next;
+    }
+
+    private static boolean sameExceptValidity(FiberRoute a, FiberRoute b) {
+        return a.operator().equals(b.operator()) && a.access() == b.access() && a.geometry().equalsExact(b.geometry());
+    }
+
+    private static boolean sameExceptValidity(FiberNode a, FiberNode b) {
+        return a.operator().equals(b.operator()) && a.lon() == b.lon() && a.lat() == b.lat()
+                && a.broadbandPorts() == b.broadbandPorts() && java.util.Objects.equals(a.kind(), b.kind());
     }
 
     private void swap(ModelGeneration next) {

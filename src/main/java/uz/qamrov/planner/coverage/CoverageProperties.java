@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *     generation (other dates: in the background when a map, tile or export first asks for them)
  * @param precompute which dates to recompute in the background after every model generation: NONE, TODAY, YEAR_ENDS
  *     (today and the year-ends behind the trends) or SLIDER (also every month-end the web map's as-of slider offers)
+ * @param precomputeQuietS dates other than today are precomputed once no new generation has arrived for this long
+ *     (0 = at once after every generation); a reader of a stale date meanwhile gets it flagged and computed on demand
  * @param sliderFrom first month of the as-of slider (yyyy-MM)
  * @param sliderTo last month of the as-of slider (yyyy-MM)
  * @param runWaitS how long a reader waits for a run being computed before it gets 503 + Retry-After
@@ -30,6 +32,7 @@ public record CoverageProperties(
         @DefaultValue("2019") @Min(2000) int seriesStartYear,
         @DefaultValue("true") boolean polygons,
         @DefaultValue("SLIDER") Precompute precompute,
+        @DefaultValue("30") @Min(0) int precomputeQuietS,
         @DefaultValue("2019-12") String sliderFrom,
         @DefaultValue("2027-12") String sliderTo,
         @DefaultValue("60") @Min(1) int runWaitS,

@@ -67,10 +67,38 @@ class CoverageResultRepository {
                 .param("k", kind).param("f", from).param("e", engine).query(Long.class).single();
     }
 
-    /** Runs of the date older than the one just stored: replaced (their rows go with them). */
+    /** The newest succeeded run of a date whose dissolved polygons are stored (possibly stale). */
+    Optional<RunRef> latestRunWithPolygons(LocalDate asOf) {
+        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale FROM coverage_runs r"
+                + " WHERE r.as_of = :d AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL"
+                + " ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1")
+                .param("d", asOf).query((rs, i) -> new RunRef(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+                        rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"), true))
+                .optional();
+    }
+
+    /**
+     * Runs of the date older than the one just stored: replaced (their rows go with them). While the kept run has no
+     * polygons yet, the newest older run that has them stays, and so does the newest older run whose polygons are
+     * being built (under a stream of uploads, polygons are always a run or two behind), so coverage maps and exports
+     * keep an answer (stale) until the new polygons are stored; storing them calls this again.
+     */
     int deleteOlderRuns(LocalDate asOf, long keepRunId) {
-        return jdbc.sql("DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'"
-                + " AND coalesce(generation, -1) <= (SELECT generation FROM coverage_runs WHERE id = :keep)")
+        return jdbc.sql("""
+                WITH keep AS (SELECT id, generation, stats -> 'polygons' IS NOT NULL AS polygons FROM coverage_runs WHERE id = :keep),
+                kept_for_polygons AS (
+                  (SELECT r.id FROM coverage_runs r, keep k
+                   WHERE r.as_of = :d AND r.id <> k.id AND r.status = 'succeeded' AND NOT k.polygons
+                     AND r.stats -> 'polygons' IS NOT NULL
+                   ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1)
+                  UNION ALL
+                  (SELECT r.id FROM coverage_runs r, keep k
+                   WHERE r.as_of = :d AND r.id <> k.id AND r.status = 'succeeded' AND NOT k.polygons
+                     AND r.stats -> 'polygons_pending' IS NOT NULL
+                   ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1))
+                DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'
+                  AND coalesce(generation, -1) <= (SELECT generation FROM keep)
+                  AND id NOT IN (SELECT id FROM kept_for_polygons)""")
                 .param("d", asOf).param("keep", keepRunId).update();
     }
 
@@ -146,9 +174,21 @@ class CoverageResultRepository {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** Keeps the run from being deleted until the transaction ends; false when it is gone already. */
+    boolean lockRun(long runId) {
+        return jdbc.sql("SELECT id FROM coverage_runs WHERE id = :id FOR KEY SHARE").param("id", runId).query(Long.class)
+                .optional().isPresent();
+    }
+
     void markPolygons(long runId, int count) {
-        jdbc.sql("UPDATE coverage_runs SET stats = stats || jsonb_build_object('polygons', CAST(:n AS int)) WHERE id = :id")
-                .param("n", count).param("id", runId).update();
+        jdbc.sql("UPDATE coverage_runs SET stats = (stats - 'polygons_pending') || jsonb_build_object('polygons', CAST(:n AS int))"
+                + " WHERE id = :id").param("n", count).param("id", runId).update();
+    }
+
+    /** The run's polygons are being built: {@link #deleteOlderRuns} keeps it while the newer run has none. */
+    void markPolygonsPending(long runId, boolean pending) {
+        jdbc.sql(pending ? "UPDATE coverage_runs SET stats = stats || '{\"polygons_pending\": true}' WHERE id = :id"
+                : "UPDATE coverage_runs SET stats = stats - 'polygons_pending' WHERE id = :id").param("id", runId).update();
     }
 
     void storePolygon(long runId, String technology, String operator, String regionCode, double areaKm2, byte[] wkb) {

@@ -52,8 +52,18 @@ class CoverageRunStore implements CoverageRuns {
      * computation (they share the cores, not a lock).
      */
     private final ExecutorService onDemand = Executors.newFixedThreadPool(8, daemon("coverage-run"));
-    /** Precomputation and polygons: one thread, never in a reader's way. */
+    /** Precomputation of runs: one thread, never in a reader's way. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("coverage-precompute"));
+    /**
+     * Polygons: a thread of their own, so polygons a map or an export waits for never queue behind the precomputation
+     * of a hundred month-ends (after a start-up, they did: exports timed out).
+     */
+    private final ExecutorService polygonWork = Executors.newSingleThreadExecutor(daemon("coverage-polygons"));
+    private final java.util.concurrent.ScheduledExecutorService quietTimer =
+            Executors.newSingleThreadScheduledExecutor(daemon("coverage-quiet"));
+    private final QuietPeriod quietPeriod;
+    /** Today's polygons are queued and not started: generations arriving meanwhile are served by that one task. */
+    private final java.util.concurrent.atomic.AtomicBoolean todaysPolygonsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Long>> polygonsComputing = new ConcurrentHashMap<>();
 
@@ -64,6 +74,7 @@ class CoverageRunStore implements CoverageRuns {
         this.models = models;
         this.properties = properties;
         this.clock = clock;
+        this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
     }
 
     @Override
@@ -117,13 +128,13 @@ class CoverageRunStore implements CoverageRuns {
         if (run.polygons()) {
             return run.id();
         }
+        Optional<RunRef> previous = results.latestRunWithPolygons(d);
+        if (previous.isPresent()) {
+            polygonsOf(run); // the previous answer now, the new polygons in the background
+            return previous.get().id();
+        }
         for (int attempt = 0; attempt < 3; attempt++) {
-            RunRef r = run;
-            CompletableFuture<Long> f = polygonsComputing.computeIfAbsent(r.id(), id -> {
-                CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), background);
-                p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
-                return p;
-            });
+            CompletableFuture<Long> f = polygonsOf(run);
             try {
                 return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -139,6 +150,15 @@ class CoverageRunStore implements CoverageRuns {
             }
         }
         throw new CoverageNotReadyException("the network keeps changing; coverage polygons of " + d + " are being computed", 30);
+    }
+
+    /** The one background computation of this run's polygons (started unless it is running). */
+    private CompletableFuture<Long> polygonsOf(RunRef r) {
+        return polygonsComputing.computeIfAbsent(r.id(), id -> {
+            CompletableFuture<Long> p = CompletableFuture.supplyAsync(() -> polygons(r), polygonWork);
+            p.whenComplete((v, e) -> polygonsComputing.remove(r.id(), p));
+            return p;
+        });
     }
 
     private long polygons(RunRef r) {
@@ -227,6 +247,30 @@ class CoverageRunStore implements CoverageRuns {
             }
         }
         log.info("coverage: generation {} → {} dates to precompute in the background", event.generation(), dates.size());
+        // today at once (an import waits for it); the other dates once uploads pause: a newer generation's list
+        // holds every date still stale, so dropping this one loses nothing
+        LocalDate today = LocalDate.now(clock);
+        if (dates.remove(today)) {
+            queue(List.of(today));
+        }
+        quietPeriod.submit(() -> queue(dates));
+        if (properties.polygons() && todaysPolygonsQueued.compareAndSet(false, true)) {
+            polygonWork.execute(() -> {
+                todaysPolygonsQueued.set(false); // a generation arriving from now on queues the next round
+                try {
+                    LocalDate day = LocalDate.now(clock);
+                    computeHere(day);
+                    results.latestRun(day).filter(r -> !r.stale()).ifPresent(this::polygons);
+                } catch (CoverageRunWriter.OutdatedException e) {
+                    log.info("coverage: polygons of today dropped ({}); the newer run's follow", e.getMessage());
+                } catch (RuntimeException e) {
+                    log.warn("coverage: polygons of today failed: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    private void queue(List<LocalDate> dates) {
         for (LocalDate d : dates) {
             if (!queuedDates.add(d)) {
                 continue;
@@ -237,17 +281,6 @@ class CoverageRunStore implements CoverageRuns {
                     computeHere(d);
                 } catch (RuntimeException e) {
                     log.warn("coverage: precompute of {} failed: {}", d, e.getMessage());
-                }
-            });
-        }
-        if (properties.polygons()) {
-            background.execute(() -> {
-                try {
-                    LocalDate today = LocalDate.now(clock);
-                    computeHere(today);
-                    results.latestRun(today).filter(r -> !r.stale()).ifPresent(this::polygons);
-                } catch (RuntimeException e) {
-                    log.warn("coverage: polygons of today failed: {}", e.getMessage());
                 }
             });
         }
@@ -282,6 +315,8 @@ class CoverageRunStore implements CoverageRuns {
     void stop() {
         onDemand.shutdownNow();
         background.shutdownNow();
+        polygonWork.shutdownNow();
+        quietTimer.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

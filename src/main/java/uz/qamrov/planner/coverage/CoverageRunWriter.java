@@ -39,7 +39,8 @@ class CoverageRunWriter {
         }
     }
 
-    private record UnionSpec(Technology technology, String operator) {
+    /** One union of a run's polygons: its builder and the footprints it takes, collected under the read lock. */
+    private record PendingUnion(CoverageUnionBuilder builder, CoverageUnionBuilder.Inputs inputs) {
     }
 
     private record Evaluated(CoverageSnapshot all, Map<String, List<LineStretch>> stretchesByOperator,
@@ -141,27 +142,41 @@ class CoverageRunWriter {
 
     /**
      * Dissolved coverage per region, for every technology "or better", for any operator and for each operator —
-     * the slow part (polygon union), so it runs in the background only. Each union is computed under the read lock
-     * of the run's own generation; if the model moved on meanwhile the polygons are dropped ({@link OutdatedException}).
+     * the slow part (polygon union), so it runs in the background only. The footprints of every union are taken
+     * under one read lock of the run's own generation (if the model already moved on, the run is outdated and so
+     * are its polygons: {@link OutdatedException}); the unions are then built without any lock, so uploads arriving
+     * meanwhile neither wait for them nor void them.
      */
     int storePolygons(long runId, long runGeneration, LocalDate asOf) {
         long t0 = System.nanoTime();
-        List<String> operators = models.read(g -> operators(g.model())).value();
-        List<UnionSpec> specs = new ArrayList<>();
-        for (String op : withAny(operators)) {
-            for (Technology t : Technology.values()) {
-                specs.add(new UnionSpec(t, op));
+        var collected = models.read(g -> {
+            List<PendingUnion> unions = new ArrayList<>();
+            for (String op : withAny(operators(g.model()))) {
+                for (Technology t : Technology.values()) {
+                    CoverageUnionBuilder b = new CoverageUnionBuilder(g.model()).technologyAtLeast(t).operator(op)
+                            .verticesPerFullCircle(32);
+                    unions.add(new PendingUnion(b, b.collect(asOf)));
+                }
             }
+            return unions;
+        });
+        if (collected.generation() != runGeneration) {
+            throw new OutdatedException("the model moved on before polygons of run " + runId + " were started");
         }
+        results.markPolygonsPending(runId, true);
+        try {
+            return storePolygons(runId, asOf, collected.value(), t0);
+        } catch (RuntimeException e) {
+            results.markPolygonsPending(runId, false);
+            throw e;
+        }
+    }
+
+    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0) {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
-        for (UnionSpec spec : specs) {
-            var tagged = models.read(g -> new CoverageUnionBuilder(g.model()).technologyAtLeast(spec.technology())
-                    .operator(spec.operator()).verticesPerFullCircle(32).build(asOf));
-            if (tagged.generation() != runGeneration) {
-                throw new OutdatedException("the model changed while polygons of run " + runId + " were built");
-            }
-            for (RegionCoverage rc : tagged.value()) {
+        for (PendingUnion u : unions) {
+            for (RegionCoverage rc : u.builder().build(u.inputs())) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
                             rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});
@@ -170,10 +185,15 @@ class CoverageRunWriter {
         }
         int n = rows.size();
         tx.executeWithoutResult(status -> {
+            // built without a lock: a newer run of the date may have replaced this one meanwhile
+            if (!results.lockRun(runId)) {
+                throw new OutdatedException("run " + runId + " was replaced while its polygons were built");
+            }
             for (Object[] r : rows) {
                 results.storePolygon(runId, (String) r[0], (String) r[1], (String) r[2], (Double) r[3], (byte[]) r[4]);
             }
             results.markPolygons(runId, n);
+            results.deleteOlderRuns(asOf, runId); // an older run kept only for its polygons goes now
         });
         log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms", n, runId, asOf, (System.nanoTime() - t0) / 1_000_000);
         return n;

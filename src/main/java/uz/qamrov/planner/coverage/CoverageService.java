@@ -209,6 +209,14 @@ public class CoverageService {
     }
 
     /**
+     * The rows a network change makes the model load, read in the caller's transaction: an import's dry run reads
+     * them before it rolls back and previews them as a what-if ({@link ChangedRows#asDelta()}); nothing changes.
+     */
+    public ChangedRows changedRows(NetworkChange change) {
+        return models.read(change);
+    }
+
+    /**
      * A new model built from the stored inputs with the live settings, owned by the caller: planning applies a
      * scenario's additions to it (incrementally) while the live model and its stored runs stay as they are.
      */

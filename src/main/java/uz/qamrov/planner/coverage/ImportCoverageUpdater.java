@@ -2,19 +2,12 @@ package uz.qamrov.planner.coverage;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageFilter;
-import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
-import uz.qamrov.engine.measure.ScopeType;
 
 /**
  * What an import calls after its transaction committed: the model applies the change as a new generation, today's
@@ -62,37 +55,6 @@ class ImportCoverageUpdater implements CoverageUpdater {
                 (System.nanoTime() - t0) / 1_000_000, applied.stats());
         Indicators after = evaluations.indicators(today, CoverageFilter.ANY);
         runs.freshRun(today);
-        return before == null ? List.of() : diff(before, after);
-    }
-
-    /** National and regional indicators whose value moved, in API units. */
-    static List<IndicatorChange> diff(Indicators before, Indicators after) {
-        Map<String, IndicatorValue> old = new HashMap<>();
-        for (IndicatorValue v : before.values()) {
-            if (v.scopeType() != ScopeType.DISTRICT) {
-                old.put(v.key() + "|" + v.scopeCode(), v);
-            }
-        }
-        List<IndicatorChange> changes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (IndicatorValue v : after.values()) {
-            if (v.scopeType() == ScopeType.DISTRICT) {
-                continue;
-            }
-            String k = v.key() + "|" + v.scopeCode();
-            seen.add(k);
-            IndicatorValue o = old.get(k);
-            if (o == null || Math.abs(o.value() - v.value()) > 1e-9) {
-                changes.add(new IndicatorChange(v.key(), v.scopeCode(), o == null ? null : CoverageService.apiValue(o),
-                        CoverageService.apiValue(v), CoverageService.apiUnit(v.unit())));
-            }
-        }
-        old.forEach((k, o) -> {
-            if (!seen.contains(k)) {
-                changes.add(new IndicatorChange(o.key(), o.scopeCode(), CoverageService.apiValue(o), null,
-                        CoverageService.apiUnit(o.unit())));
-            }
-        });
-        return changes;
+        return before == null ? List.of() : IndicatorChange.between(before, after);
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Settlement;
-import uz.qamrov.engine.model.Validity;
 
 /**
  * One generation of the in-memory coverage model: its id (a row of {@code coverage_generations}) and what the
@@ -18,9 +19,9 @@ import uz.qamrov.engine.model.Validity;
  * was computed on. The maps here are never mutated: a change builds new ones.
  *
  * @param cellsBySite the cells the model holds per site (to remove a changed site's cells)
- * @param fiberRoutes validity of each fiber route the model holds, by id
- * @param fiberNodes validity of each fiber node the model holds, by id
+ * @param fiberRoutes each fiber route the model holds, by id (a change compares old and new content)
+ * @param fiberNodes each fiber node the model holds, by id
  */
 record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, Map<Long, List<Cell>> cellsBySite,
-        Map<Long, Validity> fiberRoutes, Map<Long, Validity> fiberNodes) {
+        Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes) {
 }

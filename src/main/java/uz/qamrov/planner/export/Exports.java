@@ -58,7 +58,7 @@ public class Exports {
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
         String op = operator == null || operator.isBlank() ? "*" : operator;
-        return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf);
+        return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /** A validated gap export (GeoPackage or CSV); asOf is the date it answers (today when none was asked). */
@@ -76,7 +76,8 @@ public class Exports {
     public GapExport gaps(String region, String service, LocalDate asOf) {
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         if (!SERVICES.contains(s)) {
-            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
+            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service))
+                    .withMessage("detail.unknown-service");
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
@@ -176,6 +177,9 @@ public class Exports {
                         }
                     });
             g.writeEndArray();
+            // foreign members (RFC 7946 §6.1): what the polygons were read from
+            g.writeStringField("as_of", e.asOf().toString());
+            g.writeNumberField("coverage_run", e.runId());
             g.writeEndObject();
         }
     }

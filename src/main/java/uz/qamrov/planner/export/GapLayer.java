@@ -8,7 +8,7 @@ import java.util.Optional;
  * The layers of the gap exports (GeoPackage tables and CSV files), their geometry type and attribute columns with
  * their SQLite type. The repository selects exactly these columns in this order.
  */
-public enum GapLayer {
+public enum GapLayer implements FeatureLayer {
     UNCOVERED_SETTLEMENTS("uncovered_settlements", "POINT", List.of(col("settlement_id", "INTEGER"), col("external_id", "TEXT"),
             col("name_uz_latn", "TEXT"), col("name_uz_cyrl", "TEXT"), col("name_ru", "TEXT"), col("name_en", "TEXT"),
             col("kind", "TEXT"), col("population", "INTEGER"), col("households", "INTEGER"), col("region", "TEXT"),

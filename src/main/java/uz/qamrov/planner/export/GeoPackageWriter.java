@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 
 /**
  * Writes an OGC GeoPackage 1.3 file with plain sqlite-jdbc: the required metadata tables, one feature table per
- * {@link GapLayer} in EPSG:4326, and geometries as GeoPackage binary (the "GP" header with an xy envelope,
+ * {@link FeatureLayer} (the gap layers, a scenario's items) in EPSG:4326, and geometries as GeoPackage binary (the "GP" header with an xy envelope,
  * followed by standard WKB from PostGIS). Rows are inserted in one transaction per layer in batches, so memory
  * stays bounded. Not thread-safe; one writer per file.
  */
-final class GeoPackageWriter implements AutoCloseable {
+public final class GeoPackageWriter implements AutoCloseable {
 
     private static final int APPLICATION_ID = 0x47504B47; // "GPKG"
     private static final int USER_VERSION = 10300; // 1.3.0
@@ -26,7 +26,7 @@ final class GeoPackageWriter implements AutoCloseable {
     private final String provenance;
 
     /** provenance: appended to every layer's gpkg_contents description ("as of …, coverage run …"). */
-    GeoPackageWriter(Path file, String provenance) throws SQLException {
+    public GeoPackageWriter(Path file, String provenance) throws SQLException {
         this.provenance = provenance;
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = db.createStatement()) {
@@ -59,8 +59,8 @@ final class GeoPackageWriter implements AutoCloseable {
     }
 
     /** A feature table being filled; {@link #finish()} records its extent in gpkg_contents. */
-    final class LayerSink implements AutoCloseable {
-        private final GapLayer layer;
+    public final class LayerSink implements AutoCloseable {
+        private final FeatureLayer layer;
         private final PreparedStatement insert;
         private int pending;
         private long count;
@@ -69,9 +69,9 @@ final class GeoPackageWriter implements AutoCloseable {
         private double maxX = Double.NEGATIVE_INFINITY;
         private double maxY = Double.NEGATIVE_INFINITY;
 
-        private LayerSink(GapLayer layer) throws SQLException {
+        private LayerSink(FeatureLayer layer) throws SQLException {
             this.layer = layer;
-            // table and column names come from the GapLayer enum only
+            // table and column names come from code (enums) only
             String columns = layer.columns().stream().map(c -> "\"" + c.name() + "\" " + c.sqliteType())
                     .collect(Collectors.joining(", "));
             try (Statement s = db.createStatement()) {
@@ -84,17 +84,22 @@ final class GeoPackageWriter implements AutoCloseable {
         }
 
         void add(ExportRepository.GapRow row) throws SQLException {
-            insert.setBytes(1, gpkgBinary(row));
-            Object[] v = row.values();
+            add(row.wkb(), row.minX(), row.minY(), row.maxX(), row.maxY(), row.values());
+        }
+
+        /** One feature: its WKB (EPSG:4326), envelope, and the layer's column values in order. */
+        public void add(byte[] wkb, double rowMinX, double rowMinY, double rowMaxX, double rowMaxY, Object[] v)
+                throws SQLException {
+            insert.setBytes(1, gpkgBinary(wkb, rowMinX, rowMinY, rowMaxX, rowMaxY));
             for (int i = 0; i < v.length; i++) {
                 Object value = v[i] instanceof Boolean b ? (b ? 1 : 0) : v[i];
                 insert.setObject(i + 2, value);
             }
             insert.addBatch();
-            minX = Math.min(minX, row.minX());
-            minY = Math.min(minY, row.minY());
-            maxX = Math.max(maxX, row.maxX());
-            maxY = Math.max(maxY, row.maxY());
+            minX = Math.min(minX, rowMinX);
+            minY = Math.min(minY, rowMinY);
+            maxX = Math.max(maxX, rowMaxX);
+            maxY = Math.max(maxY, rowMaxY);
             count++;
             if (++pending == BATCH) {
                 insert.executeBatch();
@@ -143,7 +148,7 @@ final class GeoPackageWriter implements AutoCloseable {
      * An {@code export_info} attributes table (key, value) registered in gpkg_contents: what the file holds, so that a
      * saved copy says its scope, service, as-of date and coverage run (QGIS and GDAL list it as a table).
      */
-    void info(java.util.Map<String, String> entries) throws SQLException {
+    public void info(java.util.Map<String, String> entries) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("CREATE TABLE export_info (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)");
             s.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES "
@@ -159,17 +164,21 @@ final class GeoPackageWriter implements AutoCloseable {
         db.commit();
     }
 
-    LayerSink layer(GapLayer layer) throws SQLException {
+    public LayerSink layer(FeatureLayer layer) throws SQLException {
         return new LayerSink(layer);
     }
 
     /** GeoPackage binary: "GP", version 0, flags (little-endian, xy envelope), srs_id, envelope, then the WKB. */
     static byte[] gpkgBinary(ExportRepository.GapRow row) {
-        ByteBuffer b = ByteBuffer.allocate(8 + 32 + row.wkb().length).order(ByteOrder.LITTLE_ENDIAN);
+        return gpkgBinary(row.wkb(), row.minX(), row.minY(), row.maxX(), row.maxY());
+    }
+
+    static byte[] gpkgBinary(byte[] wkb, double minX, double minY, double maxX, double maxY) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 32 + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 0b0000_0011);
         b.putInt(4326);
-        b.putDouble(row.minX()).putDouble(row.maxX()).putDouble(row.minY()).putDouble(row.maxY());
-        b.put(row.wkb());
+        b.putDouble(minX).putDouble(maxX).putDouble(minY).putDouble(maxY);
+        b.put(wkb);
         return b.array();
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,7 +17,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Delimited text with a header row (RFC 4180 quoting), read as a stream: one record at a time from the decoded
  * file. The delimiter is the one of ',' ';' and tab that occurs most often outside quotes in the header line (ru/uz
  * Excel writes ';'); the header is parsed by the same commons-csv parser as the rows, so a quoted column name with a
- * comma is one column. A data row with a different number of fields than the header is a row error.
+ * comma is one column. A data row with a different number of fields than the header is a row error. The header's
+ * names go with the rows: the required columns are checked once the column mapping is applied ({@link RequiredColumns}).
  */
 final class CsvFileReader {
 
@@ -44,14 +44,12 @@ final class CsvFileReader {
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
         List<SourceFeature> features = new ArrayList<>();
         UploadFormat dialect;
+        List<String> names;
         try (Reader in = text.open(); CSVParser parser = CSVParser.parse(in, csv)) {
-            List<String> names = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            names = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             dialect = format == UploadFormat.CSV ? dialect(names) : format;
             if (dialect != UploadFormat.CSV && layer != Layer.BASE_STATIONS) {
                 throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key);
-            }
-            if (dialect == UploadFormat.CSV) {
-                requireColumns(names, layer);
             }
             for (CSVRecord r : parser) {
                 budget.row(features.size());
@@ -78,22 +76,7 @@ final class CsvFileReader {
         }
         List<String> notes = new ArrayList<>();
         notes.add("read as " + text.label() + " text with the delimiter '" + printable(delimiter) + "'");
-        return new ParsedFile(dialect, features, Crs.WGS84, notes);
-    }
-
-    /** Qamrov's own CSV must name its required columns in the header (an operator column is optional). */
-    private static void requireColumns(List<String> header, Layer layer) {
-        Set<String> required = switch (layer) {
-            case BASE_STATIONS -> Set.of("site_id", "cell_id", "lon", "lat", "technology", "band_mhz", "antenna_height_m");
-            case FIBER_NODES -> Set.of("node_id", "lon", "lat", "kind");
-            case SETTLEMENTS -> Set.of("external_id", "name_uz_latn", "lon", "lat", "population");
-            default -> Set.of();
-        };
-        var missing = required.stream().filter(c -> !header.contains(c)).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw FileProblems.invalid("missing required column(s) " + missing + " for layer " + layer.key
-                    + " (header read: " + abbreviate(header.toString()) + ")", Map.of("missingColumns", missing));
-        }
+        return new ParsedFile(dialect, features, Crs.WGS84, notes, names);
     }
 
     /** The delimiter that occurs most often outside quotes in the first line (',' when none does). */
@@ -128,10 +111,6 @@ final class CsvFileReader {
 
     private static String printable(char d) {
         return d == '\t' ? "\\t" : String.valueOf(d);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     private static String rootMessage(Throwable e) {

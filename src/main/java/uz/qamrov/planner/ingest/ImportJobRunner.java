@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +28,9 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
 /**
  * Runs one import job: validate every row (fields, then the country outline in the database), then — unless rows
  * were rejected and the upload is all-or-nothing — write everything in ONE transaction (a dry run rolls it back),
- * then tell the {@link CoverageUpdater} what changed and store its indicator changes in the report.
+ * then tell the {@link CoverageUpdater} what changed and store its indicator changes in the report. A dry run reads
+ * the rows it would change before its rollback and reports their indicator changes as a what-if
+ * ({@link DryRunPreview}): the live model and the database stay as they were.
  */
 @Component
 class ImportJobRunner {
@@ -36,6 +39,10 @@ class ImportJobRunner {
 
     record Job(UUID id, Layer layer, ParsedFile file, ImportOptions options, String actor, String defaultOperator,
             OperatorDirectory operators, String fileName, DuplicatePolicy duplicates) {
+    }
+
+    /** A dry run's indicator changes (a what-if) and the note that says where they come from. */
+    private record Preview(List<IndicatorChange> changes, String note) {
     }
 
     /** Where a running job is: {@code phase} is validate, write or coverage; counts are source rows. */
@@ -49,14 +56,16 @@ class ImportJobRunner {
     private final TransactionTemplate tx;
     private final ObjectProvider<CoverageUpdater> coverage;
     private final ObjectProvider<ImportObserver> observers;
+    private final ObjectProvider<DryRunPreview> previews;
     private final AccessService access;
     private final ObjectMapper json;
     private final JobReportRepository reports;
     final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
 
     ImportJobRunner(IngestRepository repository, DatabaseRowChecks databaseChecks, ImportWriter writer, IngestProperties properties, TransactionTemplate tx,
-            ObjectProvider<CoverageUpdater> coverage, ObjectProvider<ImportObserver> observers, AccessService access,
-            ObjectMapper json, JobReportRepository reports) {
+            ObjectProvider<CoverageUpdater> coverage, ObjectProvider<ImportObserver> observers,
+            ObjectProvider<DryRunPreview> previews, AccessService access, ObjectMapper json, JobReportRepository reports) {
+        this.previews = previews;
         this.repository = repository;
         this.databaseChecks = databaseChecks;
         this.writer = writer;
@@ -112,10 +121,12 @@ class ImportJobRunner {
                 List<Rows.ImportRow> toWrite = valid;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
                 progress.put(job.id(), new Progress("write", 0, total));
+                List<Supplier<Preview>> preview = new ArrayList<>(1);
                 ImportWriter.Outcome outcome = tx.execute(s -> {
                     ImportWriter.Outcome o = writer.write(job.layer(), toWrite, today, source, job.options().snapshotFull(),
                             done -> observe(job.id(), done, total), boundaryCodes);
                     if (job.options().dryRun()) {
+                        preview.add(prepareDryRun(job.layer(), o, today));
                         s.setRollbackOnly();
                     }
                     return o;
@@ -127,10 +138,9 @@ class ImportJobRunner {
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
                         total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected.size(),
                         errors.size(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
-                if (!job.options().dryRun()) {
-                    progress.put(job.id(), new Progress("coverage", total, total));
-                    report = updateCoverage(job.layer(), outcome, report);
-                }
+                progress.put(job.id(), new Progress("coverage", total, total));
+                report = job.options().dryRun() ? previewCoverage(preview.get(0), report)
+                        : updateCoverage(job.layer(), outcome, report);
             }
         } catch (RuntimeException e) {
             log.warn("import job {} failed: {}", job.id(), e.toString());
@@ -168,10 +178,48 @@ class ImportJobRunner {
         observers.orderedStream().forEach(o -> o.rowsWritten(id, done, total));
     }
 
-    private ImportReport updateCoverage(Layer layer, ImportWriter.Outcome o, ImportReport report) {
-        NetworkChange change = layer.network
+    private static NetworkChange changeOf(Layer layer, ImportWriter.Outcome o) {
+        return layer.network
                 ? new NetworkChange(o.baseStationIds(), o.fiberRouteIds(), o.fiberNodeIds(), false)
                 : (o.inserted() + o.updated() > 0 ? NetworkChange.adminLayers() : new NetworkChange(Set.of(), Set.of(), Set.of(), false));
+    }
+
+    /**
+     * Inside the dry run's transaction: read what the change would load (before the rollback), or say why there is
+     * nothing to preview. The supplier measures after the rollback.
+     */
+    private Supplier<Preview> prepareDryRun(Layer layer, ImportWriter.Outcome o, LocalDate today) {
+        NetworkChange change = changeOf(layer, o);
+        DryRunPreview previewer = previews.getIfAvailable();
+        if (change.isEmpty()) {
+            return () -> new Preview(List.of(), "dry run: nothing was written; nothing would change");
+        }
+        if (change.adminLayersChanged()) {
+            return () -> new Preview(List.of(), "dry run: nothing was written; a change of admin "
+                    + "layers needs a full recompute, which a dry run does not preview");
+        }
+        if (previewer == null) {
+            return () -> new Preview(List.of(), "dry run: nothing was written; no what-if engine is "
+                    + "configured: indicator changes not previewed");
+        }
+        Supplier<List<IndicatorChange>> measured = previewer.prepare(change, today);
+        return () -> new Preview(measured.get(), "dry run: nothing was written; indicator changes "
+                + "are a what-if on a copy of the current coverage model");
+    }
+
+    private ImportReport previewCoverage(Supplier<Preview> preview, ImportReport report) {
+        try {
+            Preview p = preview.get();
+            return report.withCoverage(p.changes(), p.note());
+        } catch (RuntimeException e) {
+            log.warn("the what-if of a dry run failed", e);
+            return report.withCoverage(List.of(), "dry run: nothing was written; the what-if of its indicator changes "
+                    + "failed: " + e.getMessage());
+        }
+    }
+
+    private ImportReport updateCoverage(Layer layer, ImportWriter.Outcome o, ImportReport report) {
+        NetworkChange change = changeOf(layer, o);
         if (change.isEmpty()) {
             return report.withCoverage(List.of(), "nothing changed: coverage not recomputed");
         }

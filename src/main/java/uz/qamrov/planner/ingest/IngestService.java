@@ -113,8 +113,9 @@ public class IngestService {
             List<SourceFeature> mapped = mapping.apply(parsed.features());
             List<String> warnings = new ArrayList<>(parsed.warnings());
             warnings.addAll(mapping.describe());
-            parsed = new ParsedFile(parsed.format(), mapped, parsed.srid(), warnings);
+            parsed = parsed.withFeatures(mapped, warnings);
         }
+        RequiredColumns.check(parsed, layer, mapping);
 
         OperatorDirectory operators = repository.operators();
         String defaultOperator = defaultOperator(caller, options, operators);
@@ -272,7 +273,7 @@ public class IngestService {
         }
         List<String> warnings = new ArrayList<>(parsed.warnings());
         warnings.add("reprojected from EPSG:" + parsed.srid() + " to EPSG:4326");
-        return new ParsedFile(parsed.format(), features, Crs.WGS84, warnings);
+        return new ParsedFile(parsed.format(), features, Crs.WGS84, warnings, parsed.columns());
     }
 
     /** A job as the API shows it. */

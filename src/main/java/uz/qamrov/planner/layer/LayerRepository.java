@@ -30,6 +30,24 @@ class LayerRepository {
         return "%1$s.counts_during @> CAST(:asOf AS date)".formatted(t);
     }
 
+    /**
+     * The lengths of a highway or railway, geodesic on the WGS84 spheroid, in km to the metre: {@code length_km} is
+     * the main path ({@code geom}), along which kilometre marks, stretches and the road/rail-km indicators run;
+     * {@code parts} and {@code parts_length_km} are the stored parts of a multi-part line ({@code parts_geom}, V030:
+     * double track, sidings, branches) in file order, {@code all_parts_length_km} their sum (all the track laid). A
+     * single-part line is its own one part.
+     */
+    private static String lineLengths(String t) {
+        return """
+                'length_km', round((ST_Length(%1$s.geom::geography) / 1000)::numeric, 3),
+                  'parts', coalesce(ST_NumGeometries(%1$s.parts_geom), 1),
+                  'parts_length_km', coalesce((SELECT json_agg(round((ST_Length(d.geom::geography) / 1000)::numeric, 3) ORDER BY d.path)
+                                               FROM ST_Dump(%1$s.parts_geom) d),
+                                              json_build_array(round((ST_Length(%1$s.geom::geography) / 1000)::numeric, 3))),
+                  'all_parts_length_km', round((ST_Length(coalesce(%1$s.parts_geom, %1$s.geom)::geography) / 1000)::numeric, 3)"""
+                .formatted(t);
+    }
+
     private static Source source(Layer layer) {
         return switch (layer) {
             case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
@@ -50,9 +68,10 @@ class LayerRepository {
                       'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1))""", null);
             case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", """
                     json_build_object('id', t.id, 'ref', t.ref, 'road_class', t.road_class, 'name_uz_latn', t.name_uz_latn,
-                      'name_ru', t.name_ru, 'name_en', t.name_en)""", null);
+                      'name_ru', t.name_ru, 'name_en', t.name_en, %s)""".formatted(lineLengths("t")), null);
             case RAILWAYS -> new Source("railways t", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'line_key', t.line_key, 'line_name', t.line_name)""", null);
+                    json_build_object('id', t.id, 'line_key', t.line_key, 'line_name', t.line_name, %s)"""
+                    .formatted(lineLengths("t")), null);
             case BASE_STATIONS -> new Source("base_stations t", "t.id", "t.geom", """
                     json_build_object('id', t.id, 'operator', t.operator_code, 'external_id', t.external_id, 'status', t.status,
                       'tower_height_m', t.tower_height_m, 'commissioned_on', t.commissioned_on,

@@ -45,7 +45,8 @@ public class Layers {
         LocalDate date = asOf == null ? today() : asOf;
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         if (!SERVICES.contains(s)) {
-            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service));
+            throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service))
+                    .withMessage("detail.unknown-service");
         }
         Long run = !layer.perRun() ? null : layer == Layer.COVERAGE ? runs.runWithPolygonsFor(date) : runs.runFor(date);
         return new LayerQuery(parseBbox(bbox), date, run, s, page.limit(), page.offset());

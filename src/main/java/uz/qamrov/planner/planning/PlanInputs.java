@@ -17,19 +17,29 @@ import uz.qamrov.planner.web.ApiException;
  * (e.g. {@code budgetUsd}, {@code targets.highways.international_state.4g_km}, {@code costs.fiberPerKmUsd}).
  */
 record PlanInputs(PlanObjective objective, Map<Goal, Double> weights, PlanningCosts costs, String operator,
-        String region, LocalDate asOf) {
+        String region, LocalDate asOf, boolean fiberTree) {
 
     static PlanInputs of(PlanRequest r, PlanningRepository repo, LocalDate today) {
         if (r == null) {
             throw bad("a JSON body is required", "body", null);
         }
         boolean hasTargets = (r.targets() != null && !r.targets().isEmpty()) || Boolean.TRUE.equals(r.allTargets());
-        if ((r.budgetUsd() == null) == !hasTargets) {
+        if (r.mode() != null && !r.mode().equals("proposals") && !r.mode().equals(PlanRequest.FIBER_TREE)) {
+            throw bad("mode is proposals (default) or fiber-tree", "mode", r.mode());
+        }
+        boolean fiberTree = PlanRequest.FIBER_TREE.equals(r.mode());
+        if (fiberTree && (r.budgetUsd() != null || hasTargets || r.weights() != null)) {
+            throw bad("a fiber-tree plan connects every settlement without fixed broadband it can reach: it takes no "
+                    + "budgetUsd, targets or weights", "mode", r.mode());
+        }
+        if (!fiberTree && (r.budgetUsd() == null) == !hasTargets) {
             throw bad("give either budgetUsd or targets (or allTargets), not both and not neither", "budgetUsd",
                     r.budgetUsd());
         }
         PlanObjective objective;
-        if (r.budgetUsd() != null) {
+        if (fiberTree) {
+            objective = null;
+        } else if (r.budgetUsd() != null) {
             if (!(r.budgetUsd() > 0) || r.budgetUsd().isInfinite()) {
                 throw bad("budgetUsd must be a positive number of USD", "budgetUsd", r.budgetUsd());
             }
@@ -77,7 +87,7 @@ record PlanInputs(PlanObjective objective, Map<Goal, Double> weights, PlanningCo
         } catch (DateTimeParseException e) {
             throw bad("asOf must be an ISO date (YYYY-MM-DD)", "asOf", r.asOf());
         }
-        return new PlanInputs(objective, weights, costs, r.operator(), r.region(), asOf);
+        return new PlanInputs(objective, weights, costs, r.operator(), r.region(), asOf, fiberTree);
     }
 
     private static Goal goal(String key, String field) {

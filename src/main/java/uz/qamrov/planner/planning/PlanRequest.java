@@ -12,7 +12,12 @@ import java.util.Map;
  * @param weights goal key → weight of the objective (default 1 each)
  * @param costs cost key → value overriding the stored cost model for this plan only
  * @param asOf the baseline date (default today)
+ * @param mode {@code proposals} (default: the budget/targets plan above) or {@code fiber-tree}: one shared fiber
+ *        extension tree (minimum spanning tree) to every settlement without fixed broadband, per region — it takes
+ *        no budget, targets or weights
  */
 public record PlanRequest(Double budgetUsd, Map<String, Double> targets, Boolean allTargets, String operator,
-        String region, Map<String, Double> weights, Map<String, Double> costs, String asOf) {
+        String region, Map<String, Double> weights, Map<String, Double> costs, String asOf, String mode) {
+
+    public static final String FIBER_TREE = "fiber-tree";
 }

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.PlanningWork;
 import uz.qamrov.planner.web.ApiException;
 
 @RestController
@@ -66,12 +67,15 @@ class PlanningController {
     }
 
     @PostMapping("/api/v1/plans")
+    @PlanningWork
     @Operation(summary = "Plan what closes the gaps: best plan for a budget, or cheapest plan reaching targets",
-            description = "Answers 202 with the plan id; follow GET /api/v1/plans/{id} (status, progress, result).")
+            description = "Answers 202 with the plan id; follow GET /api/v1/plans/{id} (status, progress, result). "
+                    + "Planners and admins plan for any operator or a neutral host; an operator token plans for its "
+                    + "own operator only (operator absent = its own; another = 403).")
     ResponseEntity<Map<String, Object>> submit(@RequestBody(required = false) PlanRequest body,
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
-        UUID id = planning.submit(body, caller.name());
+        UUID id = planning.submit(body, caller);
         return ResponseEntity.accepted().location(URI.create("/api/v1/plans/" + id))
                 .body(planning.plan(id).orElseThrow());
     }
@@ -83,9 +87,13 @@ class PlanningController {
         return planning.plan(id).orElseThrow(() -> ApiException.notFound("no plan " + id));
     }
 
+    private static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
     @GetMapping(value = "/api/v1/plans/{id}/proposals.geojson",
             produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "A plan's proposals as an RFC 7946 FeatureCollection of points")
+    @Operation(summary = "A plan's proposals as an RFC 7946 FeatureCollection: points; a fiber tree's links as lines")
     Map<String, Object> geojson(@PathVariable UUID id) {
         Map<String, Object> plan = plan(id);
         @SuppressWarnings("unchecked")
@@ -100,10 +108,17 @@ class PlanningController {
             Map<String, Object> props = new LinkedHashMap<>(p);
             props.remove("lon");
             props.remove("lat");
-            double lon = Math.round(((Number) p.get("lon")).doubleValue() * 1e6) / 1e6;
-            double lat = Math.round(((Number) p.get("lat")).doubleValue() * 1e6) / 1e6;
-            features.add(Map.of("type", "Feature", "geometry", Map.of("type", "Point", "coordinates", List.of(lon, lat)),
-                    "properties", props));
+            Object geometry;
+            if (p.get("cable") instanceof List<?> cable) {
+                // a fiber-tree link: the cable from where it starts to the settlement
+                props.remove("cable");
+                geometry = Map.of("type", "LineString", "coordinates", cable.stream()
+                        .map(c -> ((List<?>) c).stream().map(v -> round6(((Number) v).doubleValue())).toList()).toList());
+            } else {
+                geometry = Map.of("type", "Point", "coordinates", List.of(round6(((Number) p.get("lon")).doubleValue()),
+                        round6(((Number) p.get("lat")).doubleValue())));
+            }
+            features.add(Map.of("type", "Feature", "geometry", geometry, "properties", props));
         }
         return Map.of("type", "FeatureCollection", "features", features);
     }

@@ -181,6 +181,28 @@ class PlanningRepository {
                 .param("s", scenarioId).query(String.class).single();
     }
 
+    /** One scenario item as a feature: WKB (EPSG:4326), envelope, then action, kind, ref, operator, cost, attributes. */
+    record ItemFeature(byte[] wkb, double minX, double minY, double maxX, double maxY, Object[] values) {
+    }
+
+    /** A scenario's items with a geometry, lines or points, in item order (removals have none). */
+    void itemFeatures(long scenarioId, boolean lines, java.util.function.Consumer<ItemFeature> sink) {
+        jdbc.sql("""
+                SELECT ST_AsBinary(geom) AS wkb, ST_XMin(geom) AS minx, ST_YMin(geom) AS miny, ST_XMax(geom) AS maxx,
+                       ST_YMax(geom) AS maxy, action, kind, ref, operator_code, cost_usd, attributes::text
+                FROM scenario_items
+                WHERE scenario_id = :s AND geom IS NOT NULL
+                  AND (GeometryType(geom) IN ('LINESTRING', 'MULTILINESTRING')) = :lines
+                ORDER BY id""")
+                .param("s", scenarioId).param("lines", lines)
+                .query(rs -> {
+                    sink.accept(new ItemFeature(rs.getBytes("wkb"), rs.getDouble("minx"), rs.getDouble("miny"),
+                            rs.getDouble("maxx"), rs.getDouble("maxy"), new Object[] {rs.getString("action"),
+                                    rs.getString("kind"), rs.getString("ref"), rs.getString("operator_code"),
+                                    rs.getObject("cost_usd"), rs.getString(11)}));
+                });
+    }
+
     /** External ids of real base stations by id (so an upgrade exports against the operator's own site id). */
     Map<Long, String> siteExternalIds(java.util.Collection<Long> ids) {
         Map<Long, String> m = new LinkedHashMap<>();
@@ -192,6 +214,24 @@ class PlanningRepository {
                     m.put(rs.getLong(1), rs.getString(2));
                 });
         return m;
+    }
+
+    /** The operator of each existing base station among {@code ids} (absent ids are absent from the map). */
+    Map<Long, String> siteOperators(java.util.Collection<Long> ids) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, operator_code FROM base_stations WHERE id IN (:ids)").param("ids", ids)
+                    .query(rs -> {
+                        m.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return m;
+    }
+
+    /** The base stations of these cells (a removed cell is checked against its site's operator). */
+    List<Long> siteIdsOfCells(java.util.Collection<Long> cellIds) {
+        return cellIds.isEmpty() ? List.of() : jdbc.sql("SELECT DISTINCT base_station_id FROM cells WHERE id IN (:ids)")
+                .param("ids", cellIds).query(Long.class).list();
     }
 
     boolean deleteScenario(long id) {

@@ -22,11 +22,15 @@ import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.model.InvalidInputException;
 import uz.qamrov.engine.planning.CandidateGenerator;
 import uz.qamrov.engine.planning.CandidateOptions;
+import uz.qamrov.engine.planning.FiberTreePlanner;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningCosts;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.access.AccessService;
+import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.coverage.CoverageService;
 import uz.qamrov.planner.web.ApiException;
 
@@ -101,14 +105,33 @@ public class PlanningService {
 
     // ------------------------------------------------------------------ plans
 
-    /** Validates the request (400 naming the field) and queues the run; returns its id. */
-    public UUID submit(PlanRequest request, String actor) {
-        PlanInputs in = PlanInputs.of(request, repo, coverage.today());
+    /**
+     * Validates the request (400 naming the field) and queues the run; returns its id. An operator plans for its
+     * own operator only: an absent {@code operator} becomes its own, another one (or a neutral host) is a 403.
+     */
+    public UUID submit(PlanRequest request, Caller caller) {
+        PlanRequest r = forCaller(request, caller);
+        PlanInputs in = PlanInputs.of(r, repo, coverage.today());
         UUID id = UUID.randomUUID();
-        repo.insertPlan(id, write(request), actor);
+        repo.insertPlan(id, write(r), caller.name());
         setProgress(id, "queued", 0);
         runner.submit(() -> run(id, in));
         return id;
+    }
+
+    static PlanRequest forCaller(PlanRequest r, Caller caller) {
+        if (r == null || caller.role() != Role.OPERATOR) {
+            return r;
+        }
+        if (r.operator() == null) {
+            return new PlanRequest(r.budgetUsd(), r.targets(), r.allTargets(), caller.operatorCode(), r.region(),
+                    r.weights(), r.costs(), r.asOf(), r.mode());
+        }
+        if (!r.operator().equals(caller.operatorCode())) {
+            throw AccessService.forbidden("an operator token plans for its own operator ("
+                    + caller.operatorCode() + ") only, not for " + r.operator());
+        }
+        return r;
     }
 
     private void run(UUID id, PlanInputs in) {
@@ -116,11 +139,15 @@ public class PlanningService {
             repo.markRunning(id);
             Map<String, Long> timings = new LinkedHashMap<>();
             long t0 = System.nanoTime();
-            setProgress(id, "generating candidates from the coverage model", 10);
             CoverageModel live = coverage.currentModel();
             CandidateOptions options = CandidateOptions.defaults(in.asOf())
                     .withScope(in.operator(), in.region(), repo.goalHighwayIds())
                     .withCosts(in.costs(), repo.regionMultipliers());
+            if (in.fiberTree()) {
+                runFiberTree(id, in, live, options, t0);
+                return;
+            }
+            setProgress(id, "generating candidates from the coverage model", 10);
             PlanningProblem generated = CandidateGenerator.generate(live, options);
             PlanningProblem problem = new PlanningProblem(generated.demands(), generated.candidates(),
                     generated.totals(), generated.baseline(), in.weights());
@@ -144,6 +171,22 @@ public class PlanningService {
             repo.finishPlan(id, "failed", null, e.getMessage());
             setProgress(id, "failed", 100);
         }
+    }
+
+    /** The shared fiber tree (minimum spanning tree over straight corridors) and its engine what-if. */
+    private void runFiberTree(UUID id, PlanInputs in, CoverageModel live, CandidateOptions options, long t0) {
+        setProgress(id, "spanning tree from the access fiber to the settlements without fixed broadband", 20);
+        FiberTreePlanner.Result tree = FiberTreePlanner.plan(live, options);
+        long t1 = System.nanoTime();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("tree", (t1 - t0) / 1_000_000);
+        setProgress(id, "projecting indicators with the engine (what-if)", 60);
+        List<Map<String, Object>> projected = WhatIf.compare(whatIf, tree.delta(), in.asOf(), in.region());
+        timings.put("whatIf", (System.nanoTime() - t1) / 1_000_000);
+        repo.finishPlan(id, "succeeded", write(FiberTreeReport.of(tree, projected, timings)), null);
+        setProgress(id, "done", 100);
+        log.info("plan {} (fiber tree): {} links, {} km, {} USD, timings {}", id, tree.links().size(),
+                Math.round(tree.totalRouteKm()), Math.round(tree.totalCostUsd()), timings);
     }
 
     private void setProgress(UUID id, String phase, int percent) {

@@ -1,6 +1,10 @@
 package uz.qamrov.planner.planning;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +20,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.PlanningWork;
 
 @RestController
 @RequestMapping("/api/v1/scenarios")
@@ -37,11 +43,14 @@ class ScenarioController {
     }
 
     @PostMapping
-    @Operation(summary = "Save a scenario: a plan's proposals (planId) or hand-made sites to add / sites to remove")
+    @PlanningWork
+    @Operation(summary = "Save a scenario: a plan's proposals (planId) or hand-made sites to add / sites to remove",
+            description = "Planners and admins: any operator. An operator token: only its own operator's additions "
+                    + "and its own sites removed (else 403).")
     ResponseEntity<PlanningRepository.ScenarioRow> create(@RequestBody(required = false) ScenarioService.NewScenario body,
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
-        long id = scenarios.create(body, caller.name());
+        long id = scenarios.create(body, caller);
         return ResponseEntity.created(URI.create("/api/v1/scenarios/" + id)).body(scenarios.get(id));
     }
 
@@ -57,9 +66,10 @@ class ScenarioController {
     }
 
     @DeleteMapping("/{id}")
+    @PlanningWork
+    @Operation(summary = "Delete a scenario (planners and admins: any; an operator token: the ones it saved)")
     ResponseEntity<Void> delete(@PathVariable long id, HttpServletRequest request) {
-        AccessService.requireCaller(request);
-        scenarios.delete(id);
+        scenarios.delete(id, AccessService.requireCaller(request));
         return ResponseEntity.noContent().build();
     }
 
@@ -75,6 +85,27 @@ class ScenarioController {
     @Operation(summary = "A scenario's proposed additions and removals as GeoJSON")
     String geojson(@PathVariable long id) {
         return scenarios.geojson(id);
+    }
+
+    @GetMapping(value = "/{id}/items.gpkg", produces = "application/geopackage+sqlite3")
+    @Operation(summary = "A scenario's items as a GeoPackage (EPSG:4326): scenario_points, scenario_lines, export_info")
+    ResponseEntity<StreamingResponseBody> geoPackage(@PathVariable long id) {
+        scenarios.get(id);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geopackage+sqlite3"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=scenario-" + id + ".gpkg")
+                .body(out -> {
+                    // SQLite needs a file: written to a temporary one, copied out and removed
+                    Path file = Files.createTempFile("qamrov-scenario-", ".gpkg");
+                    try {
+                        Files.delete(file);
+                        scenarios.writeGeoPackage(id, file);
+                        Files.copy(file, out);
+                    } catch (SQLException e) {
+                        throw new IOException("writing the GeoPackage failed", e);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                });
     }
 
     @GetMapping(value = "/{id}/items.csv", produces = "text/csv")

@@ -23,6 +23,9 @@ import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanStep;
+import uz.qamrov.planner.access.AccessService;
+import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.coverage.CoverageService;
 import uz.qamrov.planner.web.ApiException;
 
@@ -57,7 +60,7 @@ class ScenarioService {
     }
 
     @Transactional
-    long create(NewScenario body, String actor) {
+    long create(NewScenario body, Caller caller) {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw PlanInputs.bad("a name of 1-200 characters is required", "name", body == null ? null : body.name());
         }
@@ -88,7 +91,8 @@ class ScenarioService {
         } else {
             delta = handMade(body);
         }
-        long id = repo.insertScenario(body.name().strip(), body.description(), planId, planning.today(), actor);
+        requireOwnOperator(caller, delta);
+        long id = repo.insertScenario(body.name().strip(), body.description(), planId, planning.today(), caller.name());
         ScenarioItems.toRows(delta, siteCost, routeCost, json).forEach(r -> repo.insertItem(id, r));
         return id;
     }
@@ -144,7 +148,37 @@ class ScenarioService {
         return repo.scenario(id).orElseThrow(() -> ApiException.notFound("no scenario " + id));
     }
 
-    void delete(long id) {
+    /**
+     * An operator's scenario touches only its own network: every addition is its own operator's (not a neutral
+     * host), every removed site and cell is one of its own sites. Planners and admins may propose anything.
+     */
+    private void requireOwnOperator(Caller caller, NetworkDelta d) {
+        if (caller.role() != Role.OPERATOR) {
+            return;
+        }
+        String own = caller.operatorCode();
+        List<String> added = new ArrayList<>();
+        d.addedSites().forEach(s -> added.add(s.operator()));
+        d.addedCells().forEach(c -> added.add(c.operator()));
+        d.addedRoutes().forEach(r -> added.add(r.operator()));
+        d.addedNodes().forEach(n -> added.add(n.operator()));
+        added.stream().filter(o -> !own.equals(o)).findFirst().ifPresent(o -> {
+            throw AccessService.forbidden("an operator token proposes its own operator's (" + own
+                    + ") additions only, not " + o);
+        });
+        List<Long> removed = new ArrayList<>(d.removedSiteIds());
+        removed.addAll(repo.siteIdsOfCells(d.removedCellIds()));
+        Map<Long, String> owners = repo.siteOperators(removed);
+        removed.stream().filter(s -> !own.equals(owners.get(s))).findFirst().ifPresent(s -> {
+            throw AccessService.forbidden("an operator token removes its own operator's (" + own
+                    + ") sites only; site " + s + " is not one of them");
+        });
+    }
+
+    void delete(long id, Caller caller) {
+        if (caller.role() == Role.OPERATOR && !caller.name().equals(get(id).createdBy())) {
+            throw AccessService.forbidden("an operator token deletes only the scenarios it saved");
+        }
         if (!repo.deleteScenario(id)) {
             throw ApiException.notFound("no scenario " + id);
         }
@@ -200,6 +234,11 @@ class ScenarioService {
         out.put("whatIfMs", ms);
         out.put("totalMs", (System.nanoTime() - t0) / 1_000_000);
         return out;
+    }
+
+    /** The scenario as a GeoPackage at {@code file} ({@link ScenarioGeoPackage}). */
+    void writeGeoPackage(long id, java.nio.file.Path file) throws java.sql.SQLException {
+        ScenarioGeoPackage.write(repo, get(id), file);
     }
 
     String geojson(long id) {

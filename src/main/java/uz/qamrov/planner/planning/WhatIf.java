@@ -23,8 +23,9 @@ final class WhatIf {
 
     /** Baseline and what-if indicators of the engine, compared row by row (nation, and the region if given). */
     static List<Map<String, Object>> compare(WhatIfEngine engine, NetworkDelta delta, LocalDate asOf, String region) {
-        Indicators before = engine.baseline(asOf);
-        Indicators after = engine.with(delta, asOf);
+        WhatIfEngine.Comparison c = engine.compare(delta, asOf);
+        Indicators before = c.before();
+        Indicators after = c.after();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (IndicatorValue b : before.values()) {
             boolean national = b.scopeType() == ScopeType.NATIONAL;

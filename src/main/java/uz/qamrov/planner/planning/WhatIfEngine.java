@@ -3,8 +3,8 @@ package uz.qamrov.planner.planning;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -20,20 +20,24 @@ import uz.qamrov.planner.coverage.CoverageService;
 
 /**
  * What-if indicators from the real engine: one detached copy of the coverage model (built once from the stored
- * inputs, rebuilt when the live network changes), to which a scenario's additions/removals are applied incrementally,
- * measured, and reverted. The incremental path re-examines only the settlements and road edges the changed
- * footprints touch, which is what keeps a 1,000-site what-if well under the cost of a rebuild.
+ * inputs, rebuilt when the live network changes), to which a delta's additions/removals/replacements are applied
+ * incrementally, measured, and reverted. The incremental path re-examines only the settlements and road edges the
+ * changed footprints touch, which is what keeps a 1,000-site what-if well under the cost of a rebuild. Plans,
+ * scenarios and import dry runs all measure through here: one definition of a what-if.
  *
- * <p>One what-if at a time (synchronized): the copy is shared. Staleness check: the live model's identity and its
- * counts of cells, sites, routes and nodes (an incremental import changes at least one of them in practice; a change
- * that keeps every count is missed until the next full rebuild — to be replaced by the coverage generation number).
+ * <p>One what-if at a time (synchronized): the copy is shared. Staleness: the copy remembers the coverage
+ * generation ({@link CoverageService#generation()}) that was current <em>before</em> it was built; any later
+ * generation (a rebuild, or an import applied incrementally — which changes the live model in place, so its identity
+ * says nothing) makes the next call rebuild the copy. Reading the generation first errs on the safe side: an import
+ * committed while the copy is being built makes it rebuild once more, never serve a copy without that import.
+ * A delta the engine refuses (or anything failing half-way) drops the copy, so a half-applied one is never reused.
  */
 @Component
 class WhatIfEngine {
 
     private final CoverageService coverage;
     private CoverageModel detached;
-    private List<Object> key;
+    private long builtAt;
 
     WhatIfEngine(CoverageService coverage) {
         this.coverage = coverage;
@@ -44,37 +48,63 @@ class WhatIfEngine {
         return model().indicators(asOf, CoverageFilter.ANY);
     }
 
+    /** Baseline and what-if indicators measured on the same copy (one generation), before/after a delta. */
+    record Comparison(Indicators before, Indicators after, long generation) {
+    }
+
+    /** {@link #baseline} and {@link #with} under one lock, so both are measured on the same generation's copy. */
+    synchronized Comparison compare(NetworkDelta delta, LocalDate asOf) {
+        Indicators before = baseline(asOf);
+        Indicators after = with(delta, asOf);
+        return new Comparison(before, after, builtAt);
+    }
+
+    /** The coverage generation the copy reflects (after {@link #baseline} or {@link #with}). */
+    synchronized long generation() {
+        return builtAt;
+    }
+
     /** Indicators at {@code asOf} with the delta applied; the copy is restored afterwards. */
     synchronized Indicators with(NetworkDelta delta, LocalDate asOf) {
         CoverageModel m = model();
         if (delta.isEmpty()) {
             return m.indicators(asOf, CoverageFilter.ANY);
         }
-        Set<Long> removedCellIds = new HashSet<>(delta.removedCellIds());
-        Set<Long> removedSiteIds = new HashSet<>(delta.removedSiteIds());
-        // removing a site removes its cells (the engine keeps them apart)
-        m.cells().stream().filter(c -> removedSiteIds.contains(c.siteId())).forEach(c -> removedCellIds.add(c.id()));
-        List<Cell> removedCells = m.cells().stream().filter(c -> removedCellIds.contains(c.id())).toList();
-        List<Site> removedSites = m.sites().stream().filter(s -> removedSiteIds.contains(s.id())).toList();
-        m.applySiteChanges(removedCellIds, delta.addedCells(), removedSiteIds, delta.addedSites());
-        m.applyFiberChanges(List.of(), delta.addedRoutes(), List.of(), delta.addedNodes());
         try {
-            return m.indicators(asOf, CoverageFilter.ANY);
-        } finally {
-            m.applySiteChanges(delta.addedCells().stream().map(Cell::id).toList(), removedCells,
-                    delta.addedSites().stream().map(Site::id).toList(), removedSites);
-            m.applyFiberChanges(delta.addedRoutes().stream().map(FiberRoute::id).toList(), List.of(),
-                    delta.addedNodes().stream().map(FiberNode::id).toList(), List.of());
+            Set<Long> removedCellIds = new HashSet<>(delta.removedCellIds());
+            Set<Long> removedSiteIds = new HashSet<>(delta.removedSiteIds());
+            // removing (or replacing) a site removes its cells (the engine keeps them apart)
+            m.cells().stream().filter(c -> removedSiteIds.contains(c.siteId())).forEach(c -> removedCellIds.add(c.id()));
+            List<Cell> removedCells = present(m.cells(), removedCellIds, Cell::id);
+            List<Site> removedSites = present(m.sites(), removedSiteIds, Site::id);
+            List<FiberRoute> removedRoutes = present(m.fiberRoutes(), Set.copyOf(delta.removedRouteIds()), FiberRoute::id);
+            List<FiberNode> removedNodes = present(m.fiberNodes(), Set.copyOf(delta.removedNodeIds()), FiberNode::id);
+            m.applySiteChanges(removedCellIds, delta.addedCells(), removedSiteIds, delta.addedSites());
+            m.applyFiberChanges(delta.removedRouteIds(), delta.addedRoutes(), delta.removedNodeIds(), delta.addedNodes());
+            try {
+                return m.indicators(asOf, CoverageFilter.ANY);
+            } finally {
+                m.applySiteChanges(delta.addedCells().stream().map(Cell::id).toList(), removedCells,
+                        delta.addedSites().stream().map(Site::id).toList(), removedSites);
+                m.applyFiberChanges(delta.addedRoutes().stream().map(FiberRoute::id).toList(), removedRoutes,
+                        delta.addedNodes().stream().map(FiberNode::id).toList(), removedNodes);
+            }
+        } catch (RuntimeException e) {
+            detached = null;
+            throw e;
         }
     }
 
+    private static <T> List<T> present(List<T> all, Set<Long> ids, Function<T, Long> id) {
+        return ids.isEmpty() ? List.of() : all.stream().filter(t -> ids.contains(id.apply(t))).toList();
+    }
+
     private CoverageModel model() {
-        CoverageModel live = coverage.currentModel();
-        List<Object> k = List.of(System.identityHashCode(live), live.cells().size(), live.sites().size(),
-                live.fiberRoutes().size(), live.fiberNodes().size());
-        if (detached == null || !Objects.equals(k, key)) {
+        long generation = coverage.generation();
+        if (detached == null || generation != builtAt) {
+            detached = null;
             detached = coverage.detachedModel();
-            key = k;
+            builtAt = generation;
         }
         return detached;
     }

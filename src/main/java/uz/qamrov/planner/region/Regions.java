@@ -32,14 +32,15 @@ public class Regions {
     /** Throws a 404 problem unless the region exists. */
     public void requireRegion(String code) {
         if (!repository.regionExists(code)) {
-            throw ApiException.notFound("no region with code " + code);
+            throw ApiException.notFound("no region with code " + code).withMessage("detail.unknown-region", java.util.Map.of("value", code));
         }
     }
 
     /** For a {@code region=} filter: a 400 problem naming the parameter unless the region exists (a typo is not "no gaps"). */
     public void requireRegionFilter(String code) {
         if (code != null && !repository.regionExists(code)) {
-            throw ApiException.badRequest("unknown region: " + code, java.util.Map.of("parameter", "region", "value", code));
+            throw ApiException.badRequest("unknown region: " + code, java.util.Map.of("parameter", "region", "value", code))
+                    .withMessage("detail.unknown-region");
         }
     }
 }

@@ -35,8 +35,10 @@ class ProgressController {
             @Parameter(description = "region code (ISO 3166-2, e.g. UZ-SA); omit for national") @RequestParam(required = false) String region,
             @Parameter(description = "district code, e.g. UZ-SA-07") @RequestParam(required = false) String district,
             @Parameter(description = "as-of date (yyyy-MM-dd); default today in Tashkent")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return progress.indicators(region, district, asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "operator code (GET /api/v1/operators): count only its network; values without "
+                    + "targets, which are for every operator together") @RequestParam(required = false) String operator) {
+        return progress.indicators(region, district, asOf, operator == null || operator.isBlank() ? null : operator);
     }
 
     @GetMapping("/targets")

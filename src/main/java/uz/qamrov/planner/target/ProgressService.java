@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.ScopeType;
 import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.operator.Operators;
 import uz.qamrov.planner.web.ApiException;
 
 /**
@@ -23,20 +25,33 @@ public class ProgressService {
     private final TargetCatalog targets;
     private final TargetSeries series;
     private final TargetRepository repository;
+    private final Operators operators;
 
-    ProgressService(CoverageService coverage, TargetCatalog targets, TargetSeries series, TargetRepository repository) {
+    ProgressService(CoverageService coverage, TargetCatalog targets, TargetSeries series, TargetRepository repository,
+            Operators operators) {
+        this.operators = operators;
         this.coverage = coverage;
         this.targets = targets;
         this.series = series;
         this.repository = repository;
     }
 
-    /** Scope: a district when given, else a region when given, else the nation. */
+    /** Scope: a district when given, else a region when given, else the nation; every operator together. */
     public IndicatorReport indicators(String region, String district, LocalDate asOf) {
+        return indicators(region, district, asOf, null);
+    }
+
+    /**
+     * As {@link #indicators(String, String, LocalDate)}, counting only {@code operator}'s network when it is not null:
+     * its values without targets or statuses (the roadmap's targets are for every operator together).
+     */
+    public IndicatorReport indicators(String region, String district, LocalDate asOf, String operator) {
         LocalDate d = asOf == null ? coverage.today() : asOf;
         ScopeType type = district != null ? ScopeType.DISTRICT : region != null ? ScopeType.REGION : ScopeType.NATIONAL;
         String code = district != null ? district : region != null ? region : "UZ";
-        Indicators now = coverage.indicators(d);
+        operators.requireOperatorFilter(operator);
+        // one operator: the engine's evaluation with its filter (cached per generation, date and operator)
+        Indicators now = operator == null ? coverage.indicators(d) : coverage.snapshot(d, CoverageFilter.operator(operator)).indicators();
         List<IndicatorValue> values = now.values().stream()
                 .filter(v -> v.scopeType() == type && v.scopeCode().equals(code)).toList();
         if (values.isEmpty()) {
@@ -54,7 +69,7 @@ public class ProgressService {
             // a target that names its own lines measures something else than the engine's indicator of that key
             Optional<Target> target = targets.forIndicator(v.key(), targetScope, all).filter(TargetSeries::usesEngineDefinition);
             Double value = CoverageService.apiValue(v);
-            if (target.isEmpty()) {
+            if (target.isEmpty() || operator != null) {
                 entries.add(new IndicatorReport.Entry(v.key(), value, CoverageService.apiUnit(v.unit()), v.numerator(),
                         v.denominator(), null, null, null, null));
                 continue;
@@ -65,7 +80,7 @@ public class ProgressService {
             entries.add(new IndicatorReport.Entry(v.key(), value, CoverageService.apiUnit(v.unit()), v.numerator(),
                     v.denominator(), ref(t), progress.gap(), progress.status().key(), progress.projectedAtDeadline()));
         }
-        return new IndicatorReport(d, type.key(), code, entries);
+        return new IndicatorReport(d, type.key(), code, operator, entries);
     }
 
     public TargetReport targets(String region, LocalDate asOf) {
@@ -73,7 +88,7 @@ public class ProgressService {
         ScopeType type = region == null ? ScopeType.NATIONAL : ScopeType.REGION;
         String code = region == null ? "UZ" : region;
         if (coverage.indicators(d).values().stream().noneMatch(v -> v.scopeType() == type && v.scopeCode().equals(code))) {
-            throw ApiException.notFound("no region with code " + code);
+            throw ApiException.notFound("no region with code " + code).withMessage("detail.unknown-region", Map.of("value", code));
         }
         List<TargetReport.Entry> entries = new ArrayList<>();
         for (Target t : targets.all()) {

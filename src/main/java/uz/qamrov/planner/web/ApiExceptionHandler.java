@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import uz.qamrov.engine.model.InvalidInputException;
 import uz.qamrov.planner.system.ServiceNotReadyException;
 
@@ -38,6 +41,11 @@ import uz.qamrov.planner.system.ServiceNotReadyException;
  * (a JTS ring error, a failed rebuild), not something the client sent; code that rejects a request says so with
  * {@link ApiException} and the engine with {@link InvalidInputException}, whose details map becomes the problem's
  * properties.
+ *
+ * <p>Languages: the {@code title} (by problem type) and, where the error names a text ({@link
+ * ApiException#withMessage}), the {@code detail} come from {@link ProblemMessages} in the language the request's
+ * {@code Accept-Language} asks for (uz-Latn, uz-Cyrl, ru, en; English otherwise), with {@code Content-Language} saying
+ * which. The {@code type}, the status and the extra properties never change with the language: clients switch on those.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -49,7 +57,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.type(), e.getMessage(), e.details(), e.retryAfter());
+        return problem(e.status(), e.type(), e.getMessage(), e.details(), e.retryAfter(), e.messageKey(), e.messageArgs());
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -70,32 +78,35 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Map<String, Object> details = Map.of("parameter", e.getName(), "value", String.valueOf(e.getValue()));
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value: " + e.getValue(),
-                Map.of("parameter", e.getName(), "value", String.valueOf(e.getValue())));
+                "parameter '" + e.getName() + "' has an invalid value: " + e.getValue(), details, null, "detail.bad-parameter", details);
     }
 
     /** Malformed JSON (or any unreadable body): the parser's message may quote internals, so it stays out. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the request body is malformed or not of the declared type", Map.of());
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the request body is malformed or not of the declared type", Map.of(),
+                null, "detail.malformed-body", Map.of());
     }
 
     /** A broken multipart body (bad boundary, truncated part); a too large one is the 413 below. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the multipart request body is malformed", Map.of());
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "the multipart request body is malformed", Map.of(), null,
+                "detail.malformed-multipart", Map.of());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> conflict(DuplicateKeyException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "the resource already exists", Map.of());
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "the resource already exists", Map.of(), null, "detail.conflict", Map.of());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                "the upload exceeds the server's limit of " + e.getMaxUploadSize() + " bytes", Map.of());
+                "the upload exceeds the server's limit of " + e.getMaxUploadSize() + " bytes", Map.of(), null, "detail.too-large",
+                Map.of("limit", e.getMaxUploadSize() >= 1 << 20 ? e.getMaxUploadSize() / (1 << 20) + " MB" : e.getMaxUploadSize() + " B"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -105,7 +116,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "no such resource: /" + e.getResourcePath(), Map.of());
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "no such resource: /" + e.getResourcePath(), Map.of(), null,
+                "detail.no-such-resource", Map.of("path", "/" + e.getResourcePath()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -116,11 +128,13 @@ class ApiExceptionHandler {
         }
         if (DatabaseOutage.isOutage(e)) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE,
-                    "the database is not reachable right now; try again shortly", Map.of(), DATABASE_RETRY_AFTER);
+                    "the database is not reachable right now; try again shortly", Map.of(), DATABASE_RETRY_AFTER,
+                    "detail.database-unavailable", Map.of());
         }
         // logged once here, with the stack trace; the client gets no internals
         log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "internal error; see the server log", Map.of());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "internal error; see the server log", Map.of(), null,
+                "detail.internal", Map.of());
     }
 
     private static ResponseEntity<ProblemDetail> fromFramework(ErrorResponse e) {
@@ -149,14 +163,37 @@ class ApiExceptionHandler {
 
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String detail, Map<String, Object> extra,
                                                  Duration retryAfter) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        return problem(status, type, detail, extra, retryAfter, null, Map.of());
+    }
+
+    /**
+     * The problem document; {@code detailKey} (nullable) names the translated text of {@code detail}, its
+     * placeholders filled from {@code args}.
+     */
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, URI type, String detail, Map<String, Object> extra,
+                                                 Duration retryAfter, String detailKey, Map<String, ?> args) {
+        String accept = acceptLanguage();
+        String slug = type.getPath().substring(type.getPath().lastIndexOf('/') + 1);
+        Optional<ProblemMessages.Message> title = ProblemMessages.DEFAULT.find(accept, "title." + slug, Map.of());
+        Optional<ProblemMessages.Message> text = detailKey == null ? Optional.empty()
+                : ProblemMessages.DEFAULT.find(accept, detailKey, args);
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, text.map(ProblemMessages.Message::text).orElse(detail));
         pd.setType(type);
-        pd.setTitle(HttpStatus.valueOf(status.value()).getReasonPhrase());
+        pd.setTitle(title.map(ProblemMessages.Message::text).orElse(HttpStatus.valueOf(status.value()).getReasonPhrase()));
         extra.forEach(pd::setProperty);
-        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        // said only when the detail was translated: an untranslated detail is English whatever the title is in
+        text.ifPresent(m -> b.header(HttpHeaders.CONTENT_LANGUAGE, m.language()));
         if (retryAfter != null) {
             b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
         }
         return b.body(pd);
+    }
+
+    /** The current request's {@code Accept-Language} (null outside a request: English). */
+    private static String acceptLanguage() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE) : null;
     }
 }

@@ -48,13 +48,21 @@ public final class ProblemMessages {
      * {@code args}; the key itself when no language has it.
      */
     public Message resolve(String acceptLanguage, String key, Map<String, ?> args) {
+        return find(acceptLanguage, key, args).orElseGet(() -> new Message("en", fill(key, args)));
+    }
+
+    /**
+     * The text for {@code key} in the best accepted language, else in English; empty when no bundle has the key
+     * (the caller keeps its own text).
+     */
+    public Optional<Message> find(String acceptLanguage, String key, Map<String, ?> args) {
         String lang = language(acceptLanguage);
-        String text = Optional.ofNullable(bundles.get(lang).getProperty(key)).orElse(null);
+        String text = bundles.get(lang).getProperty(key);
         if (text == null) {
             lang = "en";
-            text = bundles.get("en").getProperty(key, key);
+            text = bundles.get("en").getProperty(key);
         }
-        return new Message(lang, fill(text, args));
+        return text == null ? Optional.empty() : Optional.of(new Message(lang, fill(text, args)));
     }
 
     /** The supported language an {@code Accept-Language} header asks for first; "en" when none. */

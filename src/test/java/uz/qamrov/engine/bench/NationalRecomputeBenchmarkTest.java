@@ -1,9 +1,13 @@
 package uz.qamrov.engine.bench;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -16,6 +20,7 @@ import uz.qamrov.engine.measure.ChangeStats;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageModelBuilder;
+import uz.qamrov.engine.measure.CoverageSettings;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.IndicatorKeys;
 import uz.qamrov.engine.model.AdminArea;
@@ -28,165 +33,117 @@ import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.TransportLine;
 import uz.qamrov.engine.model.Validity;
+import uz.qamrov.engine.radio.RadioSettings;
+import uz.qamrov.engine.terrain.Dem;
+import uz.qamrov.planner.terrain.EsriAsciiGridReader;
 
 /**
  * Synthetic national-scale timing (not an assertion): ~12k settlements, 87k sites / ~250k cells, 6,000 km of
  * highways, 2,000 km of rail, ~313k km of fiber, 14 regions × 14 districts. Run with
- * {@code mvn -o test -Dtest=NationalRecomputeBenchmarkTest -Dqamrov.bench=true}.
+ * {@code mvn -o test -Dtest=NationalRecomputeBenchmarkTest -Dqamrov.bench=true}; {@code -Dqamrov.bench.modes=} a
+ * comma list of {@code wedges} (hard sectors), {@code flat} (radial patterns, the default) and {@code terrain}
+ * (radial patterns over the national DEM), {@code -Dqamrov.bench.reps=} repetitions per mode (default 2).
  */
 @EnabledIfSystemProperty(named = "qamrov.bench", matches = "true")
 class NationalRecomputeBenchmarkTest {
 
-    static final double LON0 = 58;
-    static final double LAT0 = 38;
-    static final double W = 14;
-    static final double H = 7;
-
     @Test
     void nationalRecompute() {
-        Random rnd = new Random(7);
-        List<AdminArea> areas = new ArrayList<>();
-        int rx = 7;
-        int ry = 2;
-        for (int i = 0; i < rx; i++) {
-            for (int j = 0; j < ry; j++) {
-                String r = "R" + i + "_" + j;
-                double x0 = LON0 + W * i / rx;
-                double y0 = LAT0 + H * j / ry;
-                areas.add(Fixtures.region(r, box(x0, y0, x0 + W / rx, y0 + H / ry)));
-                for (int a = 0; a < 2; a++) {
-                    for (int b = 0; b < 7; b++) {
-                        double dx = W / rx / 2;
-                        double dy = H / ry / 7;
-                        areas.add(Fixtures.district(r + "_" + a + b, r, box(x0 + a * dx, y0 + b * dy, x0 + (a + 1) * dx,
-                                y0 + (b + 1) * dy)));
-                    }
-                }
-            }
-        }
-        // settlements in clusters (oases), 10% with a boundary polygon
-        List<Settlement> settlements = new ArrayList<>();
-        double[][] centres = new double[300][];
-        for (int i = 0; i < centres.length; i++) {
-            centres[i] = new double[] {LON0 + W * rnd.nextDouble(), LAT0 + H * rnd.nextDouble()};
-        }
-        for (int i = 0; i < 12_000; i++) {
-            double[] c = centres[rnd.nextInt(centres.length)];
-            double lon = clamp(c[0] + rnd.nextGaussian() * 0.25, LON0, LON0 + W);
-            double lat = clamp(c[1] + rnd.nextGaussian() * 0.2, LAT0, LAT0 + H);
-            int pop = (int) Math.min(2_500_000, 300 * Math.exp(rnd.nextGaussian() * 1.3));
-            org.locationtech.jts.geom.Polygon boundary = null;
-            if (rnd.nextInt(10) == 0) {
-                double r = 300 + Math.sqrt(pop) * 5;
-                Coordinate[] cs = new Coordinate[9];
-                for (int k = 0; k < 8; k++) {
-                    double[] p = LocalMetric.destination(lon, lat, 45.0 * k, r * (0.7 + 0.3 * rnd.nextDouble()));
-                    cs[k] = new Coordinate(p[0], p[1]);
-                }
-                cs[8] = cs[0];
-                boundary = Fixtures.GF.createPolygon(cs);
-            }
-            settlements.add(new Settlement(i + 1, lon, lat, pop, pop / 5, null, null, boundary));
-        }
-        // sites near settlements (weighted by population), 2–4 cells each
-        List<Site> sites = new ArrayList<>();
-        List<Cell> cells = new ArrayList<>();
-        String[] ops = {"beeline", "ucell", "mobiuz", "uztelecom"};
-        long cellId = 1;
-        Technology[] techs = Technology.values();
-        int[][] bands = {{900, 1800}, {2100, 900}, {800, 1800, 2600}, {3500}};
-        for (int i = 0; i < 87_000; i++) {
-            Settlement s = settlements.get(rnd.nextInt(settlements.size()));
-            double[] p = LocalMetric.destination(s.lon(), s.lat(), 360 * rnd.nextDouble(), 3_000 * rnd.nextDouble());
-            String op = ops[rnd.nextInt(ops.length)];
-            Validity v = rnd.nextInt(10) == 0 ? Validity.from(LocalDate.of(2026, 1, 1)) : Validity.ALWAYS;
-            sites.add(new Site(i + 1, op, p[0], p[1], v));
-            int k = 2 + rnd.nextInt(3);
-            double h = 20 + 30 * rnd.nextDouble();
-            for (int j = 0; j < k; j++) {
-                Technology t = techs[Math.min(3, rnd.nextInt(5))];
-                int[] b = bands[t.ordinal()];
-                cells.add(new Cell(cellId++, i + 1, op, t, b[rnd.nextInt(b.length)], 120.0 * (j % 3) + 10, 65, h, null, null,
-                        p[0], p[1], v));
-            }
-        }
-        List<TransportLine> lines = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            lines.add(new TransportLine(i + 1, LineKind.HIGHWAY, "M" + i, i % 2 == 0 ? "international" : "state",
-                    line(rnd, 100_000, 500)));
-        }
-        for (int i = 0; i < 20; i++) {
-            lines.add(new TransportLine(1000 + i, LineKind.RAILWAY, i == 0 ? "tashkent_samarkand_bukhara" : "r" + i, "rail",
-                    line(rnd, 100_000, 500)));
-        }
-        List<FiberRoute> fiber = new ArrayList<>();
-        for (int i = 0; i < 10_430; i++) {
-            fiber.add(new FiberRoute(i + 1, ops[rnd.nextInt(ops.length)], line(rnd, 30_000, 300), Validity.ALWAYS));
-        }
-        List<FiberNode> nodes = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            Settlement s = settlements.get(rnd.nextInt(settlements.size()));
-            nodes.add(new FiberNode(i + 1, "uztelecom", s.lon(), s.lat(), 256, Validity.ALWAYS));
-        }
+        SyntheticNation nation = SyntheticNation.generate(7, 87_000);
+        List<AdminArea> areas = nation.areas();
+        List<Settlement> settlements = nation.settlements();
+        List<Site> sites = nation.sites();
+        List<Cell> cells = nation.cells();
+        List<TransportLine> lines = nation.lines();
+        List<FiberRoute> fiber = nation.fiber();
+        List<FiberNode> nodes = nation.nodes();
         System.out.printf("inputs: %d settlements, %d sites, %d cells, %d lines, %d fiber routes, %d nodes%n",
                 settlements.size(), sites.size(), cells.size(), lines.size(), fiber.size(), nodes.size());
 
-        for (int rep = 0; rep < 2; rep++) {
-            long c0 = cpuMs();
-            long t0 = System.nanoTime();
-            CoverageModel model = new CoverageModelBuilder().adminAreas(areas).settlements(settlements).sites(sites)
-                    .cells(cells).lines(lines).fiberRoutes(fiber).fiberNodes(nodes).build();
-            long t1 = System.nanoTime();
-            long c1 = cpuMs();
-            CoverageSnapshot snap = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
-            long t2 = System.nanoTime();
-            long c2 = cpuMs();
-            CoverageSnapshot snap2 = model.evaluate(LocalDate.of(2025, 6, 1), CoverageFilter.operator("ucell"));
-            long t3 = System.nanoTime();
-            System.out.printf("rep %d: build %d ms, evaluate %d ms, evaluate(other date+operator) %d ms, total %d ms;"
-                    + " edges %d, indicators %d, stretches %d%n", rep, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000, (t2 - t0) / 1_000_000, model.edgeCount(), snap.indicators().values().size(),
-                    snap.stretches().size());
-            System.out.printf("  cpu: build %d ms, evaluate %d ms (process CPU over all threads)%n", c1 - c0, c2 - c1);
-            System.out.printf("  national: mobile_internet %.3f, hsm pop %.3f, intl hsm %.3f, fiber %.0f km, sites %.0f%n",
-                    snap.indicators().national(IndicatorKeys.SETTLEMENTS_MOBILE_INTERNET_PCT).get().value(),
-                    snap.indicators().national(IndicatorKeys.POPULATION_HIGH_SPEED_MOBILE_PCT).get().value(),
-                    snap.indicators().national(IndicatorKeys.HIGHWAYS_INTERNATIONAL_HSM_PCT).get().value(),
-                    snap.indicators().national(IndicatorKeys.FIBER_LENGTH_KM).get().value(),
-                    snap2.indicators().national(IndicatorKeys.BASE_STATIONS_COUNT).get().value());
+        Dem dem = null;
+        String[] modes = System.getProperty("qamrov.bench.modes", "flat").split(",");
+        int reps = Integer.getInteger("qamrov.bench.reps", 2);
+        for (String mode : modes) {
+            CoverageSettings settings = CoverageSettings.DEFAULTS.withRadio(mode.equals("wedges") ? RadioSettings.WEDGES
+                    : RadioSettings.DEFAULTS);
+            if (mode.equals("terrain") && dem == null) {
+                dem = readDem();
+            }
+            Dem modelDem = mode.equals("terrain") ? dem : null;
+            System.out.printf("== mode %s (%s)%n", mode, modelDem == null ? "no DEM" : "national DEM");
+            for (int rep = 0; rep < reps; rep++) {
+                long c0 = cpuMs();
+                long t0 = System.nanoTime();
+                CoverageModel model = new CoverageModelBuilder().adminAreas(areas).settlements(settlements).sites(sites)
+                        .cells(cells).lines(lines).fiberRoutes(fiber).fiberNodes(nodes).settings(settings).terrain(modelDem)
+                        .build();
+                long t1 = System.nanoTime();
+                long c1 = cpuMs();
+                CoverageSnapshot snap = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
+                long t2 = System.nanoTime();
+                long c2 = cpuMs();
+                CoverageSnapshot snap2 = model.evaluate(LocalDate.of(2025, 6, 1), CoverageFilter.operator("ucell"));
+                long t3 = System.nanoTime();
+                System.out.printf("rep %d: build %d ms, evaluate %d ms, evaluate(other date+operator) %d ms, total %d ms;"
+                        + " edges %d, indicators %d, stretches %d%n", rep, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                        (t3 - t2) / 1_000_000, (t2 - t0) / 1_000_000, model.edgeCount(), snap.indicators().values().size(),
+                        snap.stretches().size());
+                System.out.printf("  cpu: build %d ms, evaluate %d ms (process CPU over all threads)%n", c1 - c0, c2 - c1);
+                if (rep == reps - 1) {
+                    // live heap with the model (and the DEM) reachable: a full GC, then used memory
+                    System.gc();
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.printf("  heap after build: %d MB live (max heap %d MB)%n",
+                            (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+                }
+                System.out.printf("  national: mobile_internet %.3f, hsm pop %.3f, intl hsm %.3f, fiber %.0f km, sites %.0f%n",
+                        snap.indicators().national(IndicatorKeys.SETTLEMENTS_MOBILE_INTERNET_PCT).get().value(),
+                        snap.indicators().national(IndicatorKeys.POPULATION_HIGH_SPEED_MOBILE_PCT).get().value(),
+                        snap.indicators().national(IndicatorKeys.HIGHWAYS_INTERNATIONAL_HSM_PCT).get().value(),
+                        snap.indicators().national(IndicatorKeys.FIBER_LENGTH_KM).get().value(),
+                        snap2.indicators().national(IndicatorKeys.BASE_STATIONS_COUNT).get().value());
 
-            // incremental: 1,000 sites replaced (their cells removed, new sites with new cells added)
-            List<Long> removedCells = new ArrayList<>();
-            List<Long> removedSites = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                removedSites.add((long) (i * 80 + 1));
-            }
-            for (Cell c : cells) {
-                if (c.siteId() % 80 == 1 && c.siteId() <= 80_000) {
-                    removedCells.add(c.id());
+                // incremental: 1,000 sites replaced (their cells removed, new sites with new cells added)
+                List<Long> removedCells = new ArrayList<>();
+                List<Long> removedSites = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    removedSites.add((long) (i * 80 + 1));
                 }
-            }
-            List<Site> addSites = new ArrayList<>();
-            List<Cell> addCells = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                Site old = sites.get(i * 80);
-                long id = 1_000_000 + i + rep * 10_000;
-                addSites.add(new Site(id, old.operator(), old.lon() + 0.001, old.lat(), Validity.ALWAYS));
-                for (int j = 0; j < 3; j++) {
-                    addCells.add(new Cell(10_000_000 + id * 3 + j, id, old.operator(), Technology.G4, 800, 120.0 * j, 65, 35,
-                            null, null, old.lon() + 0.001, old.lat(), Validity.ALWAYS));
+                for (Cell c : cells) {
+                    if (c.siteId() % 80 == 1 && c.siteId() <= 80_000) {
+                        removedCells.add(c.id());
+                    }
                 }
+                List<Site> addSites = new ArrayList<>();
+                List<Cell> addCells = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    Site old = sites.get(i * 80);
+                    long id = 1_000_000 + i + rep * 10_000;
+                    addSites.add(new Site(id, old.operator(), old.lon() + 0.001, old.lat(), Validity.ALWAYS));
+                    for (int j = 0; j < 3; j++) {
+                        addCells.add(new Cell(10_000_000 + id * 3 + j, id, old.operator(), Technology.G4, 800, 120.0 * j, 65, 35,
+                                null, null, old.lon() + 0.001, old.lat(), Validity.ALWAYS));
+                    }
+                }
+                long c4 = cpuMs();
+                long t4 = System.nanoTime();
+                ChangeStats stats = model.applySiteChanges(removedCells, addCells, removedSites, addSites);
+                long t5 = System.nanoTime();
+                long c5 = cpuMs();
+                model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
+                long t6 = System.nanoTime();
+                System.out.printf("  incremental 1,000 sites (%d cells out, %d in): apply %d ms (%s), re-evaluate %d ms%n",
+                        removedCells.size(), addCells.size(), (t5 - t4) / 1_000_000, stats, (t6 - t5) / 1_000_000);
+                System.out.printf("  cpu: apply %d ms%n", c5 - c4);
             }
-            long c4 = cpuMs();
-            long t4 = System.nanoTime();
-            ChangeStats stats = model.applySiteChanges(removedCells, addCells, removedSites, addSites);
-            long t5 = System.nanoTime();
-            long c5 = cpuMs();
-            model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
-            long t6 = System.nanoTime();
-            System.out.printf("  incremental 1,000 sites (%d cells out, %d in): apply %d ms (%s), re-evaluate %d ms%n",
-                    removedCells.size(), addCells.size(), (t5 - t4) / 1_000_000, stats, (t6 - t5) / 1_000_000);
-            System.out.printf("  cpu: apply %d ms%n", c5 - c4);
+        }
+    }
+
+    static Dem readDem() {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("geodata/dem/uz_srtm30plus_1min.asc.gz")))) {
+            return EsriAsciiGridReader.read(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -194,27 +151,5 @@ class NationalRecomputeBenchmarkTest {
     static long cpuMs() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-    }
-
-    static LineString line(Random rnd, double lengthM, double stepM) {
-        int n = (int) (lengthM / stepM) + 1;
-        Coordinate[] cs = new Coordinate[n];
-        cs[0] = new Coordinate(LON0 + W * rnd.nextDouble(), LAT0 + H * rnd.nextDouble());
-        double heading = 360 * rnd.nextDouble();
-        for (int i = 1; i < n; i++) {
-            heading += 10 * rnd.nextGaussian();
-            double[] p = LocalMetric.destination(cs[i - 1].x, cs[i - 1].y, heading, stepM);
-            cs[i] = new Coordinate(clamp(p[0], LON0, LON0 + W), clamp(p[1], LAT0, LAT0 + H));
-        }
-        return Fixtures.GF.createLineString(cs);
-    }
-
-    static double clamp(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    static String box(double x0, double y0, double x1, double y1) {
-        return "POLYGON((" + x0 + " " + y0 + ", " + x1 + " " + y0 + ", " + x1 + " " + y1 + ", " + x0 + " " + y1 + ", " + x0
-                + " " + y0 + "))";
     }
 }

@@ -87,11 +87,30 @@ class RadialFootprintTest {
                     inIv |= t >= iv[j] && t <= iv[j + 1];
                     nearIv |= Math.abs(t - iv[j]) < 1e-4 || Math.abs(t - iv[j + 1]) < 1e-4;
                 }
-                if (!nearIv) {
+                // a point within a centimetre of the boundary may fall either way: where the segment meets the boundary
+                // at a grazing angle, that centimetre spans more than the 1e-4 of t allowed above (seed 19034413980402,
+                // case 215: 0.9 mm from the boundary, 1.7e-4 of t from the interval's end)
+                if (!nearIv && boundaryDistanceM(f, lon, lat) > 0.01) {
                     assertThat(inIv).as("seed %d case %d t %f", seed, k, t).isEqualTo(f.contains(lon, lat));
                 }
             }
         }
+    }
+
+    /** Distance from a point to the footprint's drawn boundary, in the point's local metric plane. */
+    private static double boundaryDistanceM(RadialFootprint f, double lon, double lat) {
+        org.locationtech.jts.geom.Coordinate[] ring = f.toPolygon(new org.locationtech.jts.geom.GeometryFactory(), 360)
+                .getExteriorRing().getCoordinates();
+        LocalMetric m = LocalMetric.at(lon, lat);
+        org.locationtech.jts.geom.Coordinate origin = new org.locationtech.jts.geom.Coordinate(0, 0);
+        double best = Double.POSITIVE_INFINITY;
+        for (int q = 1; q < ring.length; q++) {
+            double[] p0 = m.toLocal(ring[q - 1].x, ring[q - 1].y);
+            double[] p1 = m.toLocal(ring[q].x, ring[q].y);
+            best = Math.min(best, org.locationtech.jts.algorithm.Distance.pointToSegment(origin,
+                    new org.locationtech.jts.geom.Coordinate(p0[0], p0[1]), new org.locationtech.jts.geom.Coordinate(p1[0], p1[1])));
+        }
+        return best;
     }
 
     /** The drawn polygon is the tested footprint: points 0.5 m either side of every edge's mid-point. */

@@ -53,6 +53,8 @@ class CoverageConsistencyIT extends ApiIT {
 
     private final Map<String, List<String>> sitesByOperator = new HashMap<>();
     private final Map<String, String> lastRow = new HashMap<>();
+    /** Uncovered settlements seen in the tiles over all steps: the tile comparison must have compared something. */
+    private int tileGaps;
 
     @Test
     void everyAnswerEqualsAFreshRebuildAfterEveryUpload() throws Exception {
@@ -72,6 +74,7 @@ class CoverageConsistencyIT extends ApiIT {
             System.out.println("step " + step + ": " + what);
             assertConsistent("step " + step + " (" + what + ", seed " + seed + ")");
         }
+        assertThat(tileGaps).as("uncovered settlements decoded from the tiles over all steps").isPositive();
     }
 
     private void seedWorld(Random rnd) {
@@ -230,6 +233,9 @@ class CoverageConsistencyIT extends ApiIT {
                     .forEach(s -> uncovered.add(s.settlementId()));
             assertThat(featureIds("/api/v1/gaps/settlements?service=mobile_internet&f=geojson&limit=1000&asOf=" + d))
                     .as("gap list " + at).isEqualTo(uncovered);
+            Set<Long> inTile = uncoveredInTile(d);
+            assertThat(inTile).as("settlements vector tile " + at).isEqualTo(uncovered);
+            tileGaps += inTile.size();
             Set<Long> activeSites = new TreeSet<>();
             fresh.sites().stream().filter(s -> s.validity().contains(d)).map(Site::id).forEach(activeSites::add);
             assertThat(featureIds("/api/v1/layers/base-stations?limit=1000&asOf=" + d)).as("base-station layer " + at)
@@ -256,6 +262,38 @@ class CoverageConsistencyIT extends ApiIT {
         Map<String, Boolean> out = new TreeMap<>();
         rows.forEach(s -> out.put(s.settlementId() + "|" + s.service().key(), s.covered()));
         return out;
+    }
+
+    /**
+     * The uncovered settlements of the map's vector tile over the test world (z7 tile 88/47 holds all of it), decoded
+     * by GDAL's MVT driver: an independent reader of what the map draws.
+     */
+    private Set<Long> uncoveredInTile(LocalDate d) throws Exception {
+        var response = mvc.perform(get("/tiles/settlements/7/88/47.mvt?service=mobile_internet&asOf=" + d)).andReturn()
+                .getResponse();
+        Set<Long> ids = new TreeSet<>();
+        if (response.getStatus() == 204) {
+            return ids;
+        }
+        assertThat(response.getStatus()).isEqualTo(200);
+        java.nio.file.Path tile = java.nio.file.Files.createTempFile("consistency", ".mvt");
+        try {
+            java.nio.file.Files.write(tile, response.getContentAsByteArray());
+            Process p = new ProcessBuilder("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", tile.toString(), "-oo", "X=88", "-oo", "Y=47",
+                    "-oo", "Z=7", "settlements").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            JsonNode fc = json.readTree(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).isZero();
+            for (JsonNode f : fc.path("features")) {
+                JsonNode covered = f.path("properties").path("covered");
+                assertThat(covered.isBoolean() || covered.isInt()).as("covered of %s", f).isTrue();
+                if (covered.isBoolean() ? !covered.asBoolean() : covered.asInt() == 0) {
+                    ids.add(f.path("properties").has("id") ? f.path("properties").path("id").asLong() : f.path("id").asLong());
+                }
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tile);
+        }
+        return ids;
     }
 
     private Set<Long> featureIds(String url) throws Exception {

@@ -124,6 +124,36 @@ class IngestProfilesIT extends ApiIT {
     }
 
     @Test
+    void ourCsvWithRenamedColumnsIsCheckedForRequiredColumnsAfterTheMapping() throws Exception {
+        // an export whose columns carry other names: without the mapping it lacks site_id, cell_id, lon and lat
+        String csv = "operator,osm_id,sector,x,y,technology,band_mhz,antenna_height_m\n"
+                + "mobiuz,RN-1,1,69.21,41.21,4G,1800,28\n"
+                + "mobiuz,RN-1,2,69.21,41.21,4G,1800,28\n";
+        jdbc.update("DELETE FROM base_stations WHERE external_id = 'RN-1'");
+        MvcResult plain = upload("base-stations", ADMIN_TOKEN, "renamed.csv", utf8(csv));
+        assertThat(plain.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(plain).path("detail").asText())
+                .startsWith("missing required column(s) cell_id, lat, lon, site_id for layer base-stations (header read: [operator, osm_id,");
+
+        JsonNode job = importFile("base-stations", ADMIN_TOKEN, "renamed.csv", utf8(csv), "map", "site_id:osm_id,cell_id:sector,lon:x,lat:y");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.path("report").path("inserted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT ST_AsText(b.geom) || ' ' || count(c.*) FROM base_stations b JOIN cells c"
+                + " ON c.base_station_id = b.id WHERE b.external_id = 'RN-1' AND b.valid_to = 'infinity' GROUP BY b.geom", String.class))
+                .isEqualTo("POINT(69.21 41.21) 2");
+
+        // a mapped column whose source is not in the file: both names are in the message
+        MvcResult wrong = upload("base-stations", ADMIN_TOKEN, "renamed.csv", utf8(csv), "map", "site_id:osm_ident|ref,cell_id:sector,lon:x,lat:y");
+        assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = body(wrong);
+        assertThat(problem.path("detail").asText()).startsWith("missing required column(s) site_id (mapped from osm_ident | ref,"
+                + " not in the header) for layer base-stations (header read: [operator, osm_id, sector, x, y, technology,"
+                + " band_mhz, antenna_height_m]; mapping 'custom')");
+        assertThat(problem.path("missingColumns").toString()).isEqualTo("[\"site_id\"]");
+        assertThat(problem.path("mappedFrom").toString()).isEqualTo("{\"site_id\":[\"osm_ident\",\"ref\"]}");
+    }
+
+    @Test
     void aSavedProfileIsUsedByName() throws Exception {
         String body = "{\"description\":\"our rail register\",\"map\":\"line_key:kod,line_name:nomi\"}";
         MvcResult saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders

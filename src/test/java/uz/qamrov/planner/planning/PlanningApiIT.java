@@ -149,6 +149,39 @@ class PlanningApiIT extends ApiIT {
         assertThat(sf.get("reason").asText()).contains("no candidate covers");
     }
 
+    /**
+     * The shared tree reaches C through B although C is 38 km from the cable (beyond the 30 km of one extension):
+     * fiber (66.90) – B 0.2° of longitude at 39.65°N = 17.167 km, B – C hypot(17.167, 0.15° of latitude = 16.654)
+     * = 23.918 km; × 1.3 = 53.41 km of route. Households with fixed broadband 1000 of 1560 → all 1560.
+     */
+    @Test
+    void theFiberTreeReachesCThroughBAndTheEngineConfirmsIt() throws Exception {
+        JsonNode plan = runPlan(Map.of("mode", "fiber-tree", "region", "UZ-SA"));
+        assertThat(plan.path("status").asText()).as(plan.toString()).isEqualTo("succeeded");
+        JsonNode result = plan.get("result");
+        long idB = jdbc.queryForObject("SELECT id FROM settlements WHERE external_id = 'B'", Long.class);
+        assertThat(texts(result.get("proposals"), "from")).containsExactly("fiber", "settlement:" + idB);
+        assertThat(result.at("/proposals/1/settlementId").asLong()).isEqualTo(idC);
+        assertThat(result.get("totalRouteKm").asDouble()).isCloseTo(1.3 * (17.167 + 23.918), within(0.1));
+        assertThat(result.at("/unreachable/settlements").asInt()).isZero();
+        assertThat(result.at("/regions/0/region").asText()).isEqualTo("UZ-SA");
+        assertThat(result.at("/regions/0/households").asInt()).isEqualTo(560);
+        List<JsonNode> fixed = new ArrayList<>();
+        result.get("projectedIndicators").forEach(row -> {
+            if (row.get("key").asText().equals("households.fixed_broadband.pct") && row.get("scope").asText().equals("UZ")) {
+                fixed.add(row);
+            }
+        });
+        assertThat(fixed).hasSize(1);
+        assertThat(fixed.get(0).get("before").asDouble()).isCloseTo(100.0 * 1000 / 1560, within(1e-6));
+        assertThat(fixed.get(0).get("after").asDouble()).isCloseTo(100.0, within(1e-6));
+        JsonNode fc = body(mvc.perform(get("/api/v1/plans/" + plan.get("id").asText() + "/proposals.geojson")).andReturn());
+        assertThat(fc.at("/features/0/geometry/type").asText()).isEqualTo("LineString");
+        assertThat(fc.at("/features/0/geometry/coordinates/0/0").asDouble()).isCloseTo(66.90, within(1e-6));
+        assertField(Map.of("mode", "fiber-tree", "budgetUsd", 1e6), "mode");
+        assertField(Map.of("mode", "steiner"), "mode");
+    }
+
     @Test
     void invalidRequestsAre400NamingTheField() throws Exception {
         assertField(Map.of("budgetUsd", -1), "budgetUsd");
@@ -160,8 +193,7 @@ class PlanningApiIT extends ApiIT {
         assertField(Map.of("targets", Map.of("settlements.mobile_internet", 150)), "targets.settlements.mobile_internet");
         assertField(Map.of("budgetUsd", 1e6, "region", "UZ-XX"), "region");
         assertField(Map.of("budgetUsd", 1e6, "asOf", "yesterday"), "asOf");
-        // planners read; planning runs are writes
-        assertThat(postPlan(token("planner", null), Map.of("budgetUsd", 1e6)).getResponse().getStatus()).isEqualTo(403);
+        // who may plan: PlanningRolesIT
         assertThat(postPlan(null, Map.of("budgetUsd", 1e6)).getResponse().getStatus()).isEqualTo(401);
     }
 
@@ -263,6 +295,7 @@ class PlanningApiIT extends ApiIT {
         String csv = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.csv")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(csv.lines()).hasSize(6).first().isEqualTo("action,kind,ref,operator,cost_usd,wkt");
+        assertGeoPackage(planScenario, removalScenario, sa);
         // the upload file in our base-stations format: SB's new cell under SB's own id; our dry run accepts it
         MvcResult noOperator = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/upload.geojson")).andReturn();
         assertThat(noOperator.getResponse().getStatus()).isEqualTo(400);
@@ -276,6 +309,45 @@ class PlanningApiIT extends ApiIT {
                 json.writeValueAsBytes(upload), "dryRun", "true", "operator", "ucell");
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(count("SELECT count(*) FROM base_stations")).isEqualTo(2);
+    }
+
+    /** The GeoPackage export read back by an independent reader (mil.nga.geopackage, as the import uses). */
+    void assertGeoPackage(long planScenario, long removalScenario, long sa) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("scenario", ".gpkg");
+        try {
+            MvcResult started = mvc.perform(get("/api/v1/scenarios/" + planScenario + "/items.gpkg")).andReturn();
+            MvcResult done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .asyncDispatch(started)).andReturn();
+            assertThat(done.getResponse().getStatus()).isEqualTo(200);
+            java.nio.file.Files.write(file, done.getResponse().getContentAsByteArray());
+            try (mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile(), false)) {
+                assertThat(gp.getFeatureTables()).containsExactlyInAnyOrder("scenario_points", "scenario_lines");
+                var points = gp.getFeatureDao("scenario_points");
+                assertThat(points.count()).isEqualTo(5); // the new site, its 3 sectors, SB's 4G cell
+                assertThat(gp.getFeatureDao("scenario_lines").count()).isZero();
+                List<Double> lons = new ArrayList<>();
+                var rs = points.queryForAll();
+                try {
+                    while (rs.moveToNext()) {
+                        var g = (mil.nga.sf.Point) rs.getRow().getGeometry().getGeometry();
+                        lons.add(g.getX());
+                    }
+                } finally {
+                    rs.close();
+                }
+                assertThat(lons).contains(66.50, 66.70);
+            }
+            MvcResult s2 = mvc.perform(get("/api/v1/scenarios/" + removalScenario + "/items.gpkg")).andReturn();
+            java.nio.file.Files.write(file, mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .asyncDispatch(s2)).andReturn().getResponse().getContentAsByteArray());
+            try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                    var rs = db.createStatement().executeQuery("SELECT value FROM export_info WHERE key = 'removed'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("site:" + sa);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -25,9 +25,10 @@ import uz.qamrov.support.PostgisIT;
  * The web app at {@code /} in Debian's headless Chromium, driven by {@code src/test/e2e/webapp.mjs} (playwright-core)
  * against this application on a random port with the shipped national dataset loaded. The script checks that the page
  * loads with no request leaving localhost, the map draws layers from the API, choosing a region updates the dashboard
- * and the gap table, a gap-table click zooms the map, the M39 stretches and the exports, the language switch, and an
- * upload (bad file: row errors; good file: progress, then indicator changes). Screenshots go to
- * {@code target/e2e-screenshots/}.
+ * and the gap table, a click on a bare spot selects the region under it, a gap-table click zooms the map, the M39
+ * stretches and the exports, the language switch, two operators side by side (as the API counts them), the printable
+ * region report printed to PDF, and an upload (bad file: row errors; good file: progress, then indicator changes).
+ * Screenshots and the report's PDF go to {@code target/e2e-screenshots/}.
  *
  * <p>Nothing is stubbed: every request reaches this server, and any 4xx/5xx answer the page did not expect (the
  * script's explicit allow-list) fails the run.

@@ -1,10 +1,13 @@
 package uz.qamrov.planner.ingest.validate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import uz.qamrov.planner.ingest.SourceFeature;
@@ -154,6 +157,26 @@ public final class ColumnMapping {
     /** The profile's duplicate policy, or null when it leaves it to the format. */
     public DuplicatePolicy duplicates() {
         return duplicates;
+    }
+
+    /**
+     * The columns every row of a file with this header has after {@link #apply}: the header's own, each mapped
+     * target with a source in the header, and each field with a default.
+     */
+    public Set<String> columnsAfter(Collection<String> header) {
+        Set<String> out = new LinkedHashSet<>(header);
+        columns.forEach((target, sources) -> {
+            if (sources.stream().anyMatch(header::contains)) {
+                out.add(target);
+            }
+        });
+        out.addAll(defaults.keySet());
+        return out;
+    }
+
+    /** The file columns a target is read from (alternatives in order); empty when the mapping does not map it. */
+    public List<String> sourcesOf(String target) {
+        return columns.getOrDefault(target, List.of());
     }
 
     /** The features with the mapping applied (the originals when it is empty). */

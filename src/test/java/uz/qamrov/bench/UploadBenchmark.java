@@ -1,0 +1,312 @@
+package uz.qamrov.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.io.WKBReader;
+import org.postgresql.PGConnection;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uz.qamrov.QamrovApplication;
+import uz.qamrov.support.TestPostgis;
+
+/**
+ * A national upload through the service, end to end (run with {@code scripts/bench-upload.sh}; loopback only): the
+ * service on the shipped dataset in a throwaway PostGIS, then
+ * <ol>
+ *   <li>N sites × 3 cells (default 100,000 / 300,000 rows, Qamrov CSV, every site inside Uzbekistan's outline as the
+ *       database holds it) POSTed as one file: time until the job is done, coverage update included, with the job's
+ *       phases as its progress reports them, and the heap of the service's JVM (this one) sampled every 20 ms;</li>
+ *   <li>the same file loaded with plain {@code COPY} by hand into a scratch table, same run (the ratio);</li>
+ *   <li>rows/s of each format (CSV, GeoJSON, GeoPackage, zipped Shapefile; files made by ogr2ogr) on a file of
+ *       {@code --format-sites} one-cell sites, as dry runs (read, validate, write and roll back; no coverage).</li>
+ * </ol>
+ * The load average of the machine is read from /proc/loadavg before, during and after. Prints Markdown.
+ */
+public final class UploadBenchmark {
+
+    static final String ADMIN = "bench-admin-token-0123456789";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String HEADER = "operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,decommissioned_on,"
+            + "technology,band_mhz,azimuth_deg,beamwidth_deg,tilt_deg,antenna_height_m,eirp_dbm,range_m\n";
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = List.of(args);
+        int sites = Integer.parseInt(value(a, "--sites", "100000"));
+        int formatSites = Integer.parseInt(value(a, "--format-sites", "10000"));
+        List<String> load = new ArrayList<>(List.of(loadAverage()));
+        String url = TestPostgis.newDatabase("bench_upload");
+        String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+                "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "server.address", "127.0.0.1",
+                "qamrov.embedded-db.enabled", "false", "qamrov.rate-limit.enabled", "false", "qamrov.access.admin-token", ADMIN,
+                "logging.level.root", "WARN", "logging.level.uz.qamrov.planner.ingest", "INFO"));
+        StringBuilder md = new StringBuilder();
+        long t0 = System.nanoTime();
+        Path dir = Files.createTempDirectory("bench-upload");
+        try (ConfigurableApplicationContext ctx = new SpringApplication(QamrovApplication.class).run(settings)) {
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            while (get(base + "/actuator/health/readiness").statusCode() != 200) {
+                Thread.sleep(500);
+            }
+            double readyS = (System.nanoTime() - t0) / 1e9;
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            Outline outline = Outline.of(jdbc);
+            long before = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
+            long cellsBefore = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
+
+            // warm-up: a small dry run through the same path (JIT, connection pool)
+            Path warm = dir.resolve("warm.csv");
+            writeCsv(warm, outline, 2_000, new Random(3), "BENCH-WARM-");
+            Job w = upload(base, warm, "sites.csv", true);
+            System.out.printf(Locale.ROOT, "warm-up dry run (2,000 sites): %s in %.1f s%n", w.status, w.totalS);
+
+            Path big = dir.resolve("national.csv");
+            writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
+            MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            long heapBefore = mem.getHeapMemoryUsage().getUsed();
+            AtomicLong heapPeak = new AtomicLong(heapBefore);
+            List<String> loadDuring = java.util.Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max), 0, 20,
+                    TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> loadDuring.add(loadAverage().split(" ")[0]), 0, 10, TimeUnit.SECONDS);
+            Job job = upload(base, big, "national.csv", false);
+            sampler.shutdown();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            long heapAfter = mem.getHeapMemoryUsage().getUsed();
+            load.add(loadAverage());
+            long after = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
+            long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
+
+            double copyS = plainCopy(ctx.getBean(DataSource.class), jdbc, big);
+
+            md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
+                    + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
+                    java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, readyS,
+                    load.get(0), load.get(1), String.join(", ", loadDuring)));
+            md.append(String.format(Locale.ROOT, "Upload: %,d sites × 3 cells = %,d rows (%.1f MB of Qamrov CSV), status %s; "
+                    + "base stations %,d → %,d, cells %,d → %,d.%n%n", sites, 3L * sites, Files.size(big) / 1e6, job.status, before, after,
+                    cellsBefore, cellsAfter));
+            md.append("| what | time | goal |\n|---|---|---|\n");
+            md.append(String.format(Locale.ROOT, "| **POST to job done, coverage update included** | **%.1f s** | ≤ 60 s on 2 cores %s |%n",
+                    job.totalS, job.totalS <= 60 ? "✔" : "✘"));
+            md.append(String.format(Locale.ROOT, "| … upload + read + map (the POST, until 202) | %.1f s | |%n", job.postS));
+            job.phases.forEach((phase, s) -> md.append(String.format(Locale.ROOT, "| … %s | %.1f s | |%n", phase, s)));
+            md.append(String.format(Locale.ROOT, "| plain `COPY` of the same file into a scratch table, same run | %.1f s | |%n", copyS));
+            md.append(String.format(Locale.ROOT, "| **ratio upload / plain COPY** | **%.1f×** | |%n", job.totalS / copyS));
+            md.append(String.format(Locale.ROOT, "| heap: peak used − used before (sampled every 20 ms; includes garbage) | %,d MB | ≤ 512 MB %s |%n",
+                    (heapPeak.get() - heapBefore) >> 20, heapPeak.get() - heapBefore <= 512L << 20 ? "✔" : "✘"));
+            md.append(String.format(Locale.ROOT, "| heap: used after GC, after − before (what stays: the model's new sites) | %,d MB | |%n",
+                    (heapAfter - heapBefore) >> 20));
+            md.append(String.format(Locale.ROOT, "%nJob report: %s%n%n", job.summary));
+
+            md.append(String.format(Locale.ROOT, "Formats, dry runs of %,d one-cell sites (read + validate + write rolled back; no "
+                    + "coverage), after the run above:%n%n| format | file | POST (read) | job done | rows/s |%n|---|---|---|---|---|%n", formatSites));
+            for (String[] f : formats(dir, outline, formatSites)) {
+                Path file = Path.of(f[1]);
+                Job d = upload(base, file, file.getFileName().toString(), true);
+                md.append(String.format(Locale.ROOT, "| %s | %.1f MB | %.2f s | %.2f s | %,.0f%s |%n", f[0], Files.size(file) / 1e6, d.postS,
+                        d.totalS, formatSites / d.totalS, d.status.equals("succeeded") ? "" : " (" + d.status + ": " + d.summary + ")"));
+            }
+            md.append(String.format(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage()));
+        } finally {
+            try (var s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.out.println("\n===== MARKDOWN =====\n" + md);
+        System.exit(0);
+    }
+
+    /** Uzbekistan's outline as the database holds it (the regions), for drawing sites the country check accepts. */
+    record Outline(IndexedPointInAreaLocator locator, Envelope box) {
+        static Outline of(JdbcTemplate jdbc) throws Exception {
+            byte[] wkb = jdbc.queryForObject("SELECT ST_AsBinary(ST_Union(geom)) FROM regions", byte[].class);
+            Geometry g = new WKBReader().read(wkb);
+            return new Outline(new IndexedPointInAreaLocator(g), g.getEnvelopeInternal());
+        }
+
+        double[] draw(Random r) {
+            while (true) {
+                double lon = box.getMinX() + r.nextDouble() * box.getWidth();
+                double lat = box.getMinY() + r.nextDouble() * box.getHeight();
+                if (locator.locate(new Coordinate(lon, lat)) == Location.INTERIOR) {
+                    return new double[] {lon, lat};
+                }
+            }
+        }
+    }
+
+    /** Ucell sites with a 4G, a 3G and a 2G sector, going on air today (no commissioning date). */
+    static void writeCsv(Path file, Outline outline, int n, Random r, String prefix) throws Exception {
+        String[][] sectors = {{"4G", "1800"}, {"3G", "2100"}, {"2G", "900"}};
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(HEADER);
+            for (int i = 0; i < n; i++) {
+                double[] p = outline.draw(r);
+                for (int c = 0; c < 3; c++) {
+                    w.write(String.format(Locale.ROOT, "ucell,%s%d,%d,%.6f,%.6f,30,active,,,%s,%s,%d,65,3,28,60,%n", prefix, i, c + 1,
+                            p[0], p[1], sectors[c][0], sectors[c][1], c * 120));
+                }
+            }
+        }
+    }
+
+    /** The same one-cell sites as CSV, GeoJSON, and (ogr2ogr) GeoPackage and zipped Shapefile; property names fit a .dbf. */
+    static List<String[]> formats(Path dir, Outline outline, int n) throws Exception {
+        Random r = new Random(11);
+        Path csv = dir.resolve("sites10k.csv");
+        Path geojson = dir.resolve("sites10k.geojson");
+        try (BufferedWriter c = Files.newBufferedWriter(csv); BufferedWriter g = Files.newBufferedWriter(geojson)) {
+            c.write("operator,site_id,cell_id,lon,lat,technology,band_mhz,antenna_height_m\n");
+            g.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+            for (int i = 0; i < n; i++) {
+                double[] p = outline.draw(r);
+                c.write(String.format(Locale.ROOT, "ucell,BENCH-F-%d,1,%.6f,%.6f,4G,1800,28%n", i, p[0], p[1]));
+                g.write(String.format(Locale.ROOT, "%s{\"type\":\"Feature\",\"properties\":{\"operator\":\"ucell\",\"site_id\":\"BENCH-F-%d\","
+                        + "\"cell_id\":\"1\",\"technology\":\"4G\",\"band_mhz\":1800,\"antenna_h\":28},"
+                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.6f,%.6f]}}%n", i == 0 ? "" : ",", i, p[0], p[1]));
+            }
+            g.write("]}\n");
+        }
+        Path gpkg = dir.resolve("sites10k.gpkg");
+        run(dir, "ogr2ogr", "-f", "GPKG", gpkg.toString(), geojson.toString());
+        Path shpDir = Files.createDirectory(dir.resolve("shp"));
+        run(dir, "ogr2ogr", "-f", "ESRI Shapefile", shpDir.resolve("sites10k.shp").toString(), geojson.toString());
+        Path zip = dir.resolve("sites10k.zip");
+        run(shpDir, "zip", "-q", zip.toString(), "sites10k.shp", "sites10k.shx", "sites10k.dbf", "sites10k.prj");
+        return List.of(new String[] {"CSV", csv.toString()}, new String[] {"GeoJSON", geojson.toString()},
+                new String[] {"GeoPackage", gpkg.toString()}, new String[] {"zipped Shapefile", zip.toString()});
+    }
+
+    static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    /** The same CSV by hand: one COPY into a scratch table of the file's columns, committed; then dropped. */
+    static double plainCopy(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
+        jdbc.execute("""
+                CREATE TABLE bench_scratch (operator text, site_id text, cell_id text, lon float8, lat float8, tower_height_m real,
+                  status text, commissioned_on date, decommissioned_on date, technology text, band_mhz int, azimuth_deg real,
+                  beamwidth_deg real, tilt_deg real, antenna_height_m real, eirp_dbm real, range_m real)""");
+        long t0 = System.nanoTime();
+        try (Connection con = ds.getConnection(); Reader in = Files.newBufferedReader(file)) {
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_scratch FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        long rows = jdbc.queryForObject("SELECT count(*) FROM bench_scratch", Long.class);
+        jdbc.execute("DROP TABLE bench_scratch");
+        System.out.printf(Locale.ROOT, "plain COPY: %,d rows in %.1f s%n", rows, s);
+        return s;
+    }
+
+    /**
+     * @param phases seconds per phase as the job's progress reported them (queued, validate, write, coverage), in order
+     */
+    record Job(String status, double postS, double totalS, Map<String, Double> phases, String summary) {
+    }
+
+    /** POSTs a file as the admin and polls the job every 100 ms, timing each phase its progress reports. */
+    static Job upload(String base, Path file, String name, boolean dryRun) throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        var body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
+                HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/base-stations?dryRun=" + dryRun))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofMinutes(30)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        double postS = (System.nanoTime() - t0) / 1e9;
+        if (r.statusCode() != 202) {
+            return new Job("HTTP " + r.statusCode(), postS, postS, Map.of(), r.body());
+        }
+        String id = JSON.readTree(r.body()).path("id").asText();
+        Map<String, Double> phases = new LinkedHashMap<>();
+        String phase = "queued";
+        long since = System.nanoTime();
+        while (true) {
+            JsonNode j = JSON.readTree(get(base + "/api/v1/jobs/" + id).body());
+            String status = j.path("status").asText();
+            String now = j.path("progress").path("phase").isTextual() ? j.path("progress").path("phase").asText() : status;
+            boolean done = !status.equals("queued") && !status.equals("running");
+            if (!now.equals(phase) || done) {
+                long t = System.nanoTime();
+                phases.merge(phase, (t - since) / 1e9, Double::sum);
+                System.out.printf(Locale.ROOT, "  %s: %s %.1f s%n", name, phase, (t - since) / 1e9);
+                phase = now;
+                since = t;
+            }
+            if (done) {
+                JsonNode rep = j.path("report");
+                String summary = String.format(Locale.ROOT, "read %d, inserted %d, rejected %d%s%s", rep.path("rowsRead").asInt(),
+                        rep.path("inserted").asInt(), rep.path("rejected").asInt(),
+                        rep.path("coverageNote").isTextual() ? "; coverage: " + rep.path("coverageNote").asText() : "",
+                        j.path("error").isTextual() ? "; error: " + j.path("error").asText() : "");
+                if (rep.path("errors").size() > 0) {
+                    summary += "; first error: " + rep.path("errors").get(0);
+                }
+                return new Job(status, postS, (System.nanoTime() - t0) / 1e9, phases, summary);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static String value(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+}

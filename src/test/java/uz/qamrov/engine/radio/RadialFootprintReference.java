@@ -1,0 +1,96 @@
+package uz.qamrov.engine.radio;
+
+import uz.qamrov.engine.footprint.PathLossModel;
+import uz.qamrov.engine.geodesy.LocalMetric;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.terrain.Bullington;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * The radial model as first written (commit e2a8631), kept as the reference for the faster one: one solve per radial
+ * and, with a DEM, the one-shot O(n) Bullington at every profile sample (O(n²) per radial). Test code only.
+ */
+public final class RadialFootprintReference {
+
+    private RadialFootprintReference() {
+    }
+
+    public static double[] rangesM(RadialFootprintModel model, Cell cell, uz.qamrov.engine.footprint.EnvironmentClass env,
+            Dem dem, RadioSettings settings) {
+        RadialSolver solver = model.setup(cell, env).solver();
+        AntennaPattern pattern = solver.pattern();
+        int n = settings.radials();
+        double[] ranges = new double[n];
+        double az = cell.isOmni() ? 0 : cell.azimuthDeg();
+        double saturated = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            double off = 360.0 * i / n - az;
+            double km;
+            if (pattern.horizontalDb(off) <= -pattern.frontToBackDb()) {
+                if (Double.isNaN(saturated)) {
+                    saturated = solver.rangeKm(off);
+                }
+                km = saturated;
+            } else {
+                km = solver.rangeKm(off);
+            }
+            ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
+        }
+        if (dem != null) {
+            double stepM = settings.terrainStepM() > 0 ? settings.terrainStepM() : dem.cellSizeM() / 2;
+            shorten(dem, stepM, cell, solver, 360.0 / n, az, ranges);
+        }
+        return ranges;
+    }
+
+    private static void shorten(Dem dem, double stepM, Cell cell, RadialSolver solver, double stepDeg, double azDeg,
+            double[] rangesM) {
+        double ground = dem.elevationM(cell.lon(), cell.lat());
+        if (Double.isNaN(ground)) {
+            return;
+        }
+        LocalMetric metric = LocalMetric.at(cell.lon(), cell.lat());
+        double hts = ground + cell.antennaHeightM();
+        double hm = solver.link().mobileHeightM();
+        double lambdaM = 299.792458 / solver.link().frequencyMhz();
+        int max = 0;
+        for (double r : rangesM) {
+            max = Math.max(max, (int) Math.ceil(r / Math.min(stepM, Math.max(r / 8, 1))) + 1);
+        }
+        double[] di = new double[max + 1];
+        double[] hi = new double[max + 1];
+        for (int i = 0; i < rangesM.length; i++) {
+            double r = rangesM[i];
+            double step = Math.min(stepM, Math.max(r / 8, 1));
+            int n = (int) Math.ceil(r / step);
+            double a = Math.toRadians(stepDeg * i);
+            double off = stepDeg * i - azDeg;
+            double prevD = 0;
+            double prevMargin = Double.NaN;
+            for (int j = 1; j <= n; j++) {
+                double dM = Math.min(j * step, r);
+                double[] ll = metric.toLonLat(Math.sin(a) * dM, Math.cos(a) * dM);
+                double h = dem.elevationM(ll[0], ll[1]);
+                if (Double.isNaN(h)) {
+                    break;
+                }
+                double dKm = dM / 1000;
+                double loss = Bullington.excessLossDb(di, hi, j - 1, dKm, ground, hts, h, h + hm, lambdaM);
+                double m = solver.marginDb(off, dKm) - loss;
+                if (m < 0 && loss > 0) {
+                    if (Double.isNaN(prevMargin)) {
+                        prevMargin = solver.marginDb(off, 0.001);
+                        prevD = 1;
+                    }
+                    double f = prevMargin / (prevMargin - m);
+                    rangesM[i] = Math.max(1, prevD + f * (dM - prevD));
+                    break;
+                }
+                di[j - 1] = dKm;
+                hi[j - 1] = h;
+                prevD = dM;
+                prevMargin = m;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package uz.qamrov.planner.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uz.qamrov.support.ApiIT;
+
+/**
+ * Which older runs of a date a new run replaces, worked through by hand: a run with polygons, and one whose polygons
+ * are being built, stay while the newest run has none; each goes once a newer run has its own polygons.
+ */
+class RunReplacementIT extends ApiIT {
+
+    static final LocalDate D = LocalDate.of(2021, 3, 31);
+
+    @Autowired
+    CoverageResultRepository results;
+
+    @Test
+    void olderRunsStayOnlyWhileTheyHoldTheNewestPolygons() {
+        long a = run(); // polygons stored
+        results.markPolygons(a, 3);
+        long b = run(); // polygons being built
+        results.markPolygonsPending(b, true);
+        long c = run(); // none yet
+
+        results.deleteOlderRuns(D, c);
+        assertThat(runs()).as("A has the newest polygons, B is building its own: both stay for C").containsExactly(a, b, c);
+
+        results.markPolygons(b, 3); // B's polygons are stored: A is not needed any more
+        results.deleteOlderRuns(D, b);
+        assertThat(runs()).containsExactly(b, c);
+
+        results.markPolygons(c, 3);
+        results.deleteOlderRuns(D, c);
+        assertThat(runs()).as("C has everything").containsExactly(c);
+
+        long d = run();
+        results.markPolygonsPending(d, true);
+        results.markPolygonsPending(d, false); // its polygons failed
+        long e = run();
+        results.deleteOlderRuns(D, e);
+        assertThat(runs()).as("C keeps the polygons; D, neither pending nor with polygons, goes").containsExactly(c, e);
+    }
+
+    private long run() {
+        long generation = results.newGeneration("incremental", D, "test");
+        long id = results.startRun("full", D, generation);
+        results.finishRun(id, 1, "{}");
+        return id;
+    }
+
+    private List<Long> runs() {
+        return jdbc.queryForList("SELECT id FROM coverage_runs WHERE as_of = ? ORDER BY id", Long.class, D);
+    }
+}
