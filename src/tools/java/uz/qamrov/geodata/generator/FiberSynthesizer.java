@@ -122,7 +122,7 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
             if (n[3] > 50) {
                 LineString ls = wobbly(n[0], n[1], s.lon, s.lat, r);
                 String op = r.nextDouble() < 0.85 ? "uzmobile" : GeodataGenerator.ops()[1 + r.nextInt(3)];
-                addRoute(op, "distribution", ls, connectionPrio(s) + 0.02 * r.nextDouble(), 10);
+                addRoute(op, "distribution", ls, 1 + 0.02 * r.nextDouble(), 10).settlement = s;
             }
             connected.add(s.lon, s.lat, 0);
             s.fiber = true;
@@ -157,40 +157,13 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
                 }
                 String op = r.nextDouble() < 0.85 ? "uzmobile" : GeodataGenerator.ops()[1 + r.nextInt(3)];
                 Route rt = addRoute(op, "distribution", Geo.GF.createLineString(cs),
-                        connectionPrio(s) + 0.02 * r.nextDouble(), s.pop >= 50_000 ? 10 : 1);
+                        1 + 0.02 * r.nextDouble(), s.pop >= 50_000 ? 10 : 1);
+                rt.settlement = s;
                 local.add(rt);
             }
         }
-        // a few old local routes were decommissioned before 2023
-        double dec = 0;
-        for (int i = 0; dec < decomKm && i < 4 * local.size(); i++) {
-            Route rt = local.get(r.nextInt(local.size()));
-            if (rt.decomm != null) {
-                continue;
-            }
-            rt.comm = SiteSynthesizer.between(LocalDate.of(2006, 1, 1), LocalDate.of(2012, 12, 31), r.nextDouble());
-            rt.decomm = SiteSynthesizer.between(LocalDate.of(2014, 1, 1), LocalDate.of(2022, 12, 31), r.nextDouble());
-            dec += rt.lengthM / 1000;
-        }
-        List<Route> live = new ArrayList<>(routes.stream().filter(x -> x.decomm == null).toList());
-        live.sort(Comparator.comparingDouble(x -> x.prio));
-        double cum = 0;
-        long preDays = ChronoUnit.DAYS.between(GeodataGenerator.HISTORY_START, GeodataGenerator.D23);
-        for (Route rt : live) {
-            double km = rt.lengthM / 1000;
-            if (cum + km / 2 < k23) {
-                rt.comm = GeodataGenerator.HISTORY_START.plusDays(Math.round(Math.sqrt((cum + km / 2) / k23) * preDays));
-            } else if (cum + km / 2 < k24) {
-                rt.comm = SiteSynthesizer.between(LocalDate.of(2024, 1, 1), GeodataGenerator.D24, r.nextDouble());
-            } else if (cum + km / 2 < k25) {
-                rt.comm = SiteSynthesizer.between(LocalDate.of(2025, 1, 1), GeodataGenerator.D25, r.nextDouble());
-            } else if (cum + km / 2 < k25 + h2km) {
-                rt.comm = SiteSynthesizer.between(LocalDate.of(2025, 7, 2), GeodataGenerator.SNAPSHOT, r.nextDouble());
-            } else {
-                rt.comm = SiteSynthesizer.between(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), r.nextDouble());
-            }
-            cum += km;
-        }
+        createAccessNodes(r);
+        new AccessDating(g, k23, k24, k25, h2km).date(r, local, decomKm);
         Map<String, Integer> seq = new HashMap<>();
         for (Route rt : routes) {
             int n = seq.merge(rt.op, 1, Integer::sum);
@@ -200,7 +173,7 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
             double km = routes.stream().filter(x -> SiteSynthesizer.activeOn(x.comm, x.decomm, d)).mapToDouble(x -> x.lengthM).sum() / 1000;
             g.stats.put("fiber.active_km." + d, Math.round(km));
         }
-        buildNodes(r);
+        addSplicesAndIds();
     }
 
     private Route addRoute(String op, String kind, LineString ls, double prio, double cap) {
@@ -228,7 +201,8 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
         return Geo.GF.createLineString(new Coordinate[] {a, mid, b});
     }
 
-    private void buildNodes(SplittableRandom r) {
+    /** Exchanges, OLTs and cabinets of the connected settlements (dated with their settlement's access network). */
+    private void createAccessNodes(SplittableRandom r) {
         List<Node> nodes = g.nodes();
         double totalPorts = 5_450_000 * scale;
         List<Settlement> st = g.settlements().stream().filter(s -> s.fiber).toList();
@@ -237,13 +211,13 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
             long ports = Math.round(totalPorts * s.pop * (s.real ? 1.0 : 0.6) / w);
             List<Node> here = new ArrayList<>();
             if (s.real) {
-                here.add(node("exchange", s, r, connectionPrio(s)));
+                here.add(node("exchange", s, r));
                 int olts = (int) Math.ceil(s.pop / 25_000.0);
                 for (int i = 0; i < olts; i++) {
-                    here.add(node("olt", s, r, connectionPrio(s) + 0.02 * r.nextDouble()));
+                    here.add(node("olt", s, r));
                 }
             } else {
-                here.add(node(s.pop >= 2_500 ? "olt" : "cabinet", s, r, connectionPrio(s) + 0.02 * r.nextDouble()));
+                here.add(node(s.pop >= 2_500 ? "olt" : "cabinet", s, r));
             }
             long left = ports;
             for (int i = 0; i < here.size(); i++) {
@@ -254,6 +228,11 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
             }
             nodes.addAll(here);
         }
+    }
+
+    /** A splice at the middle of every uzmobile backbone route (its date), then the nodes' ids and statistics. */
+    private void addSplicesAndIds() {
+        List<Node> nodes = g.nodes();
         for (Route rt : g.routes()) {
             if (rt.kind.equals("backbone") && rt.op.equals("uzmobile")) {
                 Coordinate c = rt.geom.getCoordinateN(rt.geom.getNumPoints() / 2);
@@ -267,29 +246,6 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
                 nodes.add(n);
             }
         }
-        double p23 = 3_850_000 * scale;
-        double p24 = 4_600_000 * scale;
-        double p25 = 5_050_000 * scale;
-        double ph2 = 5_100_000 * scale;
-        List<Node> ported = new ArrayList<>(nodes.stream().filter(n -> n.comm == null).toList());
-        ported.sort(Comparator.comparingDouble(n -> n.prio));
-        double cum = 0;
-        long preDays = ChronoUnit.DAYS.between(GeodataGenerator.HISTORY_START, GeodataGenerator.D23);
-        for (Node n : ported) {
-            double mid = cum + n.ports / 2.0;
-            if (mid < p23) {
-                n.comm = GeodataGenerator.HISTORY_START.plusDays(Math.round(Math.sqrt(mid / p23) * preDays));
-            } else if (mid < p24) {
-                n.comm = SiteSynthesizer.between(LocalDate.of(2024, 1, 1), GeodataGenerator.D24, r.nextDouble());
-            } else if (mid < p25) {
-                n.comm = SiteSynthesizer.between(LocalDate.of(2025, 1, 1), GeodataGenerator.D25, r.nextDouble());
-            } else if (mid < ph2) {
-                n.comm = SiteSynthesizer.between(LocalDate.of(2025, 7, 2), GeodataGenerator.SNAPSHOT, r.nextDouble());
-            } else {
-                n.comm = SiteSynthesizer.between(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), r.nextDouble());
-            }
-            cum += n.ports;
-        }
         Map<String, Integer> seq = new HashMap<>();
         for (Node n : nodes) {
             int k = seq.merge(n.op, 1, Integer::sum);
@@ -301,27 +257,14 @@ final class FiberSynthesizer {    private final GeodataGenerator g;
         }
     }
 
-    /**
-     * When a settlement's access network (its distribution cables and access nodes) is built, as a priority in the
-     * same scale as the backbone (0–0.3) and regional links (0.2–0.6): all of one settlement's access comes
-     * together, in a random order of settlements, villages (long tree cables, few households) on average earlier than
-     * towns. Dated by cumulative length, this gives
-     * the labelled assumption for households with fixed broadband possible (README: about 60 % at end-2022, below
-     * the roadmap's 75 % at end-2023, above it during 2024). Per-settlement seed, so it shifts no other stream.
-     */
-    static double connectionPrio(Settlement s) {
-        double u = new SplittableRandom(s.extId.hashCode() * 0x9E3779B97F4A7C15L + 0x5DEECE66DL).nextDouble();
-        return s.real ? 0.5 + 0.7 * u : 0.2 + 0.6 * u;
-    }
-
-    private Node node(String kind, Settlement s, SplittableRandom r, double prio) {
+    private Node node(String kind, Settlement s, SplittableRandom r) {
         Node n = new Node();
         n.op = kind.equals("exchange") || r.nextDouble() < 0.85 ? "uzmobile" : GeodataGenerator.ops()[1 + r.nextInt(3)];
         n.kind = kind;
         Coordinate c = Geo.keepInside(Geo.randomInDisk(s.lon, s.lat, s.radiusM * 0.7, r), g.outline(), g.outlinePrep());
         n.lon = c.x;
         n.lat = c.y;
-        n.prio = prio;
+        n.settlement = s;
         return n;
     }
 }

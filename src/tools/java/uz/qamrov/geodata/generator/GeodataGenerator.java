@@ -42,6 +42,8 @@ import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
+import uz.qamrov.geodata.calibration.Terrain;
+
 /**
  * Deterministic generator of the Qamrov national dataset ({@code geodata/}): approximate regions and districts
  * derived from real towns, real plus synthetic settlements, highways and railways through real towns, and a
@@ -124,6 +126,8 @@ public final class GeodataGenerator {
         double cap;
         LocalDate comm;
         LocalDate decomm;
+        /** the settlement whose access network this distribution cable is part of (null for backbone/regional) */
+        Settlement settlement;
     }
 
     static final class Node {
@@ -135,6 +139,8 @@ public final class GeodataGenerator {
         double lat;
         double prio;
         LocalDate comm;
+        /** the settlement this access node serves (null for splices) */
+        Settlement settlement;
     }
 
     final long seed;
@@ -142,6 +148,9 @@ public final class GeodataGenerator {
     final Path facts;
     final Path sources;
     final Path out;
+    /** the national DEM, read by the site siting rule; default {@code <facts>/../dem/uz_srtm30plus_1min.asc.gz} */
+    Path dem;
+    private Terrain terrain;
     final Map<String, Object> stats = new LinkedHashMap<>();
     final Map<String, Long> rowCounts = new LinkedHashMap<>();
 
@@ -169,6 +178,7 @@ public final class GeodataGenerator {
         this.facts = facts;
         this.sources = sources;
         this.out = out;
+        this.dem = facts.toAbsolutePath().getParent().resolve("dem/uz_srtm30plus_1min.asc.gz");
     }
 
     public static void main(String[] args) throws Exception {
@@ -177,6 +187,7 @@ public final class GeodataGenerator {
         Path out = Path.of("geodata");
         Path facts = Path.of("geodata/facts");
         Path sources = Path.of("geodata/sources");
+        Path dem = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -184,11 +195,15 @@ public final class GeodataGenerator {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--facts" -> facts = Path.of(args[++i]);
                 case "--sources" -> sources = Path.of(args[++i]);
+                case "--dem" -> dem = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --seed N --scale X --out DIR [--facts DIR --sources DIR])");
+                        + " (use --seed N --scale X --out DIR [--facts DIR --sources DIR --dem FILE])");
             }
         }
         GeodataGenerator g = new GeodataGenerator(seed, scale, facts, sources, out);
+        if (dem != null) {
+            g.dem = dem;
+        }
         g.run();
         g.stats.forEach((k, v) -> System.out.println(k + " = " + v));
     }
@@ -205,6 +220,7 @@ public final class GeodataGenerator {
     public void run() throws IOException {
         Files.createDirectories(out);
         loadFacts();
+        terrain = Terrain.read(dem);
         regions = new RegionSynthesizer(this);
         regions.buildRegions();
         regions.buildDistricts();
@@ -324,6 +340,10 @@ public final class GeodataGenerator {
 
     List<Node> nodes() {
         return nodes;
+    }
+
+    Terrain terrain() {
+        return terrain;
     }
 
     List<Towns.Town> towns() {

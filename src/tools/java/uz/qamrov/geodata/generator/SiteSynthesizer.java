@@ -25,11 +25,14 @@ import uz.qamrov.geodata.generator.GeodataGenerator.Settlement;
 import uz.qamrov.geodata.generator.GeodataGenerator.Site;
 /**
  * The synthetic base stations: placed by population and along transport corridors, dated so that the active count
- * matches the national figures at three dates, and their cells (technology by commissioning year).
+ * matches the national figures at three dates, and their cells (technology by commissioning year). Every position
+ * passes {@link SiteSiting} (valleys and passes, not ridge lines).
  * {@link uz.qamrov.geodata.calibration.HistoryCalibrator} then re-dates them against the engine.
  */
-final class SiteSynthesizer {    private final GeodataGenerator g;
+final class SiteSynthesizer {
+    private final GeodataGenerator g;
     private final double scale;
+    private SiteSiting siting;
 
     SiteSynthesizer(GeodataGenerator g) {
         this.g = g;
@@ -69,6 +72,12 @@ final class SiteSynthesizer {    private final GeodataGenerator g;
         int planned = (int) Math.round(1500 * scale);
         int decom = (int) Math.round(1_200 * scale);
         List<Site> sites = g.sites();
+        PointGrid settlementPoints = new PointGrid(0.05);
+        for (Settlement s : g.settlements()) {
+            settlementPoints.add(s.lon, s.lat, 0);
+        }
+        siting = new SiteSiting(g.terrain(), settlementPoints);
+        SplittableRandom sr = g.rnd("siting");
         // corridor sites along highways and railways, per operator every 7..13 km
         double[] corridorP = {0.9, 0.8, 0.8, 0.6, 0.15};
         List<Line> lines = new ArrayList<>(g.highways());
@@ -89,6 +98,9 @@ final class SiteSynthesizer {    private final GeodataGenerator g;
                         double lat = cs[i - 1].y + f * (cs[i].y - cs[i - 1].y);
                         Coordinate c = Geo.keepInside(Geo.destination(lon, lat, r.nextDouble() * 360, 100 + r.nextDouble() * 500),
                                 g.outline(), g.outlinePrep());
+                        // off a ridge: down to the valley beside the road (up to 3 km from it)
+                        c = siting.place(c, () -> Geo.keepInside(Geo.destination(lon, lat, sr.nextDouble() * 360,
+                                100 + sr.nextDouble() * 2_900), g.outline(), g.outlinePrep()));
                         Site s = new Site();
                         s.op = GeodataGenerator.ops()[o];
                         s.lon = c.x;
@@ -108,9 +120,11 @@ final class SiteSynthesizer {    private final GeodataGenerator g;
         }
         List<Settlement> st = g.settlements();
         double totalPop = st.stream().mapToDouble(s -> s.pop).sum();
-        placeBySettlement(r, st, settlementSites, totalPop, sites);
+        placeBySettlement(r, sr, st, settlementSites, totalPop, sites);
         List<Site> decomSites = new ArrayList<>();
-        placeBySettlement(r, st, decom, totalPop, decomSites);
+        placeBySettlement(r, sr, st, decom, totalPop, decomSites);
+        g.stats.put("sites.siting.ridge_candidates_moved", siting.relocated());
+        g.stats.put("sites.siting.no_lower_redraw", siting.keptHigh());
         // late zones: the 22% of international highway length farthest from real towns
         PointGrid towns = new PointGrid(0.25);
         for (Settlement s : st) {
@@ -232,7 +246,8 @@ final class SiteSynthesizer {    private final GeodataGenerator g;
         }
     }
 
-    private void placeBySettlement(SplittableRandom r, List<Settlement> st, int count, double totalPop, List<Site> into) {
+    private void placeBySettlement(SplittableRandom r, SplittableRandom sr, List<Settlement> st, int count, double totalPop,
+            List<Site> into) {
         double u = r.nextDouble();
         double cum = 0;
         for (Settlement s : st) {
@@ -241,6 +256,8 @@ final class SiteSynthesizer {    private final GeodataGenerator g;
             cum += e;
             for (int i = 0; i < n; i++) {
                 Coordinate c = Geo.keepInside(Geo.randomInDisk(s.lon, s.lat, s.radiusM, r), g.outline(), g.outlinePrep());
+                c = siting.place(c, () -> Geo.keepInside(Geo.randomInDisk(s.lon, s.lat, s.radiusM, sr), g.outline(),
+                        g.outlinePrep()));
                 Site site = new Site();
                 site.op = pickOp(r);
                 site.lon = c.x;
