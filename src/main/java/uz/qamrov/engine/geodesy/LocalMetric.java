@@ -132,6 +132,95 @@ public final class LocalMetric {
         return new double[] {lon0 + dLam / RAD, phi / RAD};
     }
 
+    /**
+     * A walk outwards along one azimuth from the reference point: {@link Ray#pointAt} gives the same point as
+     * {@link #toLonLat}{@code (sin α·s, cos α·s)} (to ~1e-9 m, the fixed point's own accuracy) at a fraction of the
+     * cost, for callers that sample a radial at increasing distances (the terrain walk: ~10 points per radial, 360
+     * radials per cell).
+     */
+    public Ray ray(double azimuthRad) {
+        return new Ray(azimuthRad);
+    }
+
+    /**
+     * Cursor along one azimuth; mutable, one per walk. Each point solves the same mid-latitude fixed point as
+     * {@link #toLonLat}, but (1) starts from the previous point scaled to the new distance, which leaves an error of
+     * second order in s/R instead of first, so 2–4 rounds reach the fixed point where a cold start needs 6, and
+     * (2) takes the sines and cosines of φm = φ0 + Δφ/2 and of the azimuth turned by half the convergence from those
+     * of φ0 and α0 by the addition formulas with short series in the small increment (|ε| &lt; 0.01 rad, ~60 km:
+     * truncation below 1e-16), so a round costs a square root and a division instead of seven transcendentals.
+     */
+    public final class Ray {
+        private static final double SERIES_LIMIT_RAD = 0.01;
+        private final double az0;
+        private final double sinAz;
+        private final double cosAz;
+        private final double sinPhi0;
+        private final double cosPhi0;
+        private double lastS;
+        private double dPhi;
+        private double dLam;
+
+        private Ray(double az0) {
+            this.az0 = az0;
+            this.sinAz = Math.sin(az0);
+            this.cosAz = Math.cos(az0);
+            this.sinPhi0 = Math.sin(phi0);
+            this.cosPhi0 = Math.cos(phi0);
+        }
+
+        /** Writes {lon, lat} in degrees of the point {@code sM} metres out (sM ≥ 0, any order) into {@code out}. */
+        public void pointAt(double sM, double[] out) {
+            if (lastS > 0) {
+                double k = sM / lastS;
+                dPhi *= k;
+                dLam *= k;
+            } else {
+                dPhi = 0;
+                dLam = 0;
+            }
+            lastS = sM;
+            for (int i = 0; i < 8; i++) {
+                double e = 0.5 * dPhi;
+                double sinE = sinSeries(e);
+                double cosE = cosSeries(e);
+                double sinM = sinPhi0 * cosE + cosPhi0 * sinE;
+                double cosM = cosPhi0 * cosE - sinPhi0 * sinE;
+                double g = 0.5 * dLam * sinM;
+                if (Math.abs(e) > SERIES_LIMIT_RAD || Math.abs(g) > SERIES_LIMIT_RAD) {
+                    double[] p = destinationRad(az0, sM);
+                    dPhi = p[1] * RAD - phi0;
+                    dLam = (p[0] - lon0) * RAD;
+                    break;
+                }
+                double sinG = sinSeries(g);
+                double cosG = cosSeries(g);
+                double w = 1 - E2 * sinM * sinM;
+                double sw = Math.sqrt(w);
+                double nextPhi = sM * (cosAz * cosG - sinAz * sinG) * (w * sw) / (A_M * (1 - E2));
+                double nextLam = sM * (sinAz * cosG + cosAz * sinG) * sw / (A_M * cosM);
+                boolean done = Math.abs(nextPhi - dPhi) <= 1e-17 && Math.abs(nextLam - dLam) <= 1e-17;
+                dPhi = nextPhi;
+                dLam = nextLam;
+                if (done) {
+                    break;
+                }
+            }
+            out[0] = lon0 + dLam / RAD;
+            out[1] = (phi0 + dPhi) / RAD;
+        }
+
+        private static double sinSeries(double x) {
+            double x2 = x * x;
+            return x * (1 - x2 / 6 * (1 - x2 / 20 * (1 - x2 / 42)));
+        }
+
+        private static double cosSeries(double x) {
+            double x2 = x * x;
+            return 1 - x2 / 2 * (1 - x2 / 12 * (1 - x2 / 30 * (1 - x2 / 56)));
+        }
+    }
+
     /** Geodesic distance in metres from the reference point. */
     public double distanceM(double lon, double lat) {
         double[] p = toLocal(lon, lat);

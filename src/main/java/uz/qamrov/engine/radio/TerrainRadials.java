@@ -44,29 +44,30 @@ final class TerrainRadials {
         }
         double[] di = new double[max + 1];
         double[] hi = new double[max + 1];
+        double[] ll = new double[2];
         BullingtonProfile profile = new BullingtonProfile(lambdaM);
-        SampleTerms full = new SampleTerms(solver, max + 1, stepM, cell.antennaHeightM(), hm, lambdaM);
+        StepTerms terms = new StepTerms(solver, max + 1, cell.antennaHeightM(), hm, lambdaM);
         for (int i = 0; i < rangesM.length; i++) {
             double r = rangesM[i];
             double step = Math.min(stepM, Math.max(r / 8, 1));
             int n = (int) Math.ceil(r / step);
-            double a = Math.toRadians(stepDeg * i);
-            double sinA = Math.sin(a);
-            double cosA = Math.cos(a);
+            LocalMetric.Ray ray = metric.ray(Math.toRadians(stepDeg * i));
             double off = stepDeg * i - azDeg;
             double aH = solver.pattern().horizontalDb(off);
+            SampleTerms full = terms.forStep(step, stepM);
             profile.reset(hts);
             for (int j = 1; j <= n; j++) {
                 double dM = Math.min(j * step, r);
-                double[] ll = metric.toLonLat(sinA * dM, cosA * dM);
+                ray.pointAt(dM, ll);
                 double h = dem.elevationM(ll[0], ll[1]);
                 if (Double.isNaN(h)) {
                     break;
                 }
                 double dKm = dM / 1000;
-                // samples at whole steps of the default spacing are at the same distances on every long radial: their
-                // flat-earth terms and smooth-profile loss are computed once per cell
-                boolean shared = step == stepM && dM == j * step;
+                // samples at whole steps are at the same distances on every radial with the same step (all long
+                // radials, the whole back lobe, mirror images about boresight): their flat-earth terms and
+                // smooth-profile loss are computed once per cell and step; only a radial's last, partial step is not
+                boolean shared = dM == j * step;
                 double flat = shared ? full.marginDb(j, aH) : solver.marginForHorizontalDb(aH, dKm);
                 // the excess loss (real − smooth profile) is at most the real profile's loss: below the flat-earth
                 // margin it cannot end the radial, and the profile need not compute it exactly
@@ -86,6 +87,30 @@ final class TerrainRadials {
                 hi[j - 1] = h;
                 profile.add(dKm, h);
             }
+        }
+    }
+
+    /** The {@link SampleTerms} of one cell, one per distinct sample step (few: a cell's ranges repeat). */
+    private static final class StepTerms {
+        private final RadialSolver solver;
+        private final int n;
+        private final double mastM;
+        private final double mobileM;
+        private final double lambdaM;
+        private final java.util.HashMap<Double, SampleTerms> byStep = new java.util.HashMap<>();
+
+        StepTerms(RadialSolver solver, int n, double mastM, double mobileM, double lambdaM) {
+            this.solver = solver;
+            this.n = n;
+            this.mastM = mastM;
+            this.mobileM = mobileM;
+            this.lambdaM = lambdaM;
+        }
+
+        SampleTerms forStep(double stepM, double fullStepM) {
+            // a step below the full one is r/8 (or 1 m): at most 9 samples
+            int size = stepM < fullStepM ? 10 : n;
+            return byStep.computeIfAbsent(stepM, s -> new SampleTerms(solver, size, s, mastM, mobileM, lambdaM));
         }
     }
 

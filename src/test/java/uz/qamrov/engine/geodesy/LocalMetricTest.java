@@ -91,4 +91,32 @@ class LocalMetricTest {
         // ≈ 85.39 km × 111.04 km shrinking northwards: ~9,423 km²
         assertThat(areaKm2).isBetween(9_300.0, 9_550.0);
     }
+    /**
+     * The ray cursor (warm-started fixed point, series for the small angles) lands where {@link LocalMetric#toLonLat}
+     * does, walked outwards in steps as the terrain walk does, out to 150 km (past the series' limit, where it falls
+     * back to the cold fixed point): within 1e-6 m, i.e. the same points up to the fixed point's rounding.
+     */
+    @Test
+    void rayWalkLandsOnTheSamePointsAsToLonLat() {
+        long seed = Long.getLong("qamrov.seed", System.nanoTime());
+        System.out.println("LocalMetricTest ray seed=" + seed);
+        Random rnd = new Random(seed);
+        double maxM = 0;
+        double[] out = new double[2];
+        for (int i = 0; i < 2_000; i++) {
+            double lon = 56 + 17 * rnd.nextDouble();
+            double lat = 37 + 9 * rnd.nextDouble();
+            double az = 2 * Math.PI * rnd.nextDouble();
+            LocalMetric m = LocalMetric.at(lon, lat);
+            LocalMetric.Ray ray = m.ray(az);
+            double step = 1 + 2_000 * rnd.nextDouble();
+            for (double s = step; s < 150_000; s += step) {
+                ray.pointAt(s, out);
+                double[] ref = m.toLonLat(Math.sin(az) * s, Math.cos(az) * s);
+                maxM = Math.max(maxM, LocalMetric.distanceM(ref[0], ref[1], out[0], out[1]));
+            }
+        }
+        System.out.printf("ray vs toLonLat: max %.3g m%n", maxM);
+        assertThat(maxM).isLessThan(1e-6);
+    }
 }
