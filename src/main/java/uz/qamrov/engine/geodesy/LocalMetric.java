@@ -134,7 +134,8 @@ public final class LocalMetric {
 
     /**
      * A walk outwards along one azimuth from the reference point: {@link Ray#pointAt} gives the same point as
-     * {@link #toLonLat}{@code (sin α·s, cos α·s)} (to ~1e-9 m, the fixed point's own accuracy) at a fraction of the
+     * {@link #toLonLat}{@code (sin α·s, cos α·s)} (to 3e-5 m within 40 km, 1e-6 m beyond; LocalMetric itself is
+     * 1e-5 relative from the true geodesic, 0.2 m at 20 km) at a fraction of the
      * cost, for callers that sample a radial at increasing distances (the terrain walk: ~10 points per radial, 360
      * radials per cell).
      */
@@ -145,7 +146,7 @@ public final class LocalMetric {
     /**
      * Cursor along one azimuth; mutable, one per walk. Each point solves the same mid-latitude fixed point as
      * {@link #toLonLat}, but (1) starts from the previous point scaled to the new distance, which leaves an error of
-     * second order in s/R instead of first, so 2–4 rounds reach the fixed point where a cold start needs 6, and
+     * third order in s/R instead of first, so one round is enough where a cold start needs 6, and
      * (2) takes the sines and cosines of φm = φ0 + Δφ/2 and of the azimuth turned by half the convergence from those
      * of φ0 and α0 by the addition formulas with short series in the small increment (|ε| &lt; 0.01 rad, ~60 km:
      * truncation below 1e-16), so a round costs a square root and a division instead of seven transcendentals.
@@ -179,6 +180,9 @@ public final class LocalMetric {
         public void pointAt(double sM, double[] out) {
             // start from the curve through the origin and the last two points (a parabola in s): its error is of
             // third order in s/R, ~1e-9 rad at 10 km, which two or three rounds of the fixed point remove
+            // from the parabola one round is enough within 40 km (its error shrinks by s/R: 2.4e-5 m at most,
+            // measured against toLonLat in LocalMetricTest); otherwise rounds until the change is below 1e-13 rad
+            boolean oneRound = s2 > 0 && s1 > s2 && sM <= 40_000;
             if (s2 > 0 && s1 > s2) {
                 double a = (sM * (sM - s1)) / (s2 * (s2 - s1));
                 double b = (sM * (sM - s2)) / (s1 * (s1 - s2));
@@ -213,7 +217,7 @@ public final class LocalMetric {
                 double nextPhi = sM * (cosAz * cosG - sinAz * sinG) * (w * sw) / (A_M * (1 - E2));
                 double nextLam = sM * (sinAz * cosG + cosAz * sinG) * sw / (A_M * cosM);
                 // a round shrinks the error by s/R (< 0.01): a change of 1e-13 rad (0.6 µm) leaves < 6 nm
-                boolean done = Math.abs(nextPhi - dPhi) <= 1e-13 && Math.abs(nextLam - dLam) <= 1e-13;
+                boolean done = oneRound || Math.abs(nextPhi - dPhi) <= 1e-13 && Math.abs(nextLam - dLam) <= 1e-13;
                 dPhi = nextPhi;
                 dLam = nextLam;
                 if (done) {

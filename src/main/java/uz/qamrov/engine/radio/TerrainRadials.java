@@ -107,10 +107,20 @@ final class TerrainRadials {
             this.lambdaM = lambdaM;
         }
 
+        private SampleTerms last;
+
         SampleTerms forStep(double stepM, double fullStepM) {
-            // a step below the full one is r/8 (or 1 m): at most 9 samples
-            int size = stepM < fullStepM ? 10 : n;
-            return byStep.computeIfAbsent(stepM, s -> new SampleTerms(solver, size, s, mastM, mobileM, lambdaM));
+            // neighbouring radials mostly share their step (the back lobe, long radials): try the last one first
+            if (last != null && last.stepM == stepM) {
+                return last;
+            }
+            last = byStep.get(stepM);
+            if (last == null) {
+                // a step below the full one is r/8 (or 1 m): at most 9 samples
+                last = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
+                byStep.put(stepM, last);
+            }
+            return last;
         }
     }
 
@@ -129,7 +139,10 @@ final class TerrainRadials {
         private final double lambdaM;
         private final double[] vertical;
         private final double[] loss;
-        private final double[] smooth;
+        // terms 1..known are filled (a walk asks j = 1, 2, … in order); the smooth loss only where a sample is close
+        private int known;
+        private double[] smooth;
+        private boolean[] smoothKnown;
 
         SampleTerms(RadialSolver solver, int n, double stepM, double mastM, double mobileM, double lambdaM) {
             this.solver = solver;
@@ -139,24 +152,27 @@ final class TerrainRadials {
             this.lambdaM = lambdaM;
             vertical = new double[n];
             loss = new double[n];
-            smooth = new double[n];
-            java.util.Arrays.fill(vertical, Double.NaN);
-            java.util.Arrays.fill(smooth, Double.NaN);
         }
 
         double marginDb(int j, double aH) {
-            if (Double.isNaN(vertical[j])) {
-                double dKm = j * stepM / 1000;
-                vertical[j] = solver.verticalDb(dKm);
-                loss[j] = solver.model().pathLossDb(dKm, solver.link());
+            while (known < j) {
+                known++;
+                double dKm = known * stepM / 1000;
+                vertical[known] = solver.verticalDb(dKm);
+                loss[known] = solver.model().pathLossDb(dKm, solver.link());
             }
             return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
         }
 
         /** @param di the sample distances of the radial being walked (j·step, the same on every such radial) */
         double smoothLossDb(int j, double[] di) {
-            if (Double.isNaN(smooth[j])) {
+            if (smooth == null) {
+                smooth = new double[vertical.length];
+                smoothKnown = new boolean[vertical.length];
+            }
+            if (!smoothKnown[j]) {
                 smooth[j] = Bullington.smoothLossDb(di, j - 1, j * stepM / 1000, 0, mastM, 0, mobileM, lambdaM);
+                smoothKnown[j] = true;
             }
             return smooth[j];
         }

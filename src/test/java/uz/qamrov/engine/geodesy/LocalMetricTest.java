@@ -93,8 +93,9 @@ class LocalMetricTest {
     }
     /**
      * The ray cursor (warm-started fixed point, series for the small angles) lands where {@link LocalMetric#toLonLat}
-     * does, walked outwards in steps as the terrain walk does, out to 150 km (past the series' limit, where it falls
-     * back to the cold fixed point): within 1e-6 m, i.e. the same points up to the fixed point's rounding.
+     * does, walked outwards in steps as the terrain walk does: within 40 km (one round from a parabolic start) to
+     * 3e-5 m, beyond (rounds to convergence, and past the series' limit the cold fixed point) to 1e-6 m. LocalMetric
+     * itself is 1e-5 relative from the true geodesic (0.2 m at 20 km), so the cursor adds nothing measurable.
      */
     @Test
     void rayWalkLandsOnTheSamePointsAsToLonLat() {
@@ -102,6 +103,7 @@ class LocalMetricTest {
         System.out.println("LocalMetricTest ray seed=" + seed);
         Random rnd = new Random(seed);
         double maxM = 0;
+        double maxFarM = 0;
         double[] out = new double[2];
         for (int i = 0; i < 2_000; i++) {
             double lon = 56 + 17 * rnd.nextDouble();
@@ -113,10 +115,16 @@ class LocalMetricTest {
             for (double s = step; s < 150_000; s += step) {
                 ray.pointAt(s, out);
                 double[] ref = m.toLonLat(Math.sin(az) * s, Math.cos(az) * s);
-                maxM = Math.max(maxM, LocalMetric.distanceM(ref[0], ref[1], out[0], out[1]));
+                double err = LocalMetric.distanceM(ref[0], ref[1], out[0], out[1]);
+                if (s <= 40_000) {
+                    maxM = Math.max(maxM, err);
+                } else {
+                    maxFarM = Math.max(maxFarM, err);
+                }
             }
         }
-        System.out.printf("ray vs toLonLat: max %.3g m%n", maxM);
-        assertThat(maxM).isLessThan(1e-6);
+        System.out.printf("ray vs toLonLat: max %.3g m within 40 km, %.3g m beyond%n", maxM, maxFarM);
+        assertThat(maxM).isLessThan(3e-5);
+        assertThat(maxFarM).isLessThan(1e-6);
     }
 }
