@@ -46,7 +46,7 @@ final class TerrainRadials {
         double[] hi = new double[max + 1];
         double[] ll = new double[2];
         BullingtonProfile profile = new BullingtonProfile(lambdaM);
-        StepTerms terms = new StepTerms(solver, max + 1, cell.antennaHeightM(), hm, lambdaM);
+        StepTerms terms = new StepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
         for (int i = 0; i < rangesM.length; i++) {
             double r = rangesM[i];
             double step = Math.min(stepM, Math.max(r / 8, 1));
@@ -97,9 +97,16 @@ final class TerrainRadials {
         private final double mastM;
         private final double mobileM;
         private final double lambdaM;
-        private final java.util.HashMap<Double, SampleTerms> byStep = new java.util.HashMap<>();
+        // open addressing on the step's bits: a cell has up to ~180 distinct steps (one per mirror pair of short
+        // radials), and a boxed HashMap cost 10% of the walk
+        private final long[] keys;
+        private final SampleTerms[] values;
 
-        StepTerms(RadialSolver solver, int n, double mastM, double mobileM, double lambdaM) {
+        /** @param radials the cell's number of radials (an upper bound on its distinct steps) */
+        StepTerms(RadialSolver solver, int n, int radials, double mastM, double mobileM, double lambdaM) {
+            int size = Integer.highestOneBit(2 * radials) << 1;
+            this.keys = new long[size];
+            this.values = new SampleTerms[size];
             this.solver = solver;
             this.n = n;
             this.mastM = mastM;
@@ -114,12 +121,17 @@ final class TerrainRadials {
             if (last != null && last.stepM == stepM) {
                 return last;
             }
-            last = byStep.get(stepM);
-            if (last == null) {
-                // a step below the full one is r/8 (or 1 m): at most 9 samples
-                last = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
-                byStep.put(stepM, last);
+            long bits = Double.doubleToLongBits(stepM);
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (values.length - 1);
+            while (values[slot] != null && keys[slot] != bits) {
+                slot = (slot + 1) & (values.length - 1);
             }
+            if (values[slot] == null) {
+                // a step below the full one is r/8 (or 1 m): at most 9 samples
+                keys[slot] = bits;
+                values[slot] = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
+            }
+            last = values[slot];
             return last;
         }
     }
