@@ -184,7 +184,10 @@ final class SignalDiagnoser {
         });
         int k = settings.nearestCells();
         double kBound = quick.upper(quick.upper(near.kthSmallest(k)));
-        List<double[]> exact = new ArrayList<>();
+        // exact distances where an answer can depend on them; the candidates are the k nearest (by distance, then
+        // slot) and every cell whose range reaches the place, in no particular order (signal() orders them itself)
+        NearestK nearestK = new NearestK(k);
+        double nearestAny = Double.POSITIVE_INFINITY;
         for (int i = 0; i < near.n; i++) {
             CellRec c = near.rec(i);
             int t = c.cell.technology().ordinal();
@@ -194,23 +197,27 @@ final class SignalDiagnoser {
                 continue;
             }
             double d = LocalMetric.distanceM(lon, lat, c.cell.lon(), c.cell.lat());
-            if (d <= limit) {
-                exact.add(new double[] {d, near.slots[i]});
-                if (!(p.nearestByTech[t] <= d)) {
-                    p.nearestByTech[t] = d;
-                }
+            if (d > limit) {
+                continue;
             }
-        }
-        exact.sort(Comparator.comparingDouble((double[] e) -> e[0]).thenComparingDouble(e -> e[1]));
-        for (int j = 0; j < exact.size(); j++) {
-            CellRec c = m.cells().cells.at((int) exact.get(j)[1]);
-            double d = exact.get(j)[0];
-            if (j < k || c.range == null || d <= c.range.radiusM() * 1.01 + 1) {
+            if (!(p.nearestByTech[t] <= d)) {
+                p.nearestByTech[t] = d;
+            }
+            nearestAny = Math.min(nearestAny, d);
+            boolean inRange = c.range == null || d <= c.range.radiusM() * 1.01 + 1;
+            if (inRange) {
                 p.candidates.add(new Candidate(c, lon, lat));
             }
+            nearestK.offer(d, near.slots[i], !inRange);
         }
-        if (!exact.isEmpty()) {
-            p.nearestAnyM = exact.get(0)[0];
+        // the k nearest of all (in range or not): those out of range join the cells in range
+        for (int j = 0; j < nearestK.n; j++) {
+            if (nearestK.outOfRange[j]) {
+                p.candidates.add(new Candidate(m.cells().cells.at(nearestK.slots[j]), lon, lat));
+            }
+        }
+        if (nearestAny <= limit) {
+            p.nearestAnyM = nearestAny;
         } else {
             // nothing within the limit: the nearest within 4× (null beyond; the row's nearest_site_m has any distance)
             double[] best = {Double.POSITIVE_INFINITY};
@@ -247,9 +254,56 @@ final class SignalDiagnoser {
             if (n < k) {
                 return Double.POSITIVE_INFINITY;
             }
-            double[] copy = Arrays.copyOf(approx, n);
-            Arrays.sort(copy);
-            return copy[k - 1];
+            double[] best = new double[k];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                double a = approx[i];
+                if (a < best[k - 1]) {
+                    int j = k - 1;
+                    while (j > 0 && best[j - 1] > a) {
+                        best[j] = best[j - 1];
+                        j--;
+                    }
+                    best[j] = a;
+                }
+            }
+            return best[k - 1];
+        }
+    }
+
+    /** The k smallest (distance, slot) pairs offered, in order; k is small (the settings' nearest cells). */
+    private static final class NearestK {
+        final int k;
+        int n;
+        final double[] d;
+        final int[] slots;
+        final boolean[] outOfRange;
+
+        NearestK(int k) {
+            this.k = k;
+            d = new double[k];
+            slots = new int[k];
+            outOfRange = new boolean[k];
+        }
+
+        void offer(double dist, int slot, boolean out) {
+            if (n == k && !before(dist, slot, k - 1)) {
+                return;
+            }
+            int j = n < k ? n++ : k - 1;
+            while (j > 0 && before(dist, slot, j - 1)) {
+                d[j] = d[j - 1];
+                slots[j] = slots[j - 1];
+                outOfRange[j] = outOfRange[j - 1];
+                j--;
+            }
+            d[j] = dist;
+            slots[j] = slot;
+            outOfRange[j] = out;
+        }
+
+        private boolean before(double dist, int slot, int j) {
+            return dist < d[j] || (dist == d[j] && slot < slots[j]);
         }
     }
 
