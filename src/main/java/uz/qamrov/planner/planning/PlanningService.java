@@ -53,7 +53,7 @@ public class PlanningService {
         return t;
     });
     private final Map<UUID, Map<String, Object>> progress = new ConcurrentHashMap<>();
-    private final Map<UUID, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<UUID, PlanDelta> results = new ConcurrentHashMap<>();
 
     private final WhatIfEngine whatIf;
 
@@ -161,7 +161,7 @@ public class PlanningService {
             NetworkDelta delta = NetworkDelta.merge(plan.steps().stream().map(s -> s.candidate().delta()).toList());
             List<Map<String, Object>> projected = WhatIf.compare(whatIf, delta, in.asOf(), in.region());
             timings.put("whatIf", (System.nanoTime() - t2) / 1_000_000);
-            plans.put(id, plan);
+            results.put(id, PlanDelta.of(plan));
             repo.finishPlan(id, "succeeded", write(PlanReport.of(plan, problem, projected, timings)), null);
             setProgress(id, "done", 100);
             log.info("plan {}: {} proposals, {} USD, {} candidates, timings {}", id, plan.steps().size(),
@@ -183,6 +183,7 @@ public class PlanningService {
         setProgress(id, "projecting indicators with the engine (what-if)", 60);
         List<Map<String, Object>> projected = WhatIf.compare(whatIf, tree.delta(), in.asOf(), in.region());
         timings.put("whatIf", (System.nanoTime() - t1) / 1_000_000);
+        results.put(id, PlanDelta.of(tree));
         repo.finishPlan(id, "succeeded", write(FiberTreeReport.of(tree, projected, timings)), null);
         setProgress(id, "done", 100);
         log.info("plan {} (fiber tree): {} links, {} km, {} USD, timings {}", id, tree.links().size(),
@@ -210,9 +211,9 @@ public class PlanningService {
         });
     }
 
-    /** The engine plan of a run of this process (for saving as a scenario), if still in memory. */
-    Optional<Plan> enginePlan(UUID id) {
-        return Optional.ofNullable(plans.get(id));
+    /** What a plan of this process adds to the network (for saving as a scenario), if still in memory. */
+    Optional<PlanDelta> planDelta(UUID id) {
+        return Optional.ofNullable(results.get(id));
     }
 
     LocalDate today() {

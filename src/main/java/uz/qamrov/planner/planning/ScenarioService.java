@@ -2,7 +2,6 @@ package uz.qamrov.planner.planning;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.planning.NetworkDelta;
-import uz.qamrov.engine.planning.Plan;
-import uz.qamrov.engine.planning.PlanStep;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
 import uz.qamrov.planner.access.Role;
@@ -64,9 +61,7 @@ class ScenarioService {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw PlanInputs.bad("a name of 1-200 characters is required", "name", body == null ? null : body.name());
         }
-        NetworkDelta delta;
-        Map<Long, Double> siteCost = new HashMap<>();
-        Map<Long, Double> routeCost = new HashMap<>();
+        PlanDelta saved;
         UUID planId = null;
         if (body.planId() != null) {
             try {
@@ -75,25 +70,15 @@ class ScenarioService {
                 throw PlanInputs.bad("not a plan id", "planId", body.planId());
             }
             UUID pid = planId;
-            Plan plan = planning.enginePlan(pid).orElseThrow(() -> ApiException.notFound(
+            saved = planning.planDelta(pid).orElseThrow(() -> ApiException.notFound(
                     "plan " + pid + " has no result in this server's memory (run it again)"));
-            for (PlanStep s : plan.steps()) {
-                NetworkDelta d = s.candidate().delta();
-                Long site = !d.addedSites().isEmpty() ? d.addedSites().get(0).id()
-                        : !d.addedCells().isEmpty() ? d.addedCells().get(0).siteId() : null;
-                if (site != null) {
-                    siteCost.merge(site, s.costUsd(), Double::sum);
-                } else if (!d.addedRoutes().isEmpty()) {
-                    routeCost.put(d.addedRoutes().get(0).id(), s.costUsd());
-                }
-            }
-            delta = NetworkDelta.merge(plan.steps().stream().map(s -> s.candidate().delta()).toList());
         } else {
-            delta = handMade(body);
+            saved = new PlanDelta(handMade(body), Map.of(), Map.of());
         }
+        NetworkDelta delta = saved.delta();
         requireOwnOperator(caller, delta);
         long id = repo.insertScenario(body.name().strip(), body.description(), planId, planning.today(), caller.name());
-        ScenarioItems.toRows(delta, siteCost, routeCost, json).forEach(r -> repo.insertItem(id, r));
+        ScenarioItems.toRows(delta, saved.siteCostUsd(), saved.routeCostUsd(), json).forEach(r -> repo.insertItem(id, r));
         return id;
     }
 

@@ -147,6 +147,10 @@ class PlanningApiIT extends ApiIT {
         assertThat(texts(sf.get("uncoverableRefs"), "")).hasSize(1);
         assertThat(sf.get("uncoverableRefs").get(0).asText()).isEqualTo("fixed:" + idC);
         assertThat(sf.get("reason").asText()).contains("no candidate covers");
+        // a plan of fiber extensions only saves as a scenario too (its cable carries the step's cost)
+        MvcResult saved = postScenario(Map.of("name", "fiber to B " + System.nanoTime(), "planId", plan.get("id").asText()));
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(body(saved).get("costUsd").asDouble()).isCloseTo(result.get("totalCostUsd").asDouble(), within(1.0));
     }
 
     /**
@@ -180,6 +184,17 @@ class PlanningApiIT extends ApiIT {
         assertThat(fc.at("/features/0/geometry/coordinates/0/0").asDouble()).isCloseTo(66.90, within(1e-6));
         assertField(Map.of("mode", "fiber-tree", "budgetUsd", 1e6), "mode");
         assertField(Map.of("mode", "steiner"), "mode");
+
+        // the tree saved as a scenario: its two cables (each with the link's cost) and two nodes, compared by the
+        // engine like any scenario — every household passed
+        MvcResult saved = postScenario(Map.of("name", "fiber tree " + System.nanoTime(), "planId", plan.get("id").asText()));
+        assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(201);
+        long scenario = body(saved).get("id").asLong();
+        assertThat(body(saved).get("items").asInt()).isEqualTo(4);
+        assertThat(body(saved).get("costUsd").asDouble()).isCloseTo(result.get("totalCostUsd").asDouble(), within(1.0));
+        JsonNode fixedBroadband = row(compare(String.valueOf(scenario)), "households.fixed_broadband.pct");
+        assertThat(fixedBroadband.get("baseline").asDouble()).isCloseTo(100.0 * 1000 / 1560, within(1e-6));
+        assertThat(fixedBroadband.at("/scenarios/" + scenario).asDouble()).isCloseTo(100.0, within(1e-6));
     }
 
     @Test
