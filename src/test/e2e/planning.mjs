@@ -93,6 +93,34 @@ await check('the plan saved as a scenario compares side by side with the baselin
   await pg.screenshot({ path: path.join(SHOTS, 'planning-compare.png'), fullPage: true });
 });
 
+await check('a fiber tree plan: its links as the API gives them, households per region, saved as a scenario', async () => {
+  await pg.check('input[name=pl-mode][value=fiber-tree]');
+  await pg.selectOption('#pl-region', 'UZ-SA');
+  await pg.click('#pl-run');
+  await pg.waitForFunction(() => /^done: \d+ links/.test(document.querySelector('#pl-progress').textContent));
+  const rows = await cells('#pl-proposals tbody tr');
+  const id = await pg.evaluate(() => document.querySelector('#pl-geojson').getAttribute('href').split('/')[4]);
+  const plan = await pg.evaluate(async (pid) => (await fetch(`/api/v1/plans/${pid}`,
+    { headers: { Authorization: `Bearer ${document.querySelector('#pl-token').value.trim()}` } })).json(), id);
+  const links = plan.result.proposals;
+  // the toy region worked on paper (PlanningApiIT): B from the fiber, then C through B; 53.4 km of route
+  assert(rows.length === 2 && links.length === 2, `rows ${JSON.stringify(rows)}`);
+  assert(rows[0][2].includes('from fiber') && rows[1][2].includes(`from settlement:${links[0].settlementId}`), `order ${rows.map((r) => r[2])}`);
+  rows.forEach((r, i) => assert(r[3] === links[i].costUsd.toLocaleString('en'), `row ${i} cost ${r[3]} vs ${links[i].costUsd}`));
+  assert((await pg.textContent('#pl-total')).includes('53.4 km of route'), await pg.textContent('#pl-total'));
+  const goal = (await cells('#pl-goals tbody tr')).find((g) => g[0] === 'households.fixed_broadband.pct (UZ)');
+  assert(goal && goal[2] === '100', `households row ${goal}`);
+  await pg.screenshot({ path: path.join(SHOTS, 'planning-fiber-tree.png'), fullPage: true });
+  await pg.fill('#pl-scenario-name', 'fiber tree (browser)');
+  await pg.click('#pl-save');
+  await pg.waitForFunction(() => [...document.querySelectorAll('#pl-scenarios li')].some((li) => li.textContent.includes('fiber tree (browser)')));
+  const item = await pg.$$eval('#pl-scenarios li', (lis) => lis.map((li) => li.textContent).find((t) => t.includes('fiber tree (browser)')));
+  assert(item.includes('4 items') && item.includes(`${plan.result.totalCostUsd.toLocaleString('en')} USD`), item);
+  await pg.check('input[name=pl-mode][value=targets]');
+  await pg.selectOption('#pl-region', '');
+  return `${rows.length} links, ${item.trim()}`;
+});
+
 await check('no request left localhost and no script error', async () => {
   const foreign = requests.filter((u) => !u.startsWith(BASE) && !u.startsWith('data:'));
   assert(foreign.length === 0, `foreign ${foreign.slice(0, 3)}`);

@@ -31,7 +31,10 @@ async function regions() {
 
 function request() {
   const body = {};
-  if (document.querySelector('input[name=pl-mode]:checked').value === 'budget') {
+  const mode = document.querySelector('input[name=pl-mode]:checked').value;
+  if (mode === 'fiber-tree') {
+    body.mode = 'fiber-tree';
+  } else if (mode === 'budget') {
     body.budgetUsd = Number($('#pl-budget').value);
   } else {
     body.targets = {};
@@ -57,9 +60,50 @@ async function run() {
     plan = await (await fetch(`${api}/plans/${plan.id}`, { headers: headers() })).json();
   }
   if (plan.status !== 'succeeded') { say(`plan failed: ${plan.error}`, true); return; }
-  say(`done: ${plan.result.proposalCount} proposals from ${plan.result.candidateCount} candidates`);
   currentPlan = plan;
-  show(plan);
+  if (plan.result.mode === 'fiber-tree') {
+    say(`done: ${plan.result.proposalCount} links, ${fmt(plan.result.totalRouteKm)} km of route`);
+    showTree(plan);
+  } else {
+    say(`done: ${plan.result.proposalCount} proposals from ${plan.result.candidateCount} candidates`);
+    show(plan);
+  }
+}
+
+// a fiber tree: its links in building order (each link's parent first), the households it passes per region, and
+// the engine's projected indicators before and after
+function showTree(plan) {
+  const res = plan.result;
+  $('#pl-result').hidden = false;
+  $('#pl-total').textContent = `— ${fmt(res.totalCostUsd, 0)} USD, ${fmt(res.totalRouteKm)} km of route, `
+    + `${fmt(res.households, 0)} households (${fmt(res.householdsPerKm)} per km)`
+    + (res.unreachable && res.unreachable.settlements ? `; ${res.unreachable.settlements} settlements out of reach` : '');
+  const goals = $('#pl-goals tbody'); goals.innerHTML = '';
+  for (const g of res.projectedIndicators.filter((r) => r.key === 'households.fixed_broadband.pct')) {
+    const tr = goals.insertRow();
+    for (const v of [`${g.key} (${g.scope})`, fmt(g.before), fmt(g.after), '—', '—']) tr.insertCell().textContent = v;
+  }
+  const sf = $('#pl-shortfalls'); sf.innerHTML = '';
+  for (const r of res.regions) {
+    const li = document.createElement('li');
+    li.textContent = `${r.region}: ${r.settlements} settlements, ${fmt(r.households, 0)} households, `
+      + `${fmt(r.routeKm)} km, ${r.cabinets} cabinets, ${fmt(r.costUsd, 0)} USD`;
+    sf.append(li);
+  }
+  const tb = $('#pl-proposals tbody'); tb.innerHTML = '';
+  let cumulative = 0;
+  const points = [];
+  let households = 0;
+  for (const p of res.proposals) {
+    cumulative += p.costUsd;
+    households += p.households;
+    points.push({ cumulativeCostUsd: cumulative, households });
+    const tr = tb.insertRow();
+    for (const v of [p.rank, p.type, `settlement ${p.settlementId} from ${p.from} (${fmt(p.lat, 4)}, ${fmt(p.lon, 4)})`,
+      fmt(p.costUsd, 0), fmt(cumulative, 0), `fiber, ${fmt(p.routeKm)} km`]) tr.insertCell().textContent = v;
+  }
+  $('#pl-geojson').href = `${api}/plans/${plan.id}/proposals.geojson`;
+  curve(points, 'households');
 }
 
 function show(plan) {
@@ -148,6 +192,10 @@ async function compare() {
   }
 }
 
+// the fiber tree takes no targets or budget: hide the targets while it is chosen
+for (const radio of document.querySelectorAll('input[name=pl-mode]')) {
+  radio.addEventListener('change', () => { $('#pl-targets').hidden = radio.value === 'fiber-tree' && radio.checked; });
+}
 $('#pl-run').addEventListener('click', () => run().catch((e) => say(String(e), true)));
 $('#pl-save').addEventListener('click', () => save().catch((e) => say(String(e), true)));
 $('#pl-compare').addEventListener('click', () => compare().catch((e) => say(String(e), true)));
