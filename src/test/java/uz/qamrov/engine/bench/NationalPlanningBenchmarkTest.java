@@ -44,7 +44,7 @@ import uz.qamrov.engine.planning.PlanningProblem;
  * parallelises footprints), because the machine is shared. Run:
  * {@code mvn -o test -Dtest=NationalPlanningBenchmarkTest -Dqamrov.bench=true} (options {@code -Dbench.sites=},
  * {@code -Dbench.spacingKm=}, {@code -Dbench.gridKm=}, {@code -Dbench.region=}, {@code -Dbench.exactLimitS=},
- * {@code -Dbench.runs=}).
+ * {@code -Dbench.runs=}, {@code -Dbench.highways=}: 60 by default; 400 make the ≥ 100k-candidate instance).
  */
 @EnabledIfSystemProperty(named = "qamrov.bench", matches = "true")
 class NationalPlanningBenchmarkTest {
@@ -106,7 +106,7 @@ class NationalPlanningBenchmarkTest {
         String region = System.getProperty("bench.region", "R3_0");
         long exactLimitMs = Long.getLong("bench.exactLimitS", 120) * 1000;
         Clock b0 = Clock.now();
-        CoverageModel model = SyntheticNation.generate(7, siteCount).build();
+        CoverageModel model = SyntheticNation.generate(7, siteCount, Integer.getInteger("bench.highways", 60)).build();
         System.out.printf(Locale.ROOT, "sparse network: %,d sites, %,d cells; model build %s%n", model.sites().size(),
                 model.cells().size(), Clock.now().since(b0));
         PlanObjective every = new PlanObjective.Targets(Map.of(Goal.SETTLEMENTS_MOBILE_INTERNET, 1.0));

@@ -40,6 +40,11 @@ record SyntheticNation(List<AdminArea> areas, List<Settlement> settlements, List
     static final double H = 7;
 
     static SyntheticNation generate(long seed, int siteCount) {
+        return generate(seed, siteCount, 60);
+    }
+
+    /** @param highways how many 100 km highways (60 by default; more make a planning instance of ≥ 100k candidates) */
+    static SyntheticNation generate(long seed, int siteCount, int highways) {
         Random rnd = new Random(seed);
         List<AdminArea> areas = new ArrayList<>();
         int rx = 7;
@@ -114,7 +119,7 @@ record SyntheticNation(List<AdminArea> areas, List<Settlement> settlements, List
             }
         }
         List<TransportLine> lines = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < highways; i++) {
             lines.add(new TransportLine(i + 1, LineKind.HIGHWAY, "M" + i, i % 2 == 0 ? "international" : "state",
                     line(rnd, 100_000, 500)));
         }
