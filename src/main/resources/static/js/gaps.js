@@ -23,9 +23,10 @@ const COLUMNS = {
     { key: 'district', label: 'col.district', value: (p) => esc(districtName(p)) },
     { key: 'region', label: 'col.region', sort: 'region', value: (p) => esc(regionName(p.region)), national: true },
     { key: 'population', label: 'col.population', sort: 'population', num: true, value: (p) => fmt(p.population, 0) },
+    // before the distances: in the narrow panel the first columns are the ones seen without scrolling
+    REASON,
     { key: 'nearest_site', label: 'col.nearest_site', sort: 'nearest_site', num: true, value: (p) => km(p.nearest_site_m) },
     { key: 'nearest_fiber', label: 'col.nearest_fiber', sort: 'nearest_fiber', num: true, value: (p) => km(p.nearest_fiber_m) },
-    REASON,
   ],
   highways: [
     { key: 'ref', label: 'col.ref', sort: 'ref', value: (p) => `<strong>${esc(p.ref)}</strong>` },
