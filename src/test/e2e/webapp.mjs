@@ -354,7 +354,7 @@ await check('hexagon layer (H3): the region\'s cells as the API sums them, legen
   await shot('02b-hexagons-region');
   // a closer look at the most populous cell and its neighbours (for the README), then back to the region
   const regionView = await bounds();
-  await pg.evaluate(([a, b]) => window.qamrov.map.setView([a, b], 11, { animate: false }), [lat, lon]);
+  await pg.evaluate(([a, b]) => { window.qamrov.map.setView([a, b], 11, { animate: false }); }, [lat, lon]);
   await idle();
   await shot('02c-hexagons-zoomed');
   await pg.evaluate((bb) => { const [w, s, e, n] = bb.split(',').map(Number); window.qamrov.map.fitBounds([[s, w], [n, e]], { animate: false }); }, regionView);
