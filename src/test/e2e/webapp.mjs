@@ -217,37 +217,96 @@ await check('clicking inside a region selects it; a click on a settlement opens 
   // the uncovered settlement on top at that point (several may overlap): a settlement popup, uncovered
   assert(/Population/.test(popup) && /Covered[^\n]*\tno/i.test(popup), `settlement popup: ${popup.slice(0, 120)}`);
   await pg.evaluate(() => { window.qamrov.map.closePopup(); });
-  // a bare spot well inside the region (the 12 px around it inside too: a click lands on whole pixels, so a spot on
-  // the border could fall outside), at least 20 px from any settlement, site cluster or stretch
-  const pt = await pg.evaluate((code) => {
+  // the popup may have panned the map: wait until it stands still and its layers are loaded for the new view
+  await pg.waitForFunction(() => !window.qamrov.map._animatingZoom && !window.qamrov.map._panAnim?._inProgress);
+  await idle();
+  // bare spots well inside the region (the 12 px around each inside too: a click lands on whole pixels, so a spot on
+  // the border could fall outside), at least 20 px from any point feature and any line segment (not only its
+  // vertices) of the clickable layers, and outside every clickable DOM marker (site clusters are 48 px wide)
+  const bareSpots = () => pg.evaluate((code) => {
     const q = window.qamrov;
     const map = q.map;
     const r = document.getElementById('map').getBoundingClientRect();
-    const marks = [];
-    for (const k of ['settlements', 'gapPoints', 'sites', 'stretches', 'highways', 'railways']) {
+    const points = [];
+    const segments = [];
+    for (const k of ['settlements', 'gapPoints', 'sites', 'stretches', 'highways', 'railways', 'fiber', 'selection']) {
+      if (!map.hasLayer(q.layers[k])) continue;
       q.layers[k].eachLayer((l) => {
-        if (l.getLatLng) marks.push(map.latLngToContainerPoint(l.getLatLng()));
-        else if (l.getLatLngs) l.getLatLngs().flat(3).forEach((ll) => marks.push(map.latLngToContainerPoint(ll)));
+        if (l.getLatLng) points.push(map.latLngToContainerPoint(l.getLatLng()));
+        else if (l.getLatLngs) {
+          const rings = (lls) => (lls.length && Array.isArray(lls[0]) ? lls.flatMap(rings) : [lls]);
+          for (const ring of rings(l.getLatLngs())) {
+            const pts = ring.map((ll) => map.latLngToContainerPoint(ll));
+            for (let i = 1; i < pts.length; i++) segments.push([pts[i - 1], pts[i]]);
+            if (pts.length === 1) points.push(pts[0]);
+          }
+        }
       });
     }
-    for (let y = 40; y < r.height - 40; y += 9) {
-      for (let x = 60; x < r.width - 60; x += 9) {
+    const toSegment = (x, y, [a, b]) => {
+      const dx = b.x - a.x; const dy = b.y - a.y; const len2 = dx * dx + dy * dy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
+      return Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+    };
+    const boxes = [...document.querySelectorAll('#map .leaflet-marker-icon.leaflet-interactive')]
+      .map((e) => e.getBoundingClientRect());
+    const found = [];
+    for (let y = 40; y < r.height - 40 && found.length < 3; y += 9) {
+      for (let x = 60; x < r.width - 60 && found.length < 3; x += 9) {
         const inside = (dx, dy) => {
           const ll = map.containerPointToLatLng([x + dx, y + dy]);
           const f = q.regionAt(ll.lat, ll.lng);
           return f && (f.properties.code || f.id) === code;
         };
+        const cx = r.left + x; const cy = r.top + y;
+        // nothing over the map there: a control (legend, layer switcher, notes) takes a click and does nothing
+        const top = document.elementFromPoint(cx, cy);
+        if (!top || top.closest('.leaflet-control-container') || !top.closest('#map')) continue;
         if (inside(0, 0) && inside(-12, 0) && inside(12, 0) && inside(0, -12) && inside(0, 12)
-          && marks.every((p) => Math.hypot(p.x - x, p.y - y) > 20)) {
-          return { x: r.left + x, y: r.top + y };
+          && points.every((p) => Math.hypot(p.x - x, p.y - y) > 20)
+          && segments.every((sg) => toSegment(x, y, sg) > 20)
+          && boxes.every((b) => cx < b.left - 8 || cx > b.right + 8 || cy < b.top - 8 || cy > b.bottom + 8)
+          && found.every((f) => Math.hypot(f.x - cx, f.y - cy) > 60)) {
+          found.push({ x: cx, y: cy });
         }
       }
     }
-    return null;
+    return found;
   }, hit.id);
-  assert(pt, 'no bare spot inside the region at this zoom');
-  await pg.mouse.click(pt.x, pt.y);
-  await pg.waitForFunction((c) => document.querySelector('#region').value === c, hit.id);
+  // a spot may still be taken by a feature the geometry above cannot see (a point of a layer reloaded between the
+  // search and the click): that is right, and the next spot is tried; a click on bare map that does not select the
+  // region is the failure this check is about
+  let pt = null;
+  const missed = [];
+  for (let attempt = 0; attempt < 3 && !pt; attempt++) {
+    // computed again after each popup: opening one may have panned the map
+    const spots = await bareSpots();
+    assert(spots.length > attempt, `no bare spot inside the region at this zoom (${missed.join('; ')})`);
+    const spot = spots[attempt];
+    // what received the click, for the message if it was neither a feature nor the region
+    await pg.evaluate(() => {
+      const q = window.qamrov;
+      q.clickTrace = {};
+      document.addEventListener('click', (e) => { q.clickTrace.target = `${e.target.tagName}.${e.target.className?.baseVal ?? e.target.className}`; }, { once: true, capture: true });
+      q.map.once('click', (e) => { q.clickTrace.map = true; q.clickTrace.feature = !!(e.originalEvent && e.originalEvent.qamrovFeature); });
+    });
+    await pg.mouse.click(spot.x, spot.y);
+    const outcome = await pg.waitForFunction((c) => (document.querySelector('#region').value === c ? 'region'
+      : document.querySelector('.leaflet-popup-content') ? 'popup' : null), hit.id, { timeout: 15000 })
+      .then((h) => h.jsonValue()).catch(() => 'nothing');
+    if (outcome === 'region') { pt = spot; break; }
+    const what = await pg.evaluate(() => ({ clicked: window.qamrov.regionClicked, trace: window.qamrov.clickTrace,
+      popup: document.querySelector('.leaflet-popup-content')?.innerText.slice(0, 60) }));
+    missed.push(`(${Math.round(spot.x)}, ${Math.round(spot.y)}): ${outcome} ${JSON.stringify(what)}`);
+    // a feature took it: its popup is open, or it marked the click (its popup may have gone with a layer reloaded
+    // under the pointer), or a marker that keeps its clicks from the map (DOM markers do) received it
+    const featureTookIt = outcome === 'popup' || what.trace?.feature
+      || (!what.trace?.map && /leaflet-interactive/.test(what.trace?.target || ''));
+    assert(featureTookIt, `a click on a bare spot inside ${hit.id} did not select it: ${missed.join('; ')}`);
+    await pg.evaluate(() => { window.qamrov.map.closePopup(); });
+    await idle();
+  }
+  assert(pt, `every bare spot was taken by a feature: ${missed.join('; ')}`);
   await idle();
   await pg.waitForFunction((c) => document.querySelector('#cards').dataset.scope === c, hit.id);
   await shot('13-region-clicked');

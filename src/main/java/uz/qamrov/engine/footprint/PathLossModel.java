@@ -49,6 +49,21 @@ public interface PathLossModel {
         return new MaxDistance(Math.exp(a), false);
     }
 
+    /**
+     * {@link #maxDistance} for one link, as a function of the allowed loss only: a radial solver asks it for ~100
+     * losses per cell, so models with per-link constants (logarithms of heights and frequency) compute them once.
+     * The answers are exactly those of {@link #maxDistance}.
+     */
+    default LinkInverse inverseFor(RadioLink link) {
+        return allowed -> maxDistance(allowed, link);
+    }
+
+    /** {@link PathLossModel#maxDistance} of one link. */
+    @FunctionalInterface
+    interface LinkInverse {
+        MaxDistance maxDistance(double allowedPathLossDb);
+    }
+
     /** Shortest distance any model answers (1 m): below it a "range" means no coverage worth drawing. */
     double FLOOR_KM = 0.001;
 

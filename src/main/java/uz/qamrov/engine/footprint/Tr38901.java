@@ -71,81 +71,124 @@ public final class Tr38901 implements PathLossModel {
      */
     @Override
     public MaxDistance maxDistance(double allowedPathLossDb, RadioLink l) {
-        double hBs = l.baseHeightM();
-        double hUt = l.mobileHeightM();
-        double fc = l.frequencyMhz() / 1000;
-        double dh = hBs - hUt;
-        double nlos;
-        double los;
-        if (l.environment() == EnvironmentClass.RURAL) {
+        return inverseFor(l).maxDistance(allowedPathLossDb);
+    }
+
+    @Override
+    public LinkInverse inverseFor(RadioLink l) {
+        return new Inverse(l);
+    }
+
+    /**
+     * The closed forms of {@link #maxDistance} with the link's constants computed once (the same expressions in the
+     * same order, so the same bits).
+     */
+    private final class Inverse implements LinkInverse {
+        private final boolean rural;
+        private final double dh;
+        private final double twentyLogFc;
+        // UMa
+        private final double ueHeightTerm;
+        private final double umaBreakM;
+        private final double umaBreakTerm;
+        // RMa
+        private final double rest;
+        private final double nlosSlope;
+        private final double rmaBreakM;
+        private final double rmaBreakLoss;
+        private final double pl1K;
+        private final double pl1Slope;
+        private final double pl1Linear;
+
+        Inverse(RadioLink l) {
+            double hBs = l.baseHeightM();
+            double hUt = l.mobileHeightM();
+            double fc = l.frequencyMhz() / 1000;
             double h = BUILDING_HEIGHT_M;
-            double rest = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
+            rural = l.environment() == EnvironmentClass.RURAL;
+            dh = hBs - hUt;
+            twentyLogFc = 20 * Math.log10(fc);
+            ueHeightTerm = 0.6 * (hUt - 1.5);
+            umaBreakM = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
+            umaBreakTerm = 9 * Math.log10(umaBreakM * umaBreakM + dh * dh);
+            rest = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
                     - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs) + 20 * Math.log10(fc)
                     - (3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97);
-            nlos = horizontal(Math.pow(10, 3 + (allowedPathLossDb - rest) / (43.42 - 3.1 * Math.log10(hBs))), dh);
-            los = rmaLosKm(allowedPathLossDb, hBs, hUt, fc);
-        } else {
-            nlos = horizontal(Math.pow(10, (allowedPathLossDb - 13.54 - 20 * Math.log10(fc) + 0.6 * (hUt - 1.5)) / 39.08), dh);
-            los = umaLosKm(allowedPathLossDb, hBs, hUt, fc);
+            nlosSlope = 43.42 - 3.1 * Math.log10(hBs);
+            rmaBreakM = 2 * Math.PI * hBs * hUt * fc * 1e9 / C;
+            rmaBreakLoss = rural ? rmaPl1(Math.sqrt(rmaBreakM * rmaBreakM + dh * dh), fc, h) : Double.NaN;
+            double a = Math.min(0.03 * Math.pow(h, 1.72), 10);
+            double b = Math.min(0.044 * Math.pow(h, 1.72), 14.77);
+            pl1Linear = 0.002 * Math.log10(h);
+            pl1K = 20 * Math.log10(40 * Math.PI * fc / 3) - b;
+            pl1Slope = (20 + a) / Math.log(10);
         }
-        double d2Km = Math.min(los, nlos);
-        if (d2Km >= maxDistanceKm()) {
-            return new MaxDistance(maxDistanceKm(), true);
+
+        /**
+         * Largest d2D with max(PL_LOS, PL'_NLOS) ≤ allowed = the smaller of the two branches' own largest distances
+         * (both increase with distance). Each is in closed form (log-linear pieces in d3D), except the RMa PL1 piece
+         * whose 0.002·log(h)·d3D term is solved by Newton on log d3D (convex, from above: monotone convergence).
+         * {@code Tr38901Test} checks it against the generic bisection of {@link PathLossModel#maxDistance}.
+         */
+        @Override
+        public MaxDistance maxDistance(double allowedPathLossDb) {
+            double nlos;
+            double los;
+            if (rural) {
+                nlos = horizontal(Math.pow(10, 3 + (allowedPathLossDb - rest) / nlosSlope), dh);
+                los = rmaLosKm(allowedPathLossDb);
+            } else {
+                nlos = horizontal(Math.pow(10, (allowedPathLossDb - 13.54 - twentyLogFc + ueHeightTerm) / 39.08), dh);
+                los = umaLosKm(allowedPathLossDb);
+            }
+            double d2Km = Math.min(los, nlos);
+            if (d2Km >= maxDistanceKm()) {
+                return new MaxDistance(maxDistanceKm(), true);
+            }
+            return new MaxDistance(Math.max(FLOOR_KM, d2Km), false);
         }
-        return new MaxDistance(Math.max(FLOOR_KM, d2Km), false);
+
+        private double umaLosKm(double allowed) {
+            // 28 + 22·log d3 + 20·log fc up to d'BP, continuous with the 40·log piece beyond
+            double d3 = Math.pow(10, (allowed - 28.0 - twentyLogFc) / 22);
+            double d2 = horizontal(d3, dh);
+            if (d2 * 1000 <= umaBreakM) {
+                return d2;
+            }
+            d3 = Math.pow(10, (allowed - 28.0 - twentyLogFc + umaBreakTerm) / 40);
+            return Math.max(umaBreakM / 1000, horizontal(d3, dh));
+        }
+
+        private double rmaLosKm(double allowed) {
+            double d3 = rmaPl1Inverse(allowed);
+            double d2 = horizontal(d3, dh);
+            if (d2 * 1000 <= rmaBreakM) {
+                return d2;
+            }
+            // beyond dBP the loss jumps to PL1(d3(dBP)) + 40·log(d3/dBP) (≥ PL1 there): up to dBP it holds
+            d3 = rmaBreakM * Math.pow(10, (allowed - rmaBreakLoss) / 40);
+            return Math.max(rmaBreakM / 1000, d3 > rmaBreakM ? horizontal(d3, dh) : 0);
+        }
+
+        /** d3 (m) with PL1(d3) = allowed: Newton on x = ln d3 from the root without the linear term (an upper bound). */
+        private double rmaPl1Inverse(double allowed) {
+            double x = (allowed - pl1K) / pl1Slope;
+            for (int i = 0; i < 60; i++) {
+                double ex = Math.exp(x);
+                double g = pl1K + pl1Slope * x + pl1Linear * ex - allowed;
+                double next = x - g / (pl1Slope + pl1Linear * ex);
+                if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x))) {
+                    return Math.exp(next);
+                }
+                x = next;
+            }
+            return Math.exp(x);
+        }
     }
 
     /** Horizontal distance in km for a 3-D distance in m (0 when the 3-D distance is below the height difference). */
     private static double horizontal(double d3M, double dh) {
         return d3M > Math.abs(dh) ? Math.sqrt(d3M * d3M - dh * dh) / 1000 : 0;
-    }
-
-    private static double umaLosKm(double allowed, double hBs, double hUt, double fc) {
-        double dBp = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
-        double dh = hBs - hUt;
-        // 28 + 22·log d3 + 20·log fc up to d'BP, continuous with the 40·log piece beyond
-        double d3 = Math.pow(10, (allowed - 28.0 - 20 * Math.log10(fc)) / 22);
-        double d2 = horizontal(d3, dh);
-        if (d2 * 1000 <= dBp) {
-            return d2;
-        }
-        d3 = Math.pow(10, (allowed - 28.0 - 20 * Math.log10(fc) + 9 * Math.log10(dBp * dBp + dh * dh)) / 40);
-        return Math.max(dBp / 1000, horizontal(d3, dh));
-    }
-
-    private static double rmaLosKm(double allowed, double hBs, double hUt, double fc) {
-        double h = BUILDING_HEIGHT_M;
-        double dBp = 2 * Math.PI * hBs * hUt * fc * 1e9 / C;
-        double dh = hBs - hUt;
-        double d3 = rmaPl1Inverse(allowed, fc, h);
-        double d2 = horizontal(d3, dh);
-        if (d2 * 1000 <= dBp) {
-            return d2;
-        }
-        // beyond dBP the loss jumps to PL1(d3(dBP)) + 40·log(d3/dBP) (≥ PL1 there): up to dBP it holds
-        double base = rmaPl1(Math.sqrt(dBp * dBp + dh * dh), fc, h);
-        d3 = dBp * Math.pow(10, (allowed - base) / 40);
-        return Math.max(dBp / 1000, d3 > dBp ? horizontal(d3, dh) : 0);
-    }
-
-    /** d3 (m) with PL1(d3) = allowed: Newton on x = ln d3 from the root without the linear term (an upper bound). */
-    private static double rmaPl1Inverse(double allowed, double fc, double h) {
-        double a = Math.min(0.03 * Math.pow(h, 1.72), 10);
-        double b = Math.min(0.044 * Math.pow(h, 1.72), 14.77);
-        double c = 0.002 * Math.log10(h);
-        double k = 20 * Math.log10(40 * Math.PI * fc / 3) - b;
-        double slope = (20 + a) / Math.log(10);
-        double x = (allowed - k) / slope;
-        for (int i = 0; i < 60; i++) {
-            double ex = Math.exp(x);
-            double g = k + slope * x + c * ex - allowed;
-            double next = x - g / (slope + c * ex);
-            if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x))) {
-                return Math.exp(next);
-            }
-            x = next;
-        }
-        return Math.exp(x);
     }
 
     static double uma(double d2, double d3, double hBs, double hUt, double fc) {

@@ -132,6 +132,121 @@ public final class LocalMetric {
         return new double[] {lon0 + dLam / RAD, phi / RAD};
     }
 
+    /**
+     * A walk outwards along one azimuth from the reference point: {@link Ray#pointAt} gives the same point as
+     * {@link #toLonLat}{@code (sin α·s, cos α·s)} (to 3e-5 m within 40 km, 1e-6 m beyond; LocalMetric itself is
+     * 1e-5 relative from the true geodesic, 0.2 m at 20 km) at a fraction of the
+     * cost, for callers that sample a radial at increasing distances (the terrain walk: ~10 points per radial, 360
+     * radials per cell).
+     */
+    public Ray ray(double azimuthRad) {
+        return new Ray(azimuthRad);
+    }
+
+    /**
+     * Cursor along one azimuth; mutable, one per walk. Each point solves the same mid-latitude fixed point as
+     * {@link #toLonLat}, but (1) starts from the previous point scaled to the new distance, which leaves an error of
+     * third order in s/R instead of first, so one round is enough where a cold start needs 6, and
+     * (2) takes the sines and cosines of φm = φ0 + Δφ/2 and of the azimuth turned by half the convergence from those
+     * of φ0 and α0 by the addition formulas with short series in the small increment (|ε| &lt; 0.01 rad, ~60 km:
+     * truncation below 1e-16), so a round costs a square root and a division instead of seven transcendentals.
+     */
+    public final class Ray {
+        private static final double SERIES_LIMIT_RAD = 0.01;
+        private final double az0;
+        private final double sinAz;
+        private final double cosAz;
+        private final double sinPhi0;
+        private final double cosPhi0;
+        private double dPhi;
+        private double dLam;
+        // the last two points: distance (m), Δφ and Δλ (rad); s1 the newer
+        private double s1;
+        private double phi1;
+        private double lam1;
+        private double s2;
+        private double phi2;
+        private double lam2;
+
+        private Ray(double az0) {
+            this.az0 = az0;
+            this.sinAz = Math.sin(az0);
+            this.cosAz = Math.cos(az0);
+            this.sinPhi0 = Math.sin(phi0);
+            this.cosPhi0 = Math.cos(phi0);
+        }
+
+        /** Writes {lon, lat} in degrees of the point {@code sM} metres out (sM ≥ 0, any order) into {@code out}. */
+        public void pointAt(double sM, double[] out) {
+            // start from the curve through the origin and the last two points (a parabola in s): its error is of
+            // third order in s/R, ~1e-9 rad at 10 km, which two or three rounds of the fixed point remove
+            // from the parabola one round is enough within 40 km (its error shrinks by s/R: 2.4e-5 m at most,
+            // measured against toLonLat in LocalMetricTest); otherwise rounds until the change is below 1e-13 rad
+            boolean oneRound = s2 > 0 && s1 > s2 && sM <= 40_000;
+            if (s2 > 0 && s1 > s2) {
+                double a = (sM * (sM - s1)) / (s2 * (s2 - s1));
+                double b = (sM * (sM - s2)) / (s1 * (s1 - s2));
+                dPhi = a * phi2 + b * phi1;
+                dLam = a * lam2 + b * lam1;
+            } else if (s1 > 0) {
+                double k = sM / s1;
+                dPhi = k * phi1;
+                dLam = k * lam1;
+            } else {
+                // first order: the flat-earth offsets with the radii at the reference latitude
+                dPhi = sM * cosAz / meridionalRadiusM(phi0);
+                dLam = sM * sinAz / (primeVerticalRadiusM(phi0) * cosPhi0);
+            }
+            for (int i = 0; i < 8; i++) {
+                double e = 0.5 * dPhi;
+                double sinE = sinSeries(e);
+                double cosE = cosSeries(e);
+                double sinM = sinPhi0 * cosE + cosPhi0 * sinE;
+                double cosM = cosPhi0 * cosE - sinPhi0 * sinE;
+                double g = 0.5 * dLam * sinM;
+                if (Math.abs(e) > SERIES_LIMIT_RAD || Math.abs(g) > SERIES_LIMIT_RAD) {
+                    double[] p = destinationRad(az0, sM);
+                    dPhi = p[1] * RAD - phi0;
+                    dLam = (p[0] - lon0) * RAD;
+                    break;
+                }
+                double sinG = sinSeries(g);
+                double cosG = cosSeries(g);
+                double w = 1 - E2 * sinM * sinM;
+                double sw = Math.sqrt(w);
+                double nextPhi = sM * (cosAz * cosG - sinAz * sinG) * (w * sw) / (A_M * (1 - E2));
+                double nextLam = sM * (sinAz * cosG + cosAz * sinG) * sw / (A_M * cosM);
+                // a round shrinks the error by s/R (< 0.01): a change of 1e-13 rad (0.6 µm) leaves < 6 nm
+                boolean done = oneRound || Math.abs(nextPhi - dPhi) <= 1e-13 && Math.abs(nextLam - dLam) <= 1e-13;
+                dPhi = nextPhi;
+                dLam = nextLam;
+                if (done) {
+                    break;
+                }
+            }
+            if (sM != s1 && sM > 0) {
+                s2 = s1;
+                phi2 = phi1;
+                lam2 = lam1;
+                s1 = sM;
+                phi1 = dPhi;
+                lam1 = dLam;
+            }
+            out[0] = lon0 + dLam / RAD;
+            out[1] = (phi0 + dPhi) / RAD;
+        }
+
+        private static double sinSeries(double x) {
+            double x2 = x * x;
+            return x * (1 - x2 / 6 * (1 - x2 / 20 * (1 - x2 / 42)));
+        }
+
+        private static double cosSeries(double x) {
+            double x2 = x * x;
+            return 1 - x2 / 2 * (1 - x2 / 12 * (1 - x2 / 30 * (1 - x2 / 56)));
+        }
+    }
+
     /** Geodesic distance in metres from the reference point. */
     public double distanceM(double lon, double lat) {
         double[] p = toLocal(lon, lat);

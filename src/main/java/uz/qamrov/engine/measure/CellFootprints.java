@@ -69,6 +69,16 @@ final class CellFootprints {
         return levels.level(c, environmentOf(c), lon, lat, withTerrain);
     }
 
+    /** The per-cell part of {@link #levelAt}, to be kept with the cell ({@link CellTable.CellRec#levels}). */
+    PointLevels.Prepared prepareLevels(Cell c) {
+        return levels.prepare(c, environmentOf(c));
+    }
+
+    /** Level at (lon, lat) of a cell prepared by {@link #prepareLevels}. */
+    PointLevel levelAt(PointLevels.Prepared cell, double lon, double lat, boolean withTerrain) {
+        return levels.level(cell, lon, lat, withTerrain);
+    }
+
     private EnvironmentClass environmentOf(Cell c) {
         return environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()), p -> classifier.classify(p.lon(), p.lat()));
     }

@@ -16,7 +16,17 @@ final class CellGrid {
     static final double BUCKET_DEG = 0.1;
 
     private final long[] packed;
+    /** Location and technology of the cell at each position of {@code packed}: a scan reads arrays, not records. */
+    private final double[] lons;
+    private final double[] lats;
+    private final byte[] techs;
     private final Map<Long, int[]> ranges = new HashMap<>();
+
+    /** A cell met by {@link #scan}. */
+    @FunctionalInterface
+    interface CellVisitor {
+        void visit(int slot, double lon, double lat, int technology);
+    }
 
     CellGrid(Slots<CellRec> cells, ActiveCells active) {
         long[] p = new long[active.tech.length];
@@ -29,6 +39,15 @@ final class CellGrid {
         }
         packed = Arrays.copyOf(p, n);
         Arrays.sort(packed);
+        lons = new double[n];
+        lats = new double[n];
+        techs = new byte[n];
+        for (int i = 0; i < n; i++) {
+            CellRec c = cells.at((int) packed[i]);
+            lons[i] = c.cell.lon();
+            lats[i] = c.cell.lat();
+            techs[i] = (byte) c.cell.technology().ordinal();
+        }
         for (int i = 0; i < n;) {
             long k = packed[i] >>> 32;
             int j = i;
@@ -46,6 +65,26 @@ final class CellGrid {
 
     private static long bucket(double deg) {
         return (long) Math.floor(deg / BUCKET_DEG);
+    }
+
+    /** {@link #query} with each cell's location and technology. */
+    void scan(double lon, double lat, double radiusM, CellVisitor visitor) {
+        double dLat = radiusM / 110_500.0 * 1.01;
+        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
+        long x0 = bucket(lon - dLon + 180);
+        long x1 = bucket(lon + dLon + 180);
+        long y0 = bucket(lat - dLat + 90);
+        long y1 = bucket(lat + dLat + 90);
+        for (long x = x0; x <= x1; x++) {
+            for (long y = y0; y <= y1; y++) {
+                int[] r = ranges.get(x * 4096 + y);
+                if (r != null) {
+                    for (int i = r[0]; i < r[1]; i++) {
+                        visitor.visit((int) packed[i], lons[i], lats[i], techs[i]);
+                    }
+                }
+            }
+        }
     }
 
     /** Every active cell slot in the buckets that a circle of {@code radiusM} around (lon, lat) touches. */

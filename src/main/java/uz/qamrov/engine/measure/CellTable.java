@@ -27,6 +27,11 @@ final class CellTable {
         int op = -1;
         int[] settlements = SettlementTable.NO_INTS;
         int[] edges = SettlementTable.NO_INTS;
+        /**
+         * The cell's part of a level at a point, made on first use by a diagnosis and kept while the record lives (a
+         * changed cell gets a new record). Immutable, so a racing second computation only repeats the work.
+         */
+        uz.qamrov.engine.radio.PointLevels.Prepared levels;
 
         CellRec(Cell cell, CellFootprints.Shape shape) {
             this.cell = cell;

@@ -62,16 +62,25 @@ final class SignalDiagnoser {
         Candidate(CellRec rec, double lon, double lat) {
             this.rec = rec;
             this.tech = rec.cell.technology().ordinal();
-            this.flat = footprints.levelAt(rec.cell, lon, lat, false);
+            this.flat = footprints.levelAt(prepared(rec), lon, lat, false);
             this.full = footprints.levelsWithTerrain() ? null : flat;
         }
 
         PointLevel full(double lon, double lat) {
             if (full == null) {
-                full = footprints.levelAt(rec.cell, lon, lat, true);
+                full = footprints.levelAt(prepared(rec), lon, lat, true);
             }
             return full;
         }
+    }
+
+    private uz.qamrov.engine.radio.PointLevels.Prepared prepared(CellRec rec) {
+        uz.qamrov.engine.radio.PointLevels.Prepared p = rec.levels;
+        if (p == null) {
+            p = footprints.prepareLevels(rec.cell);
+            rec.levels = p;
+        }
+        return p;
     }
 
     /** The cells found around a place, and the nearest active cell per technology within the limit. */
@@ -151,32 +160,64 @@ final class SignalDiagnoser {
         return (double) c / r.sampleLon.length;
     }
 
-    /** The active cells around a point: those whose range reaches it and the nearest few, within the limit. */
+    /**
+     * The active cells around a point: those whose range reaches it and the nearest few, within the limit. A place in
+     * a town has thousands of cells within 20 km, so they are first measured on the place's tangent plane
+     * ({@link QuickDistance}, within 2 % + 1 m) and the exact distance is taken only for those an answer can depend
+     * on: the nearest few, the nearest of each technology, the ones whose range may reach the place. The candidates
+     * and distances are those of an exact measurement of every cell.
+     */
     private Place around(double lon, double lat) {
         Place p = new Place(lon, lat);
         double limit = settings.searchLimitM();
-        List<double[]> within = new ArrayList<>();
-        grid.query(lon, lat, limit, slot -> {
-            CellRec c = m.cells().cells.at(slot);
-            double d = LocalMetric.distanceM(lon, lat, c.cell.lon(), c.cell.lat());
-            if (d <= limit) {
-                within.add(new double[] {d, slot});
-                int t = c.cell.technology().ordinal();
-                if (!(p.nearestByTech[t] <= d)) {
-                    p.nearestByTech[t] = d;
-                }
+        QuickDistance quick = QuickDistance.at(lon, lat, limit);
+        Nearby near = new Nearby();
+        double[] minApproxByTech = new double[TECH.length];
+        Arrays.fill(minApproxByTech, Double.POSITIVE_INFINITY);
+        double within = quick.upper(limit);
+        grid.scan(lon, lat, limit, (slot, cellLon, cellLat, t) -> {
+            double a = quick.distanceM(cellLon, cellLat);
+            if (a <= within) {
+                near.add(slot, a);
+                minApproxByTech[t] = Math.min(minApproxByTech[t], a);
             }
         });
-        within.sort(Comparator.comparingDouble((double[] a) -> a[0]).thenComparingDouble(a -> a[1]));
-        for (int k = 0; k < within.size(); k++) {
-            CellRec c = m.cells().cells.at((int) within.get(k)[1]);
-            double d = within.get(k)[0];
-            if (k < settings.nearestCells() || c.range == null || d <= c.range.radiusM() * 1.01 + 1) {
+        int k = settings.nearestCells();
+        double kBound = quick.upper(quick.upper(near.kthSmallest(k)));
+        // exact distances where an answer can depend on them; the candidates are the k nearest (by distance, then
+        // slot) and every cell whose range reaches the place, in no particular order (signal() orders them itself)
+        NearestK nearestK = new NearestK(k);
+        double nearestAny = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < near.n; i++) {
+            CellRec c = near.rec(i);
+            int t = c.cell.technology().ordinal();
+            double a = near.approx[i];
+            boolean mayReach = c.range == null || a <= quick.upper(c.range.radiusM() * 1.01 + 1);
+            if (!(a <= kBound || a <= quick.upper(quick.upper(minApproxByTech[t])) || mayReach)) {
+                continue;
+            }
+            double d = LocalMetric.distanceM(lon, lat, c.cell.lon(), c.cell.lat());
+            if (d > limit) {
+                continue;
+            }
+            if (!(p.nearestByTech[t] <= d)) {
+                p.nearestByTech[t] = d;
+            }
+            nearestAny = Math.min(nearestAny, d);
+            boolean inRange = c.range == null || d <= c.range.radiusM() * 1.01 + 1;
+            if (inRange) {
                 p.candidates.add(new Candidate(c, lon, lat));
             }
+            nearestK.offer(d, near.slots[i], !inRange);
         }
-        if (!within.isEmpty()) {
-            p.nearestAnyM = within.get(0)[0];
+        // the k nearest of all (in range or not): those out of range join the cells in range
+        for (int j = 0; j < nearestK.n; j++) {
+            if (nearestK.outOfRange[j]) {
+                p.candidates.add(new Candidate(m.cells().cells.at(nearestK.slots[j]), lon, lat));
+            }
+        }
+        if (nearestAny <= limit) {
+            p.nearestAnyM = nearestAny;
         } else {
             // nothing within the limit: the nearest within 4× (null beyond; the row's nearest_site_m has any distance)
             double[] best = {Double.POSITIVE_INFINITY};
@@ -189,9 +230,89 @@ final class SignalDiagnoser {
         return p;
     }
 
+    /** Cells within reach of a place and their approximate distances (primitive arrays: thousands per place). */
+    private final class Nearby {
+        int n;
+        int[] slots = new int[256];
+        double[] approx = new double[256];
+
+        void add(int slot, double a) {
+            if (n == slots.length) {
+                slots = Arrays.copyOf(slots, n * 2);
+                approx = Arrays.copyOf(approx, n * 2);
+            }
+            slots[n] = slot;
+            approx[n++] = a;
+        }
+
+        CellRec rec(int i) {
+            return m.cells().cells.at(slots[i]);
+        }
+
+        /** The k-th smallest approximate distance; infinite with fewer than k cells. */
+        double kthSmallest(int k) {
+            if (n < k) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] best = new double[k];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            for (int i = 0; i < n; i++) {
+                double a = approx[i];
+                if (a < best[k - 1]) {
+                    int j = k - 1;
+                    while (j > 0 && best[j - 1] > a) {
+                        best[j] = best[j - 1];
+                        j--;
+                    }
+                    best[j] = a;
+                }
+            }
+            return best[k - 1];
+        }
+    }
+
+    /** The k smallest (distance, slot) pairs offered, in order; k is small (the settings' nearest cells). */
+    private static final class NearestK {
+        final int k;
+        int n;
+        final double[] d;
+        final int[] slots;
+        final boolean[] outOfRange;
+
+        NearestK(int k) {
+            this.k = k;
+            d = new double[k];
+            slots = new int[k];
+            outOfRange = new boolean[k];
+        }
+
+        void offer(double dist, int slot, boolean out) {
+            if (n == k && !before(dist, slot, k - 1)) {
+                return;
+            }
+            int j = n < k ? n++ : k - 1;
+            while (j > 0 && before(dist, slot, j - 1)) {
+                d[j] = d[j - 1];
+                slots[j] = slots[j - 1];
+                outOfRange[j] = outOfRange[j - 1];
+                j--;
+            }
+            d[j] = dist;
+            slots[j] = slot;
+            outOfRange[j] = out;
+        }
+
+        private boolean before(double dist, int slot, int j) {
+            return dist < d[j] || (dist == d[j] && slot < slots[j]);
+        }
+    }
+
     /** {@code share}: covered share of a settlement judged by area, null for a point. */
     private PlaceSignal signal(Place p, Service s, boolean covered, Double share) {
         int min = s.minimumTechnology().ordinal();
+        if (covered && !footprints.levelsWithTerrain()) {
+            return coveredFlat(p, s, min);
+        }
         List<Candidate> cands = new ArrayList<>();
         for (Candidate c : p.candidates) {
             if (c.tech >= min) {
@@ -217,6 +338,33 @@ final class SignalDiagnoser {
         }
         GapReason reason = covered ? null : GapReasonRule.reason(evidence(p, s, cands, share));
         return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, reason);
+    }
+
+    /**
+     * {@link #signal} for a covered place without terrain: the level with terrain is the flat level, so the best is
+     * the highest flat margin (the lowest cell id among equals), one pass instead of a sort of the place's cells (a
+     * town is in reach of thousands).
+     */
+    private PlaceSignal coveredFlat(Place p, Service s, int min) {
+        PointLevel best = null;
+        long bestId = Long.MAX_VALUE;
+        for (Candidate c : p.candidates) {
+            if (c.tech < min) {
+                continue;
+            }
+            double margin = c.flat.marginDb();
+            long id = c.rec.cell.id();
+            if (best == null || margin > best.marginDb() || (margin == best.marginDb() && id < bestId)) {
+                best = c.flat;
+                bestId = id;
+            }
+        }
+        SignalClass cls = best == null ? SignalClass.BELOW_THRESHOLD
+                : settings.thresholds().classify(best.technology(), best.levelDbm());
+        if (cls == SignalClass.BELOW_THRESHOLD) {
+            cls = SignalClass.FAIR;
+        }
+        return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, null);
     }
 
     private GapEvidence evidence(Place p, Service s, List<Candidate> cands, Double share) {

@@ -56,7 +56,9 @@ public record AntennaPattern(boolean omni, double horizontalBeamwidthDeg, double
         if (omni) {
             return 0;
         }
-        double phi = Math.IEEEremainder(offDeg, 360);
+        // off − 360·rint(off/360) is IEEEremainder's exact result for the offsets radials use (|off| < 720°), without
+        // its slow native call; both round half to even
+        double phi = Math.abs(offDeg) < 720 ? offDeg - 360 * Math.rint(offDeg / 360) : Math.IEEEremainder(offDeg, 360);
         double x = phi / horizontalBeamwidthDeg;
         return -Math.min(12 * x * x, frontToBackDb);
     }

@@ -35,14 +35,44 @@ public final class PointLevels {
     }
 
     /**
+     * What a cell's levels need whatever the point: its solver, threshold and the metric around its site. Immutable;
+     * a diagnosis asks the same cell for many points (every settlement in its reach), so callers keep it per cell.
+     */
+    public static final class Prepared {
+        final Cell cell;
+        final RadialSolver solver;
+        final double thresholdDbm;
+        final LocalMetric metric;
+
+        Prepared(Cell cell, RadialSolver solver, double thresholdDbm, LocalMetric metric) {
+            this.cell = cell;
+            this.solver = solver;
+            this.thresholdDbm = thresholdDbm;
+            this.metric = metric;
+        }
+    }
+
+    /** The per-cell part of {@link #level}, for a cell in an environment of class {@code environment}. */
+    public Prepared prepare(Cell cell, EnvironmentClass environment) {
+        return new Prepared(cell, model.setup(cell, environment).solver(), model.budget().of(cell.technology()).thresholdDbm(),
+                LocalMetric.at(cell.lon(), cell.lat()));
+    }
+
+    /**
      * Level of {@code cell} (in an environment of class {@code environment}) at (lon, lat). With
      * {@code withTerrain} false the terrain is skipped (levelDbm = flatLevelDbm): a cheap upper bound, since terrain
      * only adds loss.
      */
     public PointLevel level(Cell cell, EnvironmentClass environment, double lon, double lat, boolean withTerrain) {
-        RadialSolver solver = model.setup(cell, environment).solver();
-        double threshold = model.budget().of(cell.technology()).thresholdDbm();
-        LocalMetric metric = LocalMetric.at(cell.lon(), cell.lat());
+        return level(prepare(cell, environment), lon, lat, withTerrain);
+    }
+
+    /** {@link #level(Cell, EnvironmentClass, double, double, boolean)} with the cell's part prepared. */
+    public PointLevel level(Prepared p, double lon, double lat, boolean withTerrain) {
+        Cell cell = p.cell;
+        RadialSolver solver = p.solver;
+        double threshold = p.thresholdDbm;
+        LocalMetric metric = p.metric;
         double[] xy = metric.toLocal(lon, lat);
         double dM = Math.hypot(xy[0], xy[1]);
         double dKm = Math.max(dM / 1000, PathLossModel.FLOOR_KM);

@@ -44,29 +44,30 @@ final class TerrainRadials {
         }
         double[] di = new double[max + 1];
         double[] hi = new double[max + 1];
+        double[] ll = new double[2];
         BullingtonProfile profile = new BullingtonProfile(lambdaM);
-        SampleTerms full = new SampleTerms(solver, max + 1, stepM, cell.antennaHeightM(), hm, lambdaM);
+        StepTerms terms = new StepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
         for (int i = 0; i < rangesM.length; i++) {
             double r = rangesM[i];
             double step = Math.min(stepM, Math.max(r / 8, 1));
             int n = (int) Math.ceil(r / step);
-            double a = Math.toRadians(stepDeg * i);
-            double sinA = Math.sin(a);
-            double cosA = Math.cos(a);
+            LocalMetric.Ray ray = metric.ray(Math.toRadians(stepDeg * i));
             double off = stepDeg * i - azDeg;
             double aH = solver.pattern().horizontalDb(off);
+            SampleTerms full = terms.forStep(step, stepM);
             profile.reset(hts);
             for (int j = 1; j <= n; j++) {
                 double dM = Math.min(j * step, r);
-                double[] ll = metric.toLonLat(sinA * dM, cosA * dM);
+                ray.pointAt(dM, ll);
                 double h = dem.elevationM(ll[0], ll[1]);
                 if (Double.isNaN(h)) {
                     break;
                 }
                 double dKm = dM / 1000;
-                // samples at whole steps of the default spacing are at the same distances on every long radial: their
-                // flat-earth terms and smooth-profile loss are computed once per cell
-                boolean shared = step == stepM && dM == j * step;
+                // samples at whole steps are at the same distances on every radial with the same step (all long
+                // radials, the whole back lobe, mirror images about boresight): their flat-earth terms and
+                // smooth-profile loss are computed once per cell and step; only a radial's last, partial step is not
+                boolean shared = dM == j * step;
                 double flat = shared ? full.marginDb(j, aH) : solver.marginForHorizontalDb(aH, dKm);
                 // the excess loss (real − smooth profile) is at most the real profile's loss: below the flat-earth
                 // margin it cannot end the radial, and the profile need not compute it exactly
@@ -89,6 +90,52 @@ final class TerrainRadials {
         }
     }
 
+    /** The {@link SampleTerms} of one cell, one per distinct sample step (few: a cell's ranges repeat). */
+    private static final class StepTerms {
+        private final RadialSolver solver;
+        private final int n;
+        private final double mastM;
+        private final double mobileM;
+        private final double lambdaM;
+        // open addressing on the step's bits: a cell has up to ~180 distinct steps (one per mirror pair of short
+        // radials), and a boxed HashMap cost 10% of the walk
+        private final long[] keys;
+        private final SampleTerms[] values;
+
+        /** @param radials the cell's number of radials (an upper bound on its distinct steps) */
+        StepTerms(RadialSolver solver, int n, int radials, double mastM, double mobileM, double lambdaM) {
+            int size = Integer.highestOneBit(2 * radials) << 1;
+            this.keys = new long[size];
+            this.values = new SampleTerms[size];
+            this.solver = solver;
+            this.n = n;
+            this.mastM = mastM;
+            this.mobileM = mobileM;
+            this.lambdaM = lambdaM;
+        }
+
+        private SampleTerms last;
+
+        SampleTerms forStep(double stepM, double fullStepM) {
+            // neighbouring radials mostly share their step (the back lobe, long radials): try the last one first
+            if (last != null && last.stepM == stepM) {
+                return last;
+            }
+            long bits = Double.doubleToLongBits(stepM);
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (values.length - 1);
+            while (values[slot] != null && keys[slot] != bits) {
+                slot = (slot + 1) & (values.length - 1);
+            }
+            if (values[slot] == null) {
+                // a step below the full one is r/8 (or 1 m): at most 9 samples
+                keys[slot] = bits;
+                values[slot] = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
+            }
+            last = values[slot];
+            return last;
+        }
+    }
+
     /**
      * Per-cell terms at the distances j·step: A_V(θ(d_j)) and L(d_j) (the flat-earth margin of any radial then
      * follows from its A_H with the same arithmetic as {@link RadialSolver#marginForHorizontalDb}) and the
@@ -104,7 +151,10 @@ final class TerrainRadials {
         private final double lambdaM;
         private final double[] vertical;
         private final double[] loss;
-        private final double[] smooth;
+        // terms 1..known are filled (a walk asks j = 1, 2, … in order); the smooth loss only where a sample is close
+        private int known;
+        private double[] smooth;
+        private boolean[] smoothKnown;
 
         SampleTerms(RadialSolver solver, int n, double stepM, double mastM, double mobileM, double lambdaM) {
             this.solver = solver;
@@ -114,24 +164,27 @@ final class TerrainRadials {
             this.lambdaM = lambdaM;
             vertical = new double[n];
             loss = new double[n];
-            smooth = new double[n];
-            java.util.Arrays.fill(vertical, Double.NaN);
-            java.util.Arrays.fill(smooth, Double.NaN);
         }
 
         double marginDb(int j, double aH) {
-            if (Double.isNaN(vertical[j])) {
-                double dKm = j * stepM / 1000;
-                vertical[j] = solver.verticalDb(dKm);
-                loss[j] = solver.model().pathLossDb(dKm, solver.link());
+            while (known < j) {
+                known++;
+                double dKm = known * stepM / 1000;
+                vertical[known] = solver.verticalDb(dKm);
+                loss[known] = solver.model().pathLossDb(dKm, solver.link());
             }
             return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
         }
 
         /** @param di the sample distances of the radial being walked (j·step, the same on every such radial) */
         double smoothLossDb(int j, double[] di) {
-            if (Double.isNaN(smooth[j])) {
+            if (smooth == null) {
+                smooth = new double[vertical.length];
+                smoothKnown = new boolean[vertical.length];
+            }
+            if (!smoothKnown[j]) {
                 smooth[j] = Bullington.smoothLossDb(di, j - 1, j * stepM / 1000, 0, mastM, 0, mobileM, lambdaM);
+                smoothKnown[j] = true;
             }
             return smooth[j];
         }

@@ -27,6 +27,7 @@ public final class BullingtonProfile {
 
     private static final double C = 500 / Bullington.EFFECTIVE_EARTH_RADIUS_KM;
     private static final double J0 = Bullington.knifeEdgeDb(0);
+    private static final double GRAZING_FACTOR = 1 - Math.exp(-J0 / 6);
 
     private final double lambdaM;
     private double htsM;
@@ -101,7 +102,7 @@ public final class BullingtonProfile {
         double nu;
         if (stim < str) {
             // line of sight: ν < 0, so the loss is at most that of grazing incidence
-            double grazing = J0 + (1 - Math.exp(-J0 / 6)) * (10 + 0.02 * dKm);
+            double grazing = J0 + GRAZING_FACTOR * (10 + 0.02 * dKm);
             if (grazing <= thresholdDb) {
                 return grazing;
             }

@@ -102,6 +102,21 @@ class NationalRecomputeBenchmarkTest {
                 }
                 System.out.printf("  diagnose (levels, classes, gap reasons) %d ms, cpu %d ms; mobile_internet: %s%n",
                         (td1 - td0) / 1_000_000, cpuMs() - cd0, reasons);
+                // every answer in one number: a change that should not alter the answers must keep it
+                java.util.List<Object> all = new java.util.ArrayList<>();
+                for (Settlement st : settlements) {
+                    for (uz.qamrov.engine.model.Service sv : uz.qamrov.engine.model.Service.mobile()) {
+                        all.add(signals.settlement(st.id(), sv).orElse(null));
+                    }
+                }
+                all.addAll(signals.stretches());
+                System.out.printf("  diagnose digest %08x over %d answers%n", all.toString().hashCode(), all.size());
+                // a stored run of another date on the same model: the cells' level parts are kept from the first
+                long cd2 = cpuMs();
+                long td2 = System.nanoTime();
+                model.diagnose(snap2);
+                System.out.printf("  diagnose of another date and operator on the same model %d ms, cpu %d ms%n",
+                        (System.nanoTime() - td2) / 1_000_000, cpuMs() - cd2);
                 if (rep == reps - 1) {
                     // live heap with the model (and the DEM) reachable: a full GC, then used memory
                     System.gc();

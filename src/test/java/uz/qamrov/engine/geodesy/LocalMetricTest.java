@@ -91,4 +91,40 @@ class LocalMetricTest {
         // ≈ 85.39 km × 111.04 km shrinking northwards: ~9,423 km²
         assertThat(areaKm2).isBetween(9_300.0, 9_550.0);
     }
+    /**
+     * The ray cursor (warm-started fixed point, series for the small angles) lands where {@link LocalMetric#toLonLat}
+     * does, walked outwards in steps as the terrain walk does: within 40 km (one round from a parabolic start) to
+     * 3e-5 m, beyond (rounds to convergence, and past the series' limit the cold fixed point) to 1e-6 m. LocalMetric
+     * itself is 1e-5 relative from the true geodesic (0.2 m at 20 km), so the cursor adds nothing measurable.
+     */
+    @Test
+    void rayWalkLandsOnTheSamePointsAsToLonLat() {
+        long seed = Long.getLong("qamrov.seed", System.nanoTime());
+        System.out.println("LocalMetricTest ray seed=" + seed);
+        Random rnd = new Random(seed);
+        double maxM = 0;
+        double maxFarM = 0;
+        double[] out = new double[2];
+        for (int i = 0; i < 2_000; i++) {
+            double lon = 56 + 17 * rnd.nextDouble();
+            double lat = 37 + 9 * rnd.nextDouble();
+            double az = 2 * Math.PI * rnd.nextDouble();
+            LocalMetric m = LocalMetric.at(lon, lat);
+            LocalMetric.Ray ray = m.ray(az);
+            double step = 1 + 2_000 * rnd.nextDouble();
+            for (double s = step; s < 150_000; s += step) {
+                ray.pointAt(s, out);
+                double[] ref = m.toLonLat(Math.sin(az) * s, Math.cos(az) * s);
+                double err = LocalMetric.distanceM(ref[0], ref[1], out[0], out[1]);
+                if (s <= 40_000) {
+                    maxM = Math.max(maxM, err);
+                } else {
+                    maxFarM = Math.max(maxFarM, err);
+                }
+            }
+        }
+        System.out.printf("ray vs toLonLat: max %.3g m within 40 km, %.3g m beyond%n", maxM, maxFarM);
+        assertThat(maxM).isLessThan(3e-5);
+        assertThat(maxFarM).isLessThan(1e-6);
+    }
 }

@@ -28,11 +28,11 @@ public final class RadialFootprintReference {
             double km;
             if (pattern.horizontalDb(off) <= -pattern.frontToBackDb()) {
                 if (Double.isNaN(saturated)) {
-                    saturated = solver.rangeKm(off);
+                    saturated = rangeKm(solver, pattern.horizontalDb(off));
                 }
                 km = saturated;
             } else {
-                km = solver.rangeKm(off);
+                km = rangeKm(solver, pattern.horizontalDb(off));
             }
             ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
         }
@@ -92,5 +92,48 @@ public final class RadialFootprintReference {
                 prevMargin = m;
             }
         }
+    }
+
+    /** {@link RadialSolver#rangeForHorizontalKm} as first written: 8 fixed-point rounds, then bisection. */
+    static double rangeKm(RadialSolver solver, double aH) {
+        double capKm = solver.capKm();
+        double allowedDb = solver.allowedDb();
+        if (solver.marginForHorizontalDb(aH, capKm) >= 0) {
+            return capKm;
+        }
+        double upper = Math.min(capKm, inverse(solver, allowedDb + aH));
+        double d = upper;
+        for (int i = 0; i < 8; i++) {
+            double next = Math.min(capKm, inverse(solver,
+                    allowedDb + solver.pattern().gainFromHorizontalDb(aH, solver.depressionDeg(d))));
+            if (Math.abs(next - d) <= 1e-7 + 1e-6 * d) {
+                if (solver.marginForHorizontalDb(aH, next) >= -1e-6) {
+                    return next;
+                }
+                break;
+            }
+            d = next;
+        }
+        double lo = Math.log(PathLossModel.FLOOR_KM);
+        double hi = Math.log(Math.max(upper, PathLossModel.FLOOR_KM));
+        if (solver.marginForHorizontalDb(aH, Math.exp(hi)) >= 0) {
+            return Math.exp(hi);
+        }
+        if (solver.marginForHorizontalDb(aH, Math.exp(lo)) < 0) {
+            return PathLossModel.FLOOR_KM;
+        }
+        for (int i = 0; i < 40; i++) {
+            double m = 0.5 * (lo + hi);
+            if (solver.marginForHorizontalDb(aH, Math.exp(m)) >= 0) {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        return Math.exp(lo);
+    }
+
+    private static double inverse(RadialSolver solver, double lossDb) {
+        return solver.model().maxDistance(lossDb, solver.link()).distanceKm();
     }
 }

@@ -24,10 +24,18 @@ import uz.qamrov.planner.terrain.EsriAsciiGridReader;
  * The fast radial model (shared solves for equal A_H, incremental Bullington, bounded skips) gives the footprints of
  * the model as first written ({@link RadialFootprintReference}) on random cells — sectors with any azimuth, omni,
  * explicit and observed ranges, every band, all three environments — over the national DEM, two thirds of them in
- * the mountains of the east and south: every radial within 1 mm (they differ only by floating-point rounding), and
- * flat earth bit for bit.
+ * the mountains of the east and south: flat earth within the solver's convergence tolerance (bit for bit where both
+ * finish the same fixed point), and with terrain within 1 mm plus that tolerance (the walk differs only by
+ * floating-point rounding and the geodesic cursor's ≤ 3e-5 m).
  */
 class RadialFootprintSpeedupTest {
+
+    /**
+     * The radial solver's own convergence test (|d_next − d| ≤ 1e-7 km + 1e-6·d, then a margin ≥ −1e-6 dB): where the
+     * first model fell back to bisection (precise to ~1e-11) and the fast one finishes the fixed point, the two roots
+     * differ by about that much. Elsewhere they are the same arithmetic and agree bit for bit.
+     */
+    static final double FLAT_TOLERANCE_REL = 2e-6;
 
     static Dem dem;
 
@@ -49,6 +57,8 @@ class RadialFootprintSpeedupTest {
         int[][] bands = {{900, 1800}, {2100, 900}, {800, 1800, 2600}, {3500}};
         EnvironmentClass[] envs = EnvironmentClass.values();
         double maxDiff = 0;
+        double maxFlatRel = 0;
+        int flatExact = 0;
         int shortened = 0;
         int radials = 0;
         for (int c = 0; c < 400; c++) {
@@ -71,19 +81,25 @@ class RadialFootprintSpeedupTest {
             RadialFootprint fast = flat.build(cell, env).footprint();
             double[] ref = RadialFootprintReference.rangesM(flat, cell, env, null, RadioSettings.DEFAULTS);
             for (int i = 0; i < ref.length; i++) {
-                assertThat(fast.rangeM(i)).as("flat cell %d radial %d", c, i).isEqualTo(ref[i]);
+                double diff = Math.abs(fast.rangeM(i) - ref[i]);
+                assertThat(diff).as("flat cell %d radial %d: %s vs %s", c, i, fast.rangeM(i), ref[i])
+                        .isLessThanOrEqualTo(FLAT_TOLERANCE_REL * ref[i] + 1e-4);
+                maxFlatRel = Math.max(maxFlatRel, diff / ref[i]);
+                flatExact += diff == 0 ? 1 : 0;
             }
             RadialFootprint fastT = terrain.build(cell, env).footprint();
             double[] refT = RadialFootprintReference.rangesM(terrain, cell, env, dem, RadioSettings.DEFAULTS);
             for (int i = 0; i < refT.length; i++) {
                 double diff = Math.abs(fastT.rangeM(i) - refT[i]);
                 assertThat(diff).as("terrain cell %d radial %d: %s vs %s", c, i, fastT.rangeM(i), refT[i])
-                        .isLessThanOrEqualTo(1e-3);
+                        .isLessThanOrEqualTo(1e-3 + FLAT_TOLERANCE_REL * refT[i]);
                 maxDiff = Math.max(maxDiff, diff);
                 shortened += refT[i] < ref[i] ? 1 : 0;
                 radials++;
             }
         }
+        System.out.printf("flat: %d of %d radials bit for bit, max |fast − reference| / reference = %.3g%n", flatExact,
+                radials, maxFlatRel);
         System.out.printf("terrain: %d radials, %d shortened by terrain, max |fast − reference| = %.3g m%n", radials,
                 shortened, maxDiff);
         // the sample must exercise the terrain path, not only flat ground

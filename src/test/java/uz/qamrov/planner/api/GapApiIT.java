@@ -178,7 +178,8 @@ class GapApiIT extends HttpApiIT {
         assertThat(items.get(0).get("length_km").asDouble()).isEqualTo(30.0);
         var csv = get("/api/v1/gaps/railways?f=csv").getBody();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(
-                "id,line_key,line_name,service,from_km,to_km,length_km,region,regions,longest_gap_km,line_gap_km,as_of,coverage_run,"
+                "id,line_key,line_name,service,from_km,to_km,length_km,region,regions,longest_gap_km,line_gap_km,"
+                        + "best_cell_id,best_level_dbm,signal_class,gap_reason,gap_reason_details,as_of,coverage_run,"
                         + "coverage_generation,stale");
         assertThat(csv.lines().count()).isEqualTo(2);
         JsonNode fc = json.readTree(get("/api/v1/gaps/railways", "application/geo+json").getBody());
