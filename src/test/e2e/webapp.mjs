@@ -337,6 +337,96 @@ await check('choosing a region updates the dashboard and the gap table', async (
   return `${rows} rows, ${count}`;
 });
 
+/**
+ * The reason column of the gap table against the gap list the API gives for the same filters (the export link's
+ * query): for the first rows, the row's reason code is the API's gap_reason and its text carries the API's key numbers
+ * (formatted here with the browser's own en-GB number format, not the page's code).
+ */
+async function reasonsMatchApi() {
+  const rows = await pg.locator('#gap-table tbody tr').evaluateAll((trs) => trs.slice(0, 12).map((tr) => {
+    const td = tr.querySelector('td.reason');
+    return { id: Number(tr.dataset.id), code: td ? td.dataset.reason : null, text: td ? td.textContent : null };
+  }));
+  assert(rows.length > 0, 'no rows');
+  assert(rows.every((r) => r.code !== null), 'a row without a reason cell');
+  const href = await pg.locator('#export-geojson').getAttribute('href');
+  const fc = await (await api(`/${href.replace(/^\/?/, '')}`)).json();
+  const byId = new Map(fc.features.map((f) => [Number(f.id), f.properties]));
+  const numbers = (p) => {
+    const d = p.gap_reason_details || {};
+    const kmOf = (m) => (m == null ? null : [m / 1000, 1]);
+    return ({
+      partly_covered: [[100 * d.covered_share, 0]],
+      no_site_within_km: [[d.limit_km, 0], kmOf(d.nearest_site_m)],
+      only_2g_nearby: [kmOf(d.nearest_site_m), kmOf(d.nearest_service_site_m)],
+      terrain_shadow: [[d.terrain_loss_db, 1], [d.obstacle_height_m, 0]],
+      outside_all_beams: [[d.level_dbm, 1], kmOf(d.distance_m)],
+      below_threshold: d.cell_id == null ? [] : [[d.level_dbm, 1], [d.threshold_dbm, 1], kmOf(d.distance_m)],
+    }[p.gap_reason] || []).filter(Boolean);
+  };
+  const checked = [];
+  for (const r of rows) {
+    const p = byId.get(r.id);
+    assert(p, `row ${r.id} is not in the API's list`);
+    assert(r.code === (p.gap_reason || ''), `row ${r.id}: reason ${r.code} on the page, ${p.gap_reason} from the API`);
+    if (!p.gap_reason) continue;
+    const wanted = await pg.evaluate((ns) => ns.map(([v, d]) => Number(v).toLocaleString('en-GB', { maximumFractionDigits: d })), numbers(p));
+    for (const w of wanted) assert(r.text.includes(w), `row ${r.id} (${p.gap_reason}): "${r.text}" lacks ${w} (${JSON.stringify(p.gap_reason_details)})`);
+    checked.push(`${r.id} ${p.gap_reason}`);
+  }
+  assert(checked.length > 0, 'no row with a reason');
+  return `${checked.length} rows: ${[...new Set(checked.map((c) => c.split(' ')[1]))].join(', ')}; e.g. "${rows.find((r) => r.code).text}"`;
+}
+
+await check('the gap table shows each gap\'s reason with its numbers, as the API gives it (settlements)', async () => {
+  const head = await pg.locator('#gap-table thead th').allInnerTexts();
+  assert(head.some((h) => h.trim() === 'Reason'), `columns: ${head}`);
+  return reasonsMatchApi();
+});
+
+await check('hexagon layer (H3): the region\'s cells as the API sums them, legend names the class thresholds', async () => {
+  const href = await pg.locator('#export-geojson').getAttribute('href');
+  const params = new URL(href, `${BASE}/`).searchParams;
+  const fc = await (await api(`/api/v1/hexagons?region=${regionCode}&service=${params.get('service')}&asOf=${params.get('asOf')}`)).json();
+  assert(fc.resolution === 8 && fc.features.length > 0, `API: resolution ${fc.resolution}, ${fc.features.length} cells`);
+  await pg.locator('.leaflet-control-layers').hover();
+  await pg.locator('.leaflet-control-layers-overlays label', { hasText: 'Hexagons' }).locator('input').check();
+  await pg.waitForFunction((n) => window.qamrov.layerCounts.hexagons === n, fc.numberMatched);
+  await idle();
+  const drawn = await pg.evaluate(() => window.qamrov.hexagons);
+  assert(drawn.population === fc.population && drawn.run === fc.coverage_run, `drawn ${JSON.stringify(drawn)}`);
+  // the most populous cell, found on the map by its centre, carries the API's numbers
+  const top = fc.features[0];
+  const ring = top.geometry.coordinates[0].slice(0, -1);
+  const [lon, lat] = [ring.reduce((s, c) => s + c[0], 0) / ring.length, ring.reduce((s, c) => s + c[1], 0) / ring.length];
+  const hit = await pg.evaluate(([a, b]) => window.qamrov.hexagonAt(a, b), [lat, lon]);
+  assert(hit && hit.h3 === top.id && hit.population === top.properties.population
+    && hit.population_covered === top.properties.population_covered, `cell at ${lat},${lon}: ${JSON.stringify(hit)}`);
+  const legend = await pg.locator('#hex-legend').innerText();
+  const th = fc.signal_thresholds;
+  const n = (v) => Number(v).toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  for (const word of ['good', 'fair', 'below threshold']) assert(legend.includes(word), `legend lacks "${word}": ${legend}`);
+  for (const tech of ['4G', '3G', '2G']) {
+    for (const v of [th[tech].good_dbm, th[tech].fair_dbm]) assert(legend.includes(n(v)), `legend lacks ${tech} ${v} dBm: ${legend}`);
+  }
+  assert(legend.includes('RSRP') && legend.includes('RSCP') && legend.includes('RxLev'), `legend measures: ${legend}`);
+  await shot('02b-hexagons-region');
+  // a closer look at the most populous cell and its neighbours (for the README), then back to the region
+  const regionView = await bounds();
+  await pg.evaluate(([a, b]) => { window.qamrov.map.setView([a, b], 11, { animate: false }); }, [lat, lon]);
+  await idle();
+  await shot('02c-hexagons-zoomed');
+  await pg.evaluate((bb) => { const [w, s, e, n] = bb.split(',').map(Number); window.qamrov.map.fitBounds([[s, w], [n, e]], { animate: false }); }, regionView);
+  await idle();
+  await pg.locator('.leaflet-control-layers').hover();
+  await pg.locator('.leaflet-control-layers-overlays label', { hasText: 'Hexagons' }).locator('input').uncheck();
+  await pg.waitForFunction(() => !document.querySelector('#hex-legend'));
+  await pg.mouse.move(5, 500);
+  await idle();
+  return `${fc.numberMatched} cells at res ${fc.resolution}, ${fc.population} people, ${fc.population_covered} covered; top cell ${top.id}`
+    + ` ${top.properties.population} people, class ${top.properties.signal_class}`;
+});
+
 await check('clicking a gap-table row zooms the map to it', async () => {
   const before = await bounds();
   const zoomBefore = await pg.evaluate(() => window.qamrov.map.getZoom());
@@ -371,7 +461,7 @@ await check('uncovered stretches of M39: highway tab, road filter, row click zoo
   await pg.waitForFunction((b) => window.qamrov.map.getBounds().toBBoxString() !== b, before);
   await pg.waitForFunction(() => !window.qamrov.map._animatingZoom && window.qamrov.busy === 0);
   await shot('04-m39-stretches');
-  return `${refs.length} stretches`;
+  return `${refs.length} stretches; reasons: ${await reasonsMatchApi()}`;
 });
 
 await check('exports: GeoJSON, CSV and GeoPackage links carry the filters; CSV and GeoJSON download', async () => {
@@ -637,7 +727,9 @@ await check('the printable region report: PNG map, targets with status, top gaps
   const got = await rp.evaluate(() => ({ mapLoaded: window.qamrov.mapLoaded, imgWidth: document.querySelector('#report-map').naturalWidth,
     targets: [...document.querySelectorAll('#report-targets tbody tr')].map((tr) => `${tr.dataset.key}:${tr.dataset.status}`),
     settlements: [...document.querySelectorAll('#report-settlements tbody tr')].map((tr) => Number(tr.dataset.id)),
-    stretches: document.querySelectorAll('#report-stretches tbody tr').length, errors: window.qamrov.errors }));
+    stretches: document.querySelectorAll('#report-stretches tbody tr').length, errors: window.qamrov.errors,
+    reasons: [...document.querySelectorAll('#report-settlements tbody tr')].map((tr) => ({ id: Number(tr.dataset.id),
+      code: tr.querySelector('td.reason').dataset.reason, text: tr.querySelector('td.reason').textContent })) }));
   assert(got.errors.length === 0, `report errors: ${got.errors}`);
   assert(got.mapLoaded && got.imgWidth > 200, `map image: loaded ${got.mapLoaded}, ${got.imgWidth} px wide`);
   const params = new URL(href, `${BASE}/`).searchParams;
@@ -648,6 +740,11 @@ await check('the printable region report: PNG map, targets with status, top gaps
   const top = await (await api(`/api/v1/gaps/settlements?${scope}&service=${params.get('service')}&limit=25&sort=-population`)).json();
   assert(JSON.stringify(got.settlements) === JSON.stringify(top.items.map((s) => s.id)), `top settlements ${got.settlements.slice(0, 5)}`);
   assert(got.stretches > 0, 'no uncovered stretch listed');
+  // the top gaps carry the API's reason codes, in words
+  const byId = new Map(top.items.map((s) => [s.id, s.gap_reason || '']));
+  assert(got.reasons.length === top.items.length && got.reasons.every((r) => r.code === byId.get(r.id)),
+    `report reasons ${JSON.stringify(got.reasons.slice(0, 3))}`);
+  assert(got.reasons.some((r) => r.code && r.text.length > 10), 'no reason in words in the report');
   await rp.screenshot({ path: path.join(SHOTS, '15-region-report.png'), fullPage: false });
   await rp.emulateMedia({ media: 'print' });
   const file = path.join(SHOTS, 'region-report-UZ-SA.pdf');

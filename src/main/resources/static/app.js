@@ -5,7 +5,7 @@ import { API, api, debug, query } from './js/api.js';
 import { esc, fmt, i18n, loadLanguage, t, tag } from './js/i18n.js';
 import { readUrl, saveUrl, state } from './js/state.js';
 import { setupSlider } from './js/slider.js';
-import { COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
+import { contains, COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
 import {
   applyNotes, loadCoverage, loadDistricts, loadLines, loadRegions, loadShading, loadStretches,
   loadViewportLayers, pointToSettlement, redrawLegend, regionAt, regionStyle, updateCounts,
@@ -14,6 +14,7 @@ import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
 import { loadComparison, setupOperators } from './js/operators.js';
+import { hexStyle, loadHexagons } from './js/hexagons.js';
 
 const $ = (sel) => document.querySelector(sel);
 const L = window.L;
@@ -32,7 +33,7 @@ async function refreshAll() {
   state.offset = 0;
   m.layers.regions.setStyle(regionStyle);
   await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading(),
-    loadComparison()]);
+    loadComparison(), loadHexagons()]);
   save();
 }
 
@@ -82,7 +83,7 @@ async function relabel() {
   slider.relabel();
   renderRefSelect();
   save();
-  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers(), loadComparison()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadViewportLayers(), loadComparison(), loadHexagons()]);
 }
 
 /** A search hit: a region is selected, a district or settlement is shown and highlighted. */
@@ -122,6 +123,12 @@ async function restoreSelection() {
   }
 }
 
+function hexagonAt(latlng) {
+  if (!m.map.hasLayer(m.layers.hexagons)) return null;
+  return m.layers.hexagons.getLayers().find((l) => contains(l.feature.geometry, latlng.lng, latlng.lat)) || null;
+}
+debug.hexagonAt = (lat, lon) => { const l = hexagonAt(L.latLng(lat, lon)); return l ? l.feature.properties : null; };
+
 async function main() {
   const { lang } = readUrl();
   await loadLanguage(lang || localStorage.getItem('qamrov.lang') || 'uz');
@@ -132,9 +139,10 @@ async function main() {
   $('#technology').value = state.technology;
   setupMap({
     styleRegion: regionStyle,
+    styleHexagon: hexStyle,
     pointToSettlement,
     onMove: () => { loadViewportLayers(); save(); },
-    onOverlay: () => { state.layers = visibleLayers(); updateCounts(); loadViewportLayers(); loadCoverage(); save(); },
+    onOverlay: () => { state.layers = visibleLayers(); updateCounts(); loadViewportLayers(); loadCoverage(); loadHexagons().then(updateCounts); save(); },
   });
   setupGaps(save);
   setupSearch(goTo);
@@ -162,6 +170,12 @@ async function main() {
   // marks the event (markFeatureClicks), then the map; no map click after a drag.
   m.map.on('click', (e) => {
     if (e.originalEvent && e.originalEvent.qamrovFeature) return;
+    // with the hexagon layer on, a click opens the cell under it (its canvas lies below the points' canvas)
+    const cell = hexagonAt(e.latlng);
+    if (cell) {
+      cell.openPopup(e.latlng);
+      return;
+    }
     const f = regionAt(e.latlng);
     debug.regionClicked = f ? (f.properties.code || f.id) : null;
     if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);

@@ -4,6 +4,7 @@ import { API, api, debug, query } from './api.js';
 import { esc, fmt, i18n, km, placeName, regionName, t } from './i18n.js';
 import { m } from './map.js';
 import { refLists } from './layers.js';
+import { reasonText, reasonTitle } from './gapReasons.js';
 import { state } from './state.js';
 
 const L = window.L;
@@ -11,6 +12,9 @@ const PAGE = 50;
 const $ = (sel) => document.querySelector(sel);
 
 const districtName = (p) => (p.district_names ? placeName({ names: p.district_names }) : p.district_name || '');
+// the reason of the gap in words with its numbers (issue #11); its code stays on the cell for tests and styling
+const REASON = { key: 'reason', title: reasonTitle, cls: 'reason', value: (p) => esc(reasonText(p)) || '—',
+  attrs: (p) => ` data-reason="${esc(p.gap_reason || '')}"` };
 const regionsOf = (p) => (p.regions && p.regions.length ? p.regions : [p.region]).filter(Boolean).map(regionName).join(', ');
 
 const COLUMNS = {
@@ -19,6 +23,8 @@ const COLUMNS = {
     { key: 'district', label: 'col.district', value: (p) => esc(districtName(p)) },
     { key: 'region', label: 'col.region', sort: 'region', value: (p) => esc(regionName(p.region)), national: true },
     { key: 'population', label: 'col.population', sort: 'population', num: true, value: (p) => fmt(p.population, 0) },
+    // before the distances: in the narrow panel the first columns are the ones seen without scrolling
+    REASON,
     { key: 'nearest_site', label: 'col.nearest_site', sort: 'nearest_site', num: true, value: (p) => km(p.nearest_site_m) },
     { key: 'nearest_fiber', label: 'col.nearest_fiber', sort: 'nearest_fiber', num: true, value: (p) => km(p.nearest_fiber_m) },
   ],
@@ -28,6 +34,7 @@ const COLUMNS = {
     { key: 'to_km', label: 'col.to_km', num: true, value: (p) => fmt(p.to_km, 1) },
     { key: 'length', label: 'col.length', sort: 'length', num: true, value: (p) => fmt(p.length_km, 1) },
     { key: 'regions', label: 'col.regions', sort: 'region', value: (p) => esc(regionsOf(p)) },
+    REASON,
   ],
   railways: [
     { key: 'line', label: 'col.line', sort: 'ref', value: (p) => esc(p.line_name || p.line_key) },
@@ -35,6 +42,7 @@ const COLUMNS = {
     { key: 'to_km', label: 'col.to_km', num: true, value: (p) => fmt(p.to_km, 1) },
     { key: 'length', label: 'col.length', sort: 'length', num: true, value: (p) => fmt(p.length_km, 1) },
     { key: 'regions', label: 'col.regions', sort: 'region', value: (p) => esc(regionsOf(p)) },
+    REASON,
   ],
 };
 const DEFAULT_SORT = { settlements: '-population', highways: '-length', railways: '-length' };
@@ -51,7 +59,7 @@ function renderHead() {
   const desc = sort.startsWith('-');
   const key = sort.replace(/^-/, '');
   $('#gap-table thead').innerHTML = `<tr>${columns().map((c) => `<th class="${c.num ? 'num' : ''} ${c.sort ? 'sortable' : ''}"
-    data-sort="${c.sort || ''}" aria-sort="${c.sort === key ? (desc ? 'descending' : 'ascending') : 'none'}">${esc(t(c.label))}${c.sort === key ? (desc ? ' ▼' : ' ▲') : ''}</th>`).join('')}</tr>`;
+    data-sort="${c.sort || ''}" aria-sort="${c.sort === key ? (desc ? 'descending' : 'ascending') : 'none'}">${esc(c.title ? c.title() : t(c.label))}${c.sort === key ? (desc ? ' ▼' : ' ▲') : ''}</th>`).join('')}</tr>`;
 }
 
 export function renderRefSelect() {
@@ -127,7 +135,7 @@ export async function loadGaps() {
   $('#gap-next').disabled = state.offset + PAGE >= n;
   const cols = columns();
   $('#gap-table tbody').innerHTML = state.gapFeatures.map((f, i) => `<tr data-index="${i}" data-id="${f.id}" data-region="${esc(f.properties.region)}" tabindex="0">${cols
-    .map((c) => `<td class="${c.num ? 'num' : ''}">${c.value(f.properties)}</td>`).join('')}</tr>`).join('');
+    .map((c) => `<td class="${c.num ? 'num' : c.cls || ''}"${c.attrs ? c.attrs(f.properties) : ''}>${c.value(f.properties)}</td>`).join('')}</tr>`).join('');
   markSelected();
 }
 

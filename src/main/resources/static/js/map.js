@@ -12,14 +12,14 @@ const CLASS_COLORS = ['#d73027', '#fc8d59', '#fee08b', '#91cf60', '#1a9850'];
 
 export const m = { map: null, layers: {}, scale: null };
 
-export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) {
+export function setupMap({ styleRegion, styleHexagon, pointToSettlement, onMove, onOverlay }) {
   const map = L.map('map', { zoomSnap: 0.25, minZoom: 5, maxZoom: 16, attributionControl: true });
   // the credits the open sources require (the same as GET /api/v1/about gives)
   map.attributionControl.setPrefix(false).addAttribution('Towns © GeoNames, SimpleMaps (CC BY 4.0) · Made with Natural Earth · Terrain: SRTM30_PLUS');
   m.map = map;
   debug.map = map;
   debug.layers = m.layers;
-  const panes = { regionsPane: 300, districtsPane: 320, coveragePane: 350, linesPane: 400, stretchPane: 410, pointsPane: 450,
+  const panes = { regionsPane: 300, districtsPane: 320, hexPane: 340, coveragePane: 350, linesPane: 400, stretchPane: 410, pointsPane: 450,
     gapPointsPane: 460, labelsPane: 470, selectionPane: 500 };
   for (const [name, z] of Object.entries(panes)) map.createPane(name).style.zIndex = z;
   map.getPane('labelsPane').style.pointerEvents = 'none';
@@ -30,6 +30,9 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
   const ly = m.layers;
   ly.regions = L.geoJSON(null, { pane: 'regionsPane', style: styleRegion });
   ly.districts = L.geoJSON(null, { pane: 'districtsPane', style: { color: '#666', weight: 0.8, dashArray: '3 3', fill: false }, interactive: false });
+  // up to ~10,000 cells nationally: a canvas (the points' canvas lies above it, so a click finds its cell by position:
+  // see hexagonAt in app.js)
+  ly.hexagons = L.geoJSON(null, { pane: 'hexPane', style: styleHexagon, renderer: L.canvas({ pane: 'hexPane', padding: 0.2 }) });
   ly.coverage = L.geoJSON(null, { pane: 'coveragePane', style: { color: COLORS.coverage, weight: 0.8, fillColor: COLORS.coverage, fillOpacity: 0.35 } });
   ly.highways = L.geoJSON(null, { pane: 'linesPane', style: { color: '#6b6b6b', weight: 2.5, opacity: 0.9 } });
   ly.railways = L.geoJSON(null, { pane: 'linesPane', style: { color: COLORS.rail, weight: 2.5, dashArray: '6 4' } });
@@ -45,7 +48,7 @@ export function setupMap({ styleRegion, pointToSettlement, onMove, onOverlay }) 
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 12, color: '#ffd400', weight: 4, fill: false }),
   });
   // the coverage polygons have no popup and fill most of a region: a click on them is a click on the region
-  for (const k of ['highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection']) {
+  for (const k of ['highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection', 'hexagons']) {
     markFeatureClicks(ly[k]);
   }
   // the uncovered settlements go with the settlements checkbox
@@ -72,7 +75,7 @@ let switcherControl;
 export function switcher() {
   if (switcherControl) switcherControl.remove();
   const o = {};
-  for (const k of ['regions', 'coverage', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels']) {
+  for (const k of ['regions', 'hexagons', 'coverage', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels']) {
     o[k === 'stretches' ? t('legend.stretchUncovered') : t(`layer.${k}`)] = m.layers[k];
   }
   // collapsed: on a laptop screen the open list and the legend covered much of the map
@@ -80,7 +83,8 @@ export function switcher() {
 }
 
 /** Which overlays are on, by key (for the URL). */
-export const visibleLayers = () => ['regions', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels', 'coverage']
+export const visibleLayers = () => ['regions', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels', 'coverage',
+  'hexagons']
   .filter((k) => m.map.hasLayer(m.layers[k]));
 
 /**

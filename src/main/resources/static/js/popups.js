@@ -47,7 +47,8 @@ export function stretchPopup(p) {
   return `<strong>${esc(p.ref || p.line_name || p.line_key)}</strong> — ${esc(t('legend.stretchUncovered'))}<table class="kv">
     ${row(t('col.from_km'), fmt(p.from_km, 1))}${row(t('col.to_km'), fmt(p.to_km, 1))}
     ${row(t('popup.length'), `${fmt(p.length_km, 1)} km`)}${row(t('col.regions'), esc(regions))}
-    ${p.longest_gap_km !== undefined ? row(t('col.longest_gap'), fmt(p.longest_gap_km, 1)) : ''}</table>`;
+    ${p.longest_gap_km !== undefined ? row(t('col.longest_gap'), fmt(p.longest_gap_km, 1)) : ''}
+    ${signalRows(p, row)}</table>`;
 }
 
 export function fiberPopup(p) {

@@ -3,6 +3,7 @@
 // and date. report.css lays it out on A4; "Print" (or the browser's "Save as PDF") makes the paper copy.
 import { API, api, debug, query } from './api.js';
 import { esc, fmt, fmtAgainst, i18n, km, loadLanguage, placeName, regionName, t } from './i18n.js';
+import { reasonText, reasonTitle } from './gapReasons.js';
 
 const $ = (sel) => document.querySelector(sel);
 const TOP = 25;
@@ -16,6 +17,8 @@ const view = {
 
 const head = (cells) => `<tr>${cells.map(([text, cls]) => `<th class="${cls || ''}">${esc(text)}</th>`).join('')}</tr>`;
 const num = (text) => `<td class="num">${text}</td>`;
+// the gap's reason in words with its numbers (issue #11); the code on the cell
+const reason = (p) => `<td class="reason" data-reason="${esc(p.gap_reason || '')}">${esc(reasonText(p) || '—')}</td>`;
 
 function renderTargets(report) {
   const rows = (report.targets || []).map((e) => {
@@ -36,10 +39,10 @@ function renderTargets(report) {
 
 function renderSettlements(list) {
   $('#report-settlements thead').innerHTML = head([[t('col.name')], [t('col.district')], [t('col.population'), 'num'],
-    [t('col.nearest_site'), 'num'], [t('col.nearest_fiber'), 'num']]);
+    [t('col.nearest_site'), 'num'], [t('col.nearest_fiber'), 'num'], [reasonTitle(), 'reason']]);
   $('#report-settlements tbody').innerHTML = (list.items || []).map((s) => `<tr data-id="${esc(s.id)}"><td>${esc(placeName(s))}</td>
     <td>${esc(s.district_names ? placeName({ names: s.district_names }) : s.district_name || '')}</td>${num(fmt(s.population, 0))}
-    ${num(km(s.nearest_site_m))}${num(km(s.nearest_fiber_m))}</tr>`).join('');
+    ${num(km(s.nearest_site_m))}${num(km(s.nearest_fiber_m))}${reason(s)}</tr>`).join('');
   $('#report-settlements-count').textContent = t('report.ofTotal', { shown: fmt((list.items || []).length, 0), n: fmt(list.numberMatched, 0) });
 }
 
@@ -47,10 +50,10 @@ function renderStretches(lists) {
   const items = lists.flatMap(([kind, l]) => (l.items || []).map((s) => ({ ...s, kind })))
     .sort((a, b) => (b.length_km || 0) - (a.length_km || 0)).slice(0, TOP);
   $('#report-stretches thead').innerHTML = head([[t('col.ref')], [t('col.from_km'), 'num'], [t('col.to_km'), 'num'],
-    [t('col.length'), 'num'], [t('col.regions')]]);
-  $('#report-stretches tbody').innerHTML = items.map((s) => `<tr data-kind="${s.kind}"><td>${esc(s.ref || s.line_name || s.line_key || '')}</td>
+    [t('col.length'), 'num'], [t('col.regions')], [reasonTitle(), 'reason']]);
+  $('#report-stretches tbody').innerHTML = items.map((s) => `<tr data-kind="${s.kind}" data-id="${esc(s.id)}"><td>${esc(s.ref || s.line_name || s.line_key || '')}</td>
     ${num(fmt(s.from_km, 1))}${num(fmt(s.to_km, 1))}${num(fmt(s.length_km, 1))}
-    <td>${esc((s.regions || [s.region]).filter(Boolean).map(regionName).join(', '))}</td></tr>`).join('');
+    <td>${esc((s.regions || [s.region]).filter(Boolean).map(regionName).join(', '))}</td>${reason(s)}</tr>`).join('');
   const n = lists.reduce((sum, [, l]) => sum + (l.numberMatched || 0), 0);
   $('#report-stretches-count').textContent = view.service === 'fixed_broadband' ? t('legend.linesMobileOnly')
     : t('report.ofTotal', { shown: fmt(items.length, 0), n: fmt(n, 0) });

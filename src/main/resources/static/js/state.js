@@ -25,7 +25,7 @@ export function readUrl() {
   state.sort = get('sort') || null;
   const sel = get('sel').match(/^(settlements|highways|railways):(\d+)$/);
   state.selection = sel ? { kind: sel[1], id: Number(sel[2]) } : null;
-  if (p.has('layers')) state.layers = get('layers').split(',').filter((l) => DEFAULT_LAYERS.includes(l) || l === 'coverage');
+  if (p.has('layers')) state.layers = get('layers').split(',').filter((l) => DEFAULT_LAYERS.includes(l) || l === 'coverage' || l === 'hexagons');
   const view = get('map').split('/').map(Number);
   state.operators = get('ops').split(',').filter((o) => /^[a-z][a-z0-9_]*$/.test(o));
   state.view = view.length === 3 && view.every((x) => Number.isFinite(x)) ? { zoom: view[0], lat: view[1], lon: view[2] } : null;

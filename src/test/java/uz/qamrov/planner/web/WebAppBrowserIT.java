@@ -25,7 +25,8 @@ import uz.qamrov.support.PostgisIT;
  * The web app at {@code /} in Debian's headless Chromium, driven by {@code src/test/e2e/webapp.mjs} (playwright-core)
  * against this application on a random port with the shipped national dataset loaded. The script checks that the page
  * loads with no request leaving localhost, the map draws layers from the API, choosing a region updates the dashboard
- * and the gap table, a click on a bare spot selects the region under it, a gap-table click zooms the map, the M39
+ * and the gap table, the gap tables' reason column against the API's reasons, the H3 hexagon layer and its legend,
+ * a click on a bare spot selects the region under it, a gap-table click zooms the map, the M39
  * stretches and the exports, the language switch, two operators side by side (as the API counts them), the printable
  * region report printed to PDF, and an upload (bad file: row errors; good file: progress, then indicator changes).
  * Screenshots and the report's PDF go to {@code target/e2e-screenshots/}.
