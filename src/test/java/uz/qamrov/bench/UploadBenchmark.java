@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.awaitility.Awaitility;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -75,9 +80,8 @@ public final class UploadBenchmark {
         Path dir = Files.createTempDirectory("bench-upload");
         try (ConfigurableApplicationContext ctx = new SpringApplication(QamrovApplication.class).run(settings)) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            while (get(base + "/actuator/health/readiness").statusCode() != 200) {
-                Thread.sleep(500);
-            }
+            Awaitility.await("service ready").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
             double readyS = (System.nanoTime() - t0) / 1e9;
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Outline outline = Outline.of(jdbc);
@@ -115,6 +119,7 @@ public final class UploadBenchmark {
             long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
 
             double copyS = plainCopy(ctx.getBean(DataSource.class), jdbc, big);
+            double rowByRowS = rowByRow(ctx.getBean(DataSource.class), jdbc, big);
 
             md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
                     + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
@@ -130,6 +135,15 @@ public final class UploadBenchmark {
             job.phases.forEach((phase, s) -> md.append(String.format(Locale.ROOT, "| … %s | %.1f s | |%n", phase, s)));
             md.append(String.format(Locale.ROOT, "| plain `COPY` of the same file into a scratch table, same run | %.1f s | |%n", copyS));
             md.append(String.format(Locale.ROOT, "| **ratio upload / plain COPY** | **%.1f×** | |%n", job.totalS / copyS));
+            md.append(String.format(Locale.ROOT, "| the same rows row by row (one prepared INSERT each, one transaction) into the scratch"
+                    + " table, same run | %.1f s | |%n", rowByRowS));
+            md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / plain COPY** (what bulk writing buys) | **%.1f×** | |%n",
+                    rowByRowS / copyS));
+            Double writeS = job.phases.get("write");
+            if (writeS != null) {
+                md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / the job's write phase** (COPY to staging + set-based"
+                        + " versioning) | **%.1f×** | |%n", rowByRowS / writeS));
+            }
             md.append(String.format(Locale.ROOT, "| heap: peak used − used before (sampled every 20 ms; includes garbage) | %,d MB | ≤ 512 MB %s |%n",
                     (heapPeak.get() - heapBefore) >> 20, heapPeak.get() - heapBefore <= 512L << 20 ? "✔" : "✘"));
             md.append(String.format(Locale.ROOT, "| heap: used after GC, after − before (what stays: the model's new sites) | %,d MB | |%n",
@@ -222,12 +236,17 @@ public final class UploadBenchmark {
         }
     }
 
-    /** The same CSV by hand: one COPY into a scratch table of the file's columns, committed; then dropped. */
-    static double plainCopy(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
+    /** The scratch table both baselines load: the CSV's columns, typed, no index, no constraint. */
+    static void createScratch(JdbcTemplate jdbc) {
         jdbc.execute("""
                 CREATE TABLE bench_scratch (operator text, site_id text, cell_id text, lon float8, lat float8, tower_height_m real,
                   status text, commissioned_on date, decommissioned_on date, technology text, band_mhz int, azimuth_deg real,
                   beamwidth_deg real, tilt_deg real, antenna_height_m real, eirp_dbm real, range_m real)""");
+    }
+
+    /** The same CSV by hand: one COPY into a scratch table of the file's columns, committed; then dropped. */
+    static double plainCopy(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
+        createScratch(jdbc);
         long t0 = System.nanoTime();
         try (Connection con = ds.getConnection(); Reader in = Files.newBufferedReader(file)) {
             con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_scratch FROM STDIN WITH (FORMAT csv, HEADER true)", in);
@@ -240,12 +259,43 @@ public final class UploadBenchmark {
     }
 
     /**
+     * The same CSV row by row, as the writer did before #14: one prepared INSERT per row into the same scratch table,
+     * all in one transaction (no batching: each row is a round trip), committed; then dropped. Against
+     * {@link #plainCopy} this is what bulk writing buys on this machine, in the same run.
+     */
+    static double rowByRow(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
+        createScratch(jdbc);
+        long t0 = System.nanoTime();
+        try (Connection con = ds.getConnection(); Reader in = Files.newBufferedReader(file);
+                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            con.setAutoCommit(false);
+            try (PreparedStatement ps = con.prepareStatement("INSERT INTO bench_scratch VALUES (?, ?, ?, ?::float8, ?::float8,"
+                    + " ?::real, ?, ?::date, ?::date, ?, ?::int, ?::real, ?::real, ?::real, ?::real, ?::real, ?::real)")) {
+                for (CSVRecord r : csv) {
+                    for (int i = 0; i < 17; i++) {
+                        String v = r.get(i);
+                        ps.setString(i + 1, v.isEmpty() ? null : v);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            con.commit();
+            con.setAutoCommit(true);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        long rows = jdbc.queryForObject("SELECT count(*) FROM bench_scratch", Long.class);
+        jdbc.execute("DROP TABLE bench_scratch");
+        System.out.printf(Locale.ROOT, "row-by-row INSERT: %,d rows in %.1f s%n", rows, s);
+        return s;
+    }
+
+    /**
      * @param phases seconds per phase as the job's progress reported them (queued, validate, write, coverage), in order
      */
     record Job(String status, double postS, double totalS, Map<String, Double> phases, String summary) {
     }
 
-    /** POSTs a file as the admin and polls the job every 100 ms, timing each phase its progress reports. */
+    /** POSTs a file as the admin and polls the job every 100 ms (Awaitility), timing each phase its progress reports. */
     static Job upload(String base, Path file, String name, boolean dryRun) throws Exception {
         String boundary = "----bench" + System.nanoTime();
         var body = HttpRequest.BodyPublishers.concat(
@@ -262,32 +312,49 @@ public final class UploadBenchmark {
         }
         String id = JSON.readTree(r.body()).path("id").asText();
         Map<String, Double> phases = new LinkedHashMap<>();
-        String phase = "queued";
-        long since = System.nanoTime();
-        while (true) {
-            JsonNode j = JSON.readTree(get(base + "/api/v1/jobs/" + id).body());
+        PhaseClock clock = new PhaseClock(name, phases);
+        // Awaitility polls every 100 ms; the clock notes each phase change the job's progress reports
+        JsonNode j = Awaitility.await(name).atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> clock.observe(JSON.readTree(get(base + "/api/v1/jobs/" + id).body())), PhaseClock::done);
+        JsonNode rep = j.path("report");
+        String summary = String.format(Locale.ROOT, "read %d, inserted %d, rejected %d%s%s", rep.path("rowsRead").asInt(),
+                rep.path("inserted").asInt(), rep.path("rejected").asInt(),
+                rep.path("coverageNote").isTextual() ? "; coverage: " + rep.path("coverageNote").asText() : "",
+                j.path("error").isTextual() ? "; error: " + j.path("error").asText() : "");
+        if (rep.path("errors").size() > 0) {
+            summary += "; first error: " + rep.path("errors").get(0);
+        }
+        return new Job(j.path("status").asText(), postS, (System.nanoTime() - t0) / 1e9, phases, summary);
+    }
+
+    /** Times the phases a job's progress reports (queued, then each {@code progress.phase}) as it is polled. */
+    static final class PhaseClock {
+        private final String name;
+        private final Map<String, Double> phases;
+        private String phase = "queued";
+        private long since = System.nanoTime();
+
+        PhaseClock(String name, Map<String, Double> phases) {
+            this.name = name;
+            this.phases = phases;
+        }
+
+        JsonNode observe(JsonNode j) {
             String status = j.path("status").asText();
             String now = j.path("progress").path("phase").isTextual() ? j.path("progress").path("phase").asText() : status;
-            boolean done = !status.equals("queued") && !status.equals("running");
-            if (!now.equals(phase) || done) {
+            if (!now.equals(phase) || done(j)) {
                 long t = System.nanoTime();
                 phases.merge(phase, (t - since) / 1e9, Double::sum);
                 System.out.printf(Locale.ROOT, "  %s: %s %.1f s%n", name, phase, (t - since) / 1e9);
                 phase = now;
                 since = t;
             }
-            if (done) {
-                JsonNode rep = j.path("report");
-                String summary = String.format(Locale.ROOT, "read %d, inserted %d, rejected %d%s%s", rep.path("rowsRead").asInt(),
-                        rep.path("inserted").asInt(), rep.path("rejected").asInt(),
-                        rep.path("coverageNote").isTextual() ? "; coverage: " + rep.path("coverageNote").asText() : "",
-                        j.path("error").isTextual() ? "; error: " + j.path("error").asText() : "");
-                if (rep.path("errors").size() > 0) {
-                    summary += "; first error: " + rep.path("errors").get(0);
-                }
-                return new Job(status, postS, (System.nanoTime() - t0) / 1e9, phases, summary);
-            }
-            Thread.sleep(100);
+            return j;
+        }
+
+        static boolean done(JsonNode j) {
+            String status = j.path("status").asText();
+            return !status.equals("queued") && !status.equals("running");
         }
     }
 
