@@ -51,7 +51,8 @@ import uz.qamrov.support.TestPostgis;
  *   <li>N sites × 3 cells (default 100,000 / 300,000 rows, Qamrov CSV, every site inside Uzbekistan's outline as the
  *       database holds it) POSTed as one file: time until the job is done, coverage update included, with the job's
  *       phases as its progress reports them, and the heap of the service's JVM (this one) sampled every 20 ms;</li>
- *   <li>the same file loaded with plain {@code COPY} by hand into a scratch table, same run (the ratio);</li>
+ *   <li>the same file loaded with plain {@code COPY} by hand into a scratch table, and row by row (one prepared
+ *       {@code INSERT} per row, one transaction) into the same table, same run (the ratios);</li>
  *   <li>rows/s of each format (CSV, GeoJSON, GeoPackage, zipped Shapefile; files made by ogr2ogr) on a file of
  *       {@code --format-sites} one-cell sites, as dry runs (read, validate, write and roll back; no coverage).</li>
  * </ol>
