@@ -81,6 +81,13 @@ class IngestRepository {
         return jdbc.sql("SELECT count(*) FROM regions WHERE geom IS NOT NULL").query(Integer.class).single() > 0;
     }
 
+    /** The union of the region polygons (EPSG:4326) as WKB, or empty when no region has a geometry. */
+    Optional<byte[]> regionsOutlineWkb() {
+        List<byte[]> wkb = jdbc.sql("SELECT ST_AsBinary(ST_Union(geom)) FROM regions WHERE geom IS NOT NULL")
+                .query((rs, i) -> rs.getBytes(1)).list();
+        return wkb.isEmpty() ? Optional.empty() : Optional.ofNullable(wkb.get(0));
+    }
+
     /**
      * Which of the geometries lie farther than {@code toleranceM} from every region polygon (geodesic distance on
      * the WGS84 spheroid). The bbox pre-filter in degrees lets the GiST index on regions.geom work. A geometry that
