@@ -2,7 +2,8 @@
 # Upload benchmark of issue #14 (docs/benchmarks.md, "National upload through the service"): starts a throwaway
 # PostGIS and the service on the shipped national dataset on a random loopback port, uploads 100,000 sites +
 # 300,000 cells (generated inside Uzbekistan's outline, Qamrov CSV) and times the job until done (coverage update
-# included) by its phases, with the heap; loads the same file with plain COPY by hand in the same run (the ratio);
+# included) by its phases, with the heap; loads the same file with plain COPY by hand and row by row (one INSERT per
+# row) into a scratch table in the same run (the ratios);
 # then rows/s of each format (CSV, GeoJSON, GeoPackage, zipped Shapefile) on 10,000-site dry runs.
 # Not a test: nothing is asserted. Loopback only. On a shared machine run it as `nice -n 19 scripts/bench-upload.sh`
 # and quote the load average it prints. Options: --sites N (default 100000), --format-sites N (default 10000);

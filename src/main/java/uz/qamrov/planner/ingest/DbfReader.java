@@ -72,6 +72,11 @@ final class DbfReader {
         }
     }
 
+    /** The field names, lower case, in table order. */
+    List<String> names() {
+        return List.copyOf(names);
+    }
+
     long records() {
         return records;
     }

@@ -34,6 +34,7 @@ import uz.qamrov.planner.ingest.validate.ColumnMapping;
 import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
 import uz.qamrov.planner.ingest.validate.MappingProfiles;
 import uz.qamrov.planner.ingest.validate.SourceSchema;
+import uz.qamrov.planner.ingest.validate.TruncatedNames;
 import uz.qamrov.planner.web.ApiException;
 
 /**
@@ -109,6 +110,9 @@ public class IngestService {
         parsed = toWgs84(parsed);
 
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, parsed.format());
+        if (parsed.format() == UploadFormat.SHAPEFILE_ZIP) {
+            parsed = withCutNamesResolved(parsed, layer, mapping);
+        }
         if (!mapping.isEmpty()) {
             List<SourceFeature> mapped = mapping.apply(parsed.features());
             List<String> warnings = new ArrayList<>(parsed.warnings());
@@ -191,6 +195,23 @@ public class IngestService {
                 tmp.toFile().delete();
             }
         }
+    }
+
+    /**
+     * A shapefile's 10-character column names read as the fields they were cut from ({@link TruncatedNames}), each
+     * rename stated in the report; an ambiguous one is a 400 naming the column and the fields it could be.
+     */
+    private static ParsedFile withCutNamesResolved(ParsedFile parsed, Layer layer, ColumnMapping mapping) {
+        Map<String, String> renames;
+        try {
+            renames = TruncatedNames.forShapefile(parsed.columns(), layer, mapping);
+        } catch (TruncatedNames.Ambiguous e) {
+            throw FileProblems.invalid(e.getMessage(), Map.of("column", e.column(), "candidates", e.candidates()));
+        }
+        List<String> warnings = new ArrayList<>(parsed.warnings());
+        renames.forEach((column, field) -> warnings.add("shapefile column '" + column + "' read as " + field
+                + " (dBASE field names hold at most " + TruncatedNames.DBF_NAME_CHARS + " characters)"));
+        return parsed.withColumnsRenamed(renames, warnings);
     }
 
     /** The profile (built in or saved) with the ad-hoc parameters on top; a parameter that does not parse is a 400. */

@@ -80,7 +80,7 @@ final class ShapefileReader {
         if (features.isEmpty()) {
             throw FileProblems.invalid("the shapefile has no features");
         }
-        return new ParsedFile(UploadFormat.SHAPEFILE_ZIP, features, srid, warnings);
+        return new ParsedFile(UploadFormat.SHAPEFILE_ZIP, features, srid, warnings, dbf.names());
     }
 
     private static ByteBuffer map(Path p) {

@@ -57,7 +57,7 @@ final class BoundaryRowValidator implements LayerRowValidator {
                 }
             }
             if (layer == Layer.DISTRICTS) {
-                code = c.id("code", false, "district_code", "adm2_pcode", "shapeid");
+                code = c.id("code", false);
             }
             if (names.isEmpty() && code == null) {
                 c.error("name", null, "the feature has neither a code nor a name to match");

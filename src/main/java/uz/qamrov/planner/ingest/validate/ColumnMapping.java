@@ -179,6 +179,13 @@ public final class ColumnMapping {
         return columns.getOrDefault(target, List.of());
     }
 
+    /** Every file column the mapping reads from (all targets' sources). */
+    public Set<String> sources() {
+        Set<String> out = new LinkedHashSet<>();
+        columns.values().forEach(out::addAll);
+        return out;
+    }
+
     /** The features with the mapping applied (the originals when it is empty). */
     public List<SourceFeature> apply(List<SourceFeature> features) {
         if (isEmpty()) {

@@ -40,14 +40,14 @@ final class FiberRowValidator implements LayerRowValidator {
                 continue;
             }
             String operator = c.operator();
-            String id = c.id("route_id", true, "external_id", "external_i", "id");
+            String id = c.id("route_id", true);
             String status = c.choice("status", SiteRowValidator.STATUSES, "active");
             // distribution cables make fixed broadband "possible" along them: a file must say so, never a default
             String kind = c.choice("route_kind", ROUTE_KINDS, null);
-            LocalDate comm = c.date("commissioned_on", "commission");
-            LocalDate decomm = c.date("decommissioned_on", "decommissi");
+            LocalDate comm = c.date("commissioned_on");
+            LocalDate decomm = c.date("decommissioned_on");
             c.dates(status, comm, decomm);
-            Double cap = c.number("capacity_gbps", false, 0, 1_000_000, "must be >= 0 Gbit/s", "capacity");
+            Double cap = c.number("capacity_gbps", false, 0, 1_000_000, "must be >= 0 Gbit/s");
             List<LineString> lines = c.mergedLines();
             if (c.failed || operator == null || id == null || lines == null) {
                 continue;
@@ -73,13 +73,12 @@ final class FiberRowValidator implements LayerRowValidator {
                 continue;
             }
             String operator = c.operator();
-            String id = c.id("node_id", true, "external_id", "external_i", "id");
+            String id = c.id("node_id", true);
             String kind = c.choice("kind", NODE_KINDS, null);
-            Integer ports = c.integer("broadband_ports", false, 0, 10_000_000, "must be a port count >= 0", "ports", "port_count",
-                    "broadband_");
+            Integer ports = c.integer("broadband_ports", false, 0, 10_000_000, "must be a port count >= 0");
             String status = c.choice("status", SiteRowValidator.STATUSES, "active");
-            LocalDate comm = c.date("commissioned_on", "commission");
-            LocalDate decomm = c.date("decommissioned_on", "decommissi");
+            LocalDate comm = c.date("commissioned_on");
+            LocalDate decomm = c.date("decommissioned_on");
             c.dates(status, comm, decomm);
             Point p = c.point();
             if (c.failed || operator == null || id == null || kind == null || p == null

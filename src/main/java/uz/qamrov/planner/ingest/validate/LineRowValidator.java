@@ -38,9 +38,9 @@ final class LineRowValidator implements LayerRowValidator {
             if (c.rejectedEarly()) {
                 continue;
             }
-            String key = highway ? c.id("ref", true, "id") : c.id("line_key", true, "ref", "id");
-            String label = highway ? c.choice("road_class", ROAD_CLASSES, "other") : c.text("line_name", true, "name");
-            String uz = c.text("name_uz_latn", highway, "name");
+            String key = highway ? c.id("ref", true) : c.id("line_key", true);
+            String label = highway ? c.choice("road_class", ROAD_CLASSES, "other") : c.text("line_name", true);
+            String uz = c.text("name_uz_latn", highway);
             String ru = c.text("name_ru", false);
             String en = c.text("name_en", false);
             List<LineString> parts = c.lineParts();

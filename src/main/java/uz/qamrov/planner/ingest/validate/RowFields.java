@@ -2,6 +2,7 @@ package uz.qamrov.planner.ingest.validate;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,26 +62,28 @@ class RowFields {
         return !badFields.contains(field);
     }
 
-    String raw(String field, String... aliases) {
+    /** The field's value, else its first non-blank alias's ({@link LayerFields}), stripped; null when none. */
+    String raw(String field) {
         String v = a.get(field);
-        for (int i = 0; (v == null || v.isBlank()) && i < aliases.length; i++) {
-            v = a.get(aliases[i]);
+        List<String> aliases = LayerFields.aliases(ctx.layer(), field);
+        for (int i = 0; (v == null || v.isBlank()) && i < aliases.size(); i++) {
+            v = a.get(aliases.get(i));
         }
         return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** An id: required or not, at most {@link StrictValues#MAX_ID_CHARS}. */
-    String id(String field, boolean required, String... aliases) {
-        return text(field, required, StrictValues.MAX_ID_CHARS, aliases);
+    String id(String field, boolean required) {
+        return text(field, required, StrictValues.MAX_ID_CHARS);
     }
 
     /** A name or other stored text, at most {@link StrictValues#MAX_TEXT_CHARS}. */
-    String text(String field, boolean required, String... aliases) {
-        return text(field, required, StrictValues.MAX_TEXT_CHARS, aliases);
+    String text(String field, boolean required) {
+        return text(field, required, StrictValues.MAX_TEXT_CHARS);
     }
 
-    private String text(String field, boolean required, int maxChars, String... aliases) {
-        String v = raw(field, aliases);
+    private String text(String field, boolean required, int maxChars) {
+        String v = raw(field);
         if (v == null) {
             if (required) {
                 error(field, null, "is required");
@@ -121,8 +124,8 @@ class RowFields {
         return StrictValues.number(v);
     }
 
-    Double number(String field, boolean required, double min, double max, String rangeMessage, String... aliases) {
-        String v = raw(field, aliases);
+    Double number(String field, boolean required, double min, double max, String rangeMessage) {
+        String v = raw(field);
         if (v == null) {
             if (required) {
                 error(field, null, "is required");
@@ -151,20 +154,20 @@ class RowFields {
         return d;
     }
 
-    Integer integer(String field, boolean required, int min, int max, String rangeMessage, String... aliases) {
-        Double d = number(field, required, min, max, rangeMessage, aliases);
+    Integer integer(String field, boolean required, int min, int max, String rangeMessage) {
+        Double d = number(field, required, min, max, rangeMessage);
         if (d == null) {
             return null;
         }
         if (d != Math.rint(d)) {
-            error(field, raw(field, aliases), "must be a whole number");
+            error(field, raw(field), "must be a whole number");
             return null;
         }
         return d.intValue();
     }
 
-    LocalDate date(String field, String... aliases) {
-        String v = raw(field, aliases);
+    LocalDate date(String field) {
+        String v = raw(field);
         if (v == null) {
             return null;
         }

@@ -43,8 +43,8 @@ class RowGeometry extends RowFields {
             }
             return lonLat(pt.getX(), pt.getY(), String.valueOf(pt.getX()), String.valueOf(pt.getY()));
         }
-        String lonS = text("lon", true, "longitude", "lng", "x");
-        String latS = text("lat", true, "latitude", "y");
+        String lonS = text("lon", true);
+        String latS = text("lat", true);
         if (lonS == null || latS == null) {
             return null;
         }

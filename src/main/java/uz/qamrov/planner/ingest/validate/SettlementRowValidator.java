@@ -32,12 +32,12 @@ final class SettlementRowValidator implements LayerRowValidator {
             if (c.rejectedEarly()) {
                 continue;
             }
-            String id = c.id("external_id", true, "external_i", "id");
-            String name = c.text("name_uz_latn", true, "name_uz_la", "name");
+            String id = c.id("external_id", true);
+            String name = c.text("name_uz_latn", true);
             String kind = c.choice("kind", SETTLEMENT_KINDS, "village");
-            Integer pop = c.integer("population", true, 0, 50_000_000, "must be a count >= 0", "populat", "pop");
-            Integer hh = c.integer("households", false, 0, 50_000_000, "must be a count >= 0", "househ", "hh");
-            String cyrl = c.text("name_uz_cyrl", false, "name_uz_cy");
+            Integer pop = c.integer("population", true, 0, 50_000_000, "must be a count >= 0");
+            Integer hh = c.integer("households", false, 0, 50_000_000, "must be a count >= 0");
+            String cyrl = c.text("name_uz_cyrl", false);
             String ru = c.text("name_ru", false);
             String en = c.text("name_en", false);
             String region = c.id("region_code", false);

@@ -9,8 +9,8 @@ import uz.qamrov.planner.ingest.SourceFeature;
 import uz.qamrov.planner.ingest.UploadFormat;
 
 /**
- * What the columns of each known cell format mean: Qamrov's own (with the dBASE 10-character aliases), OpenCelliD
- * and the ITU/Giga cell-site register, mapped onto Qamrov's cell columns; and the one rule for whose row it is.
+ * What the columns of the foreign cell formats mean: OpenCelliD and the ITU/Giga cell-site register, mapped onto
+ * Qamrov's cell columns; and the one rule for whose row it is.
  */
 public final class SourceSchema {
 
@@ -37,29 +37,22 @@ public final class SourceSchema {
         return switch (format) {
             case OPENCELLID -> f.get("net") == null ? null : "434-" + f.get("net");
             case ITU_CELLSITE -> f.get("operator_name", "operator");
-            default -> f.get("operator", "operator_code");
+            default -> f.get(LayerFields.OPERATOR_NAMES.toArray(String[]::new));
         };
     }
 
-    /** OpenCelliD and ITU rows mapped onto Qamrov's own cell columns; Qamrov CSV and vector rows pass unchanged. */
+    /**
+     * OpenCelliD and ITU rows mapped onto Qamrov's own cell columns; Qamrov CSV and vector rows pass unchanged (their
+     * other names are read through {@link LayerFields}).
+     */
     static Map<String, String> canonicalCellRow(SourceFeature f, UploadFormat format) {
-        Map<String, String> a = new HashMap<>(f.attrs());
-        alias(a, "tower_height_m", "tower_h_m", "tower_hgt");
-        alias(a, "commissioned_on", "commission", "comm_on");
-        alias(a, "decommissioned_on", "decommissi", "decomm_on");
-        alias(a, "antenna_height_m", "antenna_h", "ant_h_m");
-        alias(a, "azimuth_deg", "azimuth");
-        alias(a, "beamwidth_deg", "beamwidth");
-        alias(a, "tilt_deg", "tilt");
-        alias(a, "band_mhz", "band");
-        alias(a, "eirp_dbm", "eirp");
         if (format == UploadFormat.OPENCELLID) {
-            return openCellId(a);
+            return openCellId(f.attrs());
         }
         if (format == UploadFormat.ITU_CELLSITE) {
-            return itu(a);
+            return itu(f.attrs());
         }
-        return a;
+        return f.attrs();
     }
 
     /**
@@ -136,14 +129,6 @@ public final class SourceSchema {
                     + (elec == null ? 0 : Double.parseDouble(elec.strip()))) : (mech == null ? "" : mech) + "+" + (elec == null ? "" : elec));
         }
         return m;
-    }
-
-    private static void alias(Map<String, String> a, String canonical, String... aliases) {
-        for (String al : aliases) {
-            if (!a.containsKey(canonical) && a.containsKey(al)) {
-                a.put(canonical, a.get(al));
-            }
-        }
     }
 
     private static void copy(Map<String, String> from, Map<String, String> to, String src, String dst) {
