@@ -67,7 +67,10 @@ final class CellGrid {
         return (long) Math.floor(deg / BUCKET_DEG);
     }
 
-    /** {@link #query} with each cell's location and technology. */
+    /**
+     * Every active cell in the buckets that a circle of {@code radiusM} around (lon, lat) touches, with its location
+     * and technology (read from arrays: a place in a town has thousands of cells within 20 km).
+     */
     void scan(double lon, double lat, double radiusM, CellVisitor visitor) {
         double dLat = radiusM / 110_500.0 * 1.01;
         double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
@@ -89,21 +92,6 @@ final class CellGrid {
 
     /** Every active cell slot in the buckets that a circle of {@code radiusM} around (lon, lat) touches. */
     void query(double lon, double lat, double radiusM, IntConsumer slot) {
-        double dLat = radiusM / 110_500.0 * 1.01;
-        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
-        long x0 = bucket(lon - dLon + 180);
-        long x1 = bucket(lon + dLon + 180);
-        long y0 = bucket(lat - dLat + 90);
-        long y1 = bucket(lat + dLat + 90);
-        for (long x = x0; x <= x1; x++) {
-            for (long y = y0; y <= y1; y++) {
-                int[] r = ranges.get(x * 4096 + y);
-                if (r != null) {
-                    for (int i = r[0]; i < r[1]; i++) {
-                        slot.accept((int) packed[i]);
-                    }
-                }
-            }
-        }
+        scan(lon, lat, radiusM, (cell, cellLon, cellLat, technology) -> slot.accept(cell));
     }
 }
