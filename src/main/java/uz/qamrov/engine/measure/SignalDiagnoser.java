@@ -186,7 +186,7 @@ final class SignalDiagnoser {
         double kBound = quick.upper(quick.upper(near.kthSmallest(k)));
         // exact distances where an answer can depend on them; the candidates are the k nearest (by distance, then
         // slot) and every cell whose range reaches the place, in no particular order (signal() orders them itself)
-        NearestK nearestK = new NearestK(k);
+        NearestCells nearest = new NearestCells(k);
         double nearestAny = Double.POSITIVE_INFINITY;
         for (int i = 0; i < near.n; i++) {
             CellRec c = near.rec(i);
@@ -208,12 +208,12 @@ final class SignalDiagnoser {
             if (inRange) {
                 p.candidates.add(new Candidate(c, lon, lat));
             }
-            nearestK.offer(d, near.slots[i], !inRange);
+            nearest.offer(d, near.slots[i], !inRange);
         }
         // the k nearest of all (in range or not): those out of range join the cells in range
-        for (int j = 0; j < nearestK.n; j++) {
-            if (nearestK.outOfRange[j]) {
-                p.candidates.add(new Candidate(m.cells().cells.at(nearestK.slots[j]), lon, lat));
+        for (int j = 0; j < nearest.n; j++) {
+            if (nearest.outOfRange[j]) {
+                p.candidates.add(new Candidate(m.cells().cells.at(nearest.slots[j]), lon, lat));
             }
         }
         if (nearestAny <= limit) {
@@ -268,42 +268,6 @@ final class SignalDiagnoser {
                 }
             }
             return best[k - 1];
-        }
-    }
-
-    /** The k smallest (distance, slot) pairs offered, in order; k is small (the settings' nearest cells). */
-    private static final class NearestK {
-        final int k;
-        int n;
-        final double[] d;
-        final int[] slots;
-        final boolean[] outOfRange;
-
-        NearestK(int k) {
-            this.k = k;
-            d = new double[k];
-            slots = new int[k];
-            outOfRange = new boolean[k];
-        }
-
-        void offer(double dist, int slot, boolean out) {
-            if (n == k && !before(dist, slot, k - 1)) {
-                return;
-            }
-            int j = n < k ? n++ : k - 1;
-            while (j > 0 && before(dist, slot, j - 1)) {
-                d[j] = d[j - 1];
-                slots[j] = slots[j - 1];
-                outOfRange[j] = outOfRange[j - 1];
-                j--;
-            }
-            d[j] = dist;
-            slots[j] = slot;
-            outOfRange[j] = out;
-        }
-
-        private boolean before(double dist, int slot, int j) {
-            return dist < d[j] || (dist == d[j] && slot < slots[j]);
         }
     }
 
