@@ -31,16 +31,31 @@ public final class NearestFinder {
     private record Item(long id, String kind, String operator, Validity validity, Coordinate[] coords) {
     }
 
-    private final STRtree sites = new STRtree();
-    private final STRtree fiber = new STRtree();
+    private final STRtree sites;
+    private final STRtree fiber;
     private final double maxSearchM;
+
+    /** A finder with a new site index and another finder's fiber index (read-only once built, so shareable). */
+    private NearestFinder(STRtree sites, STRtree fiber, double maxSearchM) {
+        this.sites = sites;
+        this.fiber = fiber;
+        this.maxSearchM = maxSearchM;
+    }
+
+    private static STRtree siteTree(List<Site> siteList) {
+        STRtree tree = new STRtree();
+        for (Site s : siteList) {
+            Coordinate c = new Coordinate(s.lon(), s.lat());
+            tree.insert(new Envelope(c), new Item(s.id(), "site", s.operator(), s.validity(), new Coordinate[] {c}));
+        }
+        tree.build();
+        return tree;
+    }
 
     private NearestFinder(List<Site> siteList, List<FiberRoute> routes, List<FiberNode> nodes, double maxSearchM) {
         this.maxSearchM = maxSearchM;
-        for (Site s : siteList) {
-            Coordinate c = new Coordinate(s.lon(), s.lat());
-            sites.insert(new Envelope(c), new Item(s.id(), "site", s.operator(), s.validity(), new Coordinate[] {c}));
-        }
+        this.sites = siteTree(siteList);
+        this.fiber = new STRtree();
         for (FiberRoute r : routes) {
             // densify to ≤ 2 km edges: a long lon/lat edge is a curve in the query point's plane
             LineChunker.Pieces p = LineChunker.cut(r.geometry(), 2_000);
@@ -69,8 +84,16 @@ public final class NearestFinder {
             Coordinate c = new Coordinate(n.lon(), n.lat());
             fiber.insert(new Envelope(c), new Item(n.id(), "fiber_node", n.operator(), n.validity(), new Coordinate[] {c}));
         }
-        sites.build();
         fiber.build();
+    }
+
+    /**
+     * This finder with the sites of {@code model} and this finder's fiber: after a change of sites only, the
+     * fiber index (hundreds of thousands of route pieces, seconds to build) stays as it is; the site index is
+     * rebuilt (tens of thousands of points, a fraction of that). The caller knows the fiber did not change.
+     */
+    public NearestFinder withSitesOf(CoverageModel model) {
+        return new NearestFinder(siteTree(model.sites()), fiber, maxSearchM);
     }
 
     public static NearestFinder of(CoverageModel model) {

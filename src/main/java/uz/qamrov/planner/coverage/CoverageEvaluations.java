@@ -34,6 +34,12 @@ class CoverageEvaluations {
      */
     private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().maximumSize(1).build();
 
+    /** The last finder built, with the fiber maps of its generation: a generation with the same maps shares its fiber. */
+    private record LastFinder(Object routes, Object nodes, NearestFinder finder) {
+    }
+
+    private volatile LastFinder lastFinder;
+
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
     }
@@ -55,7 +61,15 @@ class CoverageEvaluations {
 
     /** The nearest finder of this generation; call it under the generation's read lock ({@link CoverageModels#read}). */
     NearestFinder nearestFinder(ModelGeneration generation) {
-        return finders.get(generation.id(), id -> NearestFinder.of(generation.model()));
+        return finders.get(generation.id(), id -> {
+            LastFinder last = lastFinder;
+            // an incremental change without fiber rows hands its generation the same fiber maps (identity)
+            boolean sameFiber = last != null && last.routes() == generation.fiberRoutes()
+                    && last.nodes() == generation.fiberNodes();
+            NearestFinder f = sameFiber ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
+            lastFinder = new LastFinder(generation.fiberRoutes(), generation.fiberNodes(), f);
+            return f;
+        });
     }
 
     Indicators indicators(LocalDate date, CoverageFilter filter) {

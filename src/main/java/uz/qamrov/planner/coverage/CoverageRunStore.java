@@ -176,7 +176,8 @@ class CoverageRunStore implements CoverageRuns {
     /** One computation per date, on a reader's thread pool; the run it stores is tagged with the generation it used. */
     private CompletableFuture<Long> compute(LocalDate d, ExecutorService executor) {
         return computing.computeIfAbsent(d, day -> {
-            CompletableFuture<Long> f = CompletableFuture.supplyAsync(() -> storeUnlessFresh(day), executor);
+            CompletableFuture<Long> f = CompletableFuture.supplyAsync(() -> storeUnlessFresh(day, RunPriority.Level.READER),
+                    executor);
             f.whenComplete((v, e) -> {
                 computing.remove(day, f);
                 if (e != null) {
@@ -199,7 +200,7 @@ class CoverageRunStore implements CoverageRuns {
             return;
         }
         try {
-            mine.complete(storeUnlessFresh(d));
+            mine.complete(storeUnlessFresh(d, RunPriority.Level.BACKGROUND));
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -208,12 +209,13 @@ class CoverageRunStore implements CoverageRuns {
         }
     }
 
-    private long storeUnlessFresh(LocalDate day) {
+    /** Stores the run of {@code day} unless a fresh one exists; today's always at the top level (imports wait for it). */
+    private long storeUnlessFresh(LocalDate day, RunPriority.Level level) {
         Optional<RunRef> now = results.latestRun(day);
         if (now.isPresent() && !now.get().stale()) {
             return now.get().id(); // stored meanwhile
         }
-        return writer.store(day, "full");
+        return writer.store(day, "full", day.equals(LocalDate.now(clock)) ? RunPriority.Level.TODAY : level);
     }
 
     private void await(CompletableFuture<Long> f, LocalDate d) {

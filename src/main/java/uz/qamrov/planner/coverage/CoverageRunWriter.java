@@ -52,22 +52,31 @@ class CoverageRunWriter {
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
     private final TransactionTemplate tx;
+    private final RunPriority priority;
 
     CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, CoverageResultRepository results,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, RunPriority priority) {
         this.models = models;
         this.evaluations = evaluations;
         this.results = results;
         this.tx = tx;
+        this.priority = priority;
     }
 
-    /** Evaluates and stores the run of {@code asOf} on the current generation; returns its id. */
-    long store(LocalDate asOf, String kind) {
+    /**
+     * Evaluates and stores the run of {@code asOf} on the current generation; returns its id. Runs of a lower
+     * {@link RunPriority.Level} pause between their steps while this one computes.
+     */
+    long store(LocalDate asOf, String kind, RunPriority.Level level) {
+        return priority.run(level, () -> storeNow(asOf, kind, level));
+    }
+
+    private long storeNow(LocalDate asOf, String kind, RunPriority.Level level) {
         long t0 = System.nanoTime();
         Evaluated e = null;
         long generation = -1;
         for (int attempt = 0; attempt < 3 && e == null; attempt++) {
-            var tagged = evaluate(asOf);
+            var tagged = evaluate(asOf, level);
             e = tagged.value();
             generation = tagged.generation();
         }
@@ -76,6 +85,7 @@ class CoverageRunWriter {
         }
         Evaluated run = e;
         long runGeneration = generation;
+        priority.yieldTo(level);
         long tWrite = System.nanoTime();
         long[] marks = new long[4];
         Long id = tx.execute(status -> {
@@ -108,11 +118,13 @@ class CoverageRunWriter {
      * waiting for the write lock waits for one evaluation, not for a whole run. The pieces must all come from one
      * generation; if the model moved on in between, the value is {@code null} (the caller evaluates again).
      */
-    private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf) {
+    private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf, RunPriority.Level level) {
+        priority.yieldTo(level);
         long t0 = System.nanoTime();
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
         long t1 = System.nanoTime();
+        priority.yieldTo(level);
         // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
         var signals = models.read(g -> g.model().diagnose(all.value()));
         if (signals.generation() != generation) {
@@ -124,6 +136,7 @@ class CoverageRunWriter {
         // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
         // only their uncovered stretches are stored: gap lists are all such an operator filter reads
         for (String op : operators) {
+            priority.yieldTo(level);
             var stretches = models.read(g -> g.model().stretches(asOf, CoverageFilter.operator(op)).stream()
                     .filter(st -> !st.covered()).toList());
             if (stretches.generation() != generation) {
@@ -131,6 +144,7 @@ class CoverageRunWriter {
             }
             byOperator.put(op, stretches.value());
         }
+        priority.yieldTo(level);
         long t2 = System.nanoTime();
         var nearest = models.read(g -> {
             Map<Long, double[]> out = new HashMap<>();
@@ -185,6 +199,7 @@ class CoverageRunWriter {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
+            priority.yieldTo(RunPriority.Level.BACKGROUND); // runs anyone waits for go first
             for (RegionCoverage rc : u.builder().build(u.inputs())) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),

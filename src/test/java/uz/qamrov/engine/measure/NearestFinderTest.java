@@ -49,4 +49,35 @@ class NearestFinderTest {
         });
         assertThat(f.distancesFor(List.of(village), D2026, "nobody").get(0).nearestSiteM()).isNull();
     }
+
+    /**
+     * After a change of sites only, a finder that keeps the previous fiber index answers exactly as one built from
+     * scratch: the removed site is gone, the added one found, and fiber distances are the same.
+     */
+    @Test
+    void afterASiteChangeKeepingTheFiberIndexAnswersLikeANewFinder() {
+        double[] a = Fixtures.from(66, 40, 90, 3_000);
+        double[] b = Fixtures.from(66, 40, 270, 9_000);
+        double[] routeY = Fixtures.from(66, 40, 180, 7_000);
+        var m = new CoverageModelBuilder().sites(List.of(new Site(1, "x", a[0], a[1], Validity.ALWAYS)))
+                .fiberRoutes(List.of(new FiberRoute(5, "uzt", (LineString) Fixtures.wkt("LINESTRING(65.5 " + routeY[1]
+                        + ", 66.5 " + routeY[1] + ")"), Validity.ALWAYS)))
+                .build();
+        NearestFinder before = NearestFinder.of(m);
+        assertThat(before.nearestSite(66, 40, D2026, null).orElseThrow().featureId()).isEqualTo(1);
+        m.applySiteChanges(List.of(), List.of(), List.of(1L), List.of(new Site(2, "y", b[0], b[1], Validity.ALWAYS)));
+
+        NearestFinder kept = before.withSitesOf(m);
+        NearestFinder fresh = NearestFinder.of(m);
+        Nearest site = kept.nearestSite(66, 40, D2026, null).orElseThrow();
+        assertThat(site.featureId()).isEqualTo(2);
+        assertThat(site.distanceM()).isCloseTo(9_000, within(1.0));
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            double lon = 65.6 + rnd.nextDouble() * 0.8;
+            double lat = 39.7 + rnd.nextDouble() * 0.6;
+            assertThat(kept.nearestSite(lon, lat, D2026, null)).isEqualTo(fresh.nearestSite(lon, lat, D2026, null));
+            assertThat(kept.nearestFiber(lon, lat, D2026, null)).isEqualTo(fresh.nearestFiber(lon, lat, D2026, null));
+        }
+    }
 }
