@@ -161,9 +161,15 @@ class CoverageRunStore implements CoverageRuns {
         });
     }
 
+    /**
+     * Polygons are background work, except when the date has none stored at all: then an export or the map is
+     * waiting with nothing to serve (the first export after a start), and they go before the precomputation.
+     */
     private long polygons(RunRef r) {
         if (!results.latestRun(r.asOf()).map(RunRef::polygons).orElse(false)) {
-            writer.storePolygons(r.id(), r.generation(), r.asOf());
+            RunPriority.Level level = results.latestRunWithPolygons(r.asOf()).isPresent()
+                    ? RunPriority.Level.BACKGROUND : RunPriority.Level.READER;
+            writer.storePolygons(r.id(), r.generation(), r.asOf(), level);
         }
         return r.id();
     }

@@ -170,7 +170,11 @@ class CoverageRunWriter {
      * are its polygons: {@link OutdatedException}); the unions are then built without any lock, so uploads arriving
      * meanwhile neither wait for them nor void them.
      */
-    int storePolygons(long runId, long runGeneration, LocalDate asOf) {
+    int storePolygons(long runId, long runGeneration, LocalDate asOf, RunPriority.Level level) {
+        return priority.run(level, () -> storePolygonsNow(runId, runGeneration, asOf, level));
+    }
+
+    private int storePolygonsNow(long runId, long runGeneration, LocalDate asOf, RunPriority.Level level) {
         long t0 = System.nanoTime();
         var collected = models.read(g -> {
             List<PendingUnion> unions = new ArrayList<>();
@@ -188,18 +192,18 @@ class CoverageRunWriter {
         }
         results.markPolygonsPending(runId, true);
         try {
-            return storePolygons(runId, asOf, collected.value(), t0);
+            return storePolygons(runId, asOf, collected.value(), t0, level);
         } catch (RuntimeException e) {
             results.markPolygonsPending(runId, false);
             throw e;
         }
     }
 
-    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0) {
+    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0, RunPriority.Level level) {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
-            priority.yieldTo(RunPriority.Level.BACKGROUND); // runs anyone waits for go first
+            priority.yieldTo(level); // runs anyone waits for go first
             for (RegionCoverage rc : u.builder().build(u.inputs())) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
