@@ -135,6 +135,25 @@ public final class NearestFinder {
         return List.of(out);
     }
 
+    /** Distance to the nearest active site per settlement (input order; NaN for none), in parallel. */
+    public double[] siteDistancesM(List<Settlement> settlements, LocalDate asOf, String operator) {
+        return distancesM(sites, settlements, asOf, operator);
+    }
+
+    /** Distance to the nearest active fiber route or node per settlement (input order; NaN for none), in parallel. */
+    public double[] fiberDistancesM(List<Settlement> settlements, LocalDate asOf, String operator) {
+        return distancesM(fiber, settlements, asOf, operator);
+    }
+
+    private double[] distancesM(STRtree tree, List<Settlement> settlements, LocalDate asOf, String operator) {
+        double[] out = new double[settlements.size()];
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
+            Settlement s = settlements.get(i);
+            out[i] = nearest(tree, s.lon(), s.lat(), asOf, operator).map(Nearest::distanceM).orElse(Double.NaN);
+        });
+        return out;
+    }
+
     private Optional<Nearest> nearest(STRtree tree, double lon, double lat, LocalDate asOf, String operator) {
         LocalMetric m = LocalMetric.at(lon, lat);
         Coordinate origin = new Coordinate(0, 0);

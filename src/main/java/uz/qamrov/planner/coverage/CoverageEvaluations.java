@@ -34,11 +34,20 @@ class CoverageEvaluations {
      */
     private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().maximumSize(1).build();
 
-    /** The last finder built, with the fiber maps of its generation: a generation with the same maps shares its fiber. */
-    private record LastFinder(Object routes, Object nodes, NearestFinder finder) {
+    /** The last finder built and its generation's fiber version: a generation with the same fiber shares its index. */
+    private record LastFinder(long fiberVersion, NearestFinder finder) {
     }
 
     private volatile LastFinder lastFinder;
+
+    private record FiberKey(long fiberVersion, LocalDate date) {
+    }
+
+    /**
+     * Each settlement's distance to the nearest fiber active on a date (model order; NaN for none), by fiber version:
+     * an upload of sites leaves them as they are, and they are half of a stored run's nearest step.
+     */
+    private final Cache<FiberKey, double[]> fiberDistances = Caffeine.newBuilder().maximumSize(8).build();
 
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
@@ -63,13 +72,24 @@ class CoverageEvaluations {
     NearestFinder nearestFinder(ModelGeneration generation) {
         return finders.get(generation.id(), id -> {
             LastFinder last = lastFinder;
-            // an incremental change without fiber rows hands its generation the same fiber maps (identity)
-            boolean sameFiber = last != null && last.routes() == generation.fiberRoutes()
-                    && last.nodes() == generation.fiberNodes();
-            NearestFinder f = sameFiber ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
-            lastFinder = new LastFinder(generation.fiberRoutes(), generation.fiberNodes(), f);
+            NearestFinder f = last != null && last.fiberVersion() == generation.fiberVersion()
+                    ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
+            lastFinder = new LastFinder(generation.fiberVersion(), f);
             return f;
         });
+    }
+
+    /**
+     * Nearest site and fiber (metres, NaN for none) per settlement of the generation's model, in its order, any
+     * operator. Call under the generation's read lock.
+     */
+    double[][] nearestSiteAndFiberM(ModelGeneration generation, LocalDate date) {
+        NearestFinder finder = nearestFinder(generation);
+        var settlements = generation.model().settlements();
+        double[] sites = finder.siteDistancesM(settlements, date, null);
+        double[] fiber = fiberDistances.get(new FiberKey(generation.fiberVersion(), date),
+                k -> finder.fiberDistancesM(settlements, date, null));
+        return new double[][] {sites, fiber};
     }
 
     Indicators indicators(LocalDate date, CoverageFilter filter) {

@@ -199,7 +199,7 @@ class CoverageModels {
             long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
             effectiveFrom.put(id, LocalDate.MIN);
             effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
-            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById));
+            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id));
             dirty = null;
             events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
             return id;
@@ -289,7 +289,9 @@ class CoverageModels {
             if (from != null) {
                 effectiveFrom.put(id, from);
             }
-            current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes);
+            boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
+            current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
+                    fiberChanged ? id : g.fiberVersion());
             lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             events.publishEvent(new GenerationChanged(id, from));
             return new Applied(id, from, siteStats + ", " + fiberStats);

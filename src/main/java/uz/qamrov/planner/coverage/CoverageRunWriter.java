@@ -18,7 +18,6 @@ import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.RegionCoverage;
-import uz.qamrov.engine.measure.SettlementDistances;
 import uz.qamrov.engine.measure.SignalReport;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Technology;
@@ -147,9 +146,11 @@ class CoverageRunWriter {
         priority.yieldTo(level);
         long t2 = System.nanoTime();
         var nearest = models.read(g -> {
-            Map<Long, double[]> out = new HashMap<>();
-            for (SettlementDistances d : evaluations.nearestFinder(g).distancesFor(g.model().settlements(), asOf, null)) {
-                out.put(d.settlementId(), new double[] {nan(d.nearestSiteM()), nan(d.nearestFiberM())});
+            double[][] siteAndFiber = evaluations.nearestSiteAndFiberM(g, asOf);
+            var settlements = g.model().settlements();
+            Map<Long, double[]> out = new HashMap<>(settlements.size() * 2);
+            for (int i = 0; i < settlements.size(); i++) {
+                out.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
             }
             return out;
         });
@@ -236,9 +237,5 @@ class CoverageRunWriter {
 
     static List<String> operators(CoverageModel model) {
         return model.cells().stream().map(Cell::operator).distinct().sorted().toList();
-    }
-
-    private static double nan(Double v) {
-        return v == null ? Double.NaN : v;
     }
 }

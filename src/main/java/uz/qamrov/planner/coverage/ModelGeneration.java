@@ -21,7 +21,9 @@ import uz.qamrov.engine.model.Settlement;
  * @param cellsBySite the cells the model holds per site (to remove a changed site's cells)
  * @param fiberRoutes each fiber route the model holds, by id (a change compares old and new content)
  * @param fiberNodes each fiber node the model holds, by id
+ * @param fiberVersion the generation that last changed the fiber (routes or nodes): generations with the same value
+ *     hold the same fiber, so what depends on fiber only (its nearest index, distances to it) carries over
  */
 record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, Map<Long, List<Cell>> cellsBySite,
-        Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes) {
+        Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes, long fiberVersion) {
 }
