@@ -1,5 +1,20 @@
 package uz.qamrov.engine.measure;
 
-/** What an incremental update touched: settlements and line segments whose precomputed lists changed. */
-public record ChangeStats(int touchedSettlements, int touchedSegments) {
+import java.util.Set;
+
+/**
+ * What an incremental update touched: settlements and line segments whose precomputed lists changed, and the ids of
+ * those settlements (a later diagnosis of the same date redoes only them: {@link CoverageModel#diagnose(
+ * CoverageSnapshot, SignalReport, Set)}).
+ */
+public record ChangeStats(int touchedSettlements, int touchedSegments, Set<Long> touchedSettlementIds) {
+
+    public ChangeStats {
+        touchedSettlementIds = Set.copyOf(touchedSettlementIds);
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeStats[touchedSettlements=" + touchedSettlements + ", touchedSegments=" + touchedSegments + "]";
+    }
 }

@@ -171,7 +171,7 @@ public final class CoverageModel {
             reach.commit(cells, false, touchedS, touchedE);
             commitSites(sites);
             reach.compactIfSparse();
-            return new ChangeStats(touchedS.size(), touchedE.size());
+            return new ChangeStats(touchedS.size(), touchedE.size(), settlementIds(touchedS));
         } finally {
             lock.writeLock().unlock();
         }
@@ -202,10 +202,16 @@ public final class CoverageModel {
             }
             fiber.commit(added, touchedS);
             fiber.compactIfSparse();
-            return new ChangeStats(touchedS.size(), 0);
+            return new ChangeStats(touchedS.size(), 0, settlementIds(touchedS));
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private Set<Long> settlementIds(Set<Integer> indices) {
+        Set<Long> out = new HashSet<>(indices.size() * 2);
+        indices.forEach(i -> out.add(parts.settlements().get(i).s.id()));
+        return out;
     }
 
     private static Set<Long> ids(Collection<Long> ids, String what) {
@@ -255,9 +261,23 @@ public final class CoverageModel {
     }
 
     public SignalReport diagnose(CoverageSnapshot snapshot, uz.qamrov.engine.signal.SignalSettings signalSettings) {
-        return read(() -> new SignalDiagnoser(parts,
-                new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells, parts.operators()), footprints,
-                signalSettings).report(snapshot));
+        return read(() -> diagnoser(snapshot, signalSettings).report(snapshot, null, Set.of()));
+    }
+
+    /**
+     * {@link #diagnose(CoverageSnapshot)} after site changes: a settlement covered by every mobile service in both
+     * reports whose reach list no change touched keeps its previous answer (it depends on its reach list alone); the
+     * rest is diagnosed again. {@code previous} must be this model's diagnosis of the same date and filter, and
+     * {@code touchedSettlementIds} the union of {@link ChangeStats#touchedSettlementIds} of every site change since.
+     */
+    public SignalReport diagnose(CoverageSnapshot snapshot, SignalReport previous, Set<Long> touchedSettlementIds) {
+        return read(() -> diagnoser(snapshot, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()))
+                .report(snapshot, previous, touchedSettlementIds));
+    }
+
+    private SignalDiagnoser diagnoser(CoverageSnapshot snapshot, uz.qamrov.engine.signal.SignalSettings signalSettings) {
+        return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells,
+                parts.operators()), footprints, signalSettings);
     }
 
     /**

@@ -98,27 +98,48 @@ final class SignalDiagnoser {
         }
     }
 
-    SignalReport report(CoverageSnapshot snapshot) {
+    /**
+     * {@code previous}: an earlier report of the same date and filter on this model (or null); a settlement covered
+     * by every mobile service then and now, not in {@code touched}, keeps its answer.
+     */
+    SignalReport report(CoverageSnapshot snapshot, SignalReport previous, java.util.Set<Long> touched) {
         int n = m.settlements().size();
         PlaceSignal[][] out = new PlaceSignal[n][];
-        IntStream.range(0, n).parallel().forEach(i -> out[i] = settlement(i, snapshot));
+        boolean[] allCovered = new boolean[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            long id = m.settlements().get(i).s.id();
+            allCovered[i] = allCovered(id, snapshot);
+            out[i] = allCovered[i] && previous != null && previous.allCovered(id) && !touched.contains(id)
+                    ? previous.settlementSignals(id) : settlement(i, snapshot);
+        });
         Map<Long, PlaceSignal[]> bySettlement = new HashMap<>(n * 2);
+        java.util.Set<Long> coveredIds = new java.util.HashSet<>(n * 2);
         for (int i = 0; i < n; i++) {
-            bySettlement.put(m.settlements().get(i).s.id(), out[i]);
+            long id = m.settlements().get(i).s.id();
+            bySettlement.put(id, out[i]);
+            if (allCovered[i]) {
+                coveredIds.add(id);
+            }
         }
         List<LineStretch> stretches = snapshot.stretches();
         PlaceSignal[] st = new PlaceSignal[stretches.size()];
         IntStream.range(0, st.length).parallel().forEach(k -> st[k] = stretch(stretches.get(k)));
-        return new SignalReport(bySettlement, Arrays.asList(st), footprints.levelsWithTerrain());
+        return new SignalReport(bySettlement, coveredIds, Arrays.asList(st), footprints.levelsWithTerrain());
+    }
+
+    private static boolean allCovered(long settlementId, CoverageSnapshot snapshot) {
+        for (Service s : MOBILE) {
+            if (!snapshot.isCovered(settlementId, s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private PlaceSignal[] settlement(int i, CoverageSnapshot snapshot) {
         SettlementRec r = m.settlements().get(i);
         PlaceSignal[] out = new PlaceSignal[Service.values().length];
-        boolean allCovered = true;
-        for (Service s : MOBILE) {
-            allCovered &= snapshot.isCovered(r.s.id(), s);
-        }
+        boolean allCovered = allCovered(r.s.id(), snapshot);
         Place reach = new Place(r.s.lon(), r.s.lat());
         for (int slot : r.cells) {
             if (active.tech[slot] != ActiveCells.INACTIVE) {

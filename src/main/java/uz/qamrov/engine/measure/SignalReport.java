@@ -13,11 +13,14 @@ import uz.qamrov.engine.model.Service;
 public final class SignalReport {
 
     private final Map<Long, PlaceSignal[]> settlements;
+    private final java.util.Set<Long> allCovered;
     private final List<PlaceSignal> stretches;
     private final boolean terrain;
 
-    SignalReport(Map<Long, PlaceSignal[]> settlements, List<PlaceSignal> stretches, boolean terrain) {
+    SignalReport(Map<Long, PlaceSignal[]> settlements, java.util.Set<Long> allCovered, List<PlaceSignal> stretches,
+            boolean terrain) {
         this.settlements = Map.copyOf(settlements);
+        this.allCovered = java.util.Set.copyOf(allCovered);
         this.stretches = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(stretches));
         this.terrain = terrain;
     }
@@ -26,6 +29,16 @@ public final class SignalReport {
     public Optional<PlaceSignal> settlement(long settlementId, Service service) {
         PlaceSignal[] a = settlements.get(settlementId);
         return a == null ? Optional.empty() : Optional.ofNullable(a[service.ordinal()]);
+    }
+
+    /** Whether the settlement had every mobile service when diagnosed. */
+    boolean allCovered(long settlementId) {
+        return allCovered.contains(settlementId);
+    }
+
+    /** The settlement's signals by service ordinal (shared, never modified), or null. */
+    PlaceSignal[] settlementSignals(long settlementId) {
+        return settlements.get(settlementId);
     }
 
     /** Per stretch of the snapshot, in its order. */

@@ -61,6 +61,13 @@ class CoverageModels {
     /** Each generation since the last rebuild that changed some answer, with the first date it changed. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, LocalDate> effectiveFrom =
             new java.util.concurrent.ConcurrentSkipListMap<>();
+    /**
+     * Per generation (the newest 100): the settlements whose reach lists its site changes touched; known for every
+     * generation after {@code touchedKnownAfter} (a rebuild, or the oldest entry dropped).
+     */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Set<Long>> touchedByGeneration =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile long touchedKnownAfter = Long.MAX_VALUE;
     private volatile CoverageService.RebuildTimings lastRebuild;
     private volatile CoverageService.ChangeTimings lastChange;
 
@@ -97,6 +104,20 @@ class CoverageModels {
             }
         }
         return generation;
+    }
+
+    /**
+     * The settlements whose reach lists the generations after {@code since} up to {@code upTo} touched (a diagnosis
+     * of {@code since} stays right for every other settlement covered then and now), or null when not known: a
+     * rebuild came in between, or {@code since} is older than what is kept.
+     */
+    Set<Long> touchedBetween(long since, long upTo) {
+        if (since < touchedKnownAfter) {
+            return null;
+        }
+        Set<Long> out = new java.util.HashSet<>();
+        touchedByGeneration.subMap(since, false, upTo, true).values().forEach(out::addAll);
+        return out;
     }
 
     /** The current generation's id, or -1 before the first build. */
@@ -199,6 +220,8 @@ class CoverageModels {
             long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
             effectiveFrom.put(id, LocalDate.MIN);
             effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
+            touchedByGeneration.clear();
+            touchedKnownAfter = id;
             swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id));
             dirty = null;
             events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
@@ -288,6 +311,10 @@ class CoverageModels {
             long id = results.newGeneration("incremental", from, engineFingerprint());
             if (from != null) {
                 effectiveFrom.put(id, from);
+            }
+            touchedByGeneration.put(id, siteStats.touchedSettlementIds());
+            while (touchedByGeneration.size() > 100) {
+                touchedKnownAfter = Math.max(touchedKnownAfter, touchedByGeneration.pollFirstEntry().getKey());
             }
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,

@@ -47,14 +47,27 @@ class CoverageRunWriter {
             Map<Long, double[]> nearest, String timings) {
     }
 
+    /** A diagnosis and the generation it was made on. */
+    private record LastSignals(long generation, SignalReport report) {
+    }
+
+    /**
+     * The last diagnosis of today and later dates (those an upload of sites going on air today changes): the next run
+     * of the date diagnoses again only the settlements the changes since touched, and the ones not fully covered.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<LocalDate, LastSignals> lastSignals =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(16).build();
+
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
     private final TransactionTemplate tx;
     private final RunPriority priority;
+    private final java.time.Clock clock;
 
     CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority) {
+            TransactionTemplate tx, RunPriority priority, java.time.Clock clock) {
+        this.clock = clock;
         this.models = models;
         this.evaluations = evaluations;
         this.results = results;
@@ -125,9 +138,12 @@ class CoverageRunWriter {
         long t1 = System.nanoTime();
         priority.yieldTo(level);
         // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
-        var signals = models.read(g -> g.model().diagnose(all.value()));
+        var signals = models.read(g -> diagnose(g, asOf, all.value()));
         if (signals.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
+        }
+        if (!asOf.isBefore(LocalDate.now(clock))) {
+            lastSignals.put(asOf, new LastSignals(generation, signals.value()));
         }
         long t1b = System.nanoTime();
         List<String> operators = models.read(g -> operators(g.model())).value();
@@ -162,6 +178,14 @@ class CoverageRunWriter {
                 (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals.value(), byOperator,
                 nearest.value(), timings));
+    }
+
+    /** The date's diagnosis, from the last one where the changes since are known (under the read lock). */
+    private SignalReport diagnose(ModelGeneration g, LocalDate asOf, CoverageSnapshot snapshot) {
+        LastSignals last = lastSignals.getIfPresent(asOf);
+        java.util.Set<Long> touched = last == null || last.generation() > g.id() ? null
+                : models.touchedBetween(last.generation(), g.id());
+        return touched == null ? g.model().diagnose(snapshot) : g.model().diagnose(snapshot, last.report(), touched);
     }
 
     /**

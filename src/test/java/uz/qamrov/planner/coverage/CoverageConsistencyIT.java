@@ -228,6 +228,10 @@ class CoverageConsistencyIT extends ApiIT {
             var freshEval = fresh.evaluate(d, CoverageFilter.ANY);
             RunRef run = runs.freshRun(d);
             assertThat(storedCoverage(run.id())).as("stored run " + at).isEqualTo(coverageOf(freshEval.settlements()));
+            // what the run stores beside coverage (carried over between generations where nothing changed them):
+            // signals and gap reasons, nearest site and fiber — as the rebuilt model answers them
+            assertThat(storedSignals(run.id())).as("stored signals and distances " + at)
+                    .isEqualTo(signalsOf(fresh, freshEval, d));
             Set<Long> uncovered = new TreeSet<>();
             freshEval.settlements().stream().filter(s -> s.service().key().equals("mobile_internet") && !s.covered())
                     .forEach(s -> uncovered.add(s.settlementId()));
@@ -255,6 +259,36 @@ class CoverageConsistencyIT extends ApiIT {
                 rs -> {
                     out.put(rs.getLong(1) + "|" + rs.getString(2), rs.getBoolean(3));
                 }, runId);
+        return out;
+    }
+
+    private Map<String, String> storedSignals(long runId) {
+        Map<String, String> out = new TreeMap<>();
+        jdbc.query("""
+                SELECT settlement_id, service, best_cell_id, best_level_dbm, signal_class, gap_reason, nearest_site_m,
+                       nearest_fiber_m
+                FROM settlement_coverage WHERE run_id = ?""", rs -> {
+            out.put(rs.getLong(1) + "|" + rs.getString(2), rs.getObject(3) + " " + rs.getObject(4) + " " + rs.getString(5)
+                    + " " + rs.getString(6) + " " + rs.getObject(7) + " " + rs.getObject(8));
+        }, runId);
+        return out;
+    }
+
+    private static Map<String, String> signalsOf(CoverageModel model, uz.qamrov.engine.measure.CoverageSnapshot snapshot,
+            LocalDate d) {
+        var signals = model.diagnose(snapshot);
+        var finder = uz.qamrov.engine.measure.NearestFinder.of(model);
+        Map<Long, uz.qamrov.engine.measure.SettlementDistances> distances = new java.util.HashMap<>();
+        finder.distancesFor(model.settlements(), d, null).forEach(x -> distances.put(x.settlementId(), x));
+        Map<String, String> out = new TreeMap<>();
+        for (SettlementCoverage s : snapshot.settlements()) {
+            var p = signals.settlement(s.settlementId(), s.service()).orElse(null);
+            var near = distances.get(s.settlementId());
+            out.put(s.settlementId() + "|" + s.service().key(), (p == null ? "null null null null"
+                    : p.bestCellId() + " " + p.bestLevelDbm() + " " + (p.signalClass() == null ? null : p.signalClass().key())
+                            + " " + (p.reason() == null ? null : p.reason().code().key()))
+                    + " " + near.nearestSiteM() + " " + near.nearestFiberM());
+        }
         return out;
     }
 
