@@ -185,7 +185,12 @@ class CoverageRunWriter {
         LastSignals last = lastSignals.getIfPresent(asOf);
         java.util.Set<Long> touched = last == null || last.generation() > g.id() ? null
                 : models.touchedBetween(last.generation(), g.id());
-        return touched == null ? g.model().diagnose(snapshot) : g.model().diagnose(snapshot, last.report(), touched);
+        if (touched == null) {
+            return g.model().diagnose(snapshot);
+        }
+        log.debug("coverage: diagnosis of {} from generation {}'s: {} settlements touched since", asOf, last.generation(),
+                touched.size());
+        return g.model().diagnose(snapshot, last.report(), touched);
     }
 
     /**
