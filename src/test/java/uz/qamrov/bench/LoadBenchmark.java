@@ -34,6 +34,8 @@ import uz.qamrov.support.TestPostgis;
  *   <li>a gap list for months nobody viewed (mid-month dates the background never precomputes), one at a time;</li>
  *   <li>8 concurrent readers of 8 different new dates, against the single-date time of phase 1 (ratio);</li>
  *   <li>a gap list of a new date while a 1,000-site import is being applied;</li>
+ *   <li>the wait until the background precomputation (today, year-ends, the slider's month-ends) has settled, then a
+ *       gap list for slider months nobody asked for;</li>
  *   <li>mixed load for {@code bench.minutes}: gap lists, the M39 profile, tiles, OGC bbox reads, indicators for varying
  *       dates, a national coverage.geojson every {@code bench.exportEveryS} s, a 10-row upload of sites going on air today
  *       every 30 s (time until
@@ -104,7 +106,24 @@ public final class LoadBenchmark {
             md.append(String.format(Locale.ROOT, "| gap list of a new date while a 1,000-site import runs | %.2f s (import, coverage "
                     + "included: %.1f s) |%n", during.seconds, imported.seconds));
 
-            // 4. mixed load
+            // 4. the background precomputation of today, the year-ends and the slider's month-ends settles (what the
+            // slider offers is then stored before anyone asks); then months of the slider nobody asked for
+            long tw = System.nanoTime();
+            // held for 35 s: dates other than today are queued once uploads have paused for 30 s (precompute-quiet-s)
+            org.awaitility.Awaitility.await("precomputation").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2))
+                    .during(Duration.ofSeconds(35)).until(() -> pendingRuns(base) == 0);
+            md.append(String.format(Locale.ROOT, "| background precomputation settled (no pending run for 35 s) | %.0f s after "
+                    + "step 3, %.0f s after the start |%n", (System.nanoTime() - tw) / 1e9 - 35, (System.nanoTime() - t0) / 1e9 - 35));
+            List<Double> sliderMonths = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                LocalDate month = LocalDate.of(2021 + i, 2 + 3 * i, 1).plusMonths(1).minusDays(1);
+                sliderMonths.add(get(base + "/api/v1/gaps/settlements?limit=50&asOf=" + month).seconds);
+            }
+            Collections.sort(sliderMonths);
+            md.append(String.format(Locale.ROOT, "| gap list, a slider month nobody asked for, after the precomputation (median of 4) "
+                    + "| %.2f s (each: %s) |%n", (sliderMonths.get(1) + sliderMonths.get(2)) / 2, fmt(sliderMonths)));
+
+            // 5. mixed load
             md.append(mixed(base, minutes, exportEveryS));
             pool.shutdownNow();
         }
@@ -241,6 +260,18 @@ public final class LoadBenchmark {
                         d -> !d.path("status").asText().equals("queued") && !d.path("status").asText().equals("running"));
         boolean ok = j.path("status").asText().equals("succeeded") && j.path("report").path("coverageNote").isMissingNode();
         return new Result(ok ? 200 : 500, (System.nanoTime() - t0) / 1e9, j.toString());
+    }
+
+    /** Runs the service has queued or is computing ({@code /api/v1/coverage/status}, model.pendingRuns); -1 unknown. */
+    static int pendingRuns(String base) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/coverage/status"))
+                    .header("Authorization", "Bearer " + ADMIN).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).path("model").path("pendingRuns").asInt(-1) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static Result get(String url) {

@@ -54,10 +54,13 @@ class HexagonController {
             @Parameter(description = "mobile_internet (default), high_speed_mobile, fixed_broadband, mobile_any")
             @RequestParam(required = false) String service,
             @Parameter(description = "region code; absent = all Uzbekistan") @RequestParam(required = false) String region,
+            @Parameter(description = "operator code: people covered by that operator; absent = by any operator (signal "
+                    + "classes are only given for any operator: they are diagnosed for all operators together)")
+            @RequestParam(required = false) String operator,
             @Parameter(description = "H3 resolution 4..9; default 7 nationally, 8 with a region")
             @RequestParam(required = false) Integer resolution,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Hexagons.HexagonMap map = hexagons.hexagons(service, region, resolution, asOf);
+        Hexagons.HexagonMap map = hexagons.hexagons(service, region, operator, resolution, asOf);
         return ResponseEntity.ok().contentType(OutputFormat.GEO_JSON).body(out -> write(map, out));
     }
 
@@ -78,6 +81,7 @@ class HexagonController {
             g.writeNumberField("numberReturned", map.hexagons().size());
             g.writeStringField("service", map.service().key());
             g.writeStringField("region", map.region());
+            g.writeStringField("operator", map.operator());
             g.writeNumberField("resolution", map.resolution());
             g.writeStringField("as_of", map.asOf().toString());
             g.writeNumberField("coverage_run", map.run().id());

@@ -16,15 +16,23 @@ class HexagonRepository {
         this.streaming = streaming;
     }
 
-    /** Every settlement of the run × service (of one region when {@code region} is not null) into the binner. */
-    void binSettlements(long runId, String service, String region, HexagonBinner binner) {
-        String sql = """
-                SELECT ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.population, sc.covered, sc.signal_class
-                FROM settlement_coverage sc JOIN settlements s ON s.id = sc.settlement_id
-                WHERE sc.run_id = :run AND sc.service = :service""" + (region == null ? "" : " AND s.region_code = :region");
+    /**
+     * Every settlement of the run × service (of one region when {@code region} is not null) into the binner. With an
+     * {@code operator}, covered means covered by that operator (it is among the row's covering operators), and no
+     * signal class is read: classes are diagnosed for all operators together.
+     */
+    void binSettlements(long runId, String service, String region, String operator, HexagonBinner binner) {
+        String covered = operator == null ? "sc.covered" : "(sc.covered AND :operator = ANY (sc.operators))";
+        String signal = operator == null ? "sc.signal_class" : "CAST(NULL AS text)";
+        String sql = "SELECT ST_X(s.geom) AS lon, ST_Y(s.geom) AS lat, s.population, " + covered + " AS covered, " + signal
+                + " AS signal_class FROM settlement_coverage sc JOIN settlements s ON s.id = sc.settlement_id"
+                + " WHERE sc.run_id = :run AND sc.service = :service" + (region == null ? "" : " AND s.region_code = :region");
         var params = new java.util.HashMap<String, Object>();
         params.put("run", runId);
         params.put("service", service);
+        if (operator != null) {
+            params.put("operator", operator);
+        }
         if (region != null) {
             params.put("region", region);
         }

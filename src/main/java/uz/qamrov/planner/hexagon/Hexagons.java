@@ -35,25 +35,34 @@ public class Hexagons {
     private final HexagonRepository repository;
     private final RunLookup runs;
     private final Regions regions;
+    private final uz.qamrov.planner.operator.Operators operators;
     private final Clock clock;
     private volatile H3Core h3;
 
-    Hexagons(HexagonRepository repository, RunLookup runs, Regions regions, Clock clock) {
+    Hexagons(HexagonRepository repository, RunLookup runs, Regions regions, uz.qamrov.planner.operator.Operators operators,
+            Clock clock) {
+        this.operators = operators;
         this.repository = repository;
         this.runs = runs;
         this.regions = regions;
         this.clock = clock;
     }
 
-    /** The cells of one service, region (null = national) and date, with what they were read from. */
-    public record HexagonMap(Service service, String region, int resolution, LocalDate asOf, RunRef run, List<Hexagon> hexagons) {
+    /**
+     * The cells of one service, region (null = national), operator (null = any) and date, with what they were read
+     * from.
+     */
+    public record HexagonMap(Service service, String region, String operator, int resolution, LocalDate asOf, RunRef run,
+            List<Hexagon> hexagons) {
     }
 
-    /** Validates first (400 for a bad service, region or resolution), then reads the date's run. */
-    public HexagonMap hexagons(String service, String region, Integer resolution, LocalDate asOf) {
+    /** Validates first (400 for a bad service, region, operator or resolution), then reads the date's run. */
+    public HexagonMap hexagons(String service, String region, String operator, Integer resolution, LocalDate asOf) {
         Service s = Service.parse(service);
         String r = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(r);
+        String op = operator == null || operator.isBlank() ? null : operator;
+        operators.requireOperatorFilter(op);
         int res = resolution == null ? (r == null ? NATIONAL_RESOLUTION : REGION_RESOLUTION) : resolution;
         if (res < MIN_RESOLUTION || res > MAX_RESOLUTION) {
             throw ApiException.badRequest("resolution must be between " + MIN_RESOLUTION + " and " + MAX_RESOLUTION
@@ -62,8 +71,8 @@ public class Hexagons {
         H3Core core = h3();
         RunRef run = runs.run(asOf);
         HexagonBinner binner = new HexagonBinner(core, res);
-        repository.binSettlements(run.id(), s.key(), r, binner);
-        return new HexagonMap(s, r, res, asOf == null ? LocalDate.now(clock) : asOf, run, binner.hexagons());
+        repository.binSettlements(run.id(), s.key(), r, op, binner);
+        return new HexagonMap(s, r, op, res, asOf == null ? LocalDate.now(clock) : asOf, run, binner.hexagons());
     }
 
     /** The native library is loaded on first use: a platform without it answers 503 here, the rest of the API works. */

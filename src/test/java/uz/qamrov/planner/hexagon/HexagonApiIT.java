@@ -28,10 +28,11 @@ import uz.qamrov.support.ApiIT;
  * results of the run the response names. The service runs its default footprints (hard sector wedges, flat earth):
  *
  * <pre>
- * site A (69.3, 41.2), UZ-TO: one 4G 1800 MHz sector pointing north (0°, 65°), antenna 28 m
- *   Shimol   400 m north of A, 1,200 people   on the boresight: covered
- *   Yaqin    600 m north of A,   300 people   on the boresight: covered
- *   Orqa     800 m south of A, 2,000 people   behind the wedge: not covered
+ * site A (69.3, 41.2), UZ-TO: ucell's 4G 1800 MHz sector pointing north (0°, 65°), antenna 28 m, and beeline's
+ *   on the same mast pointing south (180°, 65°)
+ *   Shimol   400 m north of A, 1,200 people   on ucell's boresight: covered by ucell
+ *   Yaqin    600 m north of A,   300 people   on ucell's boresight: covered by ucell
+ *   Orqa     800 m south of A, 2,000 people   behind ucell's wedge, on beeline's boresight: covered by beeline
  *   Olis     (68.9, 40.9), 47 km from A, 500 people: no site within 20 km, not covered
  *   Boshqa   (66.9, 39.65) in UZ-SA, 700 people: no site, not covered (left out of region=UZ-TO)
  * </pre>
@@ -40,7 +41,7 @@ class HexagonApiIT extends ApiIT {
 
     static final double[] A = {69.3, 41.2};
 
-    /** name → lon, lat, population, covered on paper (1/0), region. */
+    /** name → lon, lat, population, the operators covering it on paper (a Set), region. */
     static final Map<String, Object[]> VILLAGES = new LinkedHashMap<>();
 
     private static boolean loaded;
@@ -52,25 +53,30 @@ class HexagonApiIT extends ApiIT {
             return;
         }
         h3 = H3Core.newInstance();
-        village("Shimol", LocalMetric.destination(A[0], A[1], 0, 400), 1200, true, "UZ-TO");
-        village("Yaqin", LocalMetric.destination(A[0], A[1], 0, 600), 300, true, "UZ-TO");
-        village("Orqa", LocalMetric.destination(A[0], A[1], 180, 800), 2000, false, "UZ-TO");
-        village("Olis", new double[] {68.9, 40.9}, 500, false, "UZ-TO");
-        village("Boshqa", new double[] {66.9, 39.65}, 700, false, "UZ-SA");
+        village("Shimol", LocalMetric.destination(A[0], A[1], 0, 400), 1200, java.util.Set.of("ucell"), "UZ-TO");
+        village("Yaqin", LocalMetric.destination(A[0], A[1], 0, 600), 300, java.util.Set.of("ucell"), "UZ-TO");
+        village("Orqa", LocalMetric.destination(A[0], A[1], 180, 800), 2000, java.util.Set.of("beeline"), "UZ-TO");
+        village("Olis", new double[] {68.9, 40.9}, 500, java.util.Set.of(), "UZ-TO");
+        village("Boshqa", new double[] {66.9, 39.65}, 700, java.util.Set.of(), "UZ-SA");
         String csv = "operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,decommissioned_on,technology,band_mhz,"
                 + "azimuth_deg,beamwidth_deg,tilt_deg,antenna_height_m,eirp_dbm,range_m\n"
                 + String.format(Locale.ROOT, "ucell,A,1,%.6f,%.6f,30,active,2020-01-01,,4G,1800,0,65,,28,,%n", A[0], A[1]);
         JsonNode job = importFile("base-stations", token("operator", "ucell"), "sites.csv", utf8(csv));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        String beeline = "operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,decommissioned_on,technology,"
+                + "band_mhz,azimuth_deg,beamwidth_deg,tilt_deg,antenna_height_m,eirp_dbm,range_m\n"
+                + String.format(Locale.ROOT, "beeline,B,1,%.6f,%.6f,30,active,2020-01-01,,4G,1800,180,65,,28,,%n", A[0], A[1]);
+        job = importFile("base-stations", token("operator", "beeline"), "sites.csv", utf8(beeline));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         loaded = true;
     }
 
-    private void village(String name, double[] p, int population, boolean covered, String region) {
+    private void village(String name, double[] p, int population, java.util.Set<String> coveredBy, String region) {
         jdbc.update("""
                 INSERT INTO settlements (external_id, name_uz_latn, kind, population, households, region_code, geom, source)
                 VALUES (?, ?, 'village', ?, 100, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), 'test')""",
                 name, name, population, region, p[0], p[1]);
-        VILLAGES.put(name, new Object[] {p[0], p[1], population, covered, region});
+        VILLAGES.put(name, new Object[] {p[0], p[1], population, coveredBy, region});
     }
 
     private JsonNode read(String path) throws Exception {
@@ -94,6 +100,12 @@ class HexagonApiIT extends ApiIT {
 
     /** h3 → {population, covered population, settlements} worked by hand from the paper coverage of the villages. */
     private static Map<String, long[]> byHand(int resolution, String region) {
+        return byHand(resolution, region, null);
+    }
+
+    /** The same, covered by one operator ({@code null}: by any). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, long[]> byHand(int resolution, String region, String operator) {
         Map<String, long[]> out = new TreeMap<>();
         VILLAGES.forEach((name, v) -> {
             if (region != null && !region.equals(v[4])) {
@@ -101,7 +113,8 @@ class HexagonApiIT extends ApiIT {
             }
             long[] sums = out.computeIfAbsent(cellOf(name, resolution), k -> new long[3]);
             sums[0] += (int) v[2];
-            sums[1] += (boolean) v[3] ? (int) v[2] : 0;
+            java.util.Set<String> by = (java.util.Set<String>) v[3];
+            sums[1] += (operator == null ? !by.isEmpty() : by.contains(operator)) ? (int) v[2] : 0;
             sums[2]++;
         });
         return out;
@@ -120,7 +133,7 @@ class HexagonApiIT extends ApiIT {
         JsonNode gaps = json.readTree(response("/api/v1/gaps/settlements?service=mobile_internet").getContentAsString(StandardCharsets.UTF_8));
         List<String> uncovered = new java.util.ArrayList<>();
         gaps.get("items").forEach(i -> uncovered.add(i.get("name_uz_latn").asText()));
-        assertThat(uncovered).containsExactlyInAnyOrder("Orqa", "Olis", "Boshqa");
+        assertThat(uncovered).containsExactlyInAnyOrder("Olis", "Boshqa");
 
         JsonNode fc = read("/api/v1/hexagons?service=mobile_internet");
         assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
@@ -128,7 +141,7 @@ class HexagonApiIT extends ApiIT {
         assertThat(fc.get("coverage_run").asLong()).isEqualTo(gaps.get("coverage_run").asLong());
         assertThat(served(fc)).usingRecursiveComparison().isEqualTo(byHand(7, null));
         assertThat(fc.get("population").asLong()).isEqualTo(1200 + 300 + 2000 + 500 + 700);
-        assertThat(fc.get("population_covered").asLong()).isEqualTo(1200 + 300);
+        assertThat(fc.get("population_covered").asLong()).isEqualTo(1200 + 300 + 2000);
         // every cell is a resolution-7 cell, and the covered share is people covered / people, in percent
         fc.get("features").forEach(f -> {
             assertThat(h3.getResolution(f.get("id").asText())).isEqualTo(7);
@@ -207,6 +220,24 @@ class HexagonApiIT extends ApiIT {
                         .as(name + " lies in its hexagon").isTrue();
             }
         });
+    }
+
+    /** Per operator: the people that operator covers, summed by hand from the paper; no signal class (any operator's). */
+    @Test
+    void anOperatorsCellsCountThePeopleThatOperatorCovers() throws Exception {
+        for (String op : List.of("ucell", "beeline")) {
+            JsonNode fc = read("/api/v1/hexagons?service=mobile_internet&operator=" + op);
+            assertThat(fc.get("operator").asText()).isEqualTo(op);
+            assertThat(served(fc)).as(op).usingRecursiveComparison().isEqualTo(byHand(7, null, op));
+            fc.get("features").forEach(f -> assertThat(f.at("/properties/signal_class").isNull()).isTrue());
+        }
+        assertThat(read("/api/v1/hexagons?service=mobile_internet&operator=ucell").get("population_covered").asLong())
+                .isEqualTo(1200 + 300);
+        assertThat(read("/api/v1/hexagons?service=mobile_internet&operator=beeline&region=UZ-TO").get("population_covered")
+                .asLong()).isEqualTo(2000);
+        MockHttpServletResponse unknown = response("/api/v1/hexagons?operator=nobody");
+        assertThat(unknown.getStatus()).isEqualTo(400);
+        assertThat(unknown.getContentAsString()).contains("operator");
     }
 
     @Test
