@@ -54,4 +54,57 @@ class SignalDiagnosisBenchmarkTest {
             }
         }
     }
+
+    /**
+     * Today's run after an upload of 10 new sites (3 cells each, placed on existing sites' positions of the dataset so
+     * that they land where people live): the diagnosis from scratch against the one that keeps the untouched covered
+     * settlements ({@code diagnose(snapshot, previous, touched)}), CPU time, and every answer compared.
+     */
+    @Test
+    void diagnoseAfterATenSiteUpload() throws Exception {
+        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        CoverageModel model = in.model();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        LocalDate today = LocalDate.of(2025, 9, 30);
+        SignalReport previous = model.diagnose(model.evaluate(today, CoverageFilter.ANY));
+        java.util.Random rnd = new java.util.Random(10);
+        for (int round = 0; round < 3; round++) {
+            List<uz.qamrov.engine.model.Site> sites = new ArrayList<>();
+            List<uz.qamrov.engine.model.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                var at = in.sites().get(rnd.nextInt(in.sites().size()));
+                long siteId = 9_000_000_000L + round * 100 + i;
+                sites.add(new uz.qamrov.engine.model.Site(siteId, "bench", at.lon() + 0.01, at.lat() + 0.01,
+                        uz.qamrov.engine.model.Validity.ALWAYS));
+                for (int k = 0; k < 3; k++) {
+                    cells.add(new uz.qamrov.engine.model.Cell(siteId * 10 + k, siteId, "bench",
+                            uz.qamrov.engine.model.Technology.G4, 1800, 120.0 * k, 65, 30, null, null, at.lon() + 0.01,
+                            at.lat() + 0.01, uz.qamrov.engine.model.Validity.ALWAYS));
+                }
+            }
+            var stats = model.applySiteChanges(List.of(), cells, List.of(), sites);
+            CoverageSnapshot snap = model.evaluate(today, CoverageFilter.ANY);
+            long c0 = os.getProcessCpuTime();
+            SignalReport full = model.diagnose(snap);
+            long c1 = os.getProcessCpuTime();
+            SignalReport incremental = model.diagnose(snap, previous, stats.touchedSettlementIds());
+            long c2 = os.getProcessCpuTime();
+            int differ = 0;
+            for (Settlement s : in.settlements()) {
+                for (Service sv : Service.mobile()) {
+                    if (!java.util.Objects.equals(full.settlement(s.id(), sv), incremental.settlement(s.id(), sv))) {
+                        differ++;
+                    }
+                }
+            }
+            if (!full.stretches().equals(incremental.stretches())) {
+                differ++;
+            }
+            System.out.printf("10 new sites, round %d: %d settlements touched; diagnosis from scratch cpu %d ms, "
+                    + "incremental cpu %d ms; answers that differ: %d%n", round, stats.touchedSettlementIds().size(),
+                    (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, differ);
+            org.assertj.core.api.Assertions.assertThat(differ).isZero();
+            previous = incremental;
+        }
+    }
 }
