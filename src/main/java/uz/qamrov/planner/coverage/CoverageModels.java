@@ -61,13 +61,8 @@ class CoverageModels {
     /** Each generation since the last rebuild that changed some answer, with the first date it changed. */
     private final java.util.concurrent.ConcurrentSkipListMap<Long, LocalDate> effectiveFrom =
             new java.util.concurrent.ConcurrentSkipListMap<>();
-    /**
-     * Per generation (the newest 100): the settlements whose reach lists its site changes touched; known for every
-     * generation after {@code touchedKnownAfter} (a rebuild, or the oldest entry dropped).
-     */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, Set<Long>> touchedByGeneration =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
-    private volatile long touchedKnownAfter = Long.MAX_VALUE;
+    /** What each generation since the last rebuild touched: what a run of today carries over. */
+    private final GenerationChanges changes = new GenerationChanges();
     private volatile CoverageService.RebuildTimings lastRebuild;
     private volatile CoverageService.ChangeTimings lastChange;
 
@@ -107,17 +102,11 @@ class CoverageModels {
     }
 
     /**
-     * The settlements whose reach lists the generations after {@code since} up to {@code upTo} touched (a diagnosis
-     * of {@code since} stays right for every other settlement covered then and now), or null when not known: a
-     * rebuild came in between, or {@code since} is older than what is kept.
+     * The settlements and operators the generations after {@code since} up to {@code upTo} touched (what a run of
+     * {@code since} computed stays right for the rest), or null when not known (a rebuild came in between).
      */
-    Set<Long> touchedBetween(long since, long upTo) {
-        if (since < touchedKnownAfter) {
-            return null;
-        }
-        Set<Long> out = new java.util.HashSet<>();
-        touchedByGeneration.subMap(since, false, upTo, true).values().forEach(out::addAll);
-        return out;
+    GenerationChanges.Touched touchedBetween(long since, long upTo) {
+        return changes.between(since, upTo);
     }
 
     /** The current generation's id, or -1 before the first build. */
@@ -220,8 +209,7 @@ class CoverageModels {
             long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
             effectiveFrom.put(id, LocalDate.MIN);
             effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
-            touchedByGeneration.clear();
-            touchedKnownAfter = id;
+            changes.rebuilt(id);
             swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id));
             dirty = null;
             events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
@@ -284,11 +272,13 @@ class CoverageModels {
         Map<Long, Site> siteById = new HashMap<>();
         newSites.forEach(s -> siteById.put(s.id(), s));
         List<Long> removedCellIds = new ArrayList<>();
+        List<Cell> removedCells = new ArrayList<>();
         for (Long siteId : siteIds) {
             List<Cell> before = cellsBySite.remove(siteId);
             List<Cell> after = addedBySite.getOrDefault(siteId, List.of());
             if (before != null) {
                 before.forEach(c -> removedCellIds.add(c.id()));
+                removedCells.addAll(before);
             }
             if (!after.isEmpty()) {
                 cellsBySite.put(siteId, after);
@@ -312,10 +302,7 @@ class CoverageModels {
             if (from != null) {
                 effectiveFrom.put(id, from);
             }
-            touchedByGeneration.put(id, siteStats.touchedSettlementIds());
-            while (touchedByGeneration.size() > 100) {
-                touchedKnownAfter = Math.max(touchedKnownAfter, touchedByGeneration.pollFirstEntry().getKey());
-            }
+            changes.changed(id, siteStats.touchedSettlementIds(), operatorsOf(removedCells, newCells));
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
                     fiberChanged ? id : g.fiberVersion());
@@ -325,6 +312,13 @@ class CoverageModels {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static Set<String> operatorsOf(List<Cell> removed, List<Cell> added) {
+        Set<String> out = new java.util.HashSet<>();
+        removed.forEach(c -> out.add(c.operator()));
+        added.forEach(c -> out.add(c.operator()));
+        return out;
     }
 
     /**

@@ -58,6 +58,17 @@ class CoverageRunWriter {
     private final com.github.benmanes.caffeine.cache.Cache<LocalDate, LastSignals> lastSignals =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(16).build();
 
+    private record OperatorDay(LocalDate asOf, String operator) {
+    }
+
+    /** An operator's uncovered stretches of a date and the generation they were computed on. */
+    private record LastStretches(long generation, List<LineStretch> stretches) {
+    }
+
+    /** The same for each operator's uncovered stretches: a change of one operator's sites leaves the others' as they are. */
+    private final com.github.benmanes.caffeine.cache.Cache<OperatorDay, LastStretches> lastOperatorGaps =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(128).build();
+
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
@@ -142,7 +153,8 @@ class CoverageRunWriter {
         if (signals.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        if (!asOf.isBefore(LocalDate.now(clock))) {
+        boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
+        if (carryOver) {
             lastSignals.put(asOf, new LastSignals(generation, signals.value()));
         }
         long t1b = System.nanoTime();
@@ -152,10 +164,12 @@ class CoverageRunWriter {
         // only their uncovered stretches are stored: gap lists are all such an operator filter reads
         for (String op : operators) {
             priority.yieldTo(level);
-            var stretches = models.read(g -> g.model().stretches(asOf, CoverageFilter.operator(op)).stream()
-                    .filter(st -> !st.covered()).toList());
+            var stretches = models.read(g -> operatorGaps(g, asOf, op));
             if (stretches.generation() != generation) {
                 return new CoverageModels.Tagged<>(generation, null);
+            }
+            if (carryOver) {
+                lastOperatorGaps.put(new OperatorDay(asOf, op), new LastStretches(generation, stretches.value()));
             }
             byOperator.put(op, stretches.value());
         }
@@ -180,17 +194,26 @@ class CoverageRunWriter {
                 nearest.value(), timings));
     }
 
+    /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */
+    private List<LineStretch> operatorGaps(ModelGeneration g, LocalDate asOf, String op) {
+        LastStretches last = lastOperatorGaps.getIfPresent(new OperatorDay(asOf, op));
+        GenerationChanges.Touched touched = last == null ? null : models.touchedBetween(last.generation(), g.id());
+        if (touched != null && !touched.operators().contains(op)) {
+            return last.stretches();
+        }
+        return g.model().stretches(asOf, CoverageFilter.operator(op)).stream().filter(st -> !st.covered()).toList();
+    }
+
     /** The date's diagnosis, from the last one where the changes since are known (under the read lock). */
     private SignalReport diagnose(ModelGeneration g, LocalDate asOf, CoverageSnapshot snapshot) {
         LastSignals last = lastSignals.getIfPresent(asOf);
-        java.util.Set<Long> touched = last == null || last.generation() > g.id() ? null
-                : models.touchedBetween(last.generation(), g.id());
+        GenerationChanges.Touched touched = last == null ? null : models.touchedBetween(last.generation(), g.id());
         if (touched == null) {
             return g.model().diagnose(snapshot);
         }
         log.debug("coverage: diagnosis of {} from generation {}'s: {} settlements touched since", asOf, last.generation(),
-                touched.size());
-        return g.model().diagnose(snapshot, last.report(), touched);
+                touched.settlements().size());
+        return g.model().diagnose(snapshot, last.report(), touched.settlements());
     }
 
     /**

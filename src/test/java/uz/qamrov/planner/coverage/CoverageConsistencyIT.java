@@ -232,6 +232,11 @@ class CoverageConsistencyIT extends ApiIT {
             // signals and gap reasons, nearest site and fiber — as the rebuilt model answers them
             assertThat(storedSignals(run.id())).as("stored signals and distances " + at)
                     .isEqualTo(signalsOf(fresh, freshEval, d));
+            // each operator with cells in the model (a run stores the uncovered stretches of those)
+            for (String op : fresh.cells().stream().map(uz.qamrov.engine.model.Cell::operator).distinct().sorted().toList()) {
+                assertThat(storedOperatorGaps(run.id(), op)).as(op + "'s uncovered stretches " + at)
+                        .isEqualTo(operatorGapsOf(fresh, d, op));
+            }
             Set<Long> uncovered = new TreeSet<>();
             freshEval.settlements().stream().filter(s -> s.service().key().equals("mobile_internet") && !s.covered())
                     .forEach(s -> uncovered.add(s.settlementId()));
@@ -272,6 +277,25 @@ class CoverageConsistencyIT extends ApiIT {
                     + " " + rs.getString(6) + " " + rs.getObject(7) + " " + rs.getObject(8));
         }, runId);
         return out;
+    }
+
+    private List<String> storedOperatorGaps(long runId, String operator) {
+        return jdbc.query("""
+                SELECT line_kind, line_id, service, round(from_km::numeric, 6) AS f, round(to_km::numeric, 6) AS t
+                FROM line_stretches WHERE run_id = ? AND operator_code = ? AND NOT covered""",
+                (rs, i) -> rs.getString(1).substring(0, 1) + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getBigDecimal(4)
+                        .stripTrailingZeros().toPlainString() + "-" + rs.getBigDecimal(5).stripTrailingZeros().toPlainString(),
+                runId, operator).stream().sorted().toList();
+    }
+
+    private static List<String> operatorGapsOf(CoverageModel model, LocalDate d, String operator) {
+        return model.stretches(d, CoverageFilter.operator(operator)).stream().filter(st -> !st.covered())
+                .map(st -> st.lineKind().key().substring(0, 1) + st.lineId() + " "
+                        + st.service().key() + " " + java.math.BigDecimal.valueOf(st.fromKm()).setScale(6,
+                                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "-"
+                        + java.math.BigDecimal.valueOf(st.toKm()).setScale(6, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros().toPlainString())
+                .sorted().toList();
     }
 
     private static Map<String, String> signalsOf(CoverageModel model, uz.qamrov.engine.measure.CoverageSnapshot snapshot,
