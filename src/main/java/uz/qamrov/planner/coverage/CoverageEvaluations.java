@@ -80,15 +80,23 @@ class CoverageEvaluations {
     }
 
     /**
-     * Nearest site and fiber (metres, NaN for none) per settlement of the generation's model, in its order, any
-     * operator. Call under the generation's read lock.
+     * What the nearest distances of a generation need, taken under its read lock: its finder (own indexes, immutable)
+     * and settlements; the distances are then measured without the model's lock ({@link #nearestSiteAndFiberM}).
      */
-    double[][] nearestSiteAndFiberM(ModelGeneration generation, LocalDate date) {
-        NearestFinder finder = nearestFinder(generation);
-        var settlements = generation.model().settlements();
-        double[] sites = finder.siteDistancesM(settlements, date, null);
-        double[] fiber = fiberDistances.get(new FiberKey(generation.fiberVersion(), date),
-                k -> finder.fiberDistancesM(settlements, date, null));
+    record NearestInputs(NearestFinder finder, java.util.List<uz.qamrov.engine.model.Settlement> settlements,
+            long fiberVersion) {
+    }
+
+    /** Call under the generation's read lock. */
+    NearestInputs nearestInputs(ModelGeneration generation) {
+        return new NearestInputs(nearestFinder(generation), generation.model().settlements(), generation.fiberVersion());
+    }
+
+    /** Nearest site and fiber (metres, NaN for none) per settlement, in the inputs' order, any operator; no lock needed. */
+    double[][] nearestSiteAndFiberM(NearestInputs in, LocalDate date) {
+        double[] sites = in.finder().siteDistancesM(in.settlements(), date, null);
+        double[] fiber = fiberDistances.get(new FiberKey(in.fiberVersion(), date),
+                k -> in.finder().fiberDistancesM(in.settlements(), date, null));
         return new double[][] {sites, fiber};
     }
 

@@ -175,23 +175,22 @@ class CoverageRunWriter {
         }
         priority.yieldTo(level);
         long t2 = System.nanoTime();
-        var nearest = models.read(g -> {
-            double[][] siteAndFiber = evaluations.nearestSiteAndFiberM(g, asOf);
-            var settlements = g.model().settlements();
-            Map<Long, double[]> out = new HashMap<>(settlements.size() * 2);
-            for (int i = 0; i < settlements.size(); i++) {
-                out.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
-            }
-            return out;
-        });
-        if (nearest.generation() != generation) {
+        // the finder and settlements under the lock; the distances without it (the finder's indexes are its own)
+        var inputs = models.read(evaluations::nearestInputs);
+        if (inputs.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
+        }
+        double[][] siteAndFiber = evaluations.nearestSiteAndFiberM(inputs.value(), asOf);
+        var settlements = inputs.value().settlements();
+        Map<Long, double[]> nearest = new HashMap<>(settlements.size() * 2);
+        for (int i = 0; i < settlements.size(); i++) {
+            nearest.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
         }
         String timings = String.format(java.util.Locale.ROOT,
                 "snapshot %d ms, signals %d ms, %d operators' stretches %d ms, nearest %d ms", (t1 - t0) / 1_000_000,
                 (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals.value(), byOperator,
-                nearest.value(), timings));
+                nearest, timings));
     }
 
     /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */
@@ -229,23 +228,27 @@ class CoverageRunWriter {
 
     private int storePolygonsNow(long runId, long runGeneration, LocalDate asOf, RunPriority.Level level) {
         long t0 = System.nanoTime();
-        var collected = models.read(g -> {
-            List<PendingUnion> unions = new ArrayList<>();
-            for (String op : withAny(operators(g.model()))) {
-                for (Technology t : Technology.values()) {
+        var operators = models.read(g -> withAny(operators(g.model())));
+        List<PendingUnion> unions = new ArrayList<>();
+        // one read lock per union: an import waiting for the write lock (and every reader queued behind it) waits
+        // for one union's footprints, not for all 24 of them
+        for (String op : operators.value()) {
+            for (Technology t : Technology.values()) {
+                priority.yieldTo(level);
+                var one = models.read(g -> {
                     CoverageUnionBuilder b = new CoverageUnionBuilder(g.model()).technologyAtLeast(t).operator(op)
                             .verticesPerFullCircle(32);
-                    unions.add(new PendingUnion(b, b.collect(asOf)));
+                    return new PendingUnion(b, b.collect(asOf));
+                });
+                if (operators.generation() != runGeneration || one.generation() != runGeneration) {
+                    throw new OutdatedException("the model moved on while polygons of run " + runId + " were collected");
                 }
+                unions.add(one.value());
             }
-            return unions;
-        });
-        if (collected.generation() != runGeneration) {
-            throw new OutdatedException("the model moved on before polygons of run " + runId + " were started");
         }
         results.markPolygonsPending(runId, true);
         try {
-            return storePolygons(runId, asOf, collected.value(), t0, level);
+            return storePolygons(runId, asOf, unions, t0, level);
         } catch (RuntimeException e) {
             results.markPolygonsPending(runId, false);
             throw e;
