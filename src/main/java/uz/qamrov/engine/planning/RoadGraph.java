@@ -2,6 +2,7 @@ package uz.qamrov.engine.planning;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,7 @@ public final class RoadGraph {
         }
         out.add(pointAt(e, hi));
         if (fromM > toM) {
-            java.util.Collections.reverse(out);
+            Collections.reverse(out);
         }
         return out;
     }
