@@ -2,6 +2,7 @@
 # Planning benchmark: national minimum-cost plan (>= 100k candidates), the exact programme on one region, and a
 # 1,000-site scenario what-if, on the shipped geodata/.
 #   scripts/bench-planning.sh [--site-spacing-km 1] [--grid-km 2] [--region UZ-SI] [--exact-limit-s 120]
+#   [--exact-max-variables 20000] [--exact-max-constraints 10000] [--exact-heap-mb 2048]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis

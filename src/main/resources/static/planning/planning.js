@@ -100,7 +100,7 @@ function showTree(plan) {
     points.push({ cumulativeCostUsd: cumulative, households });
     const tr = tb.insertRow();
     for (const v of [p.rank, p.type, `settlement ${p.settlementId} from ${p.from} (${fmt(p.lat, 4)}, ${fmt(p.lon, 4)})`,
-      fmt(p.costUsd, 0), fmt(cumulative, 0), `fiber, ${fmt(p.routeKm)} km`]) tr.insertCell().textContent = v;
+      fmt(p.costUsd, 0), fmt(cumulative, 0), `fiber, ${fmt(p.routeKm)} km` + (p.roadKm > 0 ? ` (${fmt(p.roadKm)} km along roads)` : '')]) tr.insertCell().textContent = v;
   }
   $('#pl-geojson').href = `${api}/plans/${plan.id}/proposals.geojson`;
   curve(points, 'households');

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,13 +22,18 @@ import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.planning.CandidateGenerator;
 import uz.qamrov.engine.planning.CandidateOptions;
-import uz.qamrov.engine.planning.ExactPlanSolver;
+import uz.qamrov.engine.planning.FiberTreePlanner;
+import uz.qamrov.engine.planning.BoundedExactSolver;
 import uz.qamrov.engine.planning.Goal;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanObjective;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.access.Caller;
+import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.planning.PlanRequest;
+import uz.qamrov.planner.planning.PlanningService;
 import uz.qamrov.support.TestPostgis;
 
 /**
@@ -35,9 +41,12 @@ import uz.qamrov.support.TestPostgis;
  * <ol>
  * <li>"every settlement with mobile internet at minimum cost": candidates from the model (fine spacing, to reach
  * ≥ 100k candidates) + the lazy greedy, wall clock; baseline in the same run: one engine rebuild of the model;</li>
- * <li>the exact programme (ojAlgo) on the same goal restricted to one region, with a time limit: time and cost
- * against the greedy's on that region;</li>
- * <li>a scenario what-if with 1,000 proposed sites: apply to a detached model, all indicators, revert.</li>
+ * <li>the exact programme (ojAlgo) on the same goal restricted to one region, bounded ({@link BoundedExactSolver}:
+ * wall clock {@code --exact-limit-s}, size guard {@code --exact-max-variables} / {@code --exact-max-constraints}, child
+ * heap {@code --exact-heap-mb}): outcome, time and cost against the greedy's on that region;</li>
+ * <li>a scenario what-if with 1,000 proposed sites: apply to a detached model, all indicators, revert;</li>
+ * <li>the national fiber tree through the service (roads from the stored highways), against the engine's
+ * straight-corridor tree on the same model.</li>
  * </ol>
  */
 public final class PlanningBenchmark {
@@ -50,6 +59,10 @@ public final class PlanningBenchmark {
         double gridKm = Double.parseDouble(value(a, "--grid-km", "2"));
         String region = value(a, "--region", "UZ-SI");
         long exactLimitMs = Long.parseLong(value(a, "--exact-limit-s", "120")) * 1000;
+        BoundedExactSolver.Limits exactLimits = BoundedExactSolver.Limits.of(exactLimitMs)
+                .withSize(Integer.parseInt(value(a, "--exact-max-variables", "20000")),
+                        Integer.parseInt(value(a, "--exact-max-constraints", "10000")))
+                .withHeapMb(Integer.parseInt(value(a, "--exact-heap-mb", "2048")));
         String url = TestPostgis.newDatabase("bench");
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class)
                 .web(WebApplicationType.NONE).profiles("test").run(
@@ -90,13 +103,15 @@ public final class PlanningBenchmark {
                     CandidateOptions.defaults(asOf).withScope(null, region, null));
             Plan greedy = PlanOptimizer.optimize(regional, everySettlement);
             long e0 = System.nanoTime();
-            ExactPlanSolver.Solution exact = ExactPlanSolver.solve(regional, everySettlement, exactLimitMs);
+            BoundedExactSolver.Answer exact = BoundedExactSolver.solve(regional, everySettlement, exactLimits);
             double exactS = (System.nanoTime() - e0) / 1e9;
             double exactCost = exact.picks().stream().mapToDouble(i -> regional.candidates().get(i).costUsd()).sum();
             System.out.printf(Locale.ROOT,
-                    "region %s (default spacing): %d candidates, %d demands; greedy %.0f USD; exact %s %.0f USD in %.1f s (gap %.2f%%)%n",
+                    "region %s (default spacing): %d candidates, %d demands; greedy %.0f USD; exact %s %.0f USD in %.1f s "
+                            + "(gap %.2f%%): %s%n",
                     region, regional.candidates().size(), regional.demands().size(), greedy.totalCostUsd(),
-                    exact.state(), exactCost, exactS, 100 * (greedy.totalCostUsd() - exactCost) / exactCost);
+                    exact.outcome(), exactCost, exactS, 100 * (greedy.totalCostUsd() - exactCost) / exactCost,
+                    exact.message());
 
             // what-if: 1,000 new 3-sector 4G sites spread over the settlements, on a detached model
             CoverageModel detached = coverage.detachedModel();
@@ -125,6 +140,31 @@ public final class PlanningBenchmark {
                         + "settlements mobile internet %.1f%%%n", run, (w1 - w0) / 1e9, (w2 - w1) / 1e9,
                         100 * after.national("settlements.mobile_internet.pct").orElseThrow().value());
             }
+
+            // the national fiber tree through the service (road graph from the stored highways + tree + what-if),
+            // against the engine's straight-corridor tree on the same model
+            PlanningService planning = ctx.getBean(PlanningService.class);
+            long f0 = System.nanoTime();
+            UUID planId = planning.submit(new PlanRequest(null, null, null, null, null, null, null, null,
+                    PlanRequest.FIBER_TREE), new Caller(0, "bench", Role.ADMIN, null));
+            Map<String, Object> doc;
+            do {
+                Thread.sleep(200);
+                doc = planning.plan(planId).orElseThrow();
+            } while (!"succeeded".equals(doc.get("status")) && !"failed".equals(doc.get("status")));
+            double treeS = (System.nanoTime() - f0) / 1e9;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = (Map<String, Object>) doc.get("result");
+            System.out.printf(Locale.ROOT, "fiber tree along roads (service, national): %s in %.2f s; %s links, "
+                    + "%s route km of which %s along roads, %s USD; timings %s%n", doc.get("status"), treeS,
+                    tree == null ? "-" : tree.get("proposalCount"), tree == null ? "-" : tree.get("totalRouteKm"),
+                    tree == null ? "-" : tree.get("totalRoadKm"), tree == null ? "-" : tree.get("totalCostUsd"),
+                    tree == null ? doc.get("error") : tree.get("timingsMs"));
+            long s0 = System.nanoTime();
+            FiberTreePlanner.Result straight = FiberTreePlanner.plan(live, CandidateOptions.defaults(asOf));
+            System.out.printf(Locale.ROOT, "fiber tree, straight corridors only (engine, national): %.2f s; %d links, "
+                    + "%.1f route km, %.0f USD%n", (System.nanoTime() - s0) / 1e9, straight.links().size(),
+                    straight.totalRouteKm(), straight.totalCostUsd());
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.locationtech.jts.geom.Coordinate;
+
 import uz.qamrov.engine.planning.FiberTreePlanner;
 
 /** Turns an engine fiber tree ({@link FiberTreePlanner.Result}) into the plan API's JSON shape. */
@@ -22,6 +24,7 @@ final class FiberTreeReport {
         out.put("mode", "fiber-tree");
         out.put("totalCostUsd", Math.round(r.totalCostUsd()));
         out.put("totalRouteKm", round3(r.totalRouteKm()));
+        out.put("totalRoadKm", round3(r.links().stream().mapToDouble(FiberTreePlanner.Link::roadKm).sum()));
         out.put("households", r.households());
         out.put("householdsPerKm", r.totalRouteKm() > 0 ? round3(r.households() / r.totalRouteKm()) : 0);
         out.put("proposalCount", r.links().size());
@@ -50,9 +53,14 @@ final class FiberTreeReport {
             p.put("region", l.regionCode());
             p.put("lon", l.toLon());
             p.put("lat", l.toLat());
-            p.put("cable", List.of(List.of(l.fromLon(), l.fromLat()), List.of(l.toLon(), l.toLat())));
+            List<List<Double>> cable = new ArrayList<>();
+            for (Coordinate c : l.cable().getCoordinates()) {
+                cable.add(List.of(c.x, c.y));
+            }
+            p.put("cable", cable);
             p.put("straightKm", round3(l.straightKm()));
             p.put("routeKm", round3(l.routeKm()));
+            p.put("roadKm", round3(l.roadKm()));
             p.put("households", l.households());
             p.put("cabinets", l.cabinets());
             p.put("costUsd", Math.round(l.costUsd()));

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,6 +81,26 @@ class PlanningRepository {
     Set<Long> goalHighwayIds() {
         return Set.copyOf(jdbc.sql("SELECT id FROM highways WHERE road_class IN ('international', 'state')")
                 .query(Long.class).list());
+    }
+
+    /**
+     * Every highway part as a lon/lat line (WKB → JTS; multi-part highways dumped into their parts), for the fiber
+     * tree's road graph. All of them, whatever the plan's region: a corridor may leave the region, and the national
+     * layer is small (tens of lines); the engine nodes and snaps them ({@code RoadGraph}).
+     */
+    List<LineString> highwayLines(GeometryFactory gf) {
+        WKBReader wkb = new WKBReader(gf);
+        return jdbc.sql("""
+                SELECT ST_AsBinary(d.geom) FROM highways h, ST_Dump(coalesce(h.parts_geom, h.geom)) d
+                WHERE ST_NPoints(d.geom) >= 2 ORDER BY h.id, d.path""")
+                .query((rs, i) -> {
+                    try {
+                        return (LineString) wkb.read(rs.getBytes(1));
+                    } catch (ParseException e) {
+                        throw new IllegalStateException("highway geometry unreadable", e);
+                    }
+                })
+                .list();
     }
 
     void insertPlan(UUID id, String requestJson, String actor) {

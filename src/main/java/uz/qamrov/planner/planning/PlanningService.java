@@ -28,6 +28,7 @@ import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningCosts;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.engine.planning.RoadGraph;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
 import uz.qamrov.planner.access.Role;
@@ -43,6 +44,12 @@ import uz.qamrov.planner.web.ApiException;
 public class PlanningService {
 
     private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
+
+    /**
+     * Road ends this close to another road are joined to it: our highway lines are approximate (densified through
+     * towns), so a junction may miss by metres; 25 m is well under any distance between parallel roads.
+     */
+    static final double ROAD_SNAP_TOLERANCE_M = 25;
 
     private final PlanningRepository repo;
     private final CoverageService coverage;
@@ -173,13 +180,17 @@ public class PlanningService {
         }
     }
 
-    /** The shared fiber tree (minimum spanning tree over straight corridors) and its engine what-if. */
+    /** The shared fiber tree (minimum spanning tree over road or straight corridors) and its engine what-if. */
     private void runFiberTree(UUID id, PlanInputs in, CoverageModel live, CandidateOptions options, long t0) {
+        setProgress(id, "road graph from the highways", 10);
+        RoadGraph roads = RoadGraph.of(repo.highwayLines(live.geometryFactory()), ROAD_SNAP_TOLERANCE_M);
+        long tRoads = System.nanoTime();
         setProgress(id, "spanning tree from the access fiber to the settlements without fixed broadband", 20);
-        FiberTreePlanner.Result tree = FiberTreePlanner.plan(live, options);
+        FiberTreePlanner.Result tree = FiberTreePlanner.plan(live, options, roads);
         long t1 = System.nanoTime();
         Map<String, Long> timings = new LinkedHashMap<>();
-        timings.put("tree", (t1 - t0) / 1_000_000);
+        timings.put("roadGraph", (tRoads - t0) / 1_000_000);
+        timings.put("tree", (t1 - tRoads) / 1_000_000);
         setProgress(id, "projecting indicators with the engine (what-if)", 60);
         List<Map<String, Object>> projected = WhatIf.compare(whatIf, tree.delta(), in.asOf(), in.region());
         timings.put("whatIf", (System.nanoTime() - t1) / 1_000_000);

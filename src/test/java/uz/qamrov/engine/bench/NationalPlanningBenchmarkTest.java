@@ -22,7 +22,7 @@ import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.planning.CandidateGenerator;
 import uz.qamrov.engine.planning.CandidateOptions;
-import uz.qamrov.engine.planning.ExactPlanSolver;
+import uz.qamrov.engine.planning.BoundedExactSolver;
 import uz.qamrov.engine.planning.Goal;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanObjective;
@@ -37,14 +37,16 @@ import uz.qamrov.engine.planning.PlanningProblem;
  * <li>"every settlement with mobile internet" at minimum cost on a sparser network (so that thousands of
  * settlements lack it), new sites every 0.5 km (the floor CandidateOptions allows) of uncovered goal road: candidates
  * + lazy greedy (the goal's ≥ 100k candidates need a larger road network than this country's: docs/benchmarks.md);</li>
- * <li>in the same run, the exact programme (ojAlgo) on the same instance restricted to one region: time, state and
+ * <li>in the same run, the exact programme (ojAlgo) on the same instance restricted to one region, bounded by
+ * {@link BoundedExactSolver} (a child JVM killed at the wall clock, a size guard, its own heap): outcome, time and
  * objective against the greedy's.</li>
  * </ol>
  * Each step prints wall time, the calling thread's CPU time and the process CPU time (all threads: the engine
  * parallelises footprints), because the machine is shared. Run:
  * {@code mvn -o test -Dtest=NationalPlanningBenchmarkTest -Dqamrov.bench=true} (options {@code -Dbench.sites=},
  * {@code -Dbench.spacingKm=}, {@code -Dbench.gridKm=}, {@code -Dbench.region=}, {@code -Dbench.exactLimitS=},
- * {@code -Dbench.runs=}, {@code -Dbench.highways=}: 60 by default; 400 make the ≥ 100k-candidate instance).
+ * {@code -Dbench.exactMaxVariables=} (20,000), {@code -Dbench.exactMaxConstraints=} (10,000),
+ * {@code -Dbench.exactHeapMb=} (2048), {@code -Dbench.runs=}, {@code -Dbench.highways=}: 60 by default; 400 make the ≥ 100k-candidate instance).
  */
 @EnabledIfSystemProperty(named = "qamrov.bench", matches = "true")
 class NationalPlanningBenchmarkTest {
@@ -105,6 +107,10 @@ class NationalPlanningBenchmarkTest {
         double gridKm = Double.parseDouble(System.getProperty("bench.gridKm", "2"));
         String region = System.getProperty("bench.region", "R3_0");
         long exactLimitMs = Long.getLong("bench.exactLimitS", 120) * 1000;
+        BoundedExactSolver.Limits exactLimits = BoundedExactSolver.Limits.of(exactLimitMs)
+                .withSize(Integer.getInteger("bench.exactMaxVariables", 20_000),
+                        Integer.getInteger("bench.exactMaxConstraints", 10_000))
+                .withHeapMb(Integer.getInteger("bench.exactHeapMb", 2048));
         Clock b0 = Clock.now();
         CoverageModel model = SyntheticNation.generate(7, siteCount, Integer.getInteger("bench.highways", 60)).build();
         System.out.printf(Locale.ROOT, "sparse network: %,d sites, %,d cells; model build %s%n", model.sites().size(),
@@ -131,14 +137,16 @@ class NationalPlanningBenchmarkTest {
         Clock g0 = Clock.now();
         Plan greedy = PlanOptimizer.optimize(rp, every);
         Clock g1 = Clock.now();
-        ExactPlanSolver.Solution exact = ExactPlanSolver.solve(rp, every, exactLimitMs);
+        BoundedExactSolver.Answer exact = BoundedExactSolver.solve(rp, every, exactLimits);
         Clock g2 = Clock.now();
         double exactCost = exact.picks().stream().mapToDouble(i -> rp.candidates().get(i).costUsd()).sum();
         System.out.printf(Locale.ROOT, "region %s (same options): %,d candidates, %,d demands%n"
-                + "  greedy: %.0f USD, %d proposals, %s%n  exact:  %s, %.0f USD, %d picks, %s (limit %d s)%n"
+                + "  greedy: %.0f USD, %d proposals, %s%n  exact:  %s, %.0f USD, %d picks, %s (limit %d s; %,d variables, "
+                + "%,d constraints, %,d non-zeros)%n    %s%n"
                 + "  greedy / exact cost: %.4f%n", region, rp.candidates().size(), rp.demands().size(),
-                greedy.totalCostUsd(), greedy.steps().size(), g1.since(g0), exact.state(), exactCost,
-                exact.picks().size(), g2.since(g1), exactLimitMs / 1000,
+                greedy.totalCostUsd(), greedy.steps().size(), g1.since(g0), exact.outcome(), exactCost,
+                exact.picks().size(), g2.since(g1), exactLimitMs / 1000, exact.variables(), exact.constraints(),
+                exact.nonZeros(), exact.message(),
                 exactCost > 0 ? greedy.totalCostUsd() / exactCost : Double.NaN);
     }
 }
