@@ -257,11 +257,7 @@ public final class CoverageModel {
      * reason. Run once per stored run (~the cost of an evaluation); {@link #evaluate} stays as fast as before.
      */
     public SignalReport diagnose(CoverageSnapshot snapshot) {
-        return diagnose(snapshot, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()));
-    }
-
-    public SignalReport diagnose(CoverageSnapshot snapshot, uz.qamrov.engine.signal.SignalSettings signalSettings) {
-        return read(() -> diagnoser(snapshot, signalSettings).report(snapshot, null, Set.of()));
+        return diagnose(snapshot, null, Set.of());
     }
 
     /**
@@ -271,13 +267,10 @@ public final class CoverageModel {
      * {@code touchedSettlementIds} the union of {@link ChangeStats#touchedSettlementIds} of every site change since.
      */
     public SignalReport diagnose(CoverageSnapshot snapshot, SignalReport previous, Set<Long> touchedSettlementIds) {
-        return read(() -> diagnoser(snapshot, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()))
-                .report(snapshot, previous, touchedSettlementIds));
-    }
-
-    private SignalDiagnoser diagnoser(CoverageSnapshot snapshot, uz.qamrov.engine.signal.SignalSettings signalSettings) {
-        return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells,
-                parts.operators()), footprints, signalSettings);
+        return read(() -> new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(),
+                parts.cells().cells, parts.operators()), footprints,
+                uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget())).report(snapshot, previous,
+                        touchedSettlementIds));
     }
 
     /**
