@@ -36,7 +36,8 @@ public final class RadialFootprintModel implements FootprintModel {
         this.classifier = classifier;
         this.budget = budget;
         this.settings = settings;
-        this.terrain = dem == null ? null : new TerrainRadials(dem, settings.terrainStepM());
+        this.terrain = dem == null ? null : new TerrainRadials(dem, settings.terrainStepM(),
+                settings.terrainGapM(), settings.terrainToleranceM());
     }
 
     /** "flat-earth" or a description of the DEM in use, for the run's metadata. */
@@ -126,7 +127,7 @@ public final class RadialFootprintModel implements FootprintModel {
         double boresight = solver.rangeKm(0);
         boolean clamped = s.source() == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
         if (terrain != null) {
-            terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges);
+            terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges, null);
         }
         RadialFootprint fp = new RadialFootprint(cell.lon(), cell.lat(), ranges);
         return new Result(fp, new CellRange(boresight * 1000, s.source(), s.modelName(), clamped));

@@ -52,7 +52,8 @@ class RadialFootprintSpeedupTest {
         System.out.println("RadialFootprintSpeedupTest seed " + seed);
         Random rnd = new Random(seed);
         RadialFootprintModel flat = new RadialFootprintModel(null, LinkBudget.DEFAULTS, RadioSettings.DEFAULTS, null);
-        RadialFootprintModel terrain = new RadialFootprintModel(null, LinkBudget.DEFAULTS, RadioSettings.DEFAULTS, dem);
+        RadialFootprintModel terrain = new RadialFootprintModel(null, LinkBudget.DEFAULTS,
+                RadioSettings.DEFAULTS.withTerrainRefinement(RadioSettings.EVERY_RADIAL, 0), dem);
         Technology[] techs = Technology.values();
         int[][] bands = {{900, 1800}, {2100, 900}, {800, 1800, 2600}, {3500}};
         EnvironmentClass[] envs = EnvironmentClass.values();
