@@ -98,8 +98,12 @@ public final class RadialFootprintModel implements FootprintModel {
         return settings;
     }
 
-    /** Flat-earth ranges in metres of radial i at azimuth i·360°/n. */
+    /** Flat-earth ranges in metres of radial i at azimuth i·360°/n ({@link FlatRanges}: the outermost root). */
     double[] flatRangesM(Cell cell, RadialSolver solver) {
+        return flatRangesM(cell, solver, new FlatRanges(solver));
+    }
+
+    private double[] flatRangesM(Cell cell, RadialSolver solver, FlatRanges table) {
         AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
@@ -110,7 +114,7 @@ public final class RadialFootprintModel implements FootprintModel {
             double aH = pattern.horizontalDb(360.0 * i / n - az);
             double km = memo.get(aH);
             if (Double.isNaN(km)) {
-                km = solver.rangeForHorizontalKm(aH);
+                km = table.rangeKm(aH);
                 memo.put(aH, km);
             }
             ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
@@ -122,9 +126,10 @@ public final class RadialFootprintModel implements FootprintModel {
     public Result build(Cell cell, EnvironmentClass environment) {
         Setup s = setup(cell, environment);
         RadialSolver solver = s.solver();
-        double[] ranges = flatRangesM(cell, solver);
+        FlatRanges table = new FlatRanges(solver);
+        double[] ranges = flatRangesM(cell, solver, table);
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
-        double boresight = solver.rangeKm(0);
+        double boresight = table.rangeKm(solver.pattern().horizontalDb(0));
         boolean clamped = s.source() == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
         if (terrain != null) {
             terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges, null);
