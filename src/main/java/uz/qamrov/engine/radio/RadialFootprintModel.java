@@ -21,7 +21,10 @@ import uz.qamrov.engine.terrain.Dem;
  * with A the {@link AntennaPattern} gain (φ off boresight, θ the depression from the antenna to a mobile 1.5 m above
  * flat ground), L the median path loss of {@link PathLossModels#forBand} (extrapolated below its minimum distance,
  * never clamped up) and L_diff the {@link Bullington} diffraction over the DEM profile (0 without a DEM: flat earth).
- * The radial ends where level − threshold − fade − body loss first falls below 0. A cell's explicit
+ * Over flat earth the radial ends at the outermost distance where level − threshold − fade − body loss is still ≥ 0
+ * ({@link FlatRanges}: a dip below the threshold next to the mast is covered); terrain then ends it earlier where the
+ * diffraction loss first takes the margin below 0 ({@link TerrainRadials}, on the radials {@link RadialRefinement}
+ * walks, interpolated on the others). A cell's explicit
  * {@code rangeM} calibrates the budget so that its boresight radial ends there; an {@code observedRangeM} caps every
  * radial. Thread-safe; the DEM may be null.
  */
