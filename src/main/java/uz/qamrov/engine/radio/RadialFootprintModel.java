@@ -21,7 +21,10 @@ import uz.qamrov.engine.terrain.Dem;
  * with A the {@link AntennaPattern} gain (φ off boresight, θ the depression from the antenna to a mobile 1.5 m above
  * flat ground), L the median path loss of {@link PathLossModels#forBand} (extrapolated below its minimum distance,
  * never clamped up) and L_diff the {@link Bullington} diffraction over the DEM profile (0 without a DEM: flat earth).
- * The radial ends where level − threshold − fade − body loss first falls below 0. A cell's explicit
+ * Over flat earth the radial ends at the outermost distance where level − threshold − fade − body loss is still ≥ 0
+ * ({@link FlatRanges}: a dip below the threshold next to the mast is covered); terrain then ends it earlier where the
+ * diffraction loss first takes the margin below 0 ({@link TerrainRadials}, on the radials {@link RadialRefinement}
+ * walks, interpolated on the others). A cell's explicit
  * {@code rangeM} calibrates the budget so that its boresight radial ends there; an {@code observedRangeM} caps every
  * radial. Thread-safe; the DEM may be null.
  */
@@ -36,7 +39,8 @@ public final class RadialFootprintModel implements FootprintModel {
         this.classifier = classifier;
         this.budget = budget;
         this.settings = settings;
-        this.terrain = dem == null ? null : new TerrainRadials(dem, settings.terrainStepM());
+        this.terrain = dem == null ? null : new TerrainRadials(dem, settings.terrainStepM(),
+                settings.terrainGapM(), settings.terrainToleranceM());
     }
 
     /** "flat-earth" or a description of the DEM in use, for the run's metadata. */
@@ -97,8 +101,12 @@ public final class RadialFootprintModel implements FootprintModel {
         return settings;
     }
 
-    /** Flat-earth ranges in metres of radial i at azimuth i·360°/n. */
+    /** Flat-earth ranges in metres of radial i at azimuth i·360°/n ({@link FlatRanges}: the outermost root). */
     double[] flatRangesM(Cell cell, RadialSolver solver) {
+        return flatRangesM(cell, solver, new FlatRanges(solver));
+    }
+
+    private double[] flatRangesM(Cell cell, RadialSolver solver, FlatRanges table) {
         AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
@@ -109,7 +117,7 @@ public final class RadialFootprintModel implements FootprintModel {
             double aH = pattern.horizontalDb(360.0 * i / n - az);
             double km = memo.get(aH);
             if (Double.isNaN(km)) {
-                km = solver.rangeForHorizontalKm(aH);
+                km = table.rangeKm(aH);
                 memo.put(aH, km);
             }
             ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
@@ -121,12 +129,13 @@ public final class RadialFootprintModel implements FootprintModel {
     public Result build(Cell cell, EnvironmentClass environment) {
         Setup s = setup(cell, environment);
         RadialSolver solver = s.solver();
-        double[] ranges = flatRangesM(cell, solver);
+        FlatRanges table = new FlatRanges(solver);
+        double[] ranges = flatRangesM(cell, solver, table);
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
-        double boresight = solver.rangeKm(0);
+        double boresight = table.rangeKm(solver.pattern().horizontalDb(0));
         boolean clamped = s.source() == CellRange.Source.LINK_BUDGET && solver.reachesCap(0);
         if (terrain != null) {
-            terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges);
+            terrain.shorten(cell, solver, 360.0 / ranges.length, az, ranges, null);
         }
         RadialFootprint fp = new RadialFootprint(cell.lon(), cell.lat(), ranges);
         return new Result(fp, new CellRange(boresight * 1000, s.source(), s.modelName(), clamped));

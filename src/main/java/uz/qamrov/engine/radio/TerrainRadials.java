@@ -17,10 +17,20 @@ final class TerrainRadials {
 
     private final Dem dem;
     private final double stepM;
+    private final double gapM;
+    private final double toleranceM;
 
-    TerrainRadials(Dem dem, double stepM) {
+    /**
+     * @param gapM       the widest gap at a footprint's edge between two walked radials whose neighbours in between
+     *                   are interpolated (0: the DEM's cell size; negative: walk every radial)
+     * @param toleranceM how far apart the reaches of two shortened walked radials may be for the radials between them
+     *                   to be interpolated
+     */
+    TerrainRadials(Dem dem, double stepM, double gapM, double toleranceM) {
         this.dem = dem;
         this.stepM = stepM > 0 ? stepM : dem.cellSizeM() / 2;
+        this.gapM = gapM;
+        this.toleranceM = toleranceM;
     }
 
     String description() {
@@ -28,40 +38,91 @@ final class TerrainRadials {
                 + "E, " + dem.southLat() + ".." + dem.northLat() + "N), Bullington (ITU-R P.526), k=4/3";
     }
 
-    /** Shortens {@code rangesM} in place; a site outside the DEM or on nodata keeps its flat-earth radials. */
-    void shorten(Cell cell, RadialSolver solver, double stepDeg, double azDeg, double[] rangesM) {
+    /**
+     * Shortens {@code rangesM} in place; a site outside the DEM or on nodata keeps its flat-earth radials.
+     *
+     * @param walked if not null, set to true at each radial whose profile was walked (the others were interpolated)
+     * @return the number of radials walked
+     */
+    int shorten(Cell cell, RadialSolver solver, double stepDeg, double azDeg, double[] rangesM, boolean[] walked) {
         double ground = dem.elevationM(cell.lon(), cell.lat());
         if (Double.isNaN(ground)) {
-            return;
+            return 0;
         }
-        LocalMetric metric = LocalMetric.at(cell.lon(), cell.lat());
-        double hts = ground + cell.antennaHeightM();
-        double hm = solver.link().mobileHeightM();
-        double lambdaM = 299.792458 / solver.link().frequencyMhz();
-        int max = 0;
-        for (double r : rangesM) {
-            max = Math.max(max, (int) Math.ceil(r / Math.min(stepM, Math.max(r / 8, 1))) + 1);
+        Walk walk = new Walk(cell, solver, ground, stepDeg, azDeg, rangesM, walked);
+        if (gapM < 0) {
+            for (int i = 0; i < rangesM.length; i++) {
+                walk.walk(i);
+            }
+        } else {
+            new RadialRefinement(walk, rangesM, Math.toRadians(stepDeg), gapM > 0 ? gapM : dem.cellSizeM(), toleranceM)
+                    .run();
         }
-        double[] di = new double[max + 1];
-        double[] hi = new double[max + 1];
-        double[] ll = new double[2];
-        BullingtonProfile profile = new BullingtonProfile(lambdaM);
-        StepTerms terms = new StepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
-        for (int i = 0; i < rangesM.length; i++) {
+        return walk.count;
+    }
+
+    /** The walk of one cell's radials: what they share (the site, the step terms, the profile buffers). */
+    final class Walk implements RadialRefinement.Walker {
+        private final RadialSolver solver;
+        private final double ground;
+        private final double stepDeg;
+        private final double azDeg;
+        private final double[] rangesM;
+        private final boolean[] walked;
+        private final LocalMetric metric;
+        private final double hts;
+        private final double hm;
+        private final double lambdaM;
+        private final double[] di;
+        private final double[] hi;
+        private final double[] ll = new double[2];
+        private final BullingtonProfile profile;
+        private final TerrainStepTerms terms;
+        private int count;
+
+        Walk(Cell cell, RadialSolver solver, double ground, double stepDeg, double azDeg, double[] rangesM,
+                boolean[] walked) {
+            this.solver = solver;
+            this.ground = ground;
+            this.stepDeg = stepDeg;
+            this.azDeg = azDeg;
+            this.rangesM = rangesM;
+            this.walked = walked;
+            metric = LocalMetric.at(cell.lon(), cell.lat());
+            hts = ground + cell.antennaHeightM();
+            hm = solver.link().mobileHeightM();
+            lambdaM = 299.792458 / solver.link().frequencyMhz();
+            int max = 0;
+            for (double r : rangesM) {
+                max = Math.max(max, (int) Math.ceil(r / Math.min(stepM, Math.max(r / 8, 1))) + 1);
+            }
+            di = new double[max + 1];
+            hi = new double[max + 1];
+            profile = new BullingtonProfile(lambdaM);
+            terms = new TerrainStepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
+        }
+
+        /** Walks radial i's profile from the site, shortening {@code rangesM[i]} where terrain blocks it. */
+        @Override
+        public void walk(int i) {
+            count++;
+            if (walked != null) {
+                walked[i] = true;
+            }
             double r = rangesM[i];
             double step = Math.min(stepM, Math.max(r / 8, 1));
             int n = (int) Math.ceil(r / step);
             LocalMetric.Ray ray = metric.ray(Math.toRadians(stepDeg * i));
             double off = stepDeg * i - azDeg;
             double aH = solver.pattern().horizontalDb(off);
-            SampleTerms full = terms.forStep(step, stepM);
+            TerrainStepTerms.SampleTerms full = terms.forStep(step, stepM);
             profile.reset(hts);
             for (int j = 1; j <= n; j++) {
                 double dM = Math.min(j * step, r);
                 ray.pointAt(dM, ll);
                 double h = dem.elevationM(ll[0], ll[1]);
                 if (Double.isNaN(h)) {
-                    break;
+                    return;
                 }
                 double dKm = dM / 1000;
                 // samples at whole steps are at the same distances on every radial with the same step (all long
@@ -80,113 +141,13 @@ final class TerrainRadials {
                     double m = flat - loss;
                     if (m < 0 && loss > 0) {
                         rangesM[i] = crossing(solver, off, di, hi, j - 1, ground, hts, hm, lambdaM, dM, m);
-                        break;
+                        return;
                     }
                 }
                 di[j - 1] = dKm;
                 hi[j - 1] = h;
                 profile.add(dKm, h);
             }
-        }
-    }
-
-    /** The {@link SampleTerms} of one cell, one per distinct sample step (few: a cell's ranges repeat). */
-    private static final class StepTerms {
-        private final RadialSolver solver;
-        private final int n;
-        private final double mastM;
-        private final double mobileM;
-        private final double lambdaM;
-        // open addressing on the step's bits: a cell has up to ~180 distinct steps (one per mirror pair of short
-        // radials), and a boxed HashMap cost 10% of the walk
-        private final long[] keys;
-        private final SampleTerms[] values;
-
-        /** @param radials the cell's number of radials (an upper bound on its distinct steps) */
-        StepTerms(RadialSolver solver, int n, int radials, double mastM, double mobileM, double lambdaM) {
-            int size = Integer.highestOneBit(2 * radials) << 1;
-            this.keys = new long[size];
-            this.values = new SampleTerms[size];
-            this.solver = solver;
-            this.n = n;
-            this.mastM = mastM;
-            this.mobileM = mobileM;
-            this.lambdaM = lambdaM;
-        }
-
-        private SampleTerms last;
-
-        SampleTerms forStep(double stepM, double fullStepM) {
-            // neighbouring radials mostly share their step (the back lobe, long radials): try the last one first
-            if (last != null && last.stepM == stepM) {
-                return last;
-            }
-            long bits = Double.doubleToLongBits(stepM);
-            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (values.length - 1);
-            while (values[slot] != null && keys[slot] != bits) {
-                slot = (slot + 1) & (values.length - 1);
-            }
-            if (values[slot] == null) {
-                // a step below the full one is r/8 (or 1 m): at most 9 samples
-                keys[slot] = bits;
-                values[slot] = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
-            }
-            last = values[slot];
-            return last;
-        }
-    }
-
-    /**
-     * Per-cell terms at the distances j·step: A_V(θ(d_j)) and L(d_j) (the flat-earth margin of any radial then
-     * follows from its A_H with the same arithmetic as {@link RadialSolver#marginForHorizontalDb}) and the
-     * Bullington loss of the smooth profile, which does not depend on the ground heights at the two ends (the loss is
-     * unchanged when a linear function of distance is added to terrain and antennas alike: the smooth profile reduces
-     * to level ground with the mast and the mobile antenna on it). Filled lazily.
-     */
-    private static final class SampleTerms {
-        private final RadialSolver solver;
-        private final double stepM;
-        private final double mastM;
-        private final double mobileM;
-        private final double lambdaM;
-        private final double[] vertical;
-        private final double[] loss;
-        // terms 1..known are filled (a walk asks j = 1, 2, … in order); the smooth loss only where a sample is close
-        private int known;
-        private double[] smooth;
-        private boolean[] smoothKnown;
-
-        SampleTerms(RadialSolver solver, int n, double stepM, double mastM, double mobileM, double lambdaM) {
-            this.solver = solver;
-            this.stepM = stepM;
-            this.mastM = mastM;
-            this.mobileM = mobileM;
-            this.lambdaM = lambdaM;
-            vertical = new double[n];
-            loss = new double[n];
-        }
-
-        double marginDb(int j, double aH) {
-            while (known < j) {
-                known++;
-                double dKm = known * stepM / 1000;
-                vertical[known] = solver.verticalDb(dKm);
-                loss[known] = solver.model().pathLossDb(dKm, solver.link());
-            }
-            return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
-        }
-
-        /** @param di the sample distances of the radial being walked (j·step, the same on every such radial) */
-        double smoothLossDb(int j, double[] di) {
-            if (smooth == null) {
-                smooth = new double[vertical.length];
-                smoothKnown = new boolean[vertical.length];
-            }
-            if (!smoothKnown[j]) {
-                smooth[j] = Bullington.smoothLossDb(di, j - 1, j * stepM / 1000, 0, mastM, 0, mobileM, lambdaM);
-                smoothKnown[j] = true;
-            }
-            return smooth[j];
         }
     }
 

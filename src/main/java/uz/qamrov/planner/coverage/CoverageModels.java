@@ -39,7 +39,9 @@ class CoverageModels {
     private static final Logger log = LoggerFactory.getLogger(CoverageModels.class);
 
     /** Bump when the engine's answers change for the same inputs: stored runs of another engine are stale. */
-    static final String ENGINE_VERSION = "engine-4"; // 4: signal classes and gap reasons (V065)
+    // 4: signal classes and gap reasons (V065); 5: radial footprints end at the outermost root, terrain radials
+    // interpolated where walked neighbours agree (#11, third pass)
+    static final String ENGINE_VERSION = "engine-5";
 
     /** A value read from one generation. */
     record Tagged<T>(long generation, T value) {

@@ -29,6 +29,7 @@ import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.radio.RadialFootprintModel;
 import uz.qamrov.engine.radio.RadioSettings;
 import uz.qamrov.engine.terrain.Bullington;
+import uz.qamrov.engine.terrain.Deygout;
 import uz.qamrov.engine.terrain.Dem;
 import uz.qamrov.planner.terrain.EsriAsciiGridReader;
 
@@ -69,12 +70,15 @@ class SplatComparisonTest {
         StringBuilder timing = new StringBuilder();
         agreement.append(String.format(Locale.ROOT, "allowed path loss %.1f dB (2G, rural, 900 MHz, 30 m / 1.5 m)%n%n", allowed));
         agreement.append("| site | lon, lat | points | covered: ours / SPLAT! | agreement (loss) | agreement (footprint) |"
-                + " median ours − SPLAT! (dB) | median, LoS / obstructed points (dB) |\n|---|---|---|---|---|---|---|---|\n");
+                + " median ours − SPLAT! (dB) | median, LoS / obstructed points (dB) | Deygout: agreement (loss) |"
+                + " Deygout: median, LoS / obstructed (dB) |\n|---|---|---|---|---|---|---|---|---|---|\n");
         timing.append("| site | SPLAT! CPU (s) | SPLAT! wall (s) | ours, footprint with terrain, CPU (ms) | ratio SPLAT!/ours |\n"
                 + "|---|---|---|---|---|\n");
         long allPoints = 0;
         long allAgree = 0;
         long allAgreeFp = 0;
+        long allAgreeD = 0;
+        List<Double> allDiffD = new ArrayList<>();
         List<Double> allDiff = new ArrayList<>();
         double sumSplat = 0;
         double sumOurs = 0;
@@ -97,6 +101,9 @@ class SplatComparisonTest {
             long points = 0;
             long agree = 0;
             long agreeFp = 0;
+            long agreeD = 0;
+            List<Double> diffLosD = new ArrayList<>();
+            List<Double> diffObsD = new ArrayList<>();
             long coveredOurs = 0;
             long coveredSplat = 0;
             List<Double> diff = new ArrayList<>();
@@ -134,6 +141,12 @@ class SplatComparisonTest {
                     double dKm = dM / 1000;
                     double ours = hata.pathLossDb(dKm, link)
                             + Bullington.excessLossDb(di, hi, k, dKm, ground, hts, hRx, hRx + link.mobileHeightM(), lambda);
+                    // the same point with a Deygout (≤ 3 edges) excess instead of Bullington's single edge
+                    double oursD = hata.pathLossDb(dKm, link)
+                            + Deygout.excessLossDb(di, hi, k, dKm, ground, hts, hRx, hRx + link.mobileHeightM(), lambda);
+                    agreeD += (oursD <= allowed) == (splat <= allowed) ? 1 : 0;
+                    (obstructed ? diffObsD : diffLosD).add(oursD - splat);
+                    allDiffD.add(oursD - splat);
                     boolean cOurs = ours <= allowed;
                     boolean cSplat = splat <= allowed;
                     boolean cFp = fp.contains(pLon, pLat);
@@ -148,20 +161,23 @@ class SplatComparisonTest {
             }
             double[] t = splatTimes.get(name);
             double oursMs = best / 1e6;
-            agreement.append(String.format(Locale.ROOT, "| %s | %.2f, %.2f | %d | %.1f%% / %.1f%% | %.1f%% | %.1f%% | %+.1f | %s / %s |%n",
+            agreement.append(String.format(Locale.ROOT, "| %s | %.2f, %.2f | %d | %.1f%% / %.1f%% | %.1f%% | %.1f%% | %+.1f | %s / %s | %.1f%% | %s / %s |%n",
                     name, lon, lat, points, 100.0 * coveredOurs / points, 100.0 * coveredSplat / points,
-                    100.0 * agree / points, 100.0 * agreeFp / points, median(diff), fmt(median(diffLos)), fmt(median(diffObs))));
+                    100.0 * agree / points, 100.0 * agreeFp / points, median(diff), fmt(median(diffLos)), fmt(median(diffObs)),
+                    100.0 * agreeD / points, fmt(median(diffLosD)), fmt(median(diffObsD))));
             timing.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f× |%n", name, t[0], t[1], oursMs,
                     t[0] * 1000 / oursMs));
             allPoints += points;
             allAgree += agree;
             allAgreeFp += agreeFp;
+            allAgreeD += agreeD;
             allDiff.addAll(diff);
             sumSplat += t[0];
             sumOurs += oursMs;
         }
-        agreement.append(String.format(Locale.ROOT, "| **all** | | %d | | **%.1f%%** | %.1f%% | **%+.1f** | |%n", allPoints,
-                100.0 * allAgree / allPoints, 100.0 * allAgreeFp / allPoints, median(allDiff)));
+        agreement.append(String.format(Locale.ROOT, "| **all** | | %d | | **%.1f%%** | %.1f%% | **%+.1f** | | **%.1f%%** | %+.1f |%n",
+                allPoints, 100.0 * allAgree / allPoints, 100.0 * allAgreeFp / allPoints, median(allDiff),
+                100.0 * allAgreeD / allPoints, median(allDiffD)));
         timing.append(String.format(Locale.ROOT, "| **all** | %.2f | | %.2f | **%.0f×** |%n", sumSplat, sumOurs,
                 sumSplat * 1000 / sumOurs));
         String out = agreement + "\n" + timing;

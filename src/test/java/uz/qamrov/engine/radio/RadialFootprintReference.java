@@ -43,6 +43,58 @@ public final class RadialFootprintReference {
         return ranges;
     }
 
+    /**
+     * The reference's terrain walk (every radial, one-shot Bullington at every sample) started from given flat-earth
+     * ranges, e.g. the fast model's: compares the walks alone.
+     */
+    public static double[] terrainRangesM(RadialFootprintModel model, Cell cell,
+            uz.qamrov.engine.footprint.EnvironmentClass env, Dem dem, RadioSettings settings, double[] flatRangesM) {
+        RadialSolver solver = model.setup(cell, env).solver();
+        double[] ranges = flatRangesM.clone();
+        double stepM = settings.terrainStepM() > 0 ? settings.terrainStepM() : dem.cellSizeM() / 2;
+        shorten(dem, stepM, cell, solver, 360.0 / ranges.length, cell.isOmni() ? 0 : cell.azimuthDeg(), ranges);
+        return ranges;
+    }
+
+    /**
+     * The outermost root by brute force ({@link FlatRanges}' definition): the margin scanned from the horizontal-only
+     * bound L⁻¹(allowed + A_H) down to the floor in steps of 0.002 in ln d, the first point at or above 0 found from
+     * above, then 60 bisections between it and the point above it. Misses only a covered island narrower than 0.2% of
+     * its distance.
+     */
+    static double outermostKm(RadialSolver solver, double aH) {
+        double capKm = solver.capKm();
+        if (solver.marginForHorizontalDb(aH, capKm) >= 0) {
+            return capKm;
+        }
+        double upper = Math.min(capKm, inverse(solver, solver.allowedDb() + aH));
+        double floor = Math.log(PathLossModel.FLOOR_KM);
+        double hi = Math.log(Math.max(upper, PathLossModel.FLOOR_KM));
+        if (solver.marginForHorizontalDb(aH, Math.exp(hi)) >= 0) {
+            return Math.exp(hi);
+        }
+        double lo = hi;
+        while (true) {
+            lo = Math.max(floor, hi - 0.002);
+            if (solver.marginForHorizontalDb(aH, Math.exp(lo)) >= 0) {
+                break;
+            }
+            if (lo == floor) {
+                return PathLossModel.FLOOR_KM;
+            }
+            hi = lo;
+        }
+        for (int i = 0; i < 60; i++) {
+            double m = 0.5 * (lo + hi);
+            if (solver.marginForHorizontalDb(aH, Math.exp(m)) >= 0) {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        return Math.exp(lo);
+    }
+
     private static void shorten(Dem dem, double stepM, Cell cell, RadialSolver solver, double stepDeg, double azDeg,
             double[] rangesM) {
         double ground = dem.elevationM(cell.lon(), cell.lat());
