@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,10 +40,28 @@ final class CsvFileReader {
     }
 
     static ParsedFile read(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget) {
+        List<SourceFeature> features = new ArrayList<>();
+        Streamed s = stream(text, format, layer, budget, features::add);
+        return s.header().withFeatures(features, s.header().warnings());
+    }
+
+    /**
+     * The file's header (format refined to its dialect, columns, notes; no features) and how many data rows it has.
+     */
+    record Streamed(ParsedFile header, int rows) {
+    }
+
+    /**
+     * Reads the file one record at a time, handing each row to {@code sink} as it is read: nothing of the file is
+     * kept here, so a caller that keeps nothing either reads any size in constant memory (the import job reads a
+     * CSV upload this way, chunk by chunk, as often as it needs).
+     */
+    static Streamed stream(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget,
+            Consumer<SourceFeature> sink) {
         char delimiter = delimiter(text);
         CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
-        List<SourceFeature> features = new ArrayList<>();
+        int count = 0;
         UploadFormat dialect;
         List<String> names;
         try (Reader in = text.open(); CSVParser parser = CSVParser.parse(in, csv)) {
@@ -52,8 +71,8 @@ final class CsvFileReader {
                 throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key);
             }
             for (CSVRecord r : parser) {
-                budget.row(features.size());
-                int number = features.size() + 1;
+                budget.row(count);
+                int number = ++count;
                 Map<String, String> attrs = new LinkedHashMap<>();
                 for (int i = 0; i < Math.min(names.size(), r.size()); i++) {
                     String v = r.get(i);
@@ -64,19 +83,26 @@ final class CsvFileReader {
                 String error = r.size() == names.size() ? null
                         : "the row has " + r.size() + " fields but the header has " + names.size()
                                 + " (unquoted '" + printable(delimiter) + "' or missing field?)";
-                features.add(new SourceFeature(number, attrs, null, error));
+                SourceFeature f = new SourceFeature(number, attrs, null, error);
+                try {
+                    sink.accept(f);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause(); // the consumer's own failure, not the file's
         } catch (UncheckedIOException | IOException e) {
             throw FileProblems.invalid("malformed CSV: " + rootMessage(e) + " (check the quoting and the encoding)");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw FileProblems.invalid("malformed CSV header: " + e.getMessage());
         }
-        if (features.isEmpty()) {
+        if (count == 0) {
             throw FileProblems.invalid("the file has a header but no data rows");
         }
         List<String> notes = new ArrayList<>();
         notes.add("read as " + text.label() + " text with the delimiter '" + printable(delimiter) + "'");
-        return new ParsedFile(dialect, features, Crs.WGS84, notes, names);
+        return new Streamed(new ParsedFile(dialect, List.of(), Crs.WGS84, notes, names), count);
     }
 
     /** The delimiter that occurs most often outside quotes in the first line (',' when none does). */
@@ -107,6 +133,13 @@ final class CsvFileReader {
             }
         }
         return DELIMITERS[best];
+    }
+
+    /** Carries an exception of the row consumer past the parser's own error handling. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private static String printable(char d) {

@@ -38,13 +38,36 @@ class DatabaseRowChecks {
 
     /** The rows that pass; errors of the others are added to {@code errors}, boundary matches to {@code boundaryCodes}. */
     List<Rows.ImportRow> check(Layer layer, List<Rows.ImportRow> rows, List<RowError> errors, Map<Integer, String> boundaryCodes) {
-        return databaseChecks(layer, countryCheck(rows, errors), errors, boundaryCodes);
+        return session().check(layer, rows, errors, boundaryCodes);
+    }
+
+    /** Checks for one job, fed chunk by chunk: the regions' outline is read (ST_Union) once per job, not per chunk. */
+    Session session() {
+        return new Session();
+    }
+
+    final class Session {
+        private Boolean regions;
+        private IndexedPointInAreaLocator outline;
+
+        List<Rows.ImportRow> check(Layer layer, List<Rows.ImportRow> rows, List<RowError> errors, Map<Integer, String> boundaryCodes) {
+            if (regions == null) {
+                regions = repository.hasRegionGeometry();
+                outline = regions ? regionsOutline() : null;
+            }
+            return databaseChecks(layer, countryCheck(rows, errors, regions, outline), errors, boundaryCodes);
+        }
     }
 
     /** Points (and other geometries) farther than the tolerance from every region; the swapped reading is tried too. */
     List<Rows.ImportRow> countryCheck(List<Rows.ImportRow> rows, List<RowError> errors) {
-        double tolM = properties.countryToleranceKm() * 1000;
         boolean regions = repository.hasRegionGeometry();
+        return countryCheck(rows, errors, regions, regions ? regionsOutline() : null);
+    }
+
+    private List<Rows.ImportRow> countryCheck(List<Rows.ImportRow> rows, List<RowError> errors, boolean regions,
+            IndexedPointInAreaLocator inRegions) {
+        double tolM = properties.countryToleranceKm() * 1000;
         String[] swapped = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             var c = rows.get(i).geometry().getInteriorPoint().getCoordinate();
@@ -55,7 +78,6 @@ class DatabaseRowChecks {
         if (regions) {
             // a point inside the regions' union (planar, as PostGIS's ST_Intersects) is within the tolerance: only the
             // others, and lines and polygons, go to PostGIS for the geodesic test (100,000 sites waited ≥ 28 s there)
-            IndexedPointInAreaLocator inRegions = regionsOutline();
             List<Integer> ask = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 if (!(rows.get(i).geometry() instanceof Point p && inRegions != null

@@ -59,6 +59,14 @@ final class FileParsers {
     }
 
     /**
+     * Whether this upload is read as a stream (delimited text of a point layer): then {@link CsvFileReader#stream} reads it,
+     * as often as needed, and nothing of it is held; other formats are read whole by {@link #parse}.
+     */
+    static boolean streams(UploadFormat format, Layer layer) {
+        return format.isCsv() && (layer == Layer.BASE_STATIONS || layer == Layer.FIBER_NODES || layer == Layer.SETTLEMENTS);
+    }
+
+    /**
      * @param table the GeoPackage feature table to read ({@code ?table=}); null for other formats or a single table
      */
     static ParsedFile parse(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids,

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +21,7 @@ import uz.qamrov.planner.coverage.CoverageUpdater;
 import uz.qamrov.planner.coverage.IndicatorChange;
 import uz.qamrov.planner.coverage.NetworkChange;
 import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
-import uz.qamrov.planner.ingest.validate.RowValidator;
 import uz.qamrov.planner.ingest.validate.ValidationContext;
-import uz.qamrov.planner.ingest.validate.ValidationResult;
 
 /**
  * Runs one import job: validate every row (fields, then the country outline in the database), then — unless rows
@@ -37,7 +35,8 @@ class ImportJobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
 
-    record Job(UUID id, Layer layer, ParsedFile file, ImportOptions options, String actor, String defaultOperator,
+    /** @param file the upload's rows, read again on each pass of the validation (the job owns it: closed at its end) */
+    record Job(UUID id, Layer layer, RowSource file, ImportOptions options, String actor, String defaultOperator,
             OperatorDirectory operators, String fileName, DuplicatePolicy duplicates) {
     }
 
@@ -79,52 +78,58 @@ class ImportJobRunner {
     }
 
     void run(Job job) {
-        int total = job.file().features().size();
+        try (RowSource file = job.file()) {
+            runValidated(job);
+        }
+    }
+
+    private void runValidated(Job job) {
+        int total = job.file().size();
         progress.put(job.id(), new Progress("validate", 0, total));
         String status;
         ImportReport report = null;
         String error = null;
         int rowsRead = 0;
+        StageSpool spool = null;
         try {
             repository.markRunning(job.id());
             LocalDate today = LocalDate.now(properties.timeZone());
             ValidationContext ctx = new ValidationContext(job.layer(), job.file().format(), job.operators(), job.defaultOperator(),
                     today, properties, job.options().repair(), job.duplicates());
-            RowValidator.Outcome validated = RowValidator.validate(ctx, job.file().features());
+            ChunkedValidation.Result v = new ChunkedValidation(job.id(), ctx, databaseChecks, reports,
+                    properties.maxReportedErrors(), StagingRepository.CHUNK,
+                    read -> progress.put(job.id(), new Progress("validate", read, total))).run(job.file());
+            spool = v.spool();
             rowsRead = total;
             progress.put(job.id(), new Progress("validate", total, total));
-            List<RowError> dbErrors = new ArrayList<>();
-            Map<Integer, String> boundaryCodes = new HashMap<>();
-            List<Rows.ImportRow> passed = databaseChecks.check(job.layer(), validated.result().rows(), dbErrors, boundaryCodes);
-            ValidationResult result = validated.result().with(passed, dbErrors);
-            List<RowError> errors = result.errors();
-            Set<Integer> rejected = result.rejectedRows();
-            List<Rows.ImportRow> valid = result.rows();
             List<String> warnings = new ArrayList<>(job.file().warnings());
-            warnings.addAll(result.warnings());
-            warnings.addAll(supersededWarnings(validated.superseded()));
-            int superseded = validated.superseded().size();
-            // distinct: a fiber route split into pieces is several entities from one row
-            int validRows = (int) valid.stream().flatMap(r -> r.rows().stream()).distinct().count();
-            boolean reject = (!rejected.isEmpty() && !job.options().partial()) || valid.isEmpty();
-            List<RowError> shown = errors.size() > properties.maxReportedErrors() ? errors.subList(0, properties.maxReportedErrors()) : errors;
-            reports.saveErrors(job.id(), errors, job.file().features());
+            warnings.addAll(v.warnings());
+            warnings.addAll(v.supersededLines());
+            int rejected = v.rejectedRows();
+            int superseded = v.superseded();
+            int validRows = v.validRows();
+            boolean nothingValid = job.layer().network ? spool.entities() == 0 : v.adminRows().isEmpty();
+            boolean reject = (rejected > 0 && !job.options().partial()) || nothingValid;
+            List<RowError> shown = v.shown();
             if (reject) {
                 status = "rejected";
-                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, 0, rejected.size(), superseded,
-                        total - rejected.size() - superseded);
+                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, 0, rejected, superseded,
+                        total - rejected - superseded);
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
-                        total, 0, 0, 0, 0, rejected.isEmpty() ? total : rejected.size(), errors.size(), shown, warnings, List.of(),
-                        rejected.isEmpty() ? "nothing to import" : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)",
+                        total, 0, 0, 0, 0, rejected == 0 ? total : rejected, v.errors(), shown, warnings, List.of(),
+                        rejected == 0 ? "nothing to import" : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)",
                         counts);
             } else {
-                List<Rows.ImportRow> toWrite = valid;
+                StageSpool staged = spool;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
                 progress.put(job.id(), new Progress("write", 0, total));
                 List<Supplier<Preview>> preview = new ArrayList<>(1);
                 ImportWriter.Outcome outcome = tx.execute(s -> {
-                    ImportWriter.Outcome o = writer.write(job.layer(), toWrite, today, source, job.options().snapshotFull(),
-                            done -> observe(job.id(), done, total), boundaryCodes);
+                    IntConsumer written = done -> observe(job.id(), done, total);
+                    ImportWriter.Outcome o = job.layer().network
+                            ? writer.write(job.layer(), staged, today, source, job.options().snapshotFull(), written)
+                            : writer.write(job.layer(), v.adminRows(), today, source, job.options().snapshotFull(), written,
+                                    v.boundaryCodes());
                     if (job.options().dryRun()) {
                         preview.add(prepareDryRun(job.layer(), o, today));
                         s.setRollbackOnly();
@@ -133,11 +138,11 @@ class ImportJobRunner {
                 });
                 reports.saveDiff(job.id(), job.layer(), outcome.diff());
                 status = "succeeded";
-                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected.size(), superseded,
-                        total - validRows - rejected.size() - superseded);
+                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected, superseded,
+                        total - validRows - rejected - superseded);
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
-                        total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected.size(),
-                        errors.size(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
+                        total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected,
+                        v.errors(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
                 progress.put(job.id(), new Progress("coverage", total, total));
                 report = job.options().dryRun() ? previewCoverage(preview.get(0), report)
                         : updateCoverage(job.layer(), outcome, report);
@@ -146,6 +151,10 @@ class ImportJobRunner {
             log.warn("import job {} failed: {}", job.id(), e.toString());
             status = "failed";
             error = "the import failed and was rolled back; nothing was written: " + rootMessage(e);
+        } finally {
+            if (spool != null) {
+                spool.close();
+            }
         }
         try {
             repository.finishJob(job.id(), status, rowsRead, report == null ? null : json.writeValueAsString(report), error);
@@ -158,19 +167,6 @@ class ImportJobRunner {
                 ? Map.of("error", String.valueOf(error))
                 : Map.of("inserted", report.inserted(), "updated", report.updated(), "unchanged", report.unchanged(),
                         "decommissioned", report.decommissioned(), "rejected", report.rejected(), "dryRun", report.dryRun()));
-    }
-
-    /** Superseded duplicates, one line each up to the error cap, so the report accounts for every row. */
-    private List<String> supersededWarnings(List<RowError> superseded) {
-        List<String> out = new ArrayList<>();
-        for (RowError r : superseded) {
-            if (out.size() == properties.maxReportedErrors()) {
-                out.add("… and " + (superseded.size() - out.size()) + " more rows superseded by later duplicates");
-                break;
-            }
-            out.add("row " + r.row() + ": " + r.message());
-        }
-        return out;
     }
 
     private void observe(UUID id, int done, int total) {

@@ -5,13 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ByteOrderValues;
@@ -50,48 +48,31 @@ class ImportWriter {
 
     Outcome write(Layer layer, List<Rows.ImportRow> rows, LocalDate today, String source, boolean snapshotFull,
             IntConsumer progress, Map<Integer, String> boundaryCodes) {
-        return switch (layer) {
-            case BASE_STATIONS, FIBER_ROUTES, FIBER_NODES -> versioned(layer, rows, today, source, snapshotFull, progress);
-            default -> admin(layer, rows, source, progress, boundaryCodes);
-        };
+        if (layer.network) {
+            try (StageSpool spool = StageSpool.of(rows)) {
+                return write(layer, spool, today, source, snapshotFull, progress);
+            }
+        }
+        return admin(layer, rows, source, progress, boundaryCodes);
     }
 
     /**
-     * The set-based path ({@link StagingRepository}): rows are staged by COPY in chunks (progress after each), then
-     * classified and written in a few statements. Same rules as before: identical hash = unchanged, a change closes
-     * the current version today and inserts a new one, a second change on one day rewrites that day's version.
+     * The set-based path of the network layers ({@link StagingRepository}): the spooled rows are staged by COPY in
+     * chunks (progress after each), then classified and written in a few statements. Same rules as before: identical
+     * hash = unchanged, a change closes the current version today and inserts a new one, a second change on one day
+     * rewrites that day's version.
      */
-    private Outcome versioned(Layer layer, List<Rows.ImportRow> rows, LocalDate today, String source, boolean snapshotFull,
-            IntConsumer progress) {
+    Outcome write(Layer layer, StageSpool spool, LocalDate today, String source, boolean snapshotFull, IntConsumer progress) {
         Versioned t = switch (layer) {
             case BASE_STATIONS -> Versioned.BASE_STATIONS;
             case FIBER_ROUTES -> Versioned.FIBER_ROUTES;
             default -> Versioned.FIBER_NODES;
         };
-        Set<String> operators = new TreeSet<>();
-        rows.forEach(r -> operators.add(operatorOf(r)));
+        Set<String> operators = spool.operators();
         // in a fixed order, so two imports touching the same operators cannot deadlock
         operators.forEach(op -> repository.lockOperatorLayer(t, op));
         staging.createStage(t);
-        List<List<Object>> staged = new ArrayList<>(rows.size());
-        List<List<Object>> cells = new ArrayList<>();
-        int[] sourceRowsBefore = new int[rows.size() + 1];
-        for (int i = 0; i < rows.size(); i++) {
-            Rows.ImportRow r = rows.get(i);
-            staged.add(stageRow(i, r));
-            if (r instanceof Rows.Site s) {
-                for (Rows.Cell c : s.cells()) {
-                    cells.add(Arrays.asList(i, c.cellId(), c.technology(), c.bandMhz(), c.azimuthDeg(), c.beamwidthDeg(),
-                            c.tiltDeg(), c.antennaHeightM(), c.eirpDbm(), c.rangeM(), c.observedRangeM()));
-                }
-            }
-            sourceRowsBefore[i + 1] = sourceRowsBefore[i] + r.rows().size();
-        }
-        staging.copyStage(staged, "stage", "ord, " + StagingRepository.columns(t) + ", content_hash",
-                n -> progress.accept(sourceRowsBefore[n]));
-        if (!cells.isEmpty()) {
-            staging.copyStage(cells, "stage_cells", "ord, " + StagingRepository.CELL_COLUMNS, n -> { });
-        }
+        staging.copyStage(t, spool, progress);
         staging.classify(t, today);
         List<DiffRow> diff = new ArrayList<>(staging.diff(t));
         StagingRepository.Counts counts = staging.apply(t, today, source);
@@ -106,22 +87,6 @@ class ImportWriter {
         return new Outcome(counts.inserted(), counts.updated(), counts.unchanged(), decommissioned,
                 t == Versioned.BASE_STATIONS ? changed : Set.of(), t == Versioned.FIBER_ROUTES ? changed : Set.of(),
                 t == Versioned.FIBER_NODES ? changed : Set.of(), diff);
-    }
-
-    /** One staged row in COPY order: ord, the table's data columns, content hash. */
-    private static List<Object> stageRow(int ord, Rows.ImportRow r) {
-        String hash = hash(r);
-        if (r instanceof Rows.Site s) {
-            return Arrays.asList(ord, s.operator(), s.siteId(), ewkb(s.geometry()), s.towerHeightM(), s.status(),
-                    s.commissionedOn(), s.decommissionedOn(), s.firstObservedOn(), s.lastObservedOn(), hash);
-        }
-        if (r instanceof Rows.FiberRoute f) {
-            return Arrays.asList(ord, f.operator(), f.externalId(), ewkb(f.geometry()), f.status(), f.routeKind(),
-                    f.commissionedOn(), f.decommissionedOn(), f.capacityGbps(), hash);
-        }
-        Rows.FiberNode n = (Rows.FiberNode) r;
-        return Arrays.asList(ord, n.operator(), n.externalId(), ewkb(n.geometry()), n.kind(), n.broadbandPorts(), n.status(),
-                n.commissionedOn(), n.decommissionedOn(), hash);
     }
 
     /** Hex EWKB with SRID 4326: exact coordinates, parsed by PostGIS without a WKT round trip. */
@@ -198,27 +163,9 @@ class ImportWriter {
         return ((Rows.FiberNode) r).externalId();
     }
 
-    /** Content hash over everything stored except the source and the validity dates (7 decimals ≈ 1 cm). */
+    /** Content hash over everything stored except the source and the validity dates ({@link ContentHash}). */
     static String hash(Rows.ImportRow r) {
-        StringBuilder b = new StringBuilder();
-        if (r instanceof Rows.Site s) {
-            b.append(String.format(java.util.Locale.ROOT, "%.7f|%.7f|", s.geometry().getX(), s.geometry().getY()))
-                    .append(s.towerHeightM()).append('|').append(s.status()).append('|').append(s.commissionedOn()).append('|')
-                    .append(s.decommissionedOn());
-            if (s.firstObservedOn() != null || s.lastObservedOn() != null) {
-                // only crowd-sourced sites carry these; others keep the hash they always had
-                b.append("|observed ").append(s.firstObservedOn()).append('/').append(s.lastObservedOn());
-            }
-            // a cell without an observed range hashes as before that column existed, so re-uploads stay "unchanged"
-            s.cells().forEach(c -> b.append('\n').append(c.toString().replace(", observedRangeM=null", "")));
-        } else if (r instanceof Rows.FiberRoute f) {
-            b.append(f.geometry().toText()).append('|').append(f.status()).append('|').append(f.routeKind()).append('|')
-                    .append(f.commissionedOn()).append('|').append(f.decommissionedOn()).append('|').append(f.capacityGbps());
-        } else if (r instanceof Rows.FiberNode n) {
-            b.append(n.geometry().toText()).append('|').append(n.kind()).append('|').append(n.broadbandPorts()).append('|')
-                    .append(n.status()).append('|').append(n.commissionedOn()).append('|').append(n.decommissionedOn());
-        }
-        return sha256(b.toString());
+        return ContentHash.of(r);
     }
 
     static String sha256(String s) {

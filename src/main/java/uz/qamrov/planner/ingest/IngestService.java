@@ -106,31 +106,50 @@ public class IngestService {
             throw FileProblems.invalid("the file is empty");
         }
         ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
-        ParsedFile parsed = parseBounded(file, layer, formatParam, options.table());
-        parsed = toWgs84(parsed);
+        RowSource source = parseBounded(file, layer, formatParam, options.table());
+        try {
+            return submit(caller, layer, file, options, mapping, source);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
 
-        DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, parsed.format());
-        if (parsed.format() == UploadFormat.SHAPEFILE_ZIP) {
-            parsed = withCutNamesResolved(parsed, layer, mapping);
+    /** After the first read: the file-level checks on the rows, then the job (which then owns {@code source}). */
+    private JobAccepted submit(Caller caller, Layer layer, MultipartFile file, ImportOptions options, ColumnMapping mapping,
+            RowSource source) {
+        DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, source.format());
+        if (!source.streamed()) {
+            ParsedFile parsed = toWgs84(source.parsed());
+            if (parsed.format() == UploadFormat.SHAPEFILE_ZIP) {
+                parsed = withCutNamesResolved(parsed, layer, mapping);
+            }
+            source = RowSource.inMemory(parsed);
         }
         if (!mapping.isEmpty()) {
-            List<SourceFeature> mapped = mapping.apply(parsed.features());
-            List<String> warnings = new ArrayList<>(parsed.warnings());
-            warnings.addAll(mapping.describe());
-            parsed = parsed.withFeatures(mapped, warnings);
+            source = source.mapped(mapping::apply);
         }
-        RequiredColumns.check(parsed, layer, mapping);
-
+        RequiredColumns.check(source.format(), source.columns(), layer, mapping);
         OperatorDirectory operators = repository.operators();
         String defaultOperator = defaultOperator(caller, options, operators);
-        if (layer.network && caller.role() == Role.OPERATOR) {
-            for (SourceFeature f : parsed.features()) {
-                String op = SourceSchema.operatorOf(f, parsed.format(), operators, defaultOperator);
-                if (op != null && !op.equals(caller.operatorCode())) {
-                    throw AccessService.forbidden("row " + f.number() + " belongs to operator '" + op + "'; this token may write only '"
-                            + caller.operatorCode() + "' rows; nothing was written");
+        boolean checkOperators = layer.network && caller.role() == Role.OPERATOR;
+        if (checkOperators || !mapping.isEmpty()) {
+            // one pass over the (mapped) rows: the token's operator check, and the mapping's per-rule counts
+            RowSource rows = source;
+            rows.forEach(f -> {
+                if (checkOperators) {
+                    String op = SourceSchema.operatorOf(f, rows.format(), operators, defaultOperator);
+                    if (op != null && !op.equals(caller.operatorCode())) {
+                        throw AccessService.forbidden("row " + f.number() + " belongs to operator '" + op + "'; this token may write"
+                                + " only '" + caller.operatorCode() + "' rows; nothing was written");
+                    }
                 }
-            }
+            });
+        }
+        if (!mapping.isEmpty()) {
+            List<String> warnings = new ArrayList<>(source.warnings());
+            warnings.addAll(mapping.describe());
+            source = source.withWarnings(warnings);
         }
         UUID id = UUID.randomUUID();
         Map<String, Object> opts = new LinkedHashMap<>();
@@ -145,18 +164,18 @@ public class IngestService {
             opts.put("mapping", mapping.name());
         }
         opts.put("duplicates", duplicates.key());
-        int rows = parsed.features().size();
+        int rows = source.size();
         if (!scheduler.hasRoom(rows)) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the "
                     + scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT) + " import queue is full ("
                     + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of(), java.time.Duration.ofSeconds(30));
         }
-        repository.insertJob(id, layer, parsed.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
+        repository.insertJob(id, layer, source.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
                 caller.operatorCode(), rows);
         repository.setLane(id, scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT));
         access.audit(caller.name(), "upload", layer.key, id, Map.of("file", String.valueOf(file.getOriginalFilename()),
-                "bytes", file.getSize(), "format", parsed.format().key, "rows", parsed.features().size(), "options", opts));
-        ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, parsed, options, caller.name(), defaultOperator, operators,
+                "bytes", file.getSize(), "format", source.format().key, "rows", rows, "options", opts));
+        ImportJobRunner.Job job = new ImportJobRunner.Job(id, layer, source, options, caller.name(), defaultOperator, operators,
                 file.getOriginalFilename(), duplicates);
         scheduler.submit(id, rows, () -> runner.run(job));
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
@@ -167,7 +186,7 @@ public class IngestService {
      * of {@code parse-slots}: a slot is waited for at most {@code parse-wait-seconds}, then the upload gets 503, so
      * hostile or huge files queue behind each other instead of starving the other requests of CPU and heap.
      */
-    private ParsedFile parseBounded(MultipartFile file, Layer layer, String formatParam, String table) {
+    private RowSource parseBounded(MultipartFile file, Layer layer, String formatParam, String table) {
         boolean acquired;
         try {
             acquired = parseSlots.tryAcquire(properties.parseWaitSeconds(), TimeUnit.SECONDS);
@@ -180,18 +199,26 @@ public class IngestService {
                     "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5));
         }
         Path tmp = null;
+        boolean kept = false;
         try {
             tmp = Files.createTempFile("qamrov-upload", ".bin");
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, TextDecoder.head(tmp, 4096));
-            return FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table);
+            if (FileParsers.streams(format, layer)) {
+                // delimited text: read here for the file-level checks and the row count only; the job reads it again
+                TextDecoder.Text text = TextDecoder.detect(tmp);
+                CsvFileReader.Streamed first = CsvFileReader.stream(text, format, layer, ParseBudget.of(properties), f -> { });
+                kept = true;
+                return RowSource.streamed(tmp, text, first.header(), first.rows(), layer, properties);
+            }
+            return RowSource.inMemory(FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             parseSlots.release();
-            if (tmp != null) {
+            if (tmp != null && !kept) {
                 tmp.toFile().delete();
             }
         }

@@ -51,16 +51,27 @@ class JobReportRepository {
     }
 
     void saveErrors(UUID job, List<RowError> errors, List<SourceFeature> read) {
+        saveErrors(job, errors, read, 0);
+    }
+
+    /**
+     * Stores row errors with the rows they are about (a job stores each chunk's errors as it goes).
+     *
+     * @param seqBefore how many errors of the job are stored already: this call numbers on from there
+     * @return the job's error count after this call
+     */
+    int saveErrors(UUID job, List<RowError> errors, List<SourceFeature> read, int seqBefore) {
         Map<Integer, SourceFeature> features = new java.util.HashMap<>();
         read.forEach(f -> features.put(f.number(), f));
         List<List<Object>> rows = new ArrayList<>(errors.size());
-        int seq = 0;
+        int seq = seqBefore;
         for (RowError e : errors) {
             SourceFeature f = features.get(e.row());
             rows.add(java.util.Arrays.asList(job, ++seq, e.row(), text(e.field()), text(e.value()), text(e.message()),
                     text(e.location()), f == null ? null : attrsJson(f), f == null ? null : text(geometryWkt(f))));
         }
         copy("import_job_errors (job_id, seq, row_number, field, value, message, location, attrs, geom_wkt)", rows);
+        return seq;
     }
 
     void saveDiff(UUID job, Layer layer, List<DiffRow> diff) {

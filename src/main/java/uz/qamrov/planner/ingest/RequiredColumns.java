@@ -32,10 +32,14 @@ final class RequiredColumns {
      *         column(s) it was to be read from
      */
     static void check(ParsedFile file, Layer layer, ColumnMapping mapping) {
-        if (file.format() != UploadFormat.CSV) {
+        check(file.format(), file.columns(), layer, mapping);
+    }
+
+    static void check(UploadFormat format, List<String> columns, Layer layer, ColumnMapping mapping) {
+        if (format != UploadFormat.CSV) {
             return;
         }
-        Set<String> present = mapping.columnsAfter(file.columns());
+        Set<String> present = mapping.columnsAfter(columns);
         List<String> missing = of(layer).stream().filter(c -> !present.contains(c)).sorted().toList();
         if (missing.isEmpty()) {
             return;
@@ -51,7 +55,7 @@ final class RequiredColumns {
                 described.add(c + " (mapped from " + String.join(" | ", sources) + ", not in the header)");
             }
         }
-        String header = file.columns().toString();
+        String header = columns.toString();
         throw FileProblems.invalid("missing required column(s) " + String.join(", ", described) + " for layer " + layer.key
                 + " (header read: " + (header.length() > 200 ? header.substring(0, 200) + "…" : header)
                 + (mapping.isEmpty() ? "" : "; mapping '" + mapping.name() + "'") + ")",

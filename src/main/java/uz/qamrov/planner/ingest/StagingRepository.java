@@ -70,21 +70,25 @@ class StagingRepository {
         }
     }
 
-    /** COPYs rows (each a list of values in {@code ord, columns, content_hash} order) in chunks. */
-    void copyStage(List<List<Object>> rows, String table, String columns, IntConsumer afterChunk) {
+    /** COPYs the spooled rows into {@code stage} (and {@code stage_cells}) chunk by chunk, progress after each. */
+    void copyStage(Versioned t, StageSpool spool, IntConsumer afterChunk) {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
             var copy = con.unwrap(PGConnection.class).getCopyAPI();
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                StringBuilder csv = new StringBuilder();
-                try (CSVPrinter p = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-                    for (List<Object> r : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
-                        p.printRecord(r);
-                    }
-                }
-                copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-                afterChunk.accept(Math.min(rows.size(), from + CHUNK));
-            }
+            String stageSql = "COPY stage (ord, " + columns(t) + ", content_hash) FROM STDIN WITH (FORMAT csv)";
+            String cellSql = "COPY stage_cells (ord, " + CELL_COLUMNS + ") FROM STDIN WITH (FORMAT csv)";
+            spool.chunks((csv, rows) -> {
+                copyIn(copy, stageSql, csv);
+                afterChunk.accept(rows);
+            }, (csv, rows) -> copyIn(copy, cellSql, csv));
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the rows failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyIn(org.postgresql.copy.CopyManager copy, String sql, byte[] csv) {
+        try {
+            copy.copyIn(sql, new java.io.ByteArrayInputStream(csv));
         } catch (SQLException e) {
             throw new IllegalStateException("staging the rows failed: " + e.getMessage(), e);
         } catch (IOException e) {

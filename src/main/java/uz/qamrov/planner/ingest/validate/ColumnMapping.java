@@ -55,7 +55,8 @@ public final class ColumnMapping {
     public static ColumnMapping of(ColumnMapping profile, String map, String values, String defaults) {
         ColumnMapping base = profile == null ? NONE : profile;
         if (map == null && values == null && defaults == null) {
-            return base;
+            // a copy: the per-rule counts are the upload's own (a job applies its mapping again on each pass)
+            return base == NONE ? NONE : new ColumnMapping(base.name, base.columns, base.values, base.defaults, base.duplicates);
         }
         Map<String, List<String>> c = new LinkedHashMap<>(base.columns);
         c.putAll(parseColumns(map));
@@ -196,6 +197,11 @@ public final class ColumnMapping {
             out.add(new SourceFeature(f.number(), apply(f.attrs()), f.geometry(), f.readError()));
         }
         return out;
+    }
+
+    /** One feature with the mapping applied (itself when the mapping is empty). */
+    public SourceFeature apply(SourceFeature f) {
+        return isEmpty() ? f : new SourceFeature(f.number(), apply(f.attrs()), f.geometry(), f.readError());
     }
 
     Map<String, String> apply(Map<String, String> attrs) {

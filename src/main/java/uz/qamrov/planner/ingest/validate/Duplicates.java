@@ -23,28 +23,55 @@ final class Duplicates {
     }
 
     static Kept keepLatest(List<SourceFeature> features, UploadFormat format) {
-        Map<String, SourceFeature> winner = new HashMap<>();
-        for (SourceFeature f : features) {
-            String key = key(f, format);
-            if (key == null) {
-                continue;
-            }
-            winner.merge(key, f, (old, now) -> updated(now) >= updated(old) ? now : old);
-        }
+        Latest latest = new Latest(format);
+        features.forEach(latest::offer);
         List<SourceFeature> kept = new ArrayList<>(features.size());
         List<RowError> superseded = new ArrayList<>();
         for (SourceFeature f : features) {
-            String key = key(f, format);
-            SourceFeature w = key == null ? f : winner.get(key);
-            if (w == f) {
+            RowError s = latest.supersededOrNull(f);
+            if (s == null) {
                 kept.add(f);
             } else {
-                superseded.add(RowError.of(f.number(), "cell_id", StrictValues.shown(f.get("cell", "cell_id")),
-                        "superseded by row " + w.number() + " (same cell, " + (f.get("updated") == null ? "later in the file"
-                                : "updated " + w.get("updated") + " ≥ " + f.get("updated")) + "): duplicates=keep-latest"));
+                superseded.add(s);
             }
         }
         return new Kept(kept, superseded);
+    }
+
+    /**
+     * The winners of a file in two passes over it: {@link #offer} every row, then ask {@link #supersededOrNull} of
+     * each. What it keeps per cell is the key, the winning row's number and its {@code updated}: not the rows.
+     */
+    static final class Latest {
+        private record Winner(int row, long updated, String updatedText) {
+        }
+
+        private final UploadFormat format;
+        private final Map<String, Winner> winners = new HashMap<>();
+
+        Latest(UploadFormat format) {
+            this.format = format;
+        }
+
+        void offer(SourceFeature f) {
+            String key = key(f, format);
+            if (key != null) {
+                Winner now = new Winner(f.number(), updated(f), f.get("updated"));
+                winners.merge(key, now, (old, later) -> later.updated() >= old.updated() ? later : old);
+            }
+        }
+
+        /** Why this row is not imported (a later duplicate replaced it), or null when it is the one kept. */
+        RowError supersededOrNull(SourceFeature f) {
+            String key = key(f, format);
+            Winner w = key == null ? null : winners.get(key);
+            if (w == null || w.row() == f.number()) {
+                return null;
+            }
+            return RowError.of(f.number(), "cell_id", StrictValues.shown(f.get("cell", "cell_id")),
+                    "superseded by row " + w.row() + " (same cell, " + (f.get("updated") == null ? "later in the file"
+                            : "updated " + w.updatedText() + " ≥ " + f.get("updated")) + "): duplicates=keep-latest");
+        }
     }
 
     private static String key(SourceFeature f, UploadFormat format) {

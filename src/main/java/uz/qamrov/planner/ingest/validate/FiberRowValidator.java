@@ -26,6 +26,9 @@ final class FiberRowValidator implements LayerRowValidator {
         this.findings = findings;
     }
 
+    /** Operator + id → first row, over every chunk of the file: a duplicate in a later chunk is found. */
+    private final Map<String, Integer> seen = new HashMap<>();
+
     @Override
     public List<Rows.ImportRow> validate(List<SourceFeature> features) {
         return ctx.layer() == Layer.FIBER_ROUTES ? routes(features) : nodes(features);
@@ -33,7 +36,6 @@ final class FiberRowValidator implements LayerRowValidator {
 
     private List<Rows.ImportRow> routes(List<SourceFeature> features) {
         List<Rows.ImportRow> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
         for (SourceFeature f : features) {
             RowGeometry c = new RowGeometry(f, f.attrs(), findings, ctx);
             if (c.rejectedEarly()) {
@@ -66,7 +68,6 @@ final class FiberRowValidator implements LayerRowValidator {
 
     private List<Rows.ImportRow> nodes(List<SourceFeature> features) {
         List<Rows.ImportRow> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
         for (SourceFeature f : features) {
             RowGeometry c = new RowGeometry(f, f.attrs(), findings, ctx);
             if (c.rejectedEarly()) {

@@ -29,6 +29,8 @@ final class SiteRowValidator implements LayerRowValidator {
     private final boolean crowd;
     /** Rows of a site that failed their own checks: the site is then rejected as a whole (closure over its rows). */
     private final Map<String, List<Integer>> failedSiteRows = new HashMap<>();
+    /** Site key → first row, of the sites earlier chunks produced (a file is validated in chunks). */
+    private final Map<String, Integer> sitesBefore = new HashMap<>();
 
     SiteRowValidator(ValidationContext ctx, Findings findings) {
         this.ctx = ctx;
@@ -52,6 +54,16 @@ final class SiteRowValidator implements LayerRowValidator {
             }
         }
         return crowd ? crowdSites(cells) : sites(cells);
+    }
+
+    /** The site a cell row belongs to, as the chunking groups rows (operator as resolved, site id); null for crowd rows. */
+    String groupKey(SourceFeature raw) {
+        if (crowd) {
+            return null;
+        }
+        String site = SourceSchema.canonicalCellRow(raw, ctx.format()).get("site_id");
+        return site == null || site.isBlank() ? null
+                : siteKey(SourceSchema.operatorOf(raw, ctx.format(), ctx.operators(), ctx.defaultOperator()), site.strip());
     }
 
     private CellRow cell(SourceFeature raw, Map<String, Integer> cellsSeen) {
@@ -174,13 +186,24 @@ final class SiteRowValidator implements LayerRowValidator {
             }
             site.add(c);
         }
+        Map<String, Integer> emitted = new HashMap<>();
         for (List<CellRow> site : bySite.values()) {
             CellRow s = site.get(0);
+            Integer before = sitesBefore.get(siteKey(s.operator(), s.siteId()));
+            if (before != null) {
+                // the chunks group a site's rows together; a site met again was keyed differently (never expected)
+                site.forEach(c -> findings.errors.add(uz.qamrov.planner.ingest.RowError.of(c.row(), "site_id", c.siteId(),
+                        "duplicate site: site " + c.siteId() + " was already read from row " + before + " (rows of one site"
+                                + " must agree on the operator and site id)")));
+                continue;
+            }
+            emitted.put(siteKey(s.operator(), s.siteId()), s.row());
             List<Integer> rows = new ArrayList<>(site.stream().map(CellRow::row).toList());
             rows.addAll(failedSiteRows.getOrDefault(siteKey(s.operator(), s.siteId()), List.of()));
             out.add(new Rows.Site(rows.stream().sorted().toList(), s.operator(), s.siteId(), s.point(), s.tower(), s.status(),
                     s.comm(), s.decomm(), sortedCells(site), s.firstSeen(), s.lastSeen()));
         }
+        sitesBefore.putAll(emitted);
         return out;
     }
 

@@ -21,8 +21,18 @@ import uz.qamrov.planner.ingest.Layer;
  * which is also how an ambiguous column is resolved ({@code ?map=field:column}). Shorter columns were not cut.
  * Only for shapefiles: in other formats a 10-character name is what its author wrote.
  *
- * <p>Not handled: when two long names cut to the same 10 characters GDAL renames the second ({@code name_uz__1});
- * such a column matches nothing and is ignored like any unknown column.
+ * <p>When two long names cut to the same 10 characters GDAL renames the later one to its first 8 characters and a
+ * number: {@code %.8s_%d} ({@code name_uz__1}), from the tenth on {@code %.8s%02d}. Such a column stands for a name
+ * longer than 10 that starts with the 10-character column it collided with (a column of the file that starts with
+ * the same 8 characters). When that column is a name of its own (a field, an alias, or a column the mapping reads),
+ * the renamed column is read as the one remaining field starting with it; when the colliding column is itself a cut,
+ * which of the two columns holds which field depends on the order of the fields in the source file, which the
+ * shapefile does not keep: ambiguous.
+ *
+ * <p>Why ambiguity refuses the file (400, before any row is read) and is not a row error: the assignment of columns
+ * to fields is the same for every row, so no row is more wrong than another; a job report with every row rejected
+ * for the same reason would say less than the problem, which names the column, the fields it may hold and the
+ * {@code ?map=} parameter that settles it.
  */
 public final class TruncatedNames {
 
@@ -32,7 +42,7 @@ public final class TruncatedNames {
     private TruncatedNames() {
     }
 
-    /** A cut column that starts the names of more than one field. */
+    /** A cut column that starts the names of more than one field, or a cut and a column GDAL numbered after it. */
     public static final class Ambiguous extends IllegalArgumentException {
         private final String column;
         private final List<String> candidates;
@@ -42,6 +52,25 @@ public final class TruncatedNames {
                     + String.join(", ", candidates) + "; name the one it holds with ?map=" + candidates.get(0) + ":" + column);
             this.column = column;
             this.candidates = candidates;
+        }
+
+        /** A column GDAL renamed after its cut collided with {@code base}, itself a cut of one of {@code candidates}. */
+        static Ambiguous collided(String column, String base, List<String> candidates) {
+            return new Ambiguous(candidates, column, withPeer(column, base, candidates));
+        }
+
+        private Ambiguous(List<String> candidates, String column, String message) {
+            super(message);
+            this.column = column;
+            this.candidates = candidates;
+        }
+
+        private static String withPeer(String column, String base, List<String> candidates) {
+            return "shapefile columns '" + base + "' and '" + column + "' are both cuts (dBASE names hold 10 characters;"
+                    + " GDAL numbered the second when the cuts collided) of names starting with '" + base + "', and "
+                    + String.join(", ", candidates) + (candidates.size() == 1 ? " is" : " are") + " such a field; which column"
+                    + " holds which depends on the source's field order, which the shapefile does not keep: name it with ?map="
+                    + candidates.get(0) + ":" + base + " or ?map=" + candidates.get(0) + ":" + column;
         }
 
         public String column() {
@@ -89,7 +118,64 @@ public final class TruncatedNames {
                 out.put(column, candidates.iterator().next());
             }
         }
+        renamedOnCollision(columns, fields, known, mapped, out);
         return out;
+    }
+
+    /** GDAL's number suffix for the later of two names whose 10-character cuts collided: {@code %.8s_%d} or {@code %.8s%02d}. */
+    private static final java.util.regex.Pattern COLLISION = java.util.regex.Pattern.compile("(.{8})(_\\d|\\d\\d)");
+
+    /**
+     * The columns GDAL renamed on a collision ({@code name_uz__1}), resolved into {@code out} (which already holds the
+     * plain cuts); see the class comment.
+     */
+    private static void renamedOnCollision(Collection<String> columns, Map<String, List<String>> fields, Set<String> known,
+            Set<String> mapped, Map<String, String> out) {
+        // the fields the file already holds: by their name or an alias, or by a cut read as them
+        Set<String> claimed = new HashSet<>(out.values());
+        for (String c : columns) {
+            fields.forEach((field, aliases) -> {
+                if (field.equals(c) || aliases.contains(c)) {
+                    claimed.add(field);
+                }
+            });
+        }
+        for (String column : columns) {
+            var m = COLLISION.matcher(column);
+            if (!m.matches() || known.contains(column) || mapped.contains(column)) {
+                continue;
+            }
+            String prefix = m.group(1);
+            for (String base : columns) {
+                if (base.equals(column) || base.length() != DBF_NAME_CHARS || !base.startsWith(prefix)
+                        || COLLISION.matcher(base).matches()) {
+                    continue;
+                }
+                Set<String> candidates = new TreeSet<>();
+                fields.forEach((field, aliases) -> {
+                    if (cutOf(base, field) || aliases.stream().anyMatch(a -> cutOf(base, a))) {
+                        candidates.add(field);
+                    }
+                });
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                boolean baseIsAName = known.contains(base) || mapped.contains(base);
+                if (!baseIsAName) {
+                    // both columns are cuts of names starting with base: which is which is not in the file
+                    throw Ambiguous.collided(column, base, List.copyOf(candidates));
+                }
+                candidates.removeAll(claimed);
+                if (candidates.size() > 1) {
+                    throw new Ambiguous(column, List.copyOf(candidates));
+                }
+                if (candidates.size() == 1) {
+                    String field = candidates.iterator().next();
+                    out.put(column, field);
+                    claimed.add(field);
+                }
+            }
+        }
     }
 
     private static boolean cutOf(String column, String name) {

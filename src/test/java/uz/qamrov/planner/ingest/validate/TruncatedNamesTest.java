@@ -71,6 +71,46 @@ class TruncatedNamesTest {
                 .containsExactly(Map.entry("tower_heig", "tower_height_m"));
     }
 
+    @Test
+    void aColumnGdalNumberedAfterACollisionWithANameOfItsOwnIsReadAsTheLongField() {
+        // the source had households and households_2020: the cut of the second collided, GDAL wrote househol_1
+        Map<String, List<String>> fields = fields("households", List.of(), "households_2020", List.of(), "tower_height_m", List.of());
+        assertThat(TruncatedNames.resolve(List.of("households", "househol_1", "tower_heig"), fields, Set.of()))
+                .containsExactly(Map.entry("tower_heig", "tower_height_m"), Map.entry("househol_1", "households_2020"));
+        // from the tenth collision on GDAL writes %.8s%02d
+        assertThat(TruncatedNames.resolve(List.of("households", "househol10"), fields, Set.of()))
+                .containsExactly(Map.entry("househol10", "households_2020"));
+        // without a 10-character column to have collided with, a numbered column is just an unknown one
+        assertThat(TruncatedNames.resolve(List.of("household", "househol_1"), fields("household_total", List.of()),
+                Set.of())).isEmpty();
+    }
+
+    @Test
+    void aNumberedColumnBesideTheAliasOfTheSameFieldIsAnotherColumn() {
+        // commissioned_on and commissioned_by: 'commission' (an alias of commissioned_on) and 'commissi_1'; the field
+        // is there by its alias, so the numbered column is the other, unknown one
+        assertThat(TruncatedNames.forShapefile(List.of("site_id", "commission", "commissi_1"), Layer.BASE_STATIONS,
+                ColumnMapping.NONE)).isEmpty();
+    }
+
+    @Test
+    void twoCutsOfTheSameTenCharactersAreAmbiguousUnlessMapped() {
+        // antenna_height_m and antenna_height_agl: 'antenna_he' and 'antenna__1'; which is which is not in the file
+        Map<String, List<String>> fields = fields("antenna_height_m", List.of(), "tilt_deg", List.of());
+        assertThatThrownBy(() -> TruncatedNames.resolve(List.of("antenna_he", "antenna__1"), fields, Set.of()))
+                .isInstanceOfSatisfying(TruncatedNames.Ambiguous.class, e -> {
+                    assertThat(e.column()).isEqualTo("antenna__1");
+                    assertThat(e.candidates()).containsExactly("antenna_height_m");
+                    assertThat(e.getMessage()).contains("'antenna_he' and 'antenna__1' are both cuts")
+                            .contains("?map=antenna_height_m:antenna_he or ?map=antenna_height_m:antenna__1");
+                });
+        // the uploader names the column: the other cut is then read by the plain rule (the mapping wins over it)
+        assertThat(TruncatedNames.resolve(List.of("antenna_he", "antenna__1"), fields, Set.of("antenna__1")))
+                .containsExactly(Map.entry("antenna_he", "antenna_height_m"));
+        // a numbered column whose collision partner starts no field is left alone, as before
+        assertThat(TruncatedNames.resolve(List.of("unknown_co", "unknown__1"), fields, Set.of())).isEmpty();
+    }
+
     private static Map<String, List<String>> fields(Object... fieldThenAliases) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int i = 0; i < fieldThenAliases.length; i += 2) {
