@@ -24,15 +24,18 @@ class CoverageEvaluations {
 
     private final CoverageModels models;
     /** Full evaluations (per-settlement lists, stretch geometry): large, so few. */
-    private final Cache<Key, CoverageSnapshot> snapshots = Caffeine.newBuilder().maximumSize(16).build();
+    private final Cache<Key, CoverageSnapshot> snapshots = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(16).build();
     /** Indicators only: small; dashboards and trends ask for many dates. */
-    private final Cache<Key, Indicators> indicators = Caffeine.newBuilder().maximumSize(1024).build();
+    private final Cache<Key, Indicators> indicators = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(1024).build();
 
     /**
      * The nearest-site/fiber index of a generation: building it (every site and fiber route of the country) costs
      * seconds, its queries milliseconds, and every run of one generation uses it.
      */
-    private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().maximumSize(1).build();
+    private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(1).build();
 
     /** The last finder built and its generation's fiber version: a generation with the same fiber shares its index. */
     private record LastFinder(long fiberVersion, NearestFinder finder) {
@@ -47,7 +50,8 @@ class CoverageEvaluations {
      * Each settlement's distance to the nearest fiber active on a date (model order; NaN for none), by fiber version:
      * an upload of sites leaves them as they are, and they are half of a stored run's nearest step.
      */
-    private final Cache<FiberKey, double[]> fiberDistances = Caffeine.newBuilder().maximumSize(8).build();
+    private final Cache<FiberKey, double[]> fiberDistances = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(8).build();
 
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
@@ -70,13 +74,22 @@ class CoverageEvaluations {
 
     /** The nearest finder of this generation; call it under the generation's read lock ({@link CoverageModels#read}). */
     NearestFinder nearestFinder(ModelGeneration generation) {
-        return finders.get(generation.id(), id -> {
-            LastFinder last = lastFinder;
-            NearestFinder f = last != null && last.fiberVersion() == generation.fiberVersion()
-                    ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
-            lastFinder = new LastFinder(generation.fiberVersion(), f);
-            return f;
-        });
+        // built outside the cache's compute (a Caffeine mapping function runs under a lock of the map; see fiberDistances)
+        NearestFinder hit = finders.getIfPresent(generation.id());
+        if (hit != null) {
+            return hit;
+        }
+        synchronized (finders) {
+            hit = finders.getIfPresent(generation.id());
+            if (hit == null) {
+                LastFinder last = lastFinder;
+                hit = last != null && last.fiberVersion() == generation.fiberVersion()
+                        ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
+                lastFinder = new LastFinder(generation.fiberVersion(), hit);
+                finders.put(generation.id(), hit);
+            }
+            return hit;
+        }
     }
 
     /**
@@ -95,8 +108,15 @@ class CoverageEvaluations {
     /** Nearest site and fiber (metres, NaN for none) per settlement, in the inputs' order, any operator; no lock needed. */
     double[][] nearestSiteAndFiberM(NearestInputs in, LocalDate date) {
         double[] sites = in.finder().siteDistancesM(in.settlements(), date, null);
-        double[] fiber = fiberDistances.get(new FiberKey(in.fiberVersion(), date),
-                k -> in.finder().fiberDistancesM(in.settlements(), date, null));
+        // never inside Cache.get(key, fn): the distances are a parallel stream on the common pool, whose one worker
+        // (two cores) may be running this cache's maintenance, blocked on the very map lock the mapping function
+        // holds — a deadlock the load benchmark hit
+        FiberKey key = new FiberKey(in.fiberVersion(), date);
+        double[] fiber = fiberDistances.getIfPresent(key);
+        if (fiber == null) {
+            fiber = in.finder().fiberDistancesM(in.settlements(), date, null);
+            fiberDistances.put(key, fiber);
+        }
         return new double[][] {sites, fiber};
     }
 

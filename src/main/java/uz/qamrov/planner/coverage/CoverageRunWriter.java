@@ -56,7 +56,7 @@ class CoverageRunWriter {
      * of the date diagnoses again only the settlements the changes since touched, and the ones not fully covered.
      */
     private final com.github.benmanes.caffeine.cache.Cache<LocalDate, LastSignals> lastSignals =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(16).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(16).build();
 
     private record OperatorDay(LocalDate asOf, String operator) {
     }
@@ -67,7 +67,7 @@ class CoverageRunWriter {
 
     /** The same for each operator's uncovered stretches: a change of one operator's sites leaves the others' as they are. */
     private final com.github.benmanes.caffeine.cache.Cache<OperatorDay, LastStretches> lastOperatorGaps =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(128).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(128).build();
 
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
