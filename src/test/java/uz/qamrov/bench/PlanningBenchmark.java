@@ -147,11 +147,9 @@ public final class PlanningBenchmark {
             long f0 = System.nanoTime();
             UUID planId = planning.submit(new PlanRequest(null, null, null, null, null, null, null, null,
                     PlanRequest.FIBER_TREE), new Caller(0, "bench", Role.ADMIN, null));
-            Map<String, Object> doc;
-            do {
-                Thread.sleep(200);
-                doc = planning.plan(planId).orElseThrow();
-            } while (!"succeeded".equals(doc.get("status")) && !"failed".equals(doc.get("status")));
+            Map<String, Object> doc = org.awaitility.Awaitility.await("fiber tree plan").atMost(java.time.Duration.ofMinutes(30))
+                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> planning.plan(planId).orElseThrow(),
+                            d -> "succeeded".equals(d.get("status")) || "failed".equals(d.get("status")));
             double treeS = (System.nanoTime() - f0) / 1e9;
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = (Map<String, Object>) doc.get("result");
