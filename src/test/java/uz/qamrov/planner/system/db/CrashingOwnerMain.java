@@ -17,6 +17,7 @@ public final class CrashingOwnerMain {
         c.execute("survivor", "CREATE TABLE written_before_crash AS SELECT 42 AS answer");
         System.out.println("STARTED " + c.port());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        // the condition this process waits for is its own kill -9: a latch nobody counts down
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }
