@@ -94,11 +94,6 @@ public final class CoverageModel {
         return terrainDescription;
     }
 
-    /** New builder; same as {@code new CoverageModelBuilder()}. */
-    public static CoverageModelBuilder builder() {
-        return new CoverageModelBuilder();
-    }
-
     CoverageModel(CoverageModelBuilder b) {
         this.settings = b.settings;
         this.adminAreas = List.copyOf(b.adminAreas);
@@ -267,10 +262,21 @@ public final class CoverageModel {
      * {@code touchedSettlementIds} the union of {@link ChangeStats#touchedSettlementIds} of every site change since.
      */
     public SignalReport diagnose(CoverageSnapshot snapshot, SignalReport previous, Set<Long> touchedSettlementIds) {
-        return read(() -> new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(),
-                parts.cells().cells, parts.operators()), footprints,
-                uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget())).report(snapshot, previous,
-                        touchedSettlementIds));
+        return read(() -> diagnoser(snapshot).report(snapshot, previous, touchedSettlementIds));
+    }
+
+    /**
+     * The same diagnosis, made in parts by the caller: each part takes this model's read lock on its own. Valid only
+     * while the model is not updated (the caller starts again when it was).
+     */
+    public SignalDiagnosis diagnosisInParts(CoverageSnapshot snapshot, SignalReport previous, Set<Long> touchedSettlementIds) {
+        return read(() -> new SignalDiagnosis(diagnoser(snapshot), snapshot, previous, touchedSettlementIds,
+                lock.readLock()));
+    }
+
+    private SignalDiagnoser diagnoser(CoverageSnapshot snapshot) {
+        return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells,
+                parts.operators()), footprints, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()));
     }
 
     /**
@@ -298,8 +304,6 @@ public final class CoverageModel {
             lock.readLock().unlock();
         }
     }
-
-    // ------------------------------------------------------------------ read accessors
 
     public CoverageSettings settings() {
         return settings;

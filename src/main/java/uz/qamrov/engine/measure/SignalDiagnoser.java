@@ -3,10 +3,7 @@ package uz.qamrov.engine.measure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
@@ -103,28 +100,36 @@ final class SignalDiagnoser {
      * by every mobile service then and now, not in {@code touched}, keeps its answer.
      */
     SignalReport report(CoverageSnapshot snapshot, SignalReport previous, java.util.Set<Long> touched) {
-        int n = m.settlements().size();
-        PlaceSignal[][] out = new PlaceSignal[n][];
-        boolean[] allCovered = new boolean[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            long id = m.settlements().get(i).s.id();
-            allCovered[i] = allCovered(id, snapshot);
-            out[i] = allCovered[i] && previous != null && previous.allCovered(id) && !touched.contains(id)
-                    ? previous.settlementSignals(id) : settlement(i, snapshot);
-        });
-        Map<Long, PlaceSignal[]> bySettlement = new HashMap<>(n * 2);
-        java.util.Set<Long> coveredIds = new java.util.HashSet<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            long id = m.settlements().get(i).s.id();
-            bySettlement.put(id, out[i]);
-            if (allCovered[i]) {
-                coveredIds.add(id);
-            }
-        }
-        List<LineStretch> stretches = snapshot.stretches();
-        PlaceSignal[] st = new PlaceSignal[stretches.size()];
-        IntStream.range(0, st.length).parallel().forEach(k -> st[k] = stretch(stretches.get(k)));
-        return new SignalReport(bySettlement, coveredIds, Arrays.asList(st), footprints.levelsWithTerrain());
+        SignalDiagnosis d = new SignalDiagnosis(this, snapshot, previous, touched, null);
+        d.settlements(0, d.settlementCount());
+        d.stretches(0, d.stretchCount());
+        return d.report();
+    }
+
+    /** Settlement {@code i}'s signals per mobile service (a fresh diagnosis), and whether it has every mobile service. */
+    PlaceSignal[] settlementSignals(int i, CoverageSnapshot snapshot) {
+        return settlement(i, snapshot);
+    }
+
+    /** The settlement at index {@code i} of the model's table. */
+    long settlementId(int i) {
+        return m.settlements().get(i).s.id();
+    }
+
+    int settlementCount() {
+        return m.settlements().size();
+    }
+
+    boolean terrain() {
+        return footprints.levelsWithTerrain();
+    }
+
+    PlaceSignal stretchSignal(LineStretch s) {
+        return stretch(s);
+    }
+
+    static boolean coveredByEveryMobileService(long settlementId, CoverageSnapshot snapshot) {
+        return allCovered(settlementId, snapshot);
     }
 
     private static boolean allCovered(long settlementId, CoverageSnapshot snapshot) {
