@@ -25,7 +25,8 @@ import uz.qamrov.engine.signal.GapReason;
 
 /**
  * All SQL that stores and finds coverage results. Bulk rows go in by COPY (tens of thousands per run); every
- * run's rows hang off {@code coverage_runs} and are deleted with it.
+ * run's rows hang off {@code coverage_runs} and are deleted with it: by foreign key, except the settlement rows,
+ * which {@link #deleteOlderRuns} deletes itself (V066).
  */
 @Repository
 class CoverageResultRepository {
@@ -86,8 +87,8 @@ class CoverageResultRepository {
      * being built (under a stream of uploads, polygons are always a run or two behind), so coverage maps and exports
      * keep an answer (stale) until the new polygons are stored; storing them calls this again.
      */
-    int deleteOlderRuns(LocalDate asOf, long keepRunId) {
-        return jdbc.sql("""
+    void deleteOlderRuns(LocalDate asOf, long keepRunId) {
+        jdbc.sql("""
                 WITH keep AS (SELECT id, generation, stats -> 'polygons' IS NOT NULL AS polygons FROM coverage_runs WHERE id = :keep),
                 kept_for_polygons AS (
                   (SELECT r.id FROM coverage_runs r, keep k
@@ -99,9 +100,13 @@ class CoverageResultRepository {
                    WHERE r.as_of = :d AND r.id <> k.id AND r.status = 'succeeded' AND NOT k.polygons
                      AND r.stats -> 'polygons_pending' IS NOT NULL
                    ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1))
-                DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'
-                  AND coalesce(generation, -1) <= (SELECT generation FROM keep)
-                  AND id NOT IN (SELECT id FROM kept_for_polygons)""")
+                , gone AS (
+                  DELETE FROM coverage_runs WHERE as_of = :d AND id <> :keep AND status <> 'running'
+                    AND coalesce(generation, -1) <= (SELECT generation FROM keep)
+                    AND id NOT IN (SELECT id FROM kept_for_polygons)
+                  RETURNING id)
+                -- no foreign key deletes these with their run (V066: it cost a check per row of every COPY)
+                DELETE FROM settlement_coverage WHERE run_id IN (SELECT id FROM gone)""")
                 .param("d", asOf).param("keep", keepRunId).update();
     }
 

@@ -10,7 +10,8 @@ import uz.qamrov.support.ApiIT;
 
 /**
  * Which older runs of a date a new run replaces, worked through by hand: a run with polygons, and one whose polygons
- * are being built, stay while the newest run has none; each goes once a newer run has its own polygons.
+ * are being built, stay while the newest run has none; each goes once a newer run has its own polygons. A run's
+ * settlement rows (no foreign key since V066) go with it.
  */
 class RunReplacementIT extends ApiIT {
 
@@ -29,10 +30,12 @@ class RunReplacementIT extends ApiIT {
 
         results.deleteOlderRuns(D, c);
         assertThat(runs()).as("A has the newest polygons, B is building its own: both stay for C").containsExactly(a, b, c);
+        assertThat(runsWithSettlementRows()).containsExactly(a, b, c);
 
         results.markPolygons(b, 3); // B's polygons are stored: A is not needed any more
         results.deleteOlderRuns(D, b);
         assertThat(runs()).containsExactly(b, c);
+        assertThat(runsWithSettlementRows()).as("A's settlement rows went with it").containsExactly(b, c);
 
         results.markPolygons(c, 3);
         results.deleteOlderRuns(D, c);
@@ -44,13 +47,24 @@ class RunReplacementIT extends ApiIT {
         long e = run();
         results.deleteOlderRuns(D, e);
         assertThat(runs()).as("C keeps the polygons; D, neither pending nor with polygons, goes").containsExactly(c, e);
+        assertThat(runsWithSettlementRows()).as("every settlement row belongs to a run that is still stored")
+                .containsExactly(c, e);
     }
 
     private long run() {
         long generation = results.newGeneration("incremental", D, "test");
         long id = results.startRun("full", D, generation);
+        for (String service : List.of("mobile_any", "fixed_broadband")) {
+            jdbc.update("INSERT INTO settlement_coverage (run_id, settlement_id, service, covered) VALUES (?, 1, ?, true)",
+                    id, service);
+        }
         results.finishRun(id, 1, "{}");
         return id;
+    }
+
+    private List<Long> runsWithSettlementRows() {
+        return jdbc.queryForList("SELECT DISTINCT run_id FROM settlement_coverage WHERE run_id IN (SELECT id FROM coverage_runs"
+                + " WHERE as_of = ?) OR run_id NOT IN (SELECT id FROM coverage_runs) ORDER BY run_id", Long.class, D);
     }
 
     private List<Long> runs() {
