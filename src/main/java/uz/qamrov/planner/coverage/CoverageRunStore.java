@@ -66,9 +66,15 @@ class CoverageRunStore implements CoverageRuns {
     private final java.util.concurrent.atomic.AtomicBoolean todaysPolygonsQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<LocalDate, CompletableFuture<Long>> computing = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Long>> polygonsComputing = new ConcurrentHashMap<>();
+    private final RunPriority priority;
+    /** Readers waiting for polygons of a date that has none stored. */
+    private final AtomicInteger polygonReaders = new AtomicInteger();
+    /** The polygon work running now (one polygon thread), or null. */
+    private volatile RunPriority.Ticket polygonTicket;
 
     CoverageRunStore(CoverageRunWriter writer, CoverageResultRepository results, CoverageModels models,
-            CoverageProperties properties, java.time.Clock clock) {
+            CoverageProperties properties, java.time.Clock clock, RunPriority priority) {
+        this.priority = priority;
         this.writer = writer;
         this.results = results;
         this.models = models;
@@ -133,21 +139,30 @@ class CoverageRunStore implements CoverageRuns {
             polygonsOf(run); // the previous answer now, the new polygons in the background
             return previous.get().id();
         }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            CompletableFuture<Long> f = polygonsOf(run);
-            try {
-                return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof CoverageRunWriter.OutdatedException)) {
-                    throw new IllegalStateException("coverage polygons of " + d + " failed: " + e.getCause().getMessage(), e.getCause());
+        polygonReaders.incrementAndGet(); // nothing to serve: the polygon work this reader waits for is a reader's now
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                CompletableFuture<Long> f = polygonsOf(run);
+                RunPriority.Ticket running = polygonTicket;
+                if (running != null) {
+                    running.raise(RunPriority.Level.READER); // the work ahead of ours in the polygon queue, or ours
                 }
-                run = freshRun(d); // the model moved on: build the polygons of the new run
-            } catch (TimeoutException e) {
-                throw new CoverageNotReadyException("coverage polygons of " + d + " are being computed", 30);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CoverageNotReadyException("interrupted", 5);
+                try {
+                    return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof CoverageRunWriter.OutdatedException)) {
+                        throw new IllegalStateException("coverage polygons of " + d + " failed: " + e.getCause().getMessage(), e.getCause());
+                    }
+                    run = freshRun(d); // the model moved on: build the polygons of the new run
+                } catch (TimeoutException e) {
+                    throw new CoverageNotReadyException("coverage polygons of " + d + " are being computed", 30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CoverageNotReadyException("interrupted", 5);
+                }
             }
+        } finally {
+            polygonReaders.decrementAndGet();
         }
         throw new CoverageNotReadyException("the network keeps changing; coverage polygons of " + d + " are being computed", 30);
     }
@@ -162,14 +177,23 @@ class CoverageRunStore implements CoverageRuns {
     }
 
     /**
-     * Polygons are background work, except when the date has none stored at all: then an export or the map is
-     * waiting with nothing to serve (the first export after a start), and they go before the precomputation.
+     * Polygons are background work: they yield to today's run and to the runs readers wait for (after a start, today's
+     * national polygons took a core for a minute while the first readers of other dates waited). Work on the polygon
+     * thread is a reader's only while a reader waits for polygons with none to serve ({@link #runWithPolygonsFor}
+     * raises it).
      */
     private long polygons(RunRef r) {
         if (!results.latestRun(r.asOf()).map(RunRef::polygons).orElse(false)) {
-            RunPriority.Level level = results.latestRunWithPolygons(r.asOf()).isPresent()
-                    ? RunPriority.Level.BACKGROUND : RunPriority.Level.READER;
-            writer.storePolygons(r.id(), r.generation(), r.asOf(), level);
+            RunPriority.Level level = polygonReaders.get() > 0 ? RunPriority.Level.READER : RunPriority.Level.BACKGROUND;
+            try (RunPriority.Ticket ticket = priority.begin(level)) {
+                polygonTicket = ticket;
+                if (polygonReaders.get() > 0) {
+                    ticket.raise(RunPriority.Level.READER); // a reader came between the level and the ticket
+                }
+                writer.storePolygons(r.id(), r.generation(), r.asOf(), ticket);
+            } finally {
+                polygonTicket = null;
+            }
         }
         return r.id();
     }

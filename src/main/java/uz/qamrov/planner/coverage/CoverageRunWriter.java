@@ -259,13 +259,9 @@ class CoverageRunWriter {
      * the slow part (polygon union), so it runs in the background only. The footprints of every union are taken
      * under one read lock of the run's own generation (if the model already moved on, the run is outdated and so
      * are its polygons: {@link OutdatedException}); the unions are then built without any lock, so uploads arriving
-     * meanwhile neither wait for them nor void them.
+     * meanwhile neither wait for them nor void them. {@code level}: the caller's ticket, raised while a reader waits.
      */
-    int storePolygons(long runId, long runGeneration, LocalDate asOf, RunPriority.Level level) {
-        return priority.run(level, () -> storePolygonsNow(runId, runGeneration, asOf, level));
-    }
-
-    private int storePolygonsNow(long runId, long runGeneration, LocalDate asOf, RunPriority.Level level) {
+    int storePolygons(long runId, long runGeneration, LocalDate asOf, RunPriority.Ticket level) {
         long t0 = System.nanoTime();
         var operators = models.read(g -> withAny(operators(g.model())));
         List<PendingUnion> unions = new ArrayList<>();
@@ -294,7 +290,7 @@ class CoverageRunWriter {
         }
     }
 
-    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0, RunPriority.Level level) {
+    private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0, RunPriority.Ticket level) {
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {

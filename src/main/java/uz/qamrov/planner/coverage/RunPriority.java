@@ -42,17 +42,64 @@ final class RunPriority {
 
     /** Runs {@code work} at {@code level}: lower work pauses at its next {@link #yieldTo} until it is done. */
     <T> T run(Level level, Supplier<T> work) {
+        try (Ticket t = begin(level)) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Work at {@code level} from now until the ticket is closed, for work whose level may rise while it runs (polygons
+     * are background work until a reader starts waiting for them: {@link Ticket#raise}).
+     */
+    Ticket begin(Level level) {
         synchronized (lock) {
             running[level.ordinal()]++;
         }
-        try {
-            return work.get();
-        } finally {
+        return new Ticket(level);
+    }
+
+    /** One piece of running work and its current level. */
+    final class Ticket implements AutoCloseable {
+        private Level level;
+        private boolean closed;
+
+        private Ticket(Level level) {
+            this.level = level;
+        }
+
+        Level level() {
             synchronized (lock) {
-                running[level.ordinal()]--;
-                lock.notifyAll();
+                return level;
             }
         }
+
+        /** Raises the work to {@code to} (never lowers it): lower work now yields to it, and it to less. */
+        void raise(Level to) {
+            synchronized (lock) {
+                if (!closed && to.ordinal() < level.ordinal()) {
+                    running[level.ordinal()]--;
+                    running[to.ordinal()]++;
+                    level = to;
+                    lock.notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                if (!closed) {
+                    closed = true;
+                    running[level.ordinal()]--;
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** {@link #yieldTo(Level)} at the ticket's current level. */
+    void yieldTo(Ticket ticket) {
+        yieldTo(ticket.level());
     }
 
     /** Waits while work above {@code level} runs (at most {@code maxWait}); returns at once when none does. */

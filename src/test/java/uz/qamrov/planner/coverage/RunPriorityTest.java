@@ -106,6 +106,26 @@ class RunPriorityTest {
         assertThat(p.higherRunning(RunPriority.Level.BACKGROUND)).isFalse();
     }
 
+    @Test
+    void backgroundWorkRaisedForAWaitingReaderMakesOtherBackgroundWorkWait() {
+        RunPriority p = new RunPriority(1, TimeUnit.HOURS);
+        RunPriority.Ticket polygons = p.begin(RunPriority.Level.BACKGROUND);
+        assertThat(p.higherRunning(RunPriority.Level.BACKGROUND)).as("background work does not hold back its own level")
+                .isFalse();
+        polygons.raise(RunPriority.Level.READER);
+        assertThat(polygons.level()).isEqualTo(RunPriority.Level.READER);
+        assertThat(p.higherRunning(RunPriority.Level.BACKGROUND)).isTrue();
+        assertThat(p.higherRunning(RunPriority.Level.READER)).isFalse();
+        polygons.raise(RunPriority.Level.BACKGROUND);
+        assertThat(polygons.level()).as("a raise never lowers").isEqualTo(RunPriority.Level.READER);
+        polygons.close();
+        polygons.close(); // closing twice releases once
+        polygons.raise(RunPriority.Level.TODAY); // a closed ticket counts for nothing
+        assertThat(p.higherRunning(RunPriority.Level.BACKGROUND)).isFalse();
+        assertThat(p.higherRunning(RunPriority.Level.READER)).isFalse();
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> p.yieldTo(polygons));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
