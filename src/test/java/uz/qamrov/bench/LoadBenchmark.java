@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
@@ -97,8 +98,11 @@ public final class LoadBenchmark {
             // 3. a new date during a 1,000-site import
             String bigCsv = sites(1000, new Random(1), "bench-big");
             Future<Result> importing = pool.submit(() -> uploadAndWait(base, bigCsv));
-            Thread.sleep(1500); // pacing, not a wait: the reader arrives while the import is being applied
-            Result during = get(base + "/api/v1/gaps/settlements?limit=50&asOf=2019-05-17");
+            // pacing, not a wait for a condition: the reader arrives 1.5 s in, while the import is being applied
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+            Result during = pacer.schedule(() -> get(base + "/api/v1/gaps/settlements?limit=50&asOf=2019-05-17"), 1500,
+                    TimeUnit.MILLISECONDS).get();
+            pacer.shutdown();
             Result imported = importing.get();
             if (imported.status != 200) {
                 System.out.println("1,000-site import failed: " + imported.body.substring(0, Math.min(600, imported.body.length())));
@@ -140,7 +144,7 @@ public final class LoadBenchmark {
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         List<String> samples = Collections.synchronizedList(new ArrayList<>());
         List<Double> uploads = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService readers = Executors.newFixedThreadPool(6);
+        ExecutorService readers = Executors.newFixedThreadPool(4);
         Random seeds = new Random(42);
         for (int r = 0; r < 4; r++) {
             Random rnd = new Random(seeds.nextLong());
@@ -162,36 +166,35 @@ public final class LoadBenchmark {
                 return null;
             });
         }
-        readers.submit(() -> {
-            while (System.nanoTime() < end) {
-                record(base + "/api/v1/coverage.geojson", "coverage.geojson (export)", latency, errors);
-                Thread.sleep(exportEveryS * 1000L);
-            }
-            return null;
-        });
-        readers.submit(() -> {
-            Random rnd = new Random(7);
-            int n = 0;
-            while (System.nanoTime() < end) {
+        // the rate bounds: an export every exportEveryS s, an upload every 30 s, a sample every 10 s (each the delay
+        // after the previous one ended), all stopped when the run's minutes are up
+        ScheduledExecutorService paced = Executors.newScheduledThreadPool(3);
+        paced.scheduleWithFixedDelay(() -> record(base + "/api/v1/coverage.geojson", "coverage.geojson (export)", latency,
+                errors), 0, exportEveryS, TimeUnit.SECONDS);
+        Random uploadRows = new Random(7);
+        AtomicInteger uploadNo = new AtomicInteger();
+        paced.scheduleWithFixedDelay(() -> {
+            try {
                 // new sites going on air today (no commissioning date): what operators upload day to day
-                Result r = uploadAndWait(base, sites(10, rnd, "bench-small-" + (n++), ""));
+                Result r = uploadAndWait(base, sites(10, uploadRows, "bench-small-" + uploadNo.getAndIncrement(), ""));
                 uploads.add(r.seconds);
                 if (r.status != 200) {
                     errors.computeIfAbsent("upload", k -> new AtomicInteger()).incrementAndGet();
                     System.out.println("upload failed: " + r.body.substring(0, Math.min(600, r.body.length())));
                 }
-                Thread.sleep(30_000);
+            } catch (Exception e) {
+                errors.computeIfAbsent("upload", k -> new AtomicInteger()).incrementAndGet();
+                System.out.println("upload failed: " + e);
             }
-            return null;
-        });
+        }, 0, 30, TimeUnit.SECONDS);
         var mem = ManagementFactory.getMemoryMXBean();
         var threads = ManagementFactory.getThreadMXBean();
-        while (System.nanoTime() < end) {
-            samples.add(String.format(Locale.ROOT, "%d/%d MB", threads.getThreadCount(), mem.getHeapMemoryUsage().getUsed() >> 20));
-            Thread.sleep(10_000);
-        }
+        paced.scheduleAtFixedRate(() -> samples.add(String.format(Locale.ROOT, "%d/%d MB", threads.getThreadCount(),
+                mem.getHeapMemoryUsage().getUsed() >> 20)), 0, 10, TimeUnit.SECONDS);
         readers.shutdown();
-        readers.awaitTermination(3, TimeUnit.MINUTES);
+        readers.awaitTermination(minutes + 3L, TimeUnit.MINUTES); // the readers stop at the end of the run
+        paced.shutdown(); // cancels the next export, upload and sample; one in progress finishes
+        paced.awaitTermination(3, TimeUnit.MINUTES);
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nMixed load for %d min (4 reader threads, a national "
                 + "export every %d s, a 10-row upload of sites going on air today every 30 s):%n%n| class | requests | p50 s | p99 s | max s | over 5 s | errors |%n"
                 + "|---|---|---|---|---|---|---|%n", minutes, exportEveryS));
