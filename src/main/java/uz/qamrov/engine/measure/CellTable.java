@@ -79,6 +79,16 @@ final class CellTable {
         return sites.containsKey(id);
     }
 
+    /** Whether any of the ids is a site the table holds. */
+    boolean holdsAnySite(java.util.Collection<Long> ids) {
+        for (long id : ids) {
+            if (site(id) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void putSite(SiteRec s) {
         sites.put(s.site().id(), s);
     }

@@ -5,9 +5,11 @@ import java.util.Set;
 /**
  * What an incremental update touched: settlements and line segments whose precomputed lists changed, and the ids of
  * those settlements (a later diagnosis of the same date redoes only them: {@link CoverageModel#diagnose(
- * CoverageSnapshot, SignalReport, Set)}).
+ * CoverageSnapshot, SignalReport, Set)}), and whether every site the change named was new to the model (no site moved,
+ * changed or went: a nearest-site distance can then only shrink, {@link NearestFinder#narrowedByAddedSites}).
  */
-public record ChangeStats(int touchedSettlements, int touchedSegments, Set<Long> touchedSettlementIds) {
+public record ChangeStats(int touchedSettlements, int touchedSegments, Set<Long> touchedSettlementIds,
+        boolean sitesOnlyAdded) {
 
     public ChangeStats {
         touchedSettlementIds = Set.copyOf(touchedSettlementIds);

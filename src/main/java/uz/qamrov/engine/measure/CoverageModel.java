@@ -140,6 +140,7 @@ public final class CoverageModel {
             Set<Long> removedSites = ids(removedSiteIds, "siteId");
             CellTable table = parts.cells();
             List<Site> sites = table.validateSites(addedSites, removedSites);
+            boolean sitesOnlyAdded = !table.holdsAnySite(removedSites);
             CellReachIndex.Prepared cells = reach.prepare(addedCells, removedCells);
             Map<String, Integer> delta = reach.operatorDelta(removedCells, cells);
             for (long id : removedSites) {
@@ -166,7 +167,7 @@ public final class CoverageModel {
             reach.commit(cells, false, touchedS, touchedE);
             commitSites(sites);
             reach.compactIfSparse();
-            return new ChangeStats(touchedS.size(), touchedE.size(), settlementIds(touchedS));
+            return new ChangeStats(touchedS.size(), touchedE.size(), settlementIds(touchedS), sitesOnlyAdded);
         } finally {
             lock.writeLock().unlock();
         }
@@ -197,7 +198,7 @@ public final class CoverageModel {
             }
             fiber.commit(added, touchedS);
             fiber.compactIfSparse();
-            return new ChangeStats(touchedS.size(), 0, settlementIds(touchedS));
+            return new ChangeStats(touchedS.size(), 0, settlementIds(touchedS), true);
         } finally {
             lock.writeLock().unlock();
         }
@@ -226,8 +227,6 @@ public final class CoverageModel {
             parts.cells().putSite(new SiteRec(s, parts.operators().acquire(s.operator()), sc[0], sc[1]));
         }
     }
-
-    // ------------------------------------------------------------------ evaluation
 
     /**
      * Only the indicators at a date — what the dashboards, the target trends and an import's report need. Same

@@ -96,8 +96,11 @@ public final class NearestFinder {
         return new NearestFinder(siteTree(model.sites()), fiber, maxSearchM);
     }
 
+    /** How far {@link #of(CoverageModel)} looks: the whole country and beyond. */
+    public static final double DEFAULT_MAX_SEARCH_M = 1_000_000;
+
     public static NearestFinder of(CoverageModel model) {
-        return new NearestFinder(model.sites(), model.fiberRoutes(), model.fiberNodes(), 1_000_000);
+        return new NearestFinder(model.sites(), model.fiberRoutes(), model.fiberNodes(), DEFAULT_MAX_SEARCH_M);
     }
 
     public static NearestFinder of(CoverageModel model, double maxSearchM) {
@@ -138,6 +141,32 @@ public final class NearestFinder {
     /** Distance to the nearest active site per settlement (input order; NaN for none), in parallel. */
     public double[] siteDistancesM(List<Settlement> settlements, LocalDate asOf, String operator) {
         return distancesM(sites, settlements, asOf, operator);
+    }
+
+    /**
+     * {@link #siteDistancesM} after sites were only added (none moved, changed or removed): a new site can only bring
+     * a settlement's nearest site closer, so each distance is the smaller of {@code before} (the same settlements,
+     * date and operator before the sites were added; NaN for none) and the nearest added site active on
+     * {@code asOf}. Equal to measuring all sites again; costs a search among the added sites only.
+     */
+    public static double[] narrowedByAddedSites(double[] before, List<Settlement> settlements, List<Site> added,
+            LocalDate asOf, String operator) {
+        if (before.length != settlements.size()) {
+            throw new IllegalArgumentException(before.length + " distances for " + settlements.size() + " settlements");
+        }
+        if (added.isEmpty()) {
+            return before.clone();
+        }
+        STRtree noFiber = new STRtree();
+        noFiber.build();
+        double[] nearestAdded = new NearestFinder(siteTree(added), noFiber, DEFAULT_MAX_SEARCH_M)
+                .siteDistancesM(settlements, asOf, operator);
+        double[] out = new double[before.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Double.isNaN(before[i]) ? nearestAdded[i]
+                    : Double.isNaN(nearestAdded[i]) ? before[i] : Math.min(before[i], nearestAdded[i]);
+        }
+        return out;
     }
 
     /** Distance to the nearest active fiber route or node per settlement (input order; NaN for none), in parallel. */

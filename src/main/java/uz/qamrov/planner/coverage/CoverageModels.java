@@ -304,7 +304,8 @@ class CoverageModels {
             if (from != null) {
                 effectiveFrom.put(id, from);
             }
-            changes.changed(id, siteStats.touchedSettlementIds(), operatorsOf(removedCells, newCells));
+            changes.changed(id, siteStats.touchedSettlementIds(), operatorsOf(removedCells, newCells),
+                    siteStats.sitesOnlyAdded() ? newSites : null);
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
                     fiberChanged ? id : g.fiberVersion());

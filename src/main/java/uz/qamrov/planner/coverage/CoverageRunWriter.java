@@ -76,13 +76,15 @@ class CoverageRunWriter {
 
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
+    private final NearestDistances nearest;
     private final CoverageResultRepository results;
     private final TransactionTemplate tx;
     private final RunPriority priority;
     private final java.time.Clock clock;
 
-    CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority, java.time.Clock clock) {
+    CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, NearestDistances nearest,
+            CoverageResultRepository results, TransactionTemplate tx, RunPriority priority, java.time.Clock clock) {
+        this.nearest = nearest;
         this.clock = clock;
         this.models = models;
         this.evaluations = evaluations;
@@ -181,21 +183,22 @@ class CoverageRunWriter {
         priority.yieldTo(level);
         long t2 = System.nanoTime();
         // the finder and settlements under the lock; the distances without it (the finder's indexes are its own)
-        var inputs = models.read(evaluations::nearestInputs);
+        var inputs = models.read(g -> nearest.inputs(g, asOf));
         if (inputs.generation() != generation) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        double[][] siteAndFiber = evaluations.nearestSiteAndFiberM(inputs.value(), asOf);
+        double[][] siteAndFiber = nearest.measure(inputs.value(), asOf);
         var settlements = inputs.value().settlements();
-        Map<Long, double[]> nearest = new HashMap<>(settlements.size() * 2);
+        Map<Long, double[]> distances = new HashMap<>(settlements.size() * 2);
         for (int i = 0; i < settlements.size(); i++) {
-            nearest.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
+            distances.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
         }
         String timings = String.format(java.util.Locale.ROOT,
-                "snapshot %d ms, signals %d ms, %d operators' stretches %d ms, nearest %d ms", (t1 - t0) / 1_000_000,
-                (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                "snapshot %d ms, signals %d ms, %d operators' stretches %d ms, nearest %d ms (%s)", (t1 - t0) / 1_000_000,
+                (t1b - t1) / 1_000_000, operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                inputs.value().finder() == null ? inputs.value().addedSites().size() + " sites added since" : "all sites");
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, byOperator,
-                nearest, timings));
+                distances, timings));
     }
 
     /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */

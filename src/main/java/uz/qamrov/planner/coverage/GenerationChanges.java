@@ -1,21 +1,30 @@
 package uz.qamrov.planner.coverage;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import uz.qamrov.engine.model.Site;
 
 /**
  * What each generation since the last rebuild touched (the newest {@value #KEPT}), so that a run can carry over what
  * no change since touched: the settlements whose reach lists its site changes touched (their signals), and the
- * operators whose cells it changed (their stretches). Known for every generation after {@code knownAfter}: the last
- * rebuild, or the oldest entry dropped.
+ * operators whose cells it changed (their stretches), and the sites it added when it only added sites (nearest-site
+ * distances). Known for every generation after {@code knownAfter}: the last rebuild, or the oldest entry dropped.
  */
 final class GenerationChanges {
 
     static final int KEPT = 100;
 
-    /** The settlements and operators a generation, or a span of them, touched. */
-    record Touched(Set<Long> settlements, Set<String> operators) {
+    /** Added sites are remembered up to this many per generation (a national upload is measured again instead). */
+    static final int MAX_ADDED_SITES = 5_000;
+
+    /**
+     * The settlements and operators a generation, or a span of them, touched; {@code addedSites}: the sites they added
+     * when they added sites only (none moved, changed or removed), else null.
+     */
+    record Touched(Set<Long> settlements, Set<String> operators, List<Site> addedSites) {
     }
 
     private final ConcurrentSkipListMap<Long, Touched> byGeneration = new ConcurrentSkipListMap<>();
@@ -27,8 +36,10 @@ final class GenerationChanges {
         knownAfter = generation;
     }
 
-    void changed(long generation, Set<Long> settlements, Set<String> operators) {
-        byGeneration.put(generation, new Touched(Set.copyOf(settlements), Set.copyOf(operators)));
+    /** {@code addedSites}: null when the change moved, changed or removed a site. */
+    void changed(long generation, Set<Long> settlements, Set<String> operators, List<Site> addedSites) {
+        List<Site> added = addedSites == null || addedSites.size() > MAX_ADDED_SITES ? null : List.copyOf(addedSites);
+        byGeneration.put(generation, new Touched(Set.copyOf(settlements), Set.copyOf(operators), added));
         while (byGeneration.size() > KEPT) {
             knownAfter = Math.max(knownAfter, byGeneration.pollFirstEntry().getKey());
         }
@@ -41,10 +52,16 @@ final class GenerationChanges {
         }
         Set<Long> settlements = new HashSet<>();
         Set<String> operators = new HashSet<>();
-        byGeneration.subMap(since, false, upTo, true).values().forEach(t -> {
+        List<Site> added = new ArrayList<>();
+        boolean onlyAdded = true;
+        for (Touched t : byGeneration.subMap(since, false, upTo, true).values()) {
             settlements.addAll(t.settlements());
             operators.addAll(t.operators());
-        });
-        return new Touched(settlements, operators);
+            onlyAdded &= t.addedSites() != null;
+            if (onlyAdded) {
+                added.addAll(t.addedSites());
+            }
+        }
+        return new Touched(settlements, operators, onlyAdded ? added : null);
     }
 }

@@ -1,0 +1,120 @@
+package uz.qamrov.planner.coverage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uz.qamrov.engine.measure.NearestFinder;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+
+/**
+ * Each settlement's distance to the nearest active site and to the nearest active fiber on a date (what a stored run
+ * keeps beside coverage, and what a gap's reason quotes). The inputs are taken under the generation's read lock
+ * ({@link #inputs}); the distances are measured without it ({@link #measure}). What no change since touched is
+ * carried over:
+ * <ul>
+ *   <li>the fiber index and the fiber distances, while the fiber is the same ({@link ModelGeneration#fiberVersion});</li>
+ *   <li>the site distances of today and later dates, after uploads that only added sites: a new site can only bring
+ *       the nearest one closer ({@link NearestFinder#narrowedByAddedSites}), so only the new sites are searched.</li>
+ * </ul>
+ */
+@Component
+class NearestDistances {
+
+    private final CoverageModels models;
+    private final Clock clock;
+
+    /**
+     * The nearest-site/fiber index of a generation: building it (every site and fiber route of the country) costs
+     * seconds, its queries milliseconds, and every run of one generation uses it.
+     */
+    private final Cache<Long, NearestFinder> finders = Caffeine.newBuilder().executor(Runnable::run).maximumSize(1).build();
+
+    /** The last finder built and its generation's fiber version: a generation with the same fiber shares its index. */
+    private record LastFinder(long fiberVersion, NearestFinder finder) {
+    }
+
+    private volatile LastFinder lastFinder;
+
+    private record FiberKey(long fiberVersion, LocalDate date) {
+    }
+
+    /** Fiber distances by fiber version and date (model order; NaN for none): an upload of sites leaves them. */
+    private final Cache<FiberKey, double[]> fiberDistances = Caffeine.newBuilder().executor(Runnable::run).maximumSize(8)
+            .build();
+
+    /** Site distances of a date (today or later) and the generation they were measured on. */
+    private record LastSites(long generation, double[] distancesM) {
+    }
+
+    private final Cache<LocalDate, LastSites> lastSiteDistances = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(16).build();
+
+    NearestDistances(CoverageModels models, Clock clock) {
+        this.models = models;
+        this.clock = clock;
+    }
+
+    /**
+     * What the distances of one generation and date need. Either a finder (measure everything), or the distances of
+     * an earlier generation with the sites added since and the fiber distances already known (narrow them).
+     */
+    record Inputs(long generation, List<Settlement> settlements, long fiberVersion, NearestFinder finder,
+            double[] sitesBefore, List<Site> addedSites, double[] fiber) {
+    }
+
+    /** Call under the generation's read lock ({@link CoverageModels#read}). */
+    Inputs inputs(ModelGeneration g, LocalDate date) {
+        LastSites last = lastSiteDistances.getIfPresent(date);
+        GenerationChanges.Touched since = last == null ? null : models.touchedBetween(last.generation(), g.id());
+        double[] fiber = fiberDistances.getIfPresent(new FiberKey(g.fiberVersion(), date));
+        List<Settlement> settlements = g.model().settlements();
+        if (since != null && since.addedSites() != null && fiber != null
+                && last.distancesM().length == settlements.size()) {
+            return new Inputs(g.id(), settlements, g.fiberVersion(), null, last.distancesM(), since.addedSites(), fiber);
+        }
+        return new Inputs(g.id(), settlements, g.fiberVersion(), finder(g), null, null, fiber);
+    }
+
+    /** Nearest site and fiber (metres, NaN for none) per settlement, in the inputs' order, any operator; no lock needed. */
+    double[][] measure(Inputs in, LocalDate date) {
+        double[] sites = in.finder() == null
+                ? NearestFinder.narrowedByAddedSites(in.sitesBefore(), in.settlements(), in.addedSites(), date, null)
+                : in.finder().siteDistancesM(in.settlements(), date, null);
+        if (!date.isBefore(LocalDate.now(clock))) {
+            lastSiteDistances.put(date, new LastSites(in.generation(), sites));
+        }
+        // never inside Cache.get(key, fn): the distances are a parallel stream on the common pool, whose one worker
+        // (two cores) may be running this cache's maintenance, blocked on the very map lock the mapping function
+        // holds — a deadlock the load benchmark hit
+        double[] fiber = in.fiber();
+        if (fiber == null) {
+            fiber = in.finder().fiberDistancesM(in.settlements(), date, null);
+            fiberDistances.put(new FiberKey(in.fiberVersion(), date), fiber);
+        }
+        return new double[][] {sites, fiber};
+    }
+
+    /** The nearest finder of this generation; call it under the generation's read lock. */
+    private NearestFinder finder(ModelGeneration generation) {
+        // built outside the cache's compute (a Caffeine mapping function runs under a lock of the map)
+        NearestFinder hit = finders.getIfPresent(generation.id());
+        if (hit != null) {
+            return hit;
+        }
+        synchronized (finders) {
+            hit = finders.getIfPresent(generation.id());
+            if (hit == null) {
+                LastFinder last = lastFinder;
+                hit = last != null && last.fiberVersion() == generation.fiberVersion()
+                        ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
+                lastFinder = new LastFinder(generation.fiberVersion(), hit);
+                finders.put(generation.id(), hit);
+            }
+            return hit;
+        }
+    }
+}
