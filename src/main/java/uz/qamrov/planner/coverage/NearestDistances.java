@@ -42,9 +42,15 @@ class NearestDistances {
     private record FiberKey(long fiberVersion, LocalDate date) {
     }
 
-    /** Fiber distances by fiber version and date (model order; NaN for none): an upload of sites leaves them. */
-    private final Cache<FiberKey, double[]> fiberDistances = Caffeine.newBuilder().executor(Runnable::run).maximumSize(8)
-            .build();
+    /**
+     * Fiber distances by fiber version and date (model order; NaN for none): an upload of sites leaves them. Today and
+     * later dates apart from the past ones: the precomputation of a hundred month-ends would push today's out, and
+     * today's run follows every upload.
+     */
+    private final Cache<FiberKey, double[]> pastFiberDistances = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(8).build();
+    private final Cache<FiberKey, double[]> currentFiberDistances = Caffeine.newBuilder().executor(Runnable::run)
+            .maximumSize(4).build();
 
     /** Site distances of a date (today or later) and the generation they were measured on. */
     private record LastSites(long generation, double[] distancesM) {
@@ -70,7 +76,7 @@ class NearestDistances {
     Inputs inputs(ModelGeneration g, LocalDate date) {
         LastSites last = lastSiteDistances.getIfPresent(date);
         GenerationChanges.Touched since = last == null ? null : models.touchedBetween(last.generation(), g.id());
-        double[] fiber = fiberDistances.getIfPresent(new FiberKey(g.fiberVersion(), date));
+        double[] fiber = fiberDistances(date).getIfPresent(new FiberKey(g.fiberVersion(), date));
         List<Settlement> settlements = g.model().settlements();
         if (since != null && since.addedSites() != null && fiber != null
                 && last.distancesM().length == settlements.size()) {
@@ -93,9 +99,13 @@ class NearestDistances {
         double[] fiber = in.fiber();
         if (fiber == null) {
             fiber = in.finder().fiberDistancesM(in.settlements(), date, null);
-            fiberDistances.put(new FiberKey(in.fiberVersion(), date), fiber);
+            fiberDistances(date).put(new FiberKey(in.fiberVersion(), date), fiber);
         }
         return new double[][] {sites, fiber};
+    }
+
+    private Cache<FiberKey, double[]> fiberDistances(LocalDate date) {
+        return date.isBefore(LocalDate.now(clock)) ? pastFiberDistances : currentFiberDistances;
     }
 
     /** The nearest finder of this generation; call it under the generation's read lock. */
