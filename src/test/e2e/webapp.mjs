@@ -411,6 +411,24 @@ await check('hexagon layer (H3): the region\'s cells as the API sums them, legen
   }
   assert(legend.includes('RSRP') && legend.includes('RSCP') && legend.includes('RxLev'), `legend measures: ${legend}`);
   await shot('02b-hexagons-region');
+  // one operator's coverage, chosen in the legend: the API's sums for that operator, coloured by covered share
+  const ops = await pg.locator('#hex-operator option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert(ops.length > 0, 'the legend offers no operator');
+  const op = ops[0];
+  const byOp = await (await api(`/api/v1/hexagons?region=${regionCode}&service=${params.get('service')}&asOf=${params.get('asOf')}&operator=${op}`)).json();
+  await pg.locator('#hex-operator').selectOption(op);
+  await pg.waitForFunction((o) => window.qamrov.hexagons && window.qamrov.hexagons.operator === o, op);
+  await idle();
+  const mine = await pg.evaluate(() => window.qamrov.hexagons);
+  assert(mine.matched === byOp.numberMatched && mine.covered === byOp.population_covered && mine.population === fc.population,
+    `drawn for ${op}: ${JSON.stringify(mine)}, API ${byOp.numberMatched} cells, ${byOp.population_covered} covered`);
+  assert(byOp.population_covered <= fc.population_covered, `${op} covers ${byOp.population_covered} > all operators ${fc.population_covered}`);
+  const opLegend = await pg.locator('#hex-legend').innerText();
+  assert(opLegend.includes('everyone covered') && !opLegend.includes('RSRP'), `legend for ${op}: ${opLegend}`);
+  assert(new URL(pg.url()).searchParams.get('hexop') === op, `URL ${pg.url()}`);
+  await pg.locator('#hex-operator').selectOption('');
+  await pg.waitForFunction(() => window.qamrov.hexagons && window.qamrov.hexagons.operator === '');
+  await idle();
   // a closer look at the most populous cell and its neighbours (for the README), then back to the region
   const regionView = await bounds();
   await pg.evaluate(([a, b]) => { window.qamrov.map.setView([a, b], 11, { animate: false }); }, [lat, lon]);
@@ -423,8 +441,8 @@ await check('hexagon layer (H3): the region\'s cells as the API sums them, legen
   await pg.waitForFunction(() => !document.querySelector('#hex-legend'));
   await pg.mouse.move(5, 500);
   await idle();
-  return `${fc.numberMatched} cells at res ${fc.resolution}, ${fc.population} people, ${fc.population_covered} covered; top cell ${top.id}`
-    + ` ${top.properties.population} people, class ${top.properties.signal_class}`;
+  return `${fc.numberMatched} cells at res ${fc.resolution}, ${fc.population} people, ${fc.population_covered} covered`
+    + ` (${op}: ${byOp.population_covered}); top cell ${top.id} ${top.properties.population} people, class ${top.properties.signal_class}`;
 });
 
 await check('clicking a gap-table row zooms the map to it', async () => {

@@ -14,7 +14,7 @@ import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
 import { loadComparison, setupOperators } from './js/operators.js';
-import { hexStyle, loadHexagons } from './js/hexagons.js';
+import { hexStyle, loadHexagons, onHexOperator } from './js/hexagons.js';
 
 const $ = (sel) => document.querySelector(sel);
 const L = window.L;
@@ -181,6 +181,7 @@ async function main() {
     if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);
   });
   await Promise.all([loadRegions(), loadLines(), setupOperators(save)]);
+  onHexOperator(save);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
   if (state.view) m.map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });

@@ -20,10 +20,14 @@ let renderer;
 const color = (code) => COLORS[Math.max(0, operators.findIndex((o) => o.code === code)) % COLORS.length];
 const opName = (code) => (operators.find((o) => o.code === code) || { name: code }).name;
 
+/** The operators the API lists (code, name), once {@link setupOperators} has read them. */
+export const operatorList = () => operators;
+
 /** The operator picker (from the API; unknown codes of a shared URL are dropped) and the map layer of their gaps. */
 export async function setupOperators(onChange) {
   operators = await api(`${API}/operators`).catch((e) => { debug.errors.push(String(e)); return []; });
   state.operators = state.operators.filter((c) => operators.some((o) => o.code === c));
+  if (!operators.some((o) => o.code === state.hexOperator)) state.hexOperator = '';
   m.map.createPane('operatorPane').style.zIndex = 455;
   renderer = L.svg({ pane: 'operatorPane', padding: 0.2 });
   m.layers.operatorGaps = L.layerGroup().addTo(m.map);

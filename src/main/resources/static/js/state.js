@@ -1,5 +1,6 @@
 // The whole view in one object, and in the URL: opening a shared URL restores region, service, as-of date, shading,
-// coverage technology, gap tab, road, table search, selection, operators compared, visible layers and the map position.
+// coverage technology, gap tab, road, table search, selection, operators compared, the hexagons' operator, visible
+// layers and the map position.
 import { i18n } from './i18n.js';
 
 export const DEFAULT_LAYERS = ['regions', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels'];
@@ -7,7 +8,7 @@ export const DEFAULT_LAYERS = ['regions', 'highways', 'railways', 'stretches', '
 export const state = {
   region: '', service: 'mobile_internet', asOf: null, shade: 'settlements.mobile_internet.pct', technology: '4G',
   kind: 'settlements', sort: null, offset: 0, ref: '', text: '', selection: null, layers: [...DEFAULT_LAYERS],
-  view: null, gapFeatures: [], numberMatched: 0, operators: [],
+  view: null, gapFeatures: [], numberMatched: 0, operators: [], hexOperator: '',
 };
 
 /** Reads the view from location.search into state (unknown values are left to the callers to check). */
@@ -28,6 +29,7 @@ export function readUrl() {
   if (p.has('layers')) state.layers = get('layers').split(',').filter((l) => DEFAULT_LAYERS.includes(l) || l === 'coverage' || l === 'hexagons');
   const view = get('map').split('/').map(Number);
   state.operators = get('ops').split(',').filter((o) => /^[a-z][a-z0-9_]*$/.test(o));
+  state.hexOperator = /^[a-z][a-z0-9_]*$/.test(get('hexop')) ? get('hexop') : '';
   state.view = view.length === 3 && view.every((x) => Number.isFinite(x)) ? { zoom: view[0], lat: view[1], lon: view[2] } : null;
   return { lang: get('lang') };
 }
@@ -48,6 +50,7 @@ export function viewUrl(map) {
   set('sort', state.sort);
   if (state.selection) set('sel', `${state.selection.kind}:${state.selection.id}`);
   set('ops', state.operators.join(','));
+  set('hexop', state.hexOperator);
   if (state.layers.join(',') !== DEFAULT_LAYERS.join(',')) q.set('layers', state.layers.join(','));
   if (map) {
     const c = map.getCenter();
