@@ -153,7 +153,9 @@ class CoverageModels {
 
     /** Reads the current generation under the read lock; the result is tagged with that generation. */
     <T> Tagged<T> read(Function<ModelGeneration, T> reader) {
+        long asked = System.nanoTime();
         lock.readLock().lock();
+        long got = System.nanoTime();
         try {
             ModelGeneration g = current;
             if (g == null) {
@@ -162,6 +164,17 @@ class CoverageModels {
             return new Tagged<>(g.id(), reader.apply(g));
         } finally {
             lock.readLock().unlock();
+            slowLock("read", asked, got);
+        }
+    }
+
+    /** Logs a wait for, or a hold of, the model's lock over a second: what an import and its queued readers wait on. */
+    private static void slowLock(String what, long asked, long got) {
+        long waitMs = (got - asked) / 1_000_000;
+        long heldMs = (System.nanoTime() - got) / 1_000_000;
+        if (waitMs > 1_000 || heldMs > 1_000) {
+            log.warn("coverage: a {} waited {} ms for the model's lock and held it {} ms ({})", what, waitMs, heldMs,
+                    Thread.currentThread().getName());
         }
     }
 
@@ -296,6 +309,7 @@ class CoverageModels {
         // 3. apply: the engine validates everything before it mutates anything
         long readDone = System.nanoTime();
         lock.writeLock().lock();
+        long locked = System.nanoTime();
         try {
             var siteStats = g.model().applySiteChanges(removedCellIds, newCells, siteIds, newSites);
             var fiberStats = g.model().applyFiberChanges(change.fiberRouteIds(), newRoutes, change.fiberNodeIds(), newNodes);
@@ -314,6 +328,7 @@ class CoverageModels {
             return new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {
             lock.writeLock().unlock();
+            slowLock("change", readDone, locked);
         }
     }
 
