@@ -93,7 +93,17 @@ public final class NearestFinder {
      * rebuilt (tens of thousands of points, a fraction of that). The caller knows the fiber did not change.
      */
     public NearestFinder withSitesOf(CoverageModel model) {
-        return new NearestFinder(siteTree(model.sites()), fiber, maxSearchM);
+        return withSites(model.sites());
+    }
+
+    /** {@link #withSitesOf} from a list of sites taken earlier (the index is built without the model's lock). */
+    public NearestFinder withSites(List<Site> sites) {
+        return new NearestFinder(siteTree(sites), fiber, maxSearchM);
+    }
+
+    /** A finder of these sites, routes and nodes (lists taken from a model earlier, so its lock is not held). */
+    public static NearestFinder of(List<Site> sites, List<FiberRoute> routes, List<FiberNode> nodes) {
+        return new NearestFinder(sites, routes, nodes, DEFAULT_MAX_SEARCH_M);
     }
 
     /** How far {@link #of(CoverageModel)} looks: the whole country and beyond. */

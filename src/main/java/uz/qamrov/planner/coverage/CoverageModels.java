@@ -173,8 +173,11 @@ class CoverageModels {
         long waitMs = (got - asked) / 1_000_000;
         long heldMs = (System.nanoTime() - got) / 1_000_000;
         if (waitMs > 1_000 || heldMs > 1_000) {
-            log.warn("coverage: a {} waited {} ms for the model's lock and held it {} ms ({})", what, waitMs, heldMs,
-                    Thread.currentThread().getName());
+            // the caller (the first frame outside this class): which read it was, without a label at every call site
+            StackTraceElement caller = java.util.Arrays.stream(new Throwable().getStackTrace())
+                    .filter(f -> !f.getClassName().startsWith(CoverageModels.class.getName())).findFirst().orElse(null);
+            log.warn("coverage: a {} waited {} ms for the model's lock and held it {} ms ({}, {})", what, waitMs, heldMs,
+                    Thread.currentThread().getName(), caller);
         }
     }
 

@@ -5,8 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.NearestFinder;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Settlement;
 import uz.qamrov.engine.model.Site;
 
@@ -68,7 +71,7 @@ class NearestDistances {
      * What the distances of one generation and date need. Either a finder (measure everything), or the distances of
      * an earlier generation with the sites added since and the fiber distances already known (narrow them).
      */
-    record Inputs(long generation, List<Settlement> settlements, long fiberVersion, NearestFinder finder,
+    record Inputs(long generation, List<Settlement> settlements, long fiberVersion, Supplier<NearestFinder> finder,
             double[] sitesBefore, List<Site> addedSites, double[] fiber) {
     }
 
@@ -89,7 +92,7 @@ class NearestDistances {
     double[][] measure(Inputs in, LocalDate date) {
         double[] sites = in.finder() == null
                 ? NearestFinder.narrowedByAddedSites(in.sitesBefore(), in.settlements(), in.addedSites(), date, null)
-                : in.finder().siteDistancesM(in.settlements(), date, null);
+                : in.finder().get().siteDistancesM(in.settlements(), date, null);
         if (!date.isBefore(LocalDate.now(clock))) {
             lastSiteDistances.put(date, new LastSites(in.generation(), sites));
         }
@@ -98,7 +101,7 @@ class NearestDistances {
         // holds — a deadlock the load benchmark hit
         double[] fiber = in.fiber();
         if (fiber == null) {
-            fiber = in.finder().fiberDistancesM(in.settlements(), date, null);
+            fiber = in.finder().get().fiberDistancesM(in.settlements(), date, null);
             fiberDistances(date).put(new FiberKey(in.fiberVersion(), date), fiber);
         }
         return new double[][] {sites, fiber};
@@ -108,23 +111,34 @@ class NearestDistances {
         return date.isBefore(LocalDate.now(clock)) ? pastFiberDistances : currentFiberDistances;
     }
 
-    /** The nearest finder of this generation; call it under the generation's read lock. */
-    private NearestFinder finder(ModelGeneration generation) {
-        // built outside the cache's compute (a Caffeine mapping function runs under a lock of the map)
+    /**
+     * The nearest finder of this generation, or how to build it: under the generation's read lock only its sites (and
+     * fiber, when the fiber changed) are listed; the indexes are built when first used, without the lock (the fiber
+     * index of 300,000 route pieces took seconds, and an import waiting for the write lock waited for it).
+     */
+    private Supplier<NearestFinder> finder(ModelGeneration generation) {
         NearestFinder hit = finders.getIfPresent(generation.id());
         if (hit != null) {
-            return hit;
+            return () -> hit;
         }
-        synchronized (finders) {
-            hit = finders.getIfPresent(generation.id());
-            if (hit == null) {
-                LastFinder last = lastFinder;
-                hit = last != null && last.fiberVersion() == generation.fiberVersion()
-                        ? last.finder().withSitesOf(generation.model()) : NearestFinder.of(generation.model());
-                lastFinder = new LastFinder(generation.fiberVersion(), hit);
-                finders.put(generation.id(), hit);
+        LastFinder last = lastFinder;
+        List<Site> sites = generation.model().sites();
+        boolean sameFiber = last != null && last.fiberVersion() == generation.fiberVersion();
+        List<FiberRoute> routes = sameFiber ? null : generation.model().fiberRoutes();
+        List<FiberNode> nodes = sameFiber ? null : generation.model().fiberNodes();
+        long id = generation.id();
+        long fiberVersion = generation.fiberVersion();
+        return () -> {
+            // built outside the cache's compute (a Caffeine mapping function runs under a lock of the map)
+            synchronized (finders) {
+                NearestFinder built = finders.getIfPresent(id);
+                if (built == null) {
+                    built = sameFiber ? last.finder().withSites(sites) : NearestFinder.of(sites, routes, nodes);
+                    lastFinder = new LastFinder(fiberVersion, built);
+                    finders.put(id, built);
+                }
+                return built;
             }
-            return hit;
-        }
+        };
     }
 }
