@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,19 @@ class CoverageRunWriter {
 
     /** Settlements or stretches diagnosed under one read lock: ~0.1–0.3 s of the national model on one core. */
     static final int DIAGNOSIS_PART = 1_000;
+
+    /**
+     * Where polygon unions run their parallel parts. A region's union is one piece of seconds; in the common pool
+     * (one worker on two cores) it held up the short parallel parts of every request's evaluation behind it: an
+     * indicators read parked 5–34 s under the model's read lock while the worker unioned a region, and an import
+     * waited for that read (seen in thread dumps of the load benchmark).
+     */
+    private final ForkJoinPool unionPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("coverage-union-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+    }, null, false);
 
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
@@ -298,7 +314,7 @@ class CoverageRunWriter {
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
             priority.yieldTo(level); // runs anyone waits for go first
-            for (RegionCoverage rc : u.builder().build(u.inputs())) {
+            for (RegionCoverage rc : unionPool.invoke(ForkJoinTask.adapt(() -> u.builder().build(u.inputs())))) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
                             rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});
