@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -15,6 +16,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 
 import uz.qamrov.engine.footprint.CellRangeCalculator;
+import uz.qamrov.engine.footprint.EnvironmentClass;
 import uz.qamrov.engine.footprint.EnvironmentClassifier;
 import uz.qamrov.engine.footprint.Footprint;
 import uz.qamrov.engine.footprint.LinkBudget;
@@ -80,6 +82,7 @@ public final class CandidateGenerator {
     private final String builder;
     private final Map<String, CandidateCensus.Counts> census = new LinkedHashMap<>();
     private final Map<String, Long> phaseMs = new LinkedHashMap<>();
+    private final Map<RangeKey, Double> ranges = new ConcurrentHashMap<>();
 
     private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach) {
         this.model = model;
@@ -113,10 +116,11 @@ public final class CandidateGenerator {
         DemandIndex index = new DemandIndex(ds);
         t = phase("demands (engine evaluation)", t);
         List<RadioSpec> specs = new ArrayList<>(ExistingSiteCandidates.specs(model.cells(), o, ids::incrementAndGet));
+        t = phase("rules: existing sites", t);
         for (NewSitePoints.Point p : NewSitePoints.collect(ds, model.settlements(), o)) {
             specs.add(newSite(p));
         }
-        t = phase("candidate rules", t);
+        t = phase("rules: new-site points", t);
         Judged[] judged = new Judged[specs.size()];
         IntStream.range(0, specs.size()).parallel().forEach(k -> judged[k] = judge(specs.get(k), index));
         t = phase("reach and footprints", t);
@@ -166,17 +170,27 @@ public final class CandidateGenerator {
         if (!o.inScope(region)) {
             return Judged.OUT;
         }
-        if (reachBounded && !index.anyNear(spec.lon(), spec.lat(), reachBoundM(spec.cells()))) {
+        if (reachBounded && !index.anyNear(spec.lon(), spec.lat(), reachBoundM(spec))) {
             return new Judged(true, false, region, new int[0]);
         }
         List<Footprint> fps = spec.cells().stream().map(model::footprintFor).toList();
         return new Judged(true, true, region, index.coveredBy(fps));
     }
 
-    private double reachBoundM(List<Cell> cells) {
+    /** What a candidate cell's link-budget range depends on (its cells carry no explicit range, EIRP or bound). */
+    private record RangeKey(Technology technology, int bandMhz, double heightM, EnvironmentClass environment) {
+    }
+
+    private double reachBoundM(RadioSpec spec) {
+        // the cells of a spec share one location: one environment class; ranges repeat, so they are remembered
+        EnvironmentClass env = environment.classify(spec.lon(), spec.lat());
         double max = 0;
-        for (Cell c : cells) {
-            max = Math.max(max, CellRangeCalculator.rangeOf(c, environment.classify(c.lon(), c.lat()), budget).radiusM());
+        for (Cell c : spec.cells()) {
+            double r = c.rangeM() != null || c.eirpDbm() != null || c.observedRangeM() != null
+                    ? CellRangeCalculator.rangeOf(c, environment.classify(c.lon(), c.lat()), budget).radiusM()
+                    : ranges.computeIfAbsent(new RangeKey(c.technology(), c.bandMhz(), c.antennaHeightM(), env),
+                            k -> CellRangeCalculator.rangeOf(c, env, budget).radiusM());
+            max = Math.max(max, r);
         }
         return max * REACH_SLACK;
     }
