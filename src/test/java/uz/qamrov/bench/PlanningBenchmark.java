@@ -80,11 +80,14 @@ public final class PlanningBenchmark {
             System.out.printf(Locale.ROOT, "baseline: model load+build %.2f s (first), %.2f s (detached rebuild)%n",
                     buildS, rebuildS);
 
-            CandidateOptions national = CandidateOptions.defaults(asOf).withSpacing(1, spacingKm, gridKm);
+            CandidateOptions national = CandidateOptions.defaults(asOf).withSpacing(1, spacingKm, gridKm)
+                    .withPopulatedGrid(Double.parseDouble(value(a, "--populated-grid-km", "0")),
+                            Double.parseDouble(value(a, "--populated-radius-km", "3")));
             PlanObjective everySettlement = new PlanObjective.Targets(Map.of(Goal.SETTLEMENTS_MOBILE_INTERNET, 1.0));
             for (int run = 0; run < 2; run++) {
                 long g0 = System.nanoTime();
-                PlanningProblem p = CandidateGenerator.generate(live, national);
+                CandidateGenerator.Generated generated = CandidateGenerator.generateWithCensus(live, national);
+                PlanningProblem p = generated.problem();
                 long g1 = System.nanoTime();
                 Plan plan = PlanOptimizer.optimize(p, everySettlement);
                 long g2 = System.nanoTime();
@@ -97,6 +100,8 @@ public final class PlanningBenchmark {
                         plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).planned(),
                         plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).total(),
                         plan.outcome(Goal.SETTLEMENTS_MOBILE_INTERNET).reachable(), plan.evaluations());
+                System.out.printf(Locale.ROOT, "  generated %,d candidates by class: %s; phases (ms) %s%n",
+                        generated.census().generated(), generated.census().byClass(), generated.census().phaseMs());
             }
 
             PlanningProblem regional = CandidateGenerator.generate(live,

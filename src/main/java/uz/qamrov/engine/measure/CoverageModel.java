@@ -352,6 +352,15 @@ public final class CoverageModel {
         return rec == null ? null : rec.footprint;
     }
 
+    /**
+     * The footprint this model would give {@code cell} if it were added: the same footprint model, link budget,
+     * environment classes and terrain as the model's own cells. The model is not changed (planning asks this for
+     * hypothetical cells, so that a candidate is judged by the same model as the real network).
+     */
+    public Footprint footprintFor(Cell cell) {
+        return footprints.of(cell).footprint();
+    }
+
     /** Range of a current cell (null if unknown or when a custom footprint model is used). */
     public CellRange rangeOf(long cellId) {
         CellRec rec = read(() -> parts.cells().cells.get(cellId));

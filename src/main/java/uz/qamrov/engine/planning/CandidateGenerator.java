@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -14,14 +15,16 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 
+import uz.qamrov.engine.footprint.CellRangeCalculator;
+import uz.qamrov.engine.footprint.EnvironmentClass;
 import uz.qamrov.engine.footprint.EnvironmentClassifier;
-import uz.qamrov.engine.footprint.SectorFootprintModel;
+import uz.qamrov.engine.footprint.Footprint;
+import uz.qamrov.engine.footprint.LinkBudget;
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.index.AreaIndex;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageSnapshot;
-import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
@@ -35,199 +38,197 @@ import uz.qamrov.engine.model.Validity;
  * Builds a {@link PlanningProblem} from the real coverage model: demands from its evaluation on a date
  * ({@link DemandCollector}), priced candidates, and which demands each candidate closes.
  *
- * <p>Candidates:
+ * <p>Candidate rules, one definition each:
  * <ul>
- * <li>4G upgrade of every site (in scope) with no active 4G/5G cell: a 4G cell beside each existing cell, same
- * azimuth, beamwidth, height and band;</li>
- * <li>an added 4G sector on sites whose 4G sectors leave a gap wider than 180°, pointing into the middle of it;</li>
- * <li>new sites (three 120° 4G sectors) at the centre of every settlement without mobile internet, every
- * {@code lineSiteSpacingKm} along uncovered stretches of the goal roads and rail, and at the population-weighted
- * centre of the uncovered settlements of each {@code gridKm} grid cell; backhaul priced by
- * {@link PlanningCosts#backhaul};</li>
+ * <li>on existing sites ({@link ExistingSiteCandidates}): a 4G upgrade of every site without 4G, a 5G upgrade of every
+ * 4G site without 5G, an added 4G sector on every directional 4G site whose beams leave an angle uncovered;</li>
+ * <li>new sites, three 120° 4G sectors, at the places {@link NewSitePoints} lists (every settlement centre, every
+ * {@code lineSiteSpacingKm} along uncovered goal roads and rail, a coarse grid over uncovered settlements, and
+ * optionally a dense grid over populated land); backhaul priced by {@link PlanningCosts#backhaul};</li>
  * <li>a fiber extension (with cabinets and drops) from the nearest access fiber to each settlement without fixed
  * broadband, when within {@code fiberExtensionMaxKm}; it also serves the other such settlements within the model's
  * drop distance of the new cable.</li>
  * </ul>
- * Radio footprints come from the same {@link SectorFootprintModel} (link budget and environment classes of the
- * model's settings) as real cells: no second coverage model. A demand counts as closed by a candidate when its point
- * lies in one of the candidate's footprints; settlements judged by area in the engine may differ — the plan's
- * projected indicators therefore come from an engine what-if, not from these counts.
+ * Radio footprints are the coverage model's own ({@link CoverageModel#footprintFor}: same footprint model, link
+ * budget, environment classes and terrain as the real cells — no second coverage model). They are built only for
+ * candidates with a demand within the reach bound of their cells (the link budget's flat-earth boresight range + 10%:
+ * antenna patterns and terrain only shorten a footprint); with a custom footprint model, whose reach is unknown, every
+ * footprint is built. A demand counts as closed by a candidate when its point lies in one of the candidate's
+ * footprints; settlements judged by area in the engine may differ — the plan's projected indicators therefore come
+ * from an engine what-if, not from these counts. {@link #generateWithCensus} also reports how many candidates each
+ * rule generated, how many were judged by their footprints and how many close a demand ({@link CandidateCensus}).
  *
- * <p>Limitations: no terrain (high ground is not preferred yet); 5G upgrades are not generated because no goal counts
- * 5G; candidate ids are negative so that they never clash with real ones.
+ * <p>Limitations: no terrain preference among new-site points (high ground is not sought); candidate ids are negative
+ * so that they never clash with real ones.
  */
 public final class CandidateGenerator {
 
     private static final double[] NEW_SITE_AZIMUTHS = {0, 120, 240};
+    /** Slack on the link-budget reach bound (rounding of the environment and path-loss models). */
+    private static final double REACH_SLACK = 1.1;
+    private static final String CUSTOM_FOOTPRINTS = "custom footprint model";
+
+    /** The problem and how it was made. */
+    public record Generated(PlanningProblem problem, CandidateCensus census) {
+    }
 
     private final CoverageModel model;
     private final CandidateOptions o;
-    private final SectorFootprintModel footprints;
+    private final EnvironmentClassifier environment;
+    private final LinkBudget budget;
+    private final boolean reachBounded;
     private final AreaIndex areas;
     private final AtomicLong ids = new AtomicLong();
     private final String builder;
+    private final Map<String, CandidateCensus.Counts> census = new LinkedHashMap<>();
+    private final Map<String, Long> phaseMs = new LinkedHashMap<>();
+    private final Map<RangeKey, Double> ranges = new ConcurrentHashMap<>();
 
-    private CandidateGenerator(CoverageModel model, CandidateOptions o) {
+    private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach) {
         this.model = model;
         this.o = o;
-        this.footprints = new SectorFootprintModel(
-                new EnvironmentClassifier(model.settlements(), model.settings().environment()),
-                model.settings().linkBudget());
+        this.environment = new EnvironmentClassifier(model.settlements(), model.settings().environment());
+        this.budget = model.settings().linkBudget();
+        this.reachBounded = boundReach && !CUSTOM_FOOTPRINTS.equals(model.terrainDescription());
         this.areas = new AreaIndex(model.adminAreas());
         this.builder = o.operator() == null ? "NEUTRAL_HOST" : o.operator();
     }
 
     /** Demands, candidates and baselines for the options' date, scope and costs. */
     public static PlanningProblem generate(CoverageModel model, CandidateOptions options) {
-        return new CandidateGenerator(model, options).run();
+        return generateWithCensus(model, options).problem();
     }
 
-    private PlanningProblem run() {
+    /** {@link #generate}, with the candidates counted by class and the phases timed. */
+    public static Generated generateWithCensus(CoverageModel model, CandidateOptions options) {
+        return new CandidateGenerator(model, options, true).run();
+    }
+
+    /** With {@code boundReach} false every footprint is built: the check that the reach bound drops nothing. */
+    static Generated generateWithCensus(CoverageModel model, CandidateOptions options, boolean boundReach) {
+        return new CandidateGenerator(model, options, boundReach).run();
+    }
+
+    private Generated run() {
+        long t = System.nanoTime();
         CoverageSnapshot snap = model.evaluate(o.asOf(), CoverageFilter.ANY);
         DemandCollector.DemandSet ds = DemandCollector.collect(snap, model.settlements(), o);
         DemandIndex index = new DemandIndex(ds);
+        t = phase("demands (engine evaluation)", t);
+        List<RadioSpec> specs = new ArrayList<>(ExistingSiteCandidates.specs(model.cells(), o, ids::incrementAndGet));
+        t = phase("rules: existing sites", t);
+        for (NewSitePoints.Point p : NewSitePoints.collect(ds, model.settlements(), o)) {
+            specs.add(newSite(p));
+        }
+        t = phase("rules: new-site points", t);
+        Judged[] judged = new Judged[specs.size()];
+        IntStream.range(0, specs.size()).parallel().forEach(k -> judged[k] = judge(specs.get(k), index));
+        t = phase("reach and footprints", t);
         List<Candidate> out = new ArrayList<>();
-        upgrades(out, index);
-        newSites(out, index, ds);
+        price(specs, judged, out);
+        t = phase("backhaul and prices", t);
         fiberExtensions(out, ds);
-        return new PlanningProblem(ds.demands(), out, ds.totals(), ds.baseline(), null);
+        phase("fiber extensions", t);
+        PlanningProblem problem = new PlanningProblem(ds.demands(), out, ds.totals(), ds.baseline(), null);
+        return new Generated(problem, new CandidateCensus(census, phaseMs));
     }
 
-    // ------------------------------------------------------------------ upgrades and sectors
-
-    private void upgrades(List<Candidate> out, DemandIndex index) {
-        Map<Long, List<Cell>> bySite = new LinkedHashMap<>();
-        for (Cell c : model.cells()) {
-            if (c.validity().contains(o.asOf()) && (o.operator() == null || o.operator().equals(c.operator()))) {
-                bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        List<Candidate> found = new ArrayList<>();
-        bySite.forEach((siteId, cells) -> {
-            Cell first = cells.get(0);
-            String region = areas.lookup(first.lon(), first.lat()).regionCode();
-            if (!o.inScope(region)) {
-                return;
-            }
-            List<Cell> lte = cells.stream().filter(c -> c.technology().atLeast(Technology.G4)).toList();
-            double mult = o.multiplier(region);
-            if (lte.isEmpty()) {
-                List<Cell> added = cells.stream().map(c -> new Cell(-ids.incrementAndGet(), siteId, c.operator(),
-                        Technology.G4, c.bandMhz(), c.isOmni() ? null : c.azimuthDeg(), c.beamwidthDeg(),
-                        c.antennaHeightM(), null, null, c.lon(), c.lat(), Validity.ALWAYS)).toList();
-                found.add(radio("upgrade4g:site:" + siteId, CandidateType.UPGRADE_TO_4G, "4G on site " + siteId,
-                        first.lon(), first.lat(), region, o.costs().upgrade3gTo4gUsd() * mult, Backhaul.EXISTING,
-                        added, List.of(), index));
-                return;
-            }
-            Double azimuth = widestGapMiddle(lte);
-            if (azimuth != null) {
-                Cell t = lte.get(0);
-                Cell sector = new Cell(-ids.incrementAndGet(), siteId, t.operator(), Technology.G4, t.bandMhz(), azimuth,
-                        65, t.antennaHeightM(), null, null, t.lon(), t.lat(), Validity.ALWAYS);
-                found.add(radio("sector:site:" + siteId, CandidateType.ADD_SECTOR,
-                        "4G sector at " + Math.round(azimuth) + "° on site " + siteId, first.lon(), first.lat(), region,
-                        o.costs().newSectorUsd() * mult, Backhaul.EXISTING, List.of(sector), List.of(), index));
-            }
-        });
-        found.stream().filter(c -> c.covers().length > 0).forEach(out::add);
+    private long phase(String name, long since) {
+        long now = System.nanoTime();
+        phaseMs.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
-    /** Middle of the widest gap between the directional sectors' edges, when wider than 180°; null otherwise. */
-    static Double widestGapMiddle(List<Cell> sectors) {
-        if (sectors.stream().anyMatch(Cell::isOmni)) {
-            return null;
+    private RadioSpec newSite(NewSitePoints.Point p) {
+        long siteId = -ids.incrementAndGet();
+        List<Cell> cells = new ArrayList<>();
+        for (double az : NEW_SITE_AZIMUTHS) {
+            cells.add(new Cell(-ids.incrementAndGet(), siteId, builder, Technology.G4, o.newSiteBandMhz(), az, 120,
+                    o.newSiteHeightM(), null, null, p.lon(), p.lat(), Validity.ALWAYS));
         }
-        double[] az = sectors.stream().mapToDouble(Cell::azimuthDeg).sorted().toArray();
-        double best = -1;
-        double mid = 0;
-        for (int i = 0; i < az.length; i++) {
-            double from = az[i];
-            double to = i + 1 < az.length ? az[i + 1] : az[0] + 360;
-            if (to - from > best) {
-                best = to - from;
-                mid = (from + (to - from) / 2) % 360;
-            }
-        }
-        return best > 180 ? mid : null;
+        Site site = new Site(siteId, builder, p.lon(), p.lat(), Validity.ALWAYS);
+        boolean grid = NewSitePoints.POPULATED_GRID.equals(p.kind());
+        return new RadioSpec("new site: " + p.kind(),
+                "new:" + p.kind() + ":" + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat()),
+                CandidateType.NEW_SITE, "new site (" + p.kind() + ")", p.lon(), p.lat(), null,
+                o.costs().newMacroSiteUsd(), true, grid, cells, List.of(site));
     }
 
-    // ------------------------------------------------------------------ new sites
+    /** What judging a spec found: out of scope, or in scope with (possibly no) covered demands. */
+    private record Judged(boolean inScope, boolean footprintsBuilt, String regionCode, int[] covers) {
+        static final Judged OUT = new Judged(false, false, null, new int[0]);
+    }
 
-    private void newSites(List<Candidate> out, DemandIndex index, DemandCollector.DemandSet ds) {
-        Map<String, Point> points = new LinkedHashMap<>();
-        for (int i : ds.mobileIdx()) {
-            Demand d = ds.demands().get(i);
-            addPoint(points, "settlement", d.lon(), d.lat());
-        }
-        for (LineStretch st : ds.openStretches()) {
-            for (LinePieces.Piece p : LinePieces.cut(st.geometry(), o.lineSiteSpacingKm() * 1000)) {
-                addPoint(points, st.lineKind().key(), p.midLon(), p.midLat());
+    private Judged judge(RadioSpec spec, DemandIndex index) {
+        String region = spec.regionCode();
+        if (region == null && (o.regionCode() != null || spec.onLandOnly())) {
+            region = areas.lookup(spec.lon(), spec.lat()).regionCode();
+            if (region == null && spec.onLandOnly() && !model.adminAreas().isEmpty()) {
+                return Judged.OUT;
             }
         }
-        Map<String, double[]> grid = new LinkedHashMap<>();
-        double cellLat = o.gridKm() / 111.0;
-        for (int i : ds.mobileIdx()) {
-            Demand d = ds.demands().get(i);
-            double cellLon = o.gridKm() / (111.0 * Math.cos(Math.toRadians(d.lat())));
-            String key = Math.floor(d.lon() / cellLon) + ":" + Math.floor(d.lat() / cellLat);
-            double w = Math.max(1, d.amount(Goal.POPULATION_MOBILE_INTERNET));
-            double[] acc = grid.computeIfAbsent(key, k -> new double[4]);
-            acc[0] += d.lon() * w;
-            acc[1] += d.lat() * w;
-            acc[2] += w;
-            acc[3]++;
+        if (!o.inScope(region)) {
+            return Judged.OUT;
         }
-        grid.values().stream().filter(a -> a[3] >= 2).forEach(a -> addPoint(points, "grid", a[0] / a[2], a[1] / a[2]));
+        if (reachBounded && !index.anyNear(spec.lon(), spec.lat(), reachBoundM(spec))) {
+            return new Judged(true, false, region, new int[0]);
+        }
+        List<Footprint> fps = spec.cells().stream().map(model::footprintFor).toList();
+        return new Judged(true, true, region, index.coveredBy(fps));
+    }
 
+    /** What a candidate cell's link-budget range depends on (its cells carry no explicit range, EIRP or bound). */
+    private record RangeKey(Technology technology, int bandMhz, double heightM, EnvironmentClass environment) {
+    }
+
+    private double reachBoundM(RadioSpec spec) {
+        // the cells of a spec share one location: one environment class; ranges repeat, so they are remembered
+        EnvironmentClass env = environment.classify(spec.lon(), spec.lat());
+        double max = 0;
+        for (Cell c : spec.cells()) {
+            double r = c.rangeM() != null || c.eirpDbm() != null || c.observedRangeM() != null
+                    ? CellRangeCalculator.rangeOf(c, environment.classify(c.lon(), c.lat()), budget).radiusM()
+                    : ranges.computeIfAbsent(new RangeKey(c.technology(), c.bandMhz(), c.antennaHeightM(), env),
+                            k -> CellRangeCalculator.rangeOf(c, env, budget).radiusM());
+            max = Math.max(max, r);
+        }
+        return max * REACH_SLACK;
+    }
+
+    /** Candidates for the specs that close a demand (backhaul of new sites priced in parallel), census tallied. */
+    private void price(List<RadioSpec> specs, Judged[] judged, List<Candidate> out) {
         NearestFinder nearest = NearestFinder.of(model);
-        List<Point> list = new ArrayList<>(points.values());
-        Candidate[] built = new Candidate[list.size()];
-        IntStream.range(0, list.size()).parallel().forEach(k -> {
-            double lon = list.get(k).lon();
-            double lat = list.get(k).lat();
-            String region = areas.lookup(lon, lat).regionCode();
-            if (!o.inScope(region)) {
-                return;
+        Candidate[] built = new Candidate[specs.size()];
+        IntStream.range(0, specs.size()).parallel().filter(k -> judged[k].covers().length > 0).forEach(k -> {
+            RadioSpec s = specs.get(k);
+            String region = judged[k].regionCode() != null ? judged[k].regionCode()
+                    : areas.lookup(s.lon(), s.lat()).regionCode();
+            Backhaul bh = Backhaul.EXISTING;
+            if (s.newSite()) {
+                double fiberM = nearest.nearestFiber(s.lon(), s.lat(), o.asOf(), o.operator()).map(n -> n.distanceM())
+                        .orElse(Double.POSITIVE_INFINITY);
+                double siteM = nearest.nearestSite(s.lon(), s.lat(), o.asOf(), o.operator()).map(n -> n.distanceM())
+                        .orElse(Double.POSITIVE_INFINITY);
+                bh = o.costs().backhaul(fiberM, siteM);
             }
-            double fiberM = nearest.nearestFiber(lon, lat, o.asOf(), o.operator()).map(n -> n.distanceM())
-                    .orElse(Double.POSITIVE_INFINITY);
-            double siteM = nearest.nearestSite(lon, lat, o.asOf(), o.operator()).map(n -> n.distanceM())
-                    .orElse(Double.POSITIVE_INFINITY);
-            Backhaul bh = o.costs().backhaul(fiberM, siteM);
-            long siteId = -ids.incrementAndGet();
-            List<Cell> cells = new ArrayList<>();
-            for (double az : NEW_SITE_AZIMUTHS) {
-                cells.add(new Cell(-ids.incrementAndGet(), siteId, builder, Technology.G4, o.newSiteBandMhz(), az, 120,
-                        o.newSiteHeightM(), null, null, lon, lat, Validity.ALWAYS));
-            }
-            Site site = new Site(siteId, builder, lon, lat, Validity.ALWAYS);
-            double cost = (o.costs().newMacroSiteUsd() + bh.costUsd()) * o.multiplier(region);
-            String kind = list.get(k).kind();
-            built[k] = radio("new:" + kind + ":" + String.format(java.util.Locale.ROOT, "%.4f,%.4f", lon, lat),
-                    CandidateType.NEW_SITE, "new site (" + kind + ")", lon, lat, region, cost, bh, cells, List.of(site),
-                    index);
+            double cost = (s.baseCostUsd() + bh.costUsd()) * o.multiplier(region);
+            NetworkDelta delta = new NetworkDelta(s.sites(), s.cells(), List.of(), List.of(), List.of(), List.of());
+            built[k] = new Candidate(s.ref(), s.type(), s.label(), s.lon(), s.lat(), region, cost, bh,
+                    judged[k].covers(), delta);
         });
-        for (Candidate c : built) {
-            if (c != null && c.covers().length > 0) {
-                out.add(c);
+        Map<String, int[]> tally = new LinkedHashMap<>();
+        for (int k = 0; k < specs.size(); k++) {
+            int[] n = tally.computeIfAbsent(specs.get(k).censusClass(), c -> new int[3]);
+            if (judged[k].inScope()) {
+                n[0]++;
+                n[1] += judged[k].footprintsBuilt() ? 1 : 0;
+            }
+            if (built[k] != null) {
+                n[2]++;
+                out.add(built[k]);
             }
         }
-    }
-
-    private record Point(String kind, double lon, double lat) {
-    }
-
-    private static void addPoint(Map<String, Point> points, String kind, double lon, double lat) {
-        // ~100 m: a settlement centre and a road point that fall together are one candidate (the first kind wins)
-        points.putIfAbsent(Math.round(lon * 1000) + ":" + Math.round(lat * 1000), new Point(kind, lon, lat));
-    }
-
-    private Candidate radio(String ref, CandidateType type, String label, double lon, double lat, String region,
-            double cost, Backhaul bh, List<Cell> cells, List<Site> sites, DemandIndex index) {
-        int[] covers = index.coveredBy(cells.stream().map(footprints::footprintOf).toList());
-        NetworkDelta delta = new NetworkDelta(sites, cells, List.of(), List.of(), List.of(), List.of());
-        return new Candidate(ref, type, label, lon, lat, region, cost, bh, covers, delta);
+        tally.forEach((c, n) -> census.put(c, new CandidateCensus.Counts(n[0], n[1], n[2])));
     }
 
     // ------------------------------------------------------------------ fiber
@@ -247,6 +248,7 @@ public final class CandidateGenerator {
             }
             fixedTree.insert(new Envelope(d.lon(), d.lon(), d.lat(), d.lat()), i);
         }
+        census.put("fiber extension", new CandidateCensus.Counts(ds.fixedIdx().size(), 0, hits.size()));
         for (int i : ds.fixedIdx()) {
             AccessFiberFinder.Hit h = hits.get(i);
             if (h == null) {

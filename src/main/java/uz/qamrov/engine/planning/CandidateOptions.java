@@ -22,11 +22,15 @@ import uz.qamrov.engine.model.InvalidInputException;
  *     population-weighted centre of its uncovered settlements)
  * @param newSiteBandMhz band of the three 4G sectors of a new site (800 MHz: the rural coverage layer)
  * @param newSiteHeightM antenna height of a new site
+ * @param populatedGridKm spacing of the dense grid of new-site points over populated land (0 = no such grid)
+ * @param populatedRadiusKm land within this distance of a settlement counts as populated for that grid
+ * @param upgrade5gBandMhz band of the 5G layer a 4G site gets (3,500 MHz: the band of the dataset's 5G cells)
  * @param regionMultipliers cost multiplier per region code (missing = 1)
  */
 public record CandidateOptions(LocalDate asOf, String operator, String regionCode, Set<Long> targetHighwayIds,
         String railKey, double linePieceKm, double lineSiteSpacingKm, double gridKm, int newSiteBandMhz,
-        double newSiteHeightM, PlanningCosts costs, Map<String, Double> regionMultipliers) {
+        double newSiteHeightM, double populatedGridKm, double populatedRadiusKm, int upgrade5gBandMhz,
+        PlanningCosts costs, Map<String, Double> regionMultipliers) {
 
     public CandidateOptions {
         if (asOf == null) {
@@ -45,6 +49,18 @@ public record CandidateOptions(LocalDate asOf, String operator, String regionCod
         if (!(newSiteHeightM > 0 && newSiteHeightM <= 200)) {
             throw InvalidInputException.of("newSiteHeightM must be in (0, 200]", "newSiteHeightM", newSiteHeightM);
         }
+        if (!(populatedGridKm == 0 || populatedGridKm >= 0.25 && populatedGridKm <= 100)) {
+            throw InvalidInputException.of("populatedGridKm must be 0 (off) or in [0.25, 100]", "populatedGridKm",
+                    populatedGridKm);
+        }
+        if (!(populatedRadiusKm >= 0 && populatedRadiusKm <= 50)) {
+            throw InvalidInputException.of("populatedRadiusKm must be in [0, 50]", "populatedRadiusKm",
+                    populatedRadiusKm);
+        }
+        if (!(upgrade5gBandMhz >= 150 && upgrade5gBandMhz <= 6000)) {
+            throw InvalidInputException.of("upgrade5gBandMhz must be in [150, 6000]", "upgrade5gBandMhz",
+                    upgrade5gBandMhz);
+        }
         costs = costs == null ? PlanningCosts.DEFAULTS : costs;
         regionMultipliers = regionMultipliers == null ? Map.of() : Map.copyOf(regionMultipliers);
         for (var e : regionMultipliers.entrySet()) {
@@ -56,24 +72,39 @@ public record CandidateOptions(LocalDate asOf, String operator, String regionCod
         railKey = railKey == null ? IndicatorKeys.RAIL_CORRIDOR_KEY : railKey;
     }
 
-    /** National, neutral host, default spacing: 1 km pieces, a site every 5 km of road, a 10 km grid, 800 MHz at 30 m. */
+    /**
+     * National, neutral host, default spacing: 1 km pieces, a site every 5 km of road, a 10 km grid, 800 MHz at 30 m,
+     * no dense grid over populated land (it multiplies the candidates; {@link #withPopulatedGrid} turns it on), 5G at
+     * 3,500 MHz.
+     */
     public static CandidateOptions defaults(LocalDate asOf) {
-        return new CandidateOptions(asOf, null, null, null, null, 1, 5, 10, 800, 30, PlanningCosts.DEFAULTS, Map.of());
+        return new CandidateOptions(asOf, null, null, null, null, 1, 5, 10, 800, 30, 0, 0, 3500, PlanningCosts.DEFAULTS,
+                Map.of());
     }
 
     public CandidateOptions withScope(String operator, String regionCode, Set<Long> targetHighwayIds) {
         return new CandidateOptions(asOf, operator, regionCode, targetHighwayIds, railKey, linePieceKm,
-                lineSiteSpacingKm, gridKm, newSiteBandMhz, newSiteHeightM, costs, regionMultipliers);
+                lineSiteSpacingKm, gridKm, newSiteBandMhz, newSiteHeightM, populatedGridKm, populatedRadiusKm,
+                upgrade5gBandMhz, costs, regionMultipliers);
     }
 
     public CandidateOptions withCosts(PlanningCosts c, Map<String, Double> multipliers) {
         return new CandidateOptions(asOf, operator, regionCode, targetHighwayIds, railKey, linePieceKm,
-                lineSiteSpacingKm, gridKm, newSiteBandMhz, newSiteHeightM, c, multipliers);
+                lineSiteSpacingKm, gridKm, newSiteBandMhz, newSiteHeightM, populatedGridKm, populatedRadiusKm,
+                upgrade5gBandMhz, c, multipliers);
     }
 
     public CandidateOptions withSpacing(double pieceKm, double siteSpacingKm, double grid) {
         return new CandidateOptions(asOf, operator, regionCode, targetHighwayIds, railKey, pieceKm, siteSpacingKm, grid,
-                newSiteBandMhz, newSiteHeightM, costs, regionMultipliers);
+                newSiteBandMhz, newSiteHeightM, populatedGridKm, populatedRadiusKm, upgrade5gBandMhz, costs,
+                regionMultipliers);
+    }
+
+    /** A new-site point every {@code spacingKm} over land within {@code radiusKm} of any settlement (0 km = off). */
+    public CandidateOptions withPopulatedGrid(double spacingKm, double radiusKm) {
+        return new CandidateOptions(asOf, operator, regionCode, targetHighwayIds, railKey, linePieceKm,
+                lineSiteSpacingKm, gridKm, newSiteBandMhz, newSiteHeightM, spacingKm, radiusKm, upgrade5gBandMhz,
+                costs, regionMultipliers);
     }
 
     double multiplier(String region) {

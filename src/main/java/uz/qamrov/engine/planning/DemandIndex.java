@@ -35,6 +35,17 @@ final class DemandIndex {
         tree.build();
     }
 
+    /**
+     * Whether any radio demand lies within about {@code radiusM} of the point: the square around the circle (the
+     * latitude's metres per degree rounded down), so it may say yes for a demand slightly farther, never no for a
+     * nearer one.
+     */
+    boolean anyNear(double lonDeg, double latDeg, double radiusM) {
+        double dLat = radiusM / 110_000;
+        double dLon = radiusM / (110_000 * Math.max(0.01, Math.cos(Math.toRadians(Math.abs(latDeg) + dLat))));
+        return !tree.query(new Envelope(lonDeg - dLon, lonDeg + dLon, latDeg - dLat, latDeg + dLat)).isEmpty();
+    }
+
     /** Sorted indices of the radio demands inside any of the footprints. */
     int[] coveredBy(List<? extends Footprint> footprints) {
         BitSet hit = new BitSet();

@@ -8,9 +8,14 @@
  * 4G, households where fixed broadband is possible;</li>
  * <li><em>demand</em>: one thing not served today (an uncovered settlement, a ≤ 1 km piece of uncovered road or rail,
  * a settlement without fixed broadband) with its amount per goal;</li>
- * <li><em>candidate</em>: one thing a plan may build (4G upgrade, added sector, new site with its backhaul, fiber
- * extension), its cost in USD, the demands it closes and its {@link uz.qamrov.engine.planning.NetworkDelta} on the
- * real network;</li>
+ * <li><em>candidate</em>: one thing a plan may build (4G or 5G upgrade, added sector, new site with its backhaul,
+ * fiber extension), its cost in USD, the demands it closes and its {@link uz.qamrov.engine.planning.NetworkDelta} on
+ * the real network;</li>
+ * <li><em>candidate class</em>: the rule that proposed a candidate (e.g. "upgrade to 5G", "new site: populated-grid");
+ * {@link uz.qamrov.engine.planning.CandidateCensus} counts each class's candidates generated, judged by their
+ * footprints and closing a demand;</li>
+ * <li><em>reach bound</em>: the link budget's boresight range of a candidate's cells (+10%); a candidate with no
+ * demand within it cannot close one, and its footprints are not built;</li>
  * <li><em>objective</em>: Σ over goals of weight × (amount added ÷ goal total) — weighted percentage points.</li>
  * </ul>
  *

@@ -137,8 +137,17 @@ class CandidateGeneratorTest {
         Cell a = Fixtures.cell(1, "OP", Technology.G4, 66, 40, 0.0, 65, 1000);
         Cell b = Fixtures.cell(2, "OP", Technology.G4, 66, 40, 90.0, 65, 1000);
         // gaps: 0→90 (90°) and 90→360 (270°): middle of the latter is 225°
-        assertThat(CandidateGenerator.widestGapMiddle(List.of(a, b))).isEqualTo(225.0);
+        assertThat(ExistingSiteCandidates.widestGapMiddle(List.of(a, b))).isEqualTo(225.0);
+        // 0, 90, 240: widest gap 90→240 (150°), wider than the 65° the two beams cover of it → 165°
         Cell c = Fixtures.cell(3, "OP", Technology.G4, 66, 40, 240.0, 65, 1000);
-        assertThat(CandidateGenerator.widestGapMiddle(List.of(a, b, c))).isNull();
+        assertThat(ExistingSiteCandidates.widestGapMiddle(List.of(a, b, c))).isEqualTo(165.0);
+        // three 120° beams 120° apart leave no direction uncovered
+        List<Cell> full = List.of(Fixtures.cell(4, "OP", Technology.G4, 66, 40, 10.0, 120, 1000),
+                Fixtures.cell(5, "OP", Technology.G4, 66, 40, 130.0, 120, 1000),
+                Fixtures.cell(6, "OP", Technology.G4, 66, 40, 250.0, 120, 1000));
+        assertThat(ExistingSiteCandidates.widestGapMiddle(full)).isNull();
+        assertThat(ExistingSiteCandidates.widestGapMiddle(List.of(Fixtures.cell(7, "OP", Technology.G4, 66, 40, null,
+                360, 1000)))).isNull();
+        assertThat(ExistingSiteCandidates.widestGapMiddle(List.of())).isNull();
     }
 }
