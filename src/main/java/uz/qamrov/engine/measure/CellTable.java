@@ -98,7 +98,7 @@ final class CellTable {
         return sites.remove(id);
     }
 
-    Iterable<SiteRec> sites() {
+    java.util.Collection<SiteRec> sites() {
         return sites.values();
     }
 

@@ -318,11 +318,8 @@ public final class CoverageModel {
 
     /** Settlements in input order. */
     public List<Settlement> settlements() {
-        List<Settlement> out = new ArrayList<>(parts.settlements().size());
-        for (int i = 0; i < parts.settlements().size(); i++) {
-            out.add(parts.settlements().get(i).s);
-        }
-        return out;
+        return java.util.stream.IntStream.range(0, parts.settlements().size()).mapToObj(i -> parts.settlements().get(i).s)
+                .toList();
     }
 
     /** Current cells (after incremental changes) that count on some date, in slot order. */
@@ -331,11 +328,7 @@ public final class CoverageModel {
     }
 
     public List<Site> sites() {
-        return read(() -> {
-            List<Site> out = new ArrayList<>(parts.cells().siteCount());
-            parts.cells().sites().forEach(s -> out.add(s.site()));
-            return out;
-        });
+        return read(() -> parts.cells().sites().stream().map(SiteRec::site).toList());
     }
 
     public List<FiberRoute> fiberRoutes() {
