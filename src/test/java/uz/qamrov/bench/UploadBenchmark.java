@@ -57,6 +57,8 @@ import uz.qamrov.support.TestPostgis;
  *       {@code --format-sites} one-cell sites, as dry runs (read, validate, write and roll back; no coverage).</li>
  * </ol>
  * The load average of the machine is read from /proc/loadavg before, during and after. Prints Markdown.
+ * {@code --national-format geojson} POSTs the same rows as GeoJSON (one Point feature per cell row) instead of CSV;
+ * {@code --skip-baselines} leaves out the two COPY/INSERT baselines; {@code --format-sites 0} the formats table.
  */
 public final class UploadBenchmark {
 
@@ -70,6 +72,8 @@ public final class UploadBenchmark {
         List<String> a = List.of(args);
         int sites = Integer.parseInt(value(a, "--sites", "100000"));
         int formatSites = Integer.parseInt(value(a, "--format-sites", "10000"));
+        boolean geojson = value(a, "--national-format", "csv").equals("geojson");
+        boolean baselines = !a.contains("--skip-baselines");
         List<String> load = new ArrayList<>(List.of(loadAverage()));
         String url = TestPostgis.newDatabase("bench_upload");
         String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
@@ -97,6 +101,11 @@ public final class UploadBenchmark {
 
             Path big = dir.resolve("national.csv");
             writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
+            Path posted = big;
+            if (geojson) {
+                posted = dir.resolve("national.geojson");
+                csvToGeoJson(big, posted);
+            }
             // after start (and the warm-up) the service stores runs of other dates and national polygons in the
             // background; timed on top of that, the upload measures the contention, not the import
             double quietS = awaitBackgroundQuiet();
@@ -113,7 +122,7 @@ public final class UploadBenchmark {
             sampler.scheduleAtFixedRate(() -> loadDuring.add(loadAverage().split(" ")[0]), 0, 10, TimeUnit.SECONDS);
             AfterGc afterGc = AfterGc.listen();
             long uploadStart = System.nanoTime();
-            Job job = upload(base, big, "national.csv", false);
+            Job job = upload(base, posted, posted.getFileName().toString(), false);
             afterGc.stop();
             sampler.shutdown();
             sampler.awaitTermination(5, TimeUnit.SECONDS);
@@ -125,8 +134,8 @@ public final class UploadBenchmark {
             long after = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
             long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
 
-            double copyS = plainCopy(ctx.getBean(DataSource.class), jdbc, big);
-            double rowByRowS = rowByRow(ctx.getBean(DataSource.class), jdbc, big);
+            double copyS = baselines ? plainCopy(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
+            double rowByRowS = baselines ? rowByRow(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
 
             md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
                     + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
@@ -135,8 +144,9 @@ public final class UploadBenchmark {
             md.append(String.format(Locale.ROOT, "Background coverage work (threads coverage-*, ForkJoinPool) settled %.0f s after"
                     + " the warm-up, before the upload (%s).%n%n", quietS, quietS < 0 ? "it had not after 20 min: timed with it running"
                     : "less than 20 ms of their CPU in 5 s"));
-            md.append(String.format(Locale.ROOT, "Upload: %,d sites × 3 cells = %,d rows (%.1f MB of Qamrov CSV), status %s; "
-                    + "base stations %,d → %,d, cells %,d → %,d.%n%n", sites, 3L * sites, Files.size(big) / 1e6, job.status, before, after,
+            md.append(String.format(Locale.ROOT, "Upload: %,d sites × 3 cells = %,d rows (%.1f MB of %s), status %s; "
+                    + "base stations %,d → %,d, cells %,d → %,d.%n%n", sites, 3L * sites, Files.size(posted) / 1e6,
+                    geojson ? "GeoJSON, one Point feature per cell row" : "Qamrov CSV", job.status, before, after,
                     cellsBefore, cellsAfter));
             md.append("| what | time | goal |\n|---|---|---|\n");
             md.append(String.format(Locale.ROOT, "| **POST to job done, coverage update included** | **%.1f s** | ≤ 60 s on 2 cores %s |%n",
@@ -175,7 +185,7 @@ public final class UploadBenchmark {
             md.append(String.format(Locale.ROOT, "Formats, dry runs of %,d one-cell sites (read + validate + write rolled back, then"
                     + " the dry run's what-if of the indicators), after the run above; rows/s over read + validate + write:%n%n"
                     + "| format | file | POST (read) | validate | write | what-if | rows/s |%n|---|---|---|---|---|---|---|%n", formatSites));
-            for (String[] f : formats(dir, outline, formatSites)) {
+            for (String[] f : formatSites == 0 ? List.<String[]>of() : formats(dir, outline, formatSites)) {
                 Path file = Path.of(f[1]);
                 Job d = upload(base, file, file.getFileName().toString(), true);
                 double validate = d.phases.getOrDefault("validate", 0.0);
@@ -311,6 +321,29 @@ public final class UploadBenchmark {
                             p[0], p[1], sectors[c][0], sectors[c][1], c * 120));
                 }
             }
+        }
+    }
+
+    /** The national CSV's rows as a GeoJSON FeatureCollection, one Point feature per row, the columns as properties. */
+    static void csvToGeoJson(Path csv, Path geojson) throws Exception {
+        try (java.io.BufferedReader in = Files.newBufferedReader(csv); BufferedWriter g = Files.newBufferedWriter(geojson)) {
+            String[] names = in.readLine().split(",", -1);
+            g.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+            String line;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                String[] v = line.split(",", -1);
+                StringBuilder props = new StringBuilder();
+                for (int i = 0; i < names.length; i++) {
+                    if (!v[i].isEmpty() && !names[i].equals("lon") && !names[i].equals("lat")) {
+                        props.append(props.length() == 0 ? "" : ",").append('"').append(names[i]).append("\":\"").append(v[i]).append('"');
+                    }
+                }
+                g.write((first ? "" : ",\n") + "{\"type\":\"Feature\",\"properties\":{" + props + "},\"geometry\":{\"type\":\"Point\","
+                        + "\"coordinates\":[" + v[3] + "," + v[4] + "]}}");
+                first = false;
+            }
+            g.write("\n]}\n");
         }
     }
 

@@ -23,10 +23,12 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
  * transaction.
  *
  * <p>What crosses chunks is small: per cell key the winning row (a first pass, {@code duplicates=keep-latest}), per
- * site key the number of its rows (a first pass, so that a site's cell rows — wherever they are in the file — are
+ * group key the number of its rows (a first pass, so that a site's cell rows — wherever they are in the file — are
  * validated in the same chunk; a file whose sites' rows are contiguous holds one site open at a time), the ids seen
  * (inside the validator: duplicates across chunks are found), the first {@code max-reported-errors} errors by row for
- * the report, and counts. Files the validator must see whole (OpenCelliD, grouped by position; admin layers) are one
+ * the report, and counts. OpenCelliD cells are grouped by the key of the cells that may form one site (the eNodeB for
+ * LTE, the area for GSM: see {@code OpenCellIdSites#chunkKey}), so the grouping into sites by position and the
+ * duplicate cells come out as if the file were one chunk. Admin layers, which the validator must see whole, are one
  * chunk.
  */
 final class ChunkedValidation {
@@ -119,6 +121,7 @@ final class ChunkedValidation {
             spool.close();
             throw e;
         }
+        warnings.addAll(validator.closingWarnings());
         shown.sort(Comparator.comparingInt(RowError::row));
         if (shown.size() > maxShown) {
             shown = new ArrayList<>(shown.subList(0, maxShown));

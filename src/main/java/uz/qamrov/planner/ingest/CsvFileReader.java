@@ -41,14 +41,8 @@ final class CsvFileReader {
 
     static ParsedFile read(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget) {
         List<SourceFeature> features = new ArrayList<>();
-        Streamed s = stream(text, format, layer, budget, features::add);
+        StreamedFile s = stream(text, format, layer, budget, features::add);
         return s.header().withFeatures(features, s.header().warnings());
-    }
-
-    /**
-     * The file's header (format refined to its dialect, columns, notes; no features) and how many data rows it has.
-     */
-    record Streamed(ParsedFile header, int rows) {
     }
 
     /**
@@ -56,7 +50,7 @@ final class CsvFileReader {
      * kept here, so a caller that keeps nothing either reads any size in constant memory (the import job reads a
      * CSV upload this way, chunk by chunk, as often as it needs).
      */
-    static Streamed stream(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget,
+    static StreamedFile stream(TextDecoder.Text text, UploadFormat format, Layer layer, ParseBudget budget,
             Consumer<SourceFeature> sink) {
         char delimiter = delimiter(text);
         CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
@@ -102,7 +96,7 @@ final class CsvFileReader {
         }
         List<String> notes = new ArrayList<>();
         notes.add("read as " + text.label() + " text with the delimiter '" + printable(delimiter) + "'");
-        return new Streamed(new ParsedFile(dialect, List.of(), Crs.WGS84, notes, names), count);
+        return new StreamedFile(new ParsedFile(dialect, List.of(), Crs.WGS84, notes, names), count);
     }
 
     /** The delimiter that occurs most often outside quotes in the first line (',' when none does). */

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Picks the format (explicit {@code format=}, else extension, else content) and reads the file from disk under a
- * {@link ParseBudget}. Every reader streams: the upload is never one byte array or one string in memory.
+ * {@link ParseBudget}. Every reader streams its input: the upload is never one byte array or one string in memory.
  */
 final class FileParsers {
 
@@ -59,11 +59,13 @@ final class FileParsers {
     }
 
     /**
-     * Whether this upload is read as a stream (delimited text of a point layer): then {@link CsvFileReader#stream} reads it,
-     * as often as needed, and nothing of it is held; other formats are read whole by {@link #parse}.
+     * Whether this upload is read as a stream (delimited text of a point layer, GeoJSON of any layer): then
+     * {@link CsvFileReader#stream} or {@link GeoJsonFileReader#stream} reads it, as often as needed, and nothing of it is
+     * held; other formats (GeoPackage, zipped Shapefile) are read whole by {@link #parse}.
      */
     static boolean streams(UploadFormat format, Layer layer) {
-        return format.isCsv() && (layer == Layer.BASE_STATIONS || layer == Layer.FIBER_NODES || layer == Layer.SETTLEMENTS);
+        return format == UploadFormat.GEOJSON
+                || format.isCsv() && (layer == Layer.BASE_STATIONS || layer == Layer.FIBER_NODES || layer == Layer.SETTLEMENTS);
     }
 
     /**

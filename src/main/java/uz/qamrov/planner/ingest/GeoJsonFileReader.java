@@ -16,14 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
- * A GeoJSON FeatureCollection (or one Feature), read with Jackson's streaming {@link JsonParser}: only one feature
- * is a tree at a time, never the whole file. Duplicate keys in any object are rejected
+ * A GeoJSON FeatureCollection (or one Feature), read with Jackson's streaming {@link JsonParser} over the
+ * {@code features} array: only one feature is a tree at a time, never the whole file, and each is handed on as it is
+ * read ({@link #stream}). Duplicate keys in any object are rejected
  * ({@code STRICT_DUPLICATE_DETECTION}: which of two values a reader keeps is arbitrary). The legacy {@code crs}
  * member is honoured wherever it appears; RFC 7946 files have none and are WGS84. Z values are read and later
  * dropped (a warning says so).
@@ -40,9 +42,25 @@ final class GeoJsonFileReader {
     private GeoJsonFileReader() {
     }
 
+    /** The whole file as features (tests and tools; an upload is read as a stream by {@link #stream}). */
     static ParsedFile read(TextDecoder.Text text, ParseBudget budget) {
+        List<SourceFeature> features = new ArrayList<>();
+        StreamedFile s = stream(text, budget, features::add);
+        return s.header().withFeatures(features, s.header().warnings());
+    }
+
+    /**
+     * Reads the file one feature at a time, handing each to {@code sink} as soon as it is read: only the feature being
+     * read is a tree, so a caller that keeps nothing reads any size in constant memory (the import job reads a GeoJSON
+     * upload this way, chunk by chunk, as often as it needs). The file-level checks (JSON syntax, duplicate keys, type,
+     * an empty collection, the {@code crs} member) fail with a 4xx problem; a {@code crs} member after the features is
+     * honoured, so the header's SRID is known only when the stream has ended.
+     */
+    static StreamedFile stream(TextDecoder.Text text, ParseBudget budget, Consumer<SourceFeature> sink) {
         try (Reader in = text.open(); JsonParser p = JSON.createParser(in)) {
-            return read(p, budget);
+            return stream(p, budget, sink);
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause(); // the consumer's own failure, not the file's
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw FileProblems.invalid("not valid JSON (truncated or malformed) at line " + (loc == null ? "?" : loc.getLineNr())
@@ -52,24 +70,25 @@ final class GeoJsonFileReader {
         }
     }
 
-    private static ParsedFile read(JsonParser p, ParseBudget budget) throws IOException {
+    private static StreamedFile stream(JsonParser p, ParseBudget budget, Consumer<SourceFeature> sink) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw FileProblems.invalid("not a GeoJSON object");
         }
         GeoJsonReader reader = new GeoJsonReader(new GeometryFactory());
-        List<SourceFeature> features = new ArrayList<>();
         Map<String, JsonNode> top = new HashMap<>();
         boolean sawFeatures = false;
         boolean[] hasZ = {false};
+        int count = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if ("features".equals(name) && t == JsonToken.START_ARRAY) {
                 sawFeatures = true;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    budget.row(features.size());
+                    budget.row(count);
                     JsonNode f = p.readValueAsTree();
-                    features.add(feature(features.size() + 1, f, reader, budget, hasZ));
+                    count++;
+                    deliver(sink, feature(count, f, reader, budget, hasZ));
                 }
             } else {
                 top.put(name, p.readValueAsTree());
@@ -77,14 +96,16 @@ final class GeoJsonFileReader {
         }
         String type = top.containsKey("type") ? top.get("type").asText("") : "";
         if ("Feature".equals(type)) {
-            ObjectNodeBuilder b = new ObjectNodeBuilder(top);
-            features.add(feature(1, b.node(), reader, budget, hasZ));
+            var o = JSON.createObjectNode();
+            top.forEach(o::set); // a top-level Feature: its members were read one by one
+            count = 1;
+            deliver(sink, feature(1, o, reader, budget, hasZ));
         } else if (!"FeatureCollection".equals(type)) {
             throw FileProblems.invalid("expected a GeoJSON FeatureCollection or Feature, found type '" + type + "'");
         } else if (!sawFeatures) {
             throw FileProblems.invalid("a FeatureCollection without a 'features' array");
         }
-        if (features.isEmpty()) {
+        if (count == 0) {
             throw FileProblems.invalid("the FeatureCollection has no features");
         }
         int srid = Crs.WGS84;
@@ -97,8 +118,23 @@ final class GeoJsonFileReader {
             }
             srid = code;
         }
-        return new ParsedFile(UploadFormat.GEOJSON, features, srid,
-                hasZ[0] ? List.of("3D coordinates: Z values were dropped (geometries are stored 2D)") : List.of());
+        return new StreamedFile(new ParsedFile(UploadFormat.GEOJSON, List.of(), srid,
+                hasZ[0] ? List.of("3D coordinates: Z values were dropped (geometries are stored 2D)") : List.of()), count);
+    }
+
+    private static void deliver(Consumer<SourceFeature> sink, SourceFeature f) {
+        try {
+            sink.accept(f);
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
+    }
+
+    /** Carries an exception of the feature consumer past the parser's own error handling. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private static SourceFeature feature(int number, JsonNode f, GeoJsonReader reader, ParseBudget budget, boolean[] hasZ) {
@@ -132,15 +168,6 @@ final class GeoJsonFileReader {
             }
         }
         return new SourceFeature(number, attrs, geometry, error);
-    }
-
-    /** A top-level Feature: its members were read one by one. */
-    private record ObjectNodeBuilder(Map<String, JsonNode> members) {
-        JsonNode node() {
-            var o = JSON.createObjectNode();
-            members.forEach(o::set);
-            return o;
-        }
     }
 
     static boolean hasZ(Geometry g) {

@@ -21,10 +21,12 @@ import uz.qamrov.planner.web.PagingProperties;
 class IngestController {
 
     private final IngestService ingest;
+    private final ImportJobViews jobs;
     private final PagingProperties paging;
 
-    IngestController(IngestService ingest, PagingProperties paging) {
+    IngestController(IngestService ingest, ImportJobViews jobs, PagingProperties paging) {
         this.ingest = ingest;
+        this.jobs = jobs;
         this.paging = paging;
     }
 
@@ -55,14 +57,14 @@ class IngestController {
 
     /** Import jobs, newest first, with the queue: which jobs wait, in which lane (small/large), in which place. */
     @GetMapping("/api/v1/jobs")
-    IngestService.JobList jobs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
+    ImportJobViews.JobList jobs(@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset) {
         var page = paging.page(limit, offset);
-        return ingest.jobs(status, page.offset(), page.limit());
+        return jobs.jobs(status, page.offset(), page.limit());
     }
 
     @GetMapping("/api/v1/jobs/{id}")
-    IngestService.JobView job(@PathVariable UUID id) {
-        return ingest.job(id);
+    ImportJobViews.JobView job(@PathVariable UUID id) {
+        return jobs.job(id);
     }
 }

@@ -1,28 +1,14 @@
 package uz.qamrov.planner.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import uz.qamrov.planner.web.ProblemTypes;
-import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -34,13 +20,13 @@ import uz.qamrov.planner.ingest.validate.ColumnMapping;
 import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
 import uz.qamrov.planner.ingest.validate.MappingProfiles;
 import uz.qamrov.planner.ingest.validate.SourceSchema;
-import uz.qamrov.planner.ingest.validate.TruncatedNames;
 import uz.qamrov.planner.web.ApiException;
 
 /**
  * The ingest feature's entry point. An upload is checked synchronously for what makes the whole file unusable
  * (size, format, structure, CRS, whose rows it holds: 4xx at once) and then imported by a job on the import
- * executor; its row-level report is read with {@link #job(UUID)}.
+ * executor; its row-level report is read with {@link #job(UUID)}. The first read of the file is
+ * {@link UploadReader}'s; the views of jobs and of the queue are {@link ImportJobViews}'.
  */
 @Service
 public class IngestService {
@@ -49,24 +35,24 @@ public class IngestService {
     private final IngestRepository repository;
     private final ImportJobRunner runner;
     private final ImportScheduler scheduler;
-    private final JobReportRepository reports;
     private final AccessService access;
     private final ObjectMapper json;
-    private final Semaphore parseSlots;
     private final MappingProfileStore profiles;
+    private final UploadReader reader;
+    private final ImportJobViews views;
 
     IngestService(IngestProperties properties, IngestRepository repository, ImportJobRunner runner,
-            ImportScheduler scheduler, AccessService access, ObjectMapper json,
-            JobReportRepository reports, MappingProfileStore profiles) {
+            ImportScheduler scheduler, AccessService access, ObjectMapper json, MappingProfileStore profiles,
+            UploadReader reader, ImportJobViews views) {
         this.profiles = profiles;
         this.properties = properties;
         this.repository = repository;
         this.runner = runner;
         this.scheduler = scheduler;
-        this.reports = reports;
         this.access = access;
         this.json = json;
-        this.parseSlots = new Semaphore(properties.parseSlots(), true);
+        this.reader = reader;
+        this.views = views;
     }
 
     /** A job the API accepted. */
@@ -106,7 +92,7 @@ public class IngestService {
             throw FileProblems.invalid("the file is empty");
         }
         ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
-        RowSource source = parseBounded(file, layer, formatParam, options.table());
+        RowSource source = reader.read(file, layer, formatParam, options.table(), mapping);
         try {
             return submit(caller, layer, file, options, mapping, source);
         } catch (RuntimeException e) {
@@ -119,13 +105,6 @@ public class IngestService {
     private JobAccepted submit(Caller caller, Layer layer, MultipartFile file, ImportOptions options, ColumnMapping mapping,
             RowSource source) {
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, source.format());
-        if (!source.streamed()) {
-            ParsedFile parsed = toWgs84(source.parsed());
-            if (parsed.format() == UploadFormat.SHAPEFILE_ZIP) {
-                parsed = withCutNamesResolved(parsed, layer, mapping);
-            }
-            source = RowSource.inMemory(parsed);
-        }
         if (!mapping.isEmpty()) {
             source = source.mapped(mapping::apply);
         }
@@ -181,66 +160,6 @@ public class IngestService {
         return new JobAccepted(id, "queued", "/api/v1/jobs/" + id);
     }
 
-    /**
-     * Copies the upload to a private temporary file (the multipart part may be in memory) and reads it there, in one
-     * of {@code parse-slots}: a slot is waited for at most {@code parse-wait-seconds}, then the upload gets 503, so
-     * hostile or huge files queue behind each other instead of starving the other requests of CPU and heap.
-     */
-    private RowSource parseBounded(MultipartFile file, Layer layer, String formatParam, String table) {
-        boolean acquired;
-        try {
-            acquired = parseSlots.tryAcquire(properties.parseWaitSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS,
-                    "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5));
-        }
-        Path tmp = null;
-        boolean kept = false;
-        try {
-            tmp = Files.createTempFile("qamrov-upload", ".bin");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, TextDecoder.head(tmp, 4096));
-            if (FileParsers.streams(format, layer)) {
-                // delimited text: read here for the file-level checks and the row count only; the job reads it again
-                TextDecoder.Text text = TextDecoder.detect(tmp);
-                CsvFileReader.Streamed first = CsvFileReader.stream(text, format, layer, ParseBudget.of(properties), f -> { });
-                kept = true;
-                return RowSource.streamed(tmp, text, first.header(), first.rows(), layer, properties);
-            }
-            return RowSource.inMemory(FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            parseSlots.release();
-            if (tmp != null && !kept) {
-                tmp.toFile().delete();
-            }
-        }
-    }
-
-    /**
-     * A shapefile's 10-character column names read as the fields they were cut from ({@link TruncatedNames}), each
-     * rename stated in the report; an ambiguous one is a 400 naming the column and the fields it could be.
-     */
-    private static ParsedFile withCutNamesResolved(ParsedFile parsed, Layer layer, ColumnMapping mapping) {
-        Map<String, String> renames;
-        try {
-            renames = TruncatedNames.forShapefile(parsed.columns(), layer, mapping);
-        } catch (TruncatedNames.Ambiguous e) {
-            throw FileProblems.invalid(e.getMessage(), Map.of("column", e.column(), "candidates", e.candidates()));
-        }
-        List<String> warnings = new ArrayList<>(parsed.warnings());
-        renames.forEach((column, field) -> warnings.add("shapefile column '" + column + "' read as " + field
-                + " (dBASE field names hold at most " + TruncatedNames.DBF_NAME_CHARS + " characters)"));
-        return parsed.withColumnsRenamed(renames, warnings);
-    }
-
     /** The profile (built in or saved) with the ad-hoc parameters on top; a parameter that does not parse is a 400. */
     private ColumnMapping mapping(ImportOptions.Mapping m) {
         ColumnMapping profile = null;
@@ -277,114 +196,9 @@ public class IngestService {
         return op;
     }
 
-    private Integer sridOfPrj(String wkt) {
-        Integer code = Crs.fromWktAuthority(wkt);
-        if (code == null) {
-            String name = Crs.wktName(wkt);
-            if (name != null && name.matches("wgs84|wgs1984|gcswgs1984")) {
-                code = Crs.WGS84;
-            } else if (name != null) {
-                code = repository.sridByNormalisedName(name).orElse(null);
-            }
-        }
-        return code;
-    }
-
-    /** Reprojects a file's geometries to EPSG:4326 with PostGIS when it declares another CRS. */
-    private ParsedFile toWgs84(ParsedFile parsed) {
-        if (parsed.srid() == Crs.WGS84) {
-            return parsed;
-        }
-        if (!repository.sridExists(parsed.srid())) {
-            throw FileProblems.invalid("the file's CRS EPSG:" + parsed.srid() + " is not known to PostGIS");
-        }
-        List<byte[]> wkb = new ArrayList<>();
-        List<Integer> at = new ArrayList<>();
-        WKBWriter writer = new WKBWriter(2);
-        for (int i = 0; i < parsed.features().size(); i++) {
-            Geometry g = parsed.features().get(i).geometry();
-            if (g != null) {
-                wkb.add(writer.write(g));
-                at.add(i);
-            }
-        }
-        List<byte[]> out = wkb.isEmpty() ? List.of() : repository.transformTo4326(wkb, parsed.srid());
-        List<SourceFeature> features = new ArrayList<>(parsed.features());
-        WKBReader reader = new WKBReader();
-        try {
-            for (int k = 0; k < at.size(); k++) {
-                SourceFeature f = features.get(at.get(k));
-                features.set(at.get(k), new SourceFeature(f.number(), f.attrs(), reader.read(out.get(k)), f.readError()));
-            }
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-        List<String> warnings = new ArrayList<>(parsed.warnings());
-        warnings.add("reprojected from EPSG:" + parsed.srid() + " to EPSG:4326");
-        return new ParsedFile(parsed.format(), features, Crs.WGS84, warnings, parsed.columns());
-    }
-
-    /** A job as the API shows it. */
-    public record JobView(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
-            JsonNode options, String submittedBy, String operatorCode, JobProgress progress, JsonNode report, String error,
-            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt, Map<String, String> links) {
-    }
-
-    /** @param phase validate, write or coverage while the job runs; null before and after */
-    public record JobProgress(String phase, int rowsRead, Integer rowsTotal, double percent) {
-    }
-
-    /**
-     * The job list (newest first) and the queue: each queued job's lane and 1-based place in it.
-     *
-     * @param queuePosition null unless the job waits
-     */
-    public record JobListItem(UUID id, String layer, String format, String fileName, String status, boolean dryRun,
-            String submittedBy, String operatorCode, Integer rowsTotal, String lane, Integer queuePosition, String phase,
-            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
-    }
-
-    public record JobList(List<JobListItem> items, List<ImportScheduler.Queued> queue, long numberMatched,
-            int numberReturned) {
-    }
-
-    JobList jobs(String status, long offset, int limit) {
-        if (status != null && !List.of("queued", "running", "succeeded", "rejected", "failed").contains(status)) {
-            throw ApiException.badRequest("status must be queued, running, succeeded, rejected or failed",
-                    Map.of("parameter", "status", "value", status));
-        }
-        List<ImportScheduler.Queued> queue = scheduler.queue();
-        Map<UUID, ImportScheduler.Queued> queued = new java.util.HashMap<>();
-        queue.forEach(q -> queued.put(q.id(), q));
-        List<JobListItem> items = reports.jobs(status, offset, limit).stream().map(j -> {
-            var q = queued.get(j.id());
-            var live = runner.progress.get(j.id());
-            return new JobListItem(j.id(), j.layer(), j.format(), j.fileName(), j.status(), j.dryRun(), j.submittedBy(),
-                    j.operatorCode(), j.rowsTotal(), j.lane(), q == null ? null : q.position(), live == null ? null : live.phase(),
-                    j.createdAt(), j.startedAt(), j.finishedAt());
-        }).toList();
-        return new JobList(items, queue, reports.countJobs(status), items.size());
-    }
-
-    public JobView job(UUID id) {
-        var row = repository.findJob(id).orElseThrow(() -> ApiException.notFound("no import job " + id));
-        var live = runner.progress.get(id);
-        int read = live != null ? live.rowsRead() : row.rowsRead();
-        Integer total = row.rowsTotal();
-        double pct = total == null || total == 0 ? 0 : Math.round(1000.0 * read / total) / 10.0;
-        String base = "/api/v1/jobs/" + row.id();
-        return new JobView(row.id(), row.layer(), row.format(), row.fileName(), row.status(), row.dryRun(), read(row.options()),
-                row.submittedBy(), row.operatorCode(), new JobProgress(live == null ? null : live.phase(), read, total, pct),
-                read(row.report()), row.error(), row.createdAt(), row.startedAt(), row.finishedAt(),
-                Map.of("self", base, "errors", base + "/errors", "diff", base + "/diff"));
-    }
-
-    private JsonNode read(String s) {
-        try {
-            return s == null ? null : json.readTree(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A job as the API shows it (see {@link ImportJobViews}). */
+    public ImportJobViews.JobView job(UUID id) {
+        return views.job(id);
     }
 
     private String write(Object o) {

@@ -31,15 +31,15 @@ import uz.qamrov.planner.web.PagingProperties;
 @Tag(name = "jobs", description = "Import jobs: row errors with the rejected rows, and the diff of every import and dry run")
 class JobReportController {
 
-    private final IngestService ingest;
+    private final ImportJobViews jobs;
     private final JobReportRepository reports;
     private final PagingProperties paging;
     private final ListWriter writer;
     private final ObjectMapper json;
 
-    JobReportController(IngestService ingest, JobReportRepository reports, PagingProperties paging, ListWriter writer,
+    JobReportController(ImportJobViews jobs, JobReportRepository reports, PagingProperties paging, ListWriter writer,
             ObjectMapper json) {
-        this.ingest = ingest;
+        this.jobs = jobs;
         this.reports = reports;
         this.paging = paging;
         this.writer = writer;
@@ -51,7 +51,7 @@ class JobReportController {
     ResponseEntity<StreamingResponseBody> errors(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) String f,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ingest.job(id); // 404 for an unknown job
+        jobs.job(id); // 404 for an unknown job
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = page(format, limit, offset);
         long matched = reports.countErrors(id);
@@ -72,7 +72,7 @@ class JobReportController {
     ResponseEntity<StreamingResponseBody> diff(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) String f,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        IngestService.JobView job = ingest.job(id);
+        ImportJobViews.JobView job = jobs.job(id);
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = page(format, limit, offset);
         long matched = reports.countDiff(id);

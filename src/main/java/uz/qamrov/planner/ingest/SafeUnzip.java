@@ -54,12 +54,15 @@ final class SafeUnzip {
     }
 
     static Shapefile shapefile(Path zip, IngestProperties limits) {
-        Path dir;
         try {
-            dir = Files.createTempDirectory("qamrov-shp");
+            return shapefile(zip, limits, Files.createTempDirectory("qamrov-shp"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Unzips into {@code dir} (owned from now on: deleted on failure, or by {@link Shapefile#close()}). */
+    static Shapefile shapefile(Path zip, IngestProperties limits, Path dir) {
         try {
             return unzip(zip, limits, dir);
         } catch (RuntimeException e) {

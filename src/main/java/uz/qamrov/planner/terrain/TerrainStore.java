@@ -1,9 +1,7 @@
 package uz.qamrov.planner.terrain;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +54,8 @@ public class TerrainStore {
             log.info("terrain: no DEM ({}), footprints use flat earth", properties.file());
             return null;
         }
-        try (InputStream raw = Files.newInputStream(properties.file());
-                InputStream in = properties.file().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            Dem d = EsriAsciiGridReader.read(in);
+        try {
+            Dem d = DemFiles.read(properties.file()); // GeoTIFF or ESRI ASCII grid, by its signature
             log.info("terrain: DEM {} loaded, {} × {} cells of {}°", properties.file(), d.cols(), d.rows(), d.cellDeg());
             return d;
         } catch (IOException | RuntimeException e) {

@@ -8,4 +8,9 @@ import uz.qamrov.planner.ingest.SourceFeature;
 interface LayerRowValidator {
 
     List<Rows.ImportRow> validate(List<SourceFeature> features);
+
+    /** What the report says once about the whole file, after its last chunk (a count over all chunks). */
+    default List<String> closingWarnings() {
+        return List.of();
+    }
 }

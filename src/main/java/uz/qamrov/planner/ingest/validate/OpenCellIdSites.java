@@ -41,6 +41,26 @@ final class OpenCellIdSites {
     private OpenCellIdSites() {
     }
 
+    /**
+     * The key under which a chunked validation keeps cells together: coarser than the site keys of {@link #group}
+     * (operator instead of mcc/net, which one operator may have several of), so that all cells one site may be made of,
+     * and every row of one cell, are validated in the same chunk. LTE: the eNodeB; UMTS: area and RNC; GSM/NR: the
+     * area. Null when a part is not a whole number (the row then fails its own checks).
+     */
+    static String chunkKey(String operator, String tech, String area, String cell) {
+        if (area == null || cell == null || !area.strip().matches("\\d{1,12}") || !cell.strip().matches("\\d{1,12}")) {
+            return null;
+        }
+        long c = Long.parseLong(cell.strip());
+        String a = String.valueOf(Long.parseLong(area.strip()));
+        return operator + "|" + switch (tech) {
+            case "4G" -> "L" + (c >> 8);
+            case "3G" -> "U" + a + "-R" + (c >> 16);
+            case "2G" -> "G" + a;
+            default -> "N" + a;
+        };
+    }
+
     static List<Group> group(List<CellRef> cells) {
         Map<String, List<CellRef>> byKey = new LinkedHashMap<>();
         for (CellRef c : cells) {

@@ -6,7 +6,6 @@ import uz.qamrov.planner.ingest.Layer;
 import uz.qamrov.planner.ingest.RowError;
 import uz.qamrov.planner.ingest.Rows;
 import uz.qamrov.planner.ingest.SourceFeature;
-import uz.qamrov.planner.ingest.UploadFormat;
 
 /**
  * Turns features into validated rows of one layer and row errors (row number, field, value, what is wrong).
@@ -17,7 +16,8 @@ import uz.qamrov.planner.ingest.UploadFormat;
  * never held at once. What crosses chunks is kept compactly by the validator: the ids seen (duplicates across chunks
  * are found) and, under {@code duplicates=keep-latest}, each cell's winning row from a first pass ({@link #offer}).
  * A chunk must hold every row of an entity built from several rows: the caller groups rows by {@link #groupKey}
- * (base stations: the rows of one site) and hands files the validator needs whole ({@link #wholeFile()}) in one chunk.
+ * (base stations: the rows of one site; OpenCelliD: the cells that may form one site, {@code OpenCellIdSites#chunkKey})
+ * and hands files the validator needs whole ({@link #wholeFile()}) in one chunk.
  */
 public final class RowValidator {
 
@@ -57,7 +57,16 @@ public final class RowValidator {
         if (v.needsFirstPass()) {
             features.forEach(v::offer);
         }
-        return v.validate(features);
+        Outcome o = v.validate(features);
+        List<String> warnings = new ArrayList<>(o.result().warnings());
+        warnings.addAll(v.closingWarnings());
+        ValidationResult r = o.result();
+        return new Outcome(new ValidationResult(r.rows(), r.errors(), r.rejectedRows(), warnings), o.superseded());
+    }
+
+    /** What the report says once about the whole file; ask after the last chunk. */
+    public List<String> closingWarnings() {
+        return layer.closingWarnings();
     }
 
     /** Whether the caller must {@link #offer} every row before the first chunk (keep-latest duplicates). */
@@ -73,15 +82,17 @@ public final class RowValidator {
     }
 
     /**
-     * Whether the layer's rows are checked against each other beyond ids (OpenCelliD cells grouped into sites by
-     * position; admin layers, whose files hold at most a few thousand features): then the file is one chunk.
+     * Whether the layer's rows are checked against each other beyond ids and {@link #groupKey} (admin layers, whose
+     * files hold at most a few thousand features): then the file is one chunk.
      */
     public boolean wholeFile() {
-        return ctx.format() == UploadFormat.OPENCELLID
-                || !(ctx.layer() == Layer.BASE_STATIONS || ctx.layer() == Layer.FIBER_ROUTES || ctx.layer() == Layer.FIBER_NODES);
+        return !(ctx.layer() == Layer.BASE_STATIONS || ctx.layer() == Layer.FIBER_ROUTES || ctx.layer() == Layer.FIBER_NODES);
     }
 
-    /** The rows that must share a chunk have the same key (a site's cell rows); null for a row that stands alone. */
+    /**
+     * The rows that must share a chunk have the same key (a site's cell rows; in OpenCelliD files the cells that may
+     * form one site); null for a row that stands alone.
+     */
     public String groupKey(SourceFeature f) {
         return layer instanceof SiteRowValidator s ? s.groupKey(f) : null;
     }

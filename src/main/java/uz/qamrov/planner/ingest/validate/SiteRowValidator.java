@@ -31,6 +31,9 @@ final class SiteRowValidator implements LayerRowValidator {
     private final Map<String, List<Integer>> failedSiteRows = new HashMap<>();
     /** Site key → first row, of the sites earlier chunks produced (a file is validated in chunks). */
     private final Map<String, Integer> sitesBefore = new HashMap<>();
+    /** OpenCelliD cells and the sites they were grouped into, over all chunks so far (for the report's one line). */
+    private int crowdCells;
+    private int crowdSiteCount;
 
     SiteRowValidator(ValidationContext ctx, Findings findings) {
         this.ctx = ctx;
@@ -56,10 +59,17 @@ final class SiteRowValidator implements LayerRowValidator {
         return crowd ? crowdSites(cells) : sites(cells);
     }
 
-    /** The site a cell row belongs to, as the chunking groups rows (operator as resolved, site id); null for crowd rows. */
+    /**
+     * The rows that must share a chunk: a site's cell rows (operator as resolved, site id); in OpenCelliD files the
+     * cells {@link OpenCellIdSites} may put into one site, and every row of one cell (so that duplicates meet), by
+     * {@link OpenCellIdSites#chunkKey}. Null for a row that stands alone (it fails its own checks).
+     */
     String groupKey(SourceFeature raw) {
         if (crowd) {
-            return null;
+            Map<String, String> attrs = SourceSchema.canonicalCellRow(raw, ctx.format());
+            String tech = attrs.get("technology") == null ? null : technologyOf(attrs.get("technology"));
+            String operator = SourceSchema.operatorOf(raw, ctx.format(), ctx.operators(), ctx.defaultOperator());
+            return operator == null || tech == null ? null : OpenCellIdSites.chunkKey(operator, tech, attrs.get("area"), attrs.get("cell"));
         }
         String site = SourceSchema.canonicalCellRow(raw, ctx.format()).get("site_id");
         return site == null || site.isBlank() ? null
@@ -141,17 +151,22 @@ final class SiteRowValidator implements LayerRowValidator {
             c.error("technology", null, "is required");
             return null;
         }
-        String t = switch (v.toUpperCase(java.util.Locale.ROOT)) {
+        String t = technologyOf(v);
+        if (t == null) {
+            c.error("technology", v, "unknown technology; expected 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)");
+        }
+        return t;
+    }
+
+    /** 2G, 3G, 4G or 5G for the names files use (GSM, UMTS, WCDMA, LTE, NR too); null for others. */
+    private static String technologyOf(String v) {
+        return switch (v.strip().toUpperCase(java.util.Locale.ROOT)) {
             case "2G", "GSM" -> "2G";
             case "3G", "UMTS", "WCDMA" -> "3G";
             case "4G", "LTE" -> "4G";
             case "5G", "NR" -> "5G";
             default -> null;
         };
-        if (t == null) {
-            c.error("technology", v, "unknown technology; expected 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)");
-        }
-        return t;
     }
 
     private static OpenCellIdSites.CellRef crowdRef(RowFields c, int row, String tech, Point p) {
@@ -230,13 +245,20 @@ final class SiteRowValidator implements LayerRowValidator {
             out.add(new Rows.Site(site.stream().map(CellRow::row).sorted().toList(), s.operator(), g.siteId(), centroid, null,
                     "active", null, null, sortedCells(site), first, last));
         }
-        if (!cells.isEmpty()) {
-            findings.warnings.add("OpenCelliD: " + cells.size() + " cells grouped into " + groups.size()
-                    + " sites (LTE by eNodeB id = cell >> 8; UMTS by RNC, area and position; GSM/NR by area and position within "
-                    + (int) OpenCellIdSites.SAME_SITE_M + " m); site position = the cells' centroid; range stored as"
-                    + " observed_range_m (an upper bound), created/updated as first/last observed, commissioning unknown");
-        }
+        crowdCells += cells.size();
+        crowdSiteCount += groups.size();
         return out;
+    }
+
+    @Override
+    public List<String> closingWarnings() {
+        if (crowdCells == 0) {
+            return List.of();
+        }
+        return List.of("OpenCelliD: " + crowdCells + " cells grouped into " + crowdSiteCount
+                + " sites (LTE by eNodeB id = cell >> 8; UMTS by RNC, area and position; GSM/NR by area and position within "
+                + (int) OpenCellIdSites.SAME_SITE_M + " m); site position = the cells' centroid; range stored as"
+                + " observed_range_m (an upper bound), created/updated as first/last observed, commissioning unknown");
     }
 
     private static double round7(double v) {
