@@ -63,9 +63,12 @@ final class RadialSolver {
         return pattern;
     }
 
-    /** Depression angle (degrees) from the antenna to a mobile at {@code dKm} over flat ground. */
+    /**
+     * Depression angle (degrees) from the antenna to a mobile at {@code dKm} over flat ground. fdlibm's arctangent in
+     * Java ({@link FdlibmAtan}: the same bits as {@code Math.atan2}, without its native call).
+     */
     double depressionDeg(double dKm) {
-        return Math.toDegrees(Math.atan2(link.baseHeightM() - link.mobileHeightM(), dKm * 1000));
+        return Math.toDegrees(FdlibmAtan.atan2(link.baseHeightM() - link.mobileHeightM(), dKm * 1000));
     }
 
     double verticalDb(double dKm) {
