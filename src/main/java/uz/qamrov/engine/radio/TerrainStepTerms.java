@@ -85,7 +85,7 @@ final class TerrainStepTerms {
                 known++;
                 double dKm = known * stepM / 1000;
                 vertical[known] = solver.verticalDb(dKm);
-                loss[known] = solver.model().pathLossDb(dKm, solver.link());
+                loss[known] = solver.pathLossDb(dKm);
             }
             return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
         }
