@@ -111,16 +111,23 @@ public final class RadialFootprintModel implements FootprintModel {
         int n = settings.radials();
         double[] ranges = new double[n];
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
-        // the range depends on the azimuth only through A_H: mirror radials and the saturated back lobe share a solve
+        // the range depends on the azimuth only through A_H: mirror radials and the saturated back lobe share a solve;
+        // runs of equal A_H (the whole back lobe, every radial of an omni cell) are caught before the memo's hashing
         RangeMemo memo = new RangeMemo(n);
+        double lastAh = Double.NaN;
+        double lastM = Double.NaN;
         for (int i = 0; i < n; i++) {
             double aH = pattern.horizontalDb(360.0 * i / n - az);
-            double km = memo.get(aH);
-            if (Double.isNaN(km)) {
-                km = table.rangeKm(aH);
-                memo.put(aH, km);
+            if (aH != lastAh) {
+                double km = memo.get(aH);
+                if (Double.isNaN(km)) {
+                    km = table.rangeKm(aH);
+                    memo.put(aH, km);
+                }
+                lastAh = aH;
+                lastM = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
             }
-            ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
+            ranges[i] = lastM;
         }
         return ranges;
     }
