@@ -99,7 +99,7 @@ final class TerrainRadials {
             di = new double[max + 1];
             hi = new double[max + 1];
             profile = new BullingtonProfile(lambdaM);
-            terms = new TerrainStepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
+            terms = new TerrainStepTerms(solver, max + 1, cell.antennaHeightM(), hm, lambdaM);
         }
 
         /** Walks radial i's profile from the site, shortening {@code rangesM[i]} where terrain blocks it. */
