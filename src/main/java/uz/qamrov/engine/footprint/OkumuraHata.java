@@ -78,6 +78,17 @@ public final class OkumuraHata implements PathLossModel {
     }
 
     @Override
+    public LinkLoss lossFor(RadioLink link) {
+        double intercept = interceptDb(link);
+        double slope = slopeDb(link);
+        double min = minDistanceKm();
+        return distanceKm -> {
+            double l = intercept + slope * Math.log10(distanceKm);
+            return distanceKm >= min ? l : Math.max(l, freeSpaceBelowValidityDb(distanceKm, link));
+        };
+    }
+
+    @Override
     public MaxDistance maxDistance(double allowedPathLossDb, RadioLink link) {
         double d = Math.pow(10, (allowedPathLossDb - interceptDb(link)) / slopeDb(link));
         if (d < minDistanceKm() && pathLossDb(d, link) > allowedPathLossDb) {

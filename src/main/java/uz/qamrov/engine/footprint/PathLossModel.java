@@ -58,6 +58,22 @@ public interface PathLossModel {
         return allowed -> maxDistance(allowed, link);
     }
 
+    /**
+     * {@link #pathLossDb} of one link as a function of distance only: the radial model evaluates it a few hundred
+     * times per cell, so models with per-link constants (logarithms of heights and frequency) compute them once. The
+     * answers are exactly those of {@link #pathLossDb} (same expressions in the same order: same bits;
+     * {@code LinkLossTest}).
+     */
+    default LinkLoss lossFor(RadioLink link) {
+        return distanceKm -> pathLossDb(distanceKm, link);
+    }
+
+    /** {@link PathLossModel#pathLossDb} of one link. */
+    @FunctionalInterface
+    interface LinkLoss {
+        double pathLossDb(double distanceKm);
+    }
+
     /** {@link PathLossModel#maxDistance} of one link. */
     @FunctionalInterface
     interface LinkInverse {

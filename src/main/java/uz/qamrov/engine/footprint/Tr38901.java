@@ -79,6 +79,87 @@ public final class Tr38901 implements PathLossModel {
         return new Inverse(l);
     }
 
+    @Override
+    public LinkLoss lossFor(RadioLink l) {
+        return new Loss(l);
+    }
+
+    /**
+     * {@link #uma} and {@link #rma} with the link's constants computed once: each sum keeps its left-to-right order,
+     * and only its leading terms that do not depend on distance are folded (the same partial sums, so the same bits).
+     */
+    private static final class Loss implements LinkLoss {
+        private final boolean rural;
+        private final double hBs;
+        private final double hUt;
+        private final double fc;
+        private final double dh2;
+        private final double twentyLogFc;
+        private final double dBp;
+        // UMa
+        private final double umaBreakTerm;
+        private final double ueHeightTerm;
+        // RMa
+        private final double pl1Slope;
+        private final double pl1Offset;
+        private final double pl1Linear;
+        private final double rmaBreakLoss;
+        private final double nlosHead;
+        private final double nlosSlope;
+        private final double nlosTail;
+
+        Loss(RadioLink l) {
+            hBs = l.baseHeightM();
+            hUt = l.mobileHeightM();
+            fc = l.frequencyMhz() / 1000;
+            rural = l.environment() == EnvironmentClass.RURAL;
+            dh2 = (hBs - hUt) * (hBs - hUt);
+            twentyLogFc = 20 * Math.log10(fc);
+            double h = BUILDING_HEIGHT_M;
+            if (rural) {
+                dBp = 2 * Math.PI * hBs * hUt * fc * 1e9 / C;
+                umaBreakTerm = Double.NaN;
+                ueHeightTerm = Double.NaN;
+                pl1Slope = Math.min(0.03 * Math.pow(h, 1.72), 10);
+                pl1Offset = Math.min(0.044 * Math.pow(h, 1.72), 14.77);
+                pl1Linear = 0.002 * Math.log10(h);
+                rmaBreakLoss = rmaPl1(Math.sqrt(dBp * dBp + dh2), fc, h);
+                nlosHead = 161.04 - 7.1 * Math.log10(STREET_WIDTH_M) + 7.5 * Math.log10(h)
+                        - (24.37 - 3.7 * (h / hBs) * (h / hBs)) * Math.log10(hBs);
+                nlosSlope = 43.42 - 3.1 * Math.log10(hBs);
+                nlosTail = 3.2 * Math.pow(Math.log10(11.75 * hUt), 2) - 4.97;
+            } else {
+                dBp = 4 * (hBs - 1) * (hUt - 1) * fc * 1e9 / C;
+                umaBreakTerm = 9 * Math.log10(dBp * dBp + (hBs - hUt) * (hBs - hUt));
+                ueHeightTerm = 0.6 * (hUt - 1.5);
+                pl1Slope = Double.NaN;
+                pl1Offset = Double.NaN;
+                pl1Linear = Double.NaN;
+                rmaBreakLoss = Double.NaN;
+                nlosHead = Double.NaN;
+                nlosSlope = Double.NaN;
+                nlosTail = Double.NaN;
+            }
+        }
+
+        @Override
+        public double pathLossDb(double distanceKm) {
+            double d2 = distanceKm * 1000;
+            double d3 = Math.sqrt(d2 * d2 + dh2);
+            double logD3 = Math.log10(d3);
+            if (rural) {
+                double los = d2 <= dBp
+                        ? 20 * Math.log10(40 * Math.PI * d3 * fc / 3) + pl1Slope * logD3 - pl1Offset + pl1Linear * d3
+                        : rmaBreakLoss + 40 * Math.log10(d3 / dBp);
+                double nlos = nlosHead + nlosSlope * (logD3 - 3) + twentyLogFc - nlosTail;
+                return Math.max(los, nlos);
+            }
+            double los = d2 <= dBp ? 28.0 + 22 * logD3 + twentyLogFc : 28.0 + 40 * logD3 + twentyLogFc - umaBreakTerm;
+            double nlos = 13.54 + 39.08 * logD3 + twentyLogFc - ueHeightTerm;
+            return Math.max(los, nlos);
+        }
+    }
+
     /**
      * The closed forms of {@link #maxDistance} with the link's constants computed once (the same expressions in the
      * same order, so the same bits).

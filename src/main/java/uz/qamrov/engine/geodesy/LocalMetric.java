@@ -36,6 +36,9 @@ public final class LocalMetric {
     public static final double F = 1 / 298.257223563;
     private static final double E2 = F * (2 - F);
     private static final double RAD = Math.PI / 180;
+    private static final double DEG = 180 / Math.PI;
+    /** 1 / (a·(1 − e²)): the ray multiplies by it (M(φ) = a·(1 − e²) / w^{3/2}). */
+    private static final double INV_A_1_MINUS_E2 = 1 / (A_M * (1 - E2));
 
     private final double lon0;
     private final double lat0;
@@ -184,8 +187,10 @@ public final class LocalMetric {
             // measured against toLonLat in LocalMetricTest); otherwise rounds until the change is below 1e-13 rad
             boolean oneRound = s2 > 0 && s1 > s2 && sM <= 40_000;
             if (s2 > 0 && s1 > s2) {
-                double a = (sM * (sM - s1)) / (s2 * (s2 - s1));
-                double b = (sM * (sM - s2)) / (s1 * (s1 - s2));
+                // Lagrange weights over one common denominator: a division per point is a fifth of its cost
+                double q = 1 / (s1 * s2 * (s1 - s2));
+                double a = -sM * (sM - s1) * s1 * q;
+                double b = sM * (sM - s2) * s2 * q;
                 dPhi = a * phi2 + b * phi1;
                 dLam = a * lam2 + b * lam1;
             } else if (s1 > 0) {
@@ -214,7 +219,7 @@ public final class LocalMetric {
                 double cosG = cosSeries(g);
                 double w = 1 - E2 * sinM * sinM;
                 double sw = Math.sqrt(w);
-                double nextPhi = sM * (cosAz * cosG - sinAz * sinG) * (w * sw) / (A_M * (1 - E2));
+                double nextPhi = sM * (cosAz * cosG - sinAz * sinG) * (w * sw) * INV_A_1_MINUS_E2;
                 double nextLam = sM * (sinAz * cosG + cosAz * sinG) * sw / (A_M * cosM);
                 // a round shrinks the error by s/R (< 0.01): a change of 1e-13 rad (0.6 µm) leaves < 6 nm
                 boolean done = oneRound || Math.abs(nextPhi - dPhi) <= 1e-13 && Math.abs(nextLam - dLam) <= 1e-13;
@@ -232,8 +237,9 @@ public final class LocalMetric {
                 phi1 = dPhi;
                 lam1 = dLam;
             }
-            out[0] = lon0 + dLam / RAD;
-            out[1] = (phi0 + dPhi) / RAD;
+            // multiplications by 180/π rather than divisions by π/180 (same to an ulp): the walk asks for ~10⁸ points
+            out[0] = lon0 + dLam * DEG;
+            out[1] = (phi0 + dPhi) * DEG;
         }
 
         private static double sinSeries(double x) {

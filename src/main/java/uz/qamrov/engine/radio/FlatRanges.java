@@ -41,10 +41,15 @@ final class FlatRanges {
     private final int k;
     private final double[] f;
     private final double[] suffixMax;
+    // A_V and L at the cap: whether a radial reaches the cap depends on it only through A_H
+    private final double capVerticalDb;
+    private final double capLossDb;
 
     FlatRanges(RadialSolver solver) {
         this.solver = solver;
         this.capKm = solver.capKm();
+        this.capVerticalDb = solver.verticalDb(capKm);
+        this.capLossDb = solver.pathLossDb(capKm);
         PathLossModel.LinkInverse inverse = solver.linkInverse();
         double am = solver.pattern().frontToBackDb();
         double g = Math.min(capKm, inverse.maxDistance(solver.allowedDb() - am).distanceKm());
@@ -69,12 +74,13 @@ final class FlatRanges {
     }
 
     private double fAt(double dKm) {
-        return solver.allowedDb() + solver.verticalDb(dKm) - solver.model().pathLossDb(dKm, solver.link());
+        return solver.allowedDb() + solver.verticalDb(dKm) - solver.pathLossDb(dKm);
     }
 
     /** Range in km of a radial with horizontal attenuation {@code aH} (dB, ≤ 0). */
     double rangeKm(double aH) {
-        if (solver.marginForHorizontalDb(aH, capKm) >= 0) {
+        // the margin at the cap from its terms: the same arithmetic as solver.marginForHorizontalDb(aH, capKm)
+        if (solver.marginFromTermsDb(aH, capVerticalDb, capLossDb) >= 0) {
             return capKm;
         }
         double t = -aH;

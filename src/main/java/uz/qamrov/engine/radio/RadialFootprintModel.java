@@ -110,17 +110,29 @@ public final class RadialFootprintModel implements FootprintModel {
         AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
+        double[] aHs = new double[n];
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
-        // the range depends on the azimuth only through A_H: mirror radials and the saturated back lobe share a solve
-        RangeMemo memo = new RangeMemo(n);
+        // the range is a function of A_H alone (table.rangeKm), so radials with the same A_H share one solve: runs of
+        // equal A_H (the whole back lobe, every radial of an omni cell) and mirror images about boresight. Radial m
+        // mirrors radial i when m = K − i (mod n) with K = 2·az·n/360 a whole number (every 0.5° azimuth with 1°
+        // radials); then their offsets are exact negatives and A_H the same bits (checked, not assumed)
+        double k = 2 * az * n / 360;
+        int mirrorSum = k == Math.rint(k) ? (int) Math.rint(k) : Integer.MIN_VALUE;
+        double lastAh = Double.NaN;
+        double lastM = Double.NaN;
         for (int i = 0; i < n; i++) {
             double aH = pattern.horizontalDb(360.0 * i / n - az);
-            double km = memo.get(aH);
-            if (Double.isNaN(km)) {
-                km = table.rangeKm(aH);
-                memo.put(aH, km);
+            aHs[i] = aH;
+            if (aH != lastAh) {
+                int m = mirrorSum == Integer.MIN_VALUE ? -1 : Math.floorMod(mirrorSum - i, n);
+                if (m >= 0 && m < i && aHs[m] == aH) {
+                    lastM = ranges[m];
+                } else {
+                    lastM = Math.max(table.rangeKm(aH) * 1000, PathLossModel.FLOOR_KM * 1000);
+                }
+                lastAh = aH;
             }
-            ranges[i] = Math.max(km * 1000, PathLossModel.FLOOR_KM * 1000);
+            ranges[i] = lastM;
         }
         return ranges;
     }
@@ -139,47 +151,5 @@ public final class RadialFootprintModel implements FootprintModel {
         }
         RadialFootprint fp = new RadialFootprint(cell.lon(), cell.lat(), ranges);
         return new Result(fp, new CellRange(boresight * 1000, s.source(), s.modelName(), clamped));
-    }
-
-    /** Open-addressing map from an exact A_H value to its range (km); NaN when absent. */
-    private static final class RangeMemo {
-        private final long[] keys;
-        private final double[] values;
-        private final boolean[] used;
-        private final int mask;
-
-        RangeMemo(int n) {
-            int size = Integer.highestOneBit(Math.max(4, 2 * n - 1)) << 1;
-            keys = new long[size];
-            values = new double[size];
-            used = new boolean[size];
-            mask = size - 1;
-        }
-
-        double get(double key) {
-            long bits = Double.doubleToLongBits(key);
-            for (int i = slot(bits); used[i]; i = (i + 1) & mask) {
-                if (keys[i] == bits) {
-                    return values[i];
-                }
-            }
-            return Double.NaN;
-        }
-
-        void put(double key, double value) {
-            long bits = Double.doubleToLongBits(key);
-            int i = slot(bits);
-            while (used[i] && keys[i] != bits) {
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            keys[i] = bits;
-            values[i] = value;
-        }
-
-        private int slot(long bits) {
-            long h = bits * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & mask;
-        }
     }
 }

@@ -15,27 +15,34 @@ final class RadialSolver {
     private final double allowedDb;
     private final double capKm;
     private final PathLossModel.LinkInverse inverse;
+    private final PathLossModel.LinkLoss loss;
 
     RadialSolver(PathLossModel model, RadioLink link, AntennaPattern pattern, double allowedDb, double capKm) {
-        this(model, link, pattern, allowedDb, capKm, model.inverseFor(link));
+        this(model, link, pattern, allowedDb, capKm, model.inverseFor(link), model.lossFor(link));
     }
 
     private RadialSolver(PathLossModel model, RadioLink link, AntennaPattern pattern, double allowedDb, double capKm,
-            PathLossModel.LinkInverse inverse) {
+            PathLossModel.LinkInverse inverse, PathLossModel.LinkLoss loss) {
         this.model = model;
         this.link = link;
         this.pattern = pattern;
         this.allowedDb = allowedDb;
         this.capKm = capKm;
         this.inverse = inverse;
+        this.loss = loss;
     }
 
     RadialSolver withAllowed(double a) {
-        return new RadialSolver(model, link, pattern, a, capKm, inverse);
+        return new RadialSolver(model, link, pattern, a, capKm, inverse, loss);
     }
 
     RadialSolver withCap(double c) {
-        return new RadialSolver(model, link, pattern, allowedDb, c, inverse);
+        return new RadialSolver(model, link, pattern, allowedDb, c, inverse, loss);
+    }
+
+    /** L(d) of this link in dB ({@link PathLossModel#lossFor}: its constants computed once, the same bits). */
+    double pathLossDb(double dKm) {
+        return loss.pathLossDb(dKm);
     }
 
     double capKm() {
@@ -63,9 +70,12 @@ final class RadialSolver {
         return pattern;
     }
 
-    /** Depression angle (degrees) from the antenna to a mobile at {@code dKm} over flat ground. */
+    /**
+     * Depression angle (degrees) from the antenna to a mobile at {@code dKm} over flat ground. fdlibm's arctangent in
+     * Java ({@link FdlibmAtan}: the same bits as {@code Math.atan2}, without its native call).
+     */
     double depressionDeg(double dKm) {
-        return Math.toDegrees(Math.atan2(link.baseHeightM() - link.mobileHeightM(), dKm * 1000));
+        return Math.toDegrees(FdlibmAtan.atan2(link.baseHeightM() - link.mobileHeightM(), dKm * 1000));
     }
 
     double verticalDb(double dKm) {
@@ -79,7 +89,7 @@ final class RadialSolver {
 
     /** {@link #marginDb} on a radial whose horizontal attenuation is {@code aH} (the only way the azimuth enters). */
     double marginForHorizontalDb(double aH, double dKm) {
-        return allowedDb + pattern.gainFromHorizontalDb(aH, depressionDeg(dKm)) - model.pathLossDb(dKm, link);
+        return allowedDb + pattern.gainFromHorizontalDb(aH, depressionDeg(dKm)) - loss.pathLossDb(dKm);
     }
 
     /**

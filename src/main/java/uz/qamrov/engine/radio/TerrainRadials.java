@@ -16,6 +16,7 @@ import uz.qamrov.engine.terrain.Dem;
 final class TerrainRadials {
 
     private final Dem dem;
+    private final Dem.Sampler heights;
     private final double stepM;
     private final double gapM;
     private final double toleranceM;
@@ -28,6 +29,7 @@ final class TerrainRadials {
      */
     TerrainRadials(Dem dem, double stepM, double gapM, double toleranceM) {
         this.dem = dem;
+        this.heights = dem.sampler();
         this.stepM = stepM > 0 ? stepM : dem.cellSizeM() / 2;
         this.gapM = gapM;
         this.toleranceM = toleranceM;
@@ -99,7 +101,7 @@ final class TerrainRadials {
             di = new double[max + 1];
             hi = new double[max + 1];
             profile = new BullingtonProfile(lambdaM);
-            terms = new TerrainStepTerms(solver, max + 1, rangesM.length, cell.antennaHeightM(), hm, lambdaM);
+            terms = new TerrainStepTerms(solver, max + 1, cell.antennaHeightM(), hm, lambdaM);
         }
 
         /** Walks radial i's profile from the site, shortening {@code rangesM[i]} where terrain blocks it. */
@@ -120,7 +122,7 @@ final class TerrainRadials {
             for (int j = 1; j <= n; j++) {
                 double dM = Math.min(j * step, r);
                 ray.pointAt(dM, ll);
-                double h = dem.elevationM(ll[0], ll[1]);
+                double h = heights.elevationM(ll[0], ll[1]);
                 if (Double.isNaN(h)) {
                     return;
                 }

@@ -13,15 +13,16 @@ final class TerrainStepTerms {
     private final double mobileM;
     private final double lambdaM;
     // open addressing on the step's bits: a cell has up to ~180 distinct steps (one per mirror pair of short
-    // radials), and a boxed HashMap cost 10% of the walk
-    private final long[] keys;
-    private final SampleTerms[] values;
+    // radials), and a boxed HashMap cost 10% of the walk; the table starts small and doubles at half full: most cells
+    // have a few steps, and the walk's per-cell set-up, where a table sized for 360 radials was the largest
+    // allocation, was 3.4% of a national build's samples
+    private long[] keys;
+    private SampleTerms[] values;
+    private int size;
 
-    /** @param radials the cell's number of radials (an upper bound on its distinct steps) */
-    TerrainStepTerms(RadialSolver solver, int n, int radials, double mastM, double mobileM, double lambdaM) {
-        int size = Integer.highestOneBit(2 * radials) << 1;
-        this.keys = new long[size];
-        this.values = new SampleTerms[size];
+    TerrainStepTerms(RadialSolver solver, int n, double mastM, double mobileM, double lambdaM) {
+        this.keys = new long[16];
+        this.values = new SampleTerms[16];
         this.solver = solver;
         this.n = n;
         this.mastM = mastM;
@@ -37,17 +38,41 @@ final class TerrainStepTerms {
             return last;
         }
         long bits = Double.doubleToLongBits(stepM);
+        int slot = slotOf(bits, keys, values);
+        if (values[slot] == null) {
+            if (2 * (size + 1) > values.length) {
+                grow();
+                slot = slotOf(bits, keys, values);
+            }
+            // a step below the full one is r/8 (or 1 m): at most 9 samples
+            keys[slot] = bits;
+            values[slot] = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
+            size++;
+        }
+        last = values[slot];
+        return last;
+    }
+
+    private static int slotOf(long bits, long[] keys, SampleTerms[] values) {
         int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (values.length - 1);
         while (values[slot] != null && keys[slot] != bits) {
             slot = (slot + 1) & (values.length - 1);
         }
-        if (values[slot] == null) {
-            // a step below the full one is r/8 (or 1 m): at most 9 samples
-            keys[slot] = bits;
-            values[slot] = new SampleTerms(solver, stepM < fullStepM ? 10 : n, stepM, mastM, mobileM, lambdaM);
+        return slot;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        SampleTerms[] oldValues = values;
+        keys = new long[2 * oldKeys.length];
+        values = new SampleTerms[2 * oldValues.length];
+        for (int i = 0; i < oldValues.length; i++) {
+            if (oldValues[i] != null) {
+                int slot = slotOf(oldKeys[i], keys, values);
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
+            }
         }
-        last = values[slot];
-        return last;
     }
 
     /**
@@ -85,7 +110,7 @@ final class TerrainStepTerms {
                 known++;
                 double dKm = known * stepM / 1000;
                 vertical[known] = solver.verticalDb(dKm);
-                loss[known] = solver.model().pathLossDb(dKm, solver.link());
+                loss[known] = solver.pathLossDb(dKm);
             }
             return solver.marginFromTermsDb(aH, vertical[j], loss[j]);
         }

@@ -42,6 +42,11 @@ public record Dem(double westLon, double northLat, double cellDeg, int rows, int
         }
         double fx = (lon - westLon) / cellDeg - 0.5;
         double fy = (northLat - lat) / cellDeg - 0.5;
+        return bilinear(fx, fy);
+    }
+
+    /** Bilinear height at fractional cell-centre coordinates (column fx, row fy), clamped to the grid. */
+    private double bilinear(double fx, double fy) {
         fx = Math.max(0, Math.min(cols - 1, fx));
         fy = Math.max(0, Math.min(rows - 1, fy));
         int c0 = Math.min((int) fx, cols - 2);
@@ -56,6 +61,41 @@ public record Dem(double westLon, double northLat, double cellDeg, int rows, int
             return Double.NaN;
         }
         return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
+    }
+
+    /** A reader of this grid for hot loops ({@link Sampler}). */
+    public Sampler sampler() {
+        return new Sampler(this);
+    }
+
+    /**
+     * {@link #elevationM} with the two divisions by the cell size replaced by multiplications by its reciprocal: the
+     * grid position moves by an ulp (heights by ~1e-12 m), and the terrain walk, which reads ~10⁸ heights in a
+     * national build, saves two divisions per height. Immutable.
+     */
+    public static final class Sampler {
+        private final Dem dem;
+        private final double cellsPerDeg;
+        private final double eastLon;
+        private final double southLat;
+
+        private Sampler(Dem dem) {
+            this.dem = dem;
+            this.cellsPerDeg = 1 / dem.cellDeg;
+            this.eastLon = dem.eastLon();
+            this.southLat = dem.southLat();
+        }
+
+        /** Height at (lon, lat) as {@link Dem#elevationM}: bilinear, NaN outside the grid or next to nodata. */
+        public double elevationM(double lon, double lat) {
+            Dem g = dem;
+            if (!(lon >= g.westLon && lon <= eastLon && lat >= southLat && lat <= g.northLat)) {
+                return Double.NaN;
+            }
+            double fx = (lon - g.westLon) * cellsPerDeg - 0.5;
+            double fy = (g.northLat - lat) * cellsPerDeg - 0.5;
+            return g.bilinear(fx, fy);
+        }
     }
 
     /** North–south size of a cell in metres (≈ 1,852 m per arc-minute). */
