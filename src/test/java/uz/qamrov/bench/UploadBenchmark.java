@@ -2,19 +2,14 @@ package uz.qamrov.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
-import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,17 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.io.WKBReader;
-import org.postgresql.PGConnection;
+import uz.qamrov.bench.UploadBenchmarkFiles.Outline;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,16 +81,16 @@ public final class UploadBenchmark {
 
             // warm-up: a small dry run through the same path (JIT, connection pool)
             Path warm = dir.resolve("warm.csv");
-            writeCsv(warm, outline, 2_000, new Random(3), "BENCH-WARM-");
+            UploadBenchmarkFiles.writeCsv(warm, outline, 2_000, new Random(3), "BENCH-WARM-");
             Job w = upload(base, warm, "sites.csv", true);
             System.out.printf(Locale.ROOT, "warm-up dry run (2,000 sites): %s in %.1f s%n", w.status, w.totalS);
 
             Path big = dir.resolve("national.csv");
-            writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
+            UploadBenchmarkFiles.writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
             Path posted = big;
             if (geojson) {
                 posted = dir.resolve("national.geojson");
-                csvToGeoJson(big, posted);
+                UploadBenchmarkFiles.csvToGeoJson(big, posted);
             }
             // after start (and the warm-up) the service stores runs of other dates and national polygons in the
             // background; timed on top of that, the upload measures the contention, not the import
@@ -134,8 +120,8 @@ public final class UploadBenchmark {
             long after = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
             long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
 
-            double copyS = baselines ? plainCopy(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
-            double rowByRowS = baselines ? rowByRow(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
+            double copyS = baselines ? UploadBaselines.plainCopy(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
+            double rowByRowS = baselines ? UploadBaselines.rowByRow(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
 
             md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
                     + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
@@ -185,7 +171,7 @@ public final class UploadBenchmark {
             md.append(String.format(Locale.ROOT, "Formats, dry runs of %,d one-cell sites (read + validate + write rolled back, then"
                     + " the dry run's what-if of the indicators), after the run above; rows/s over read + validate + write:%n%n"
                     + "| format | file | POST (read) | validate | write | what-if | rows/s |%n|---|---|---|---|---|---|---|%n", formatSites));
-            for (String[] f : formatSites == 0 ? List.<String[]>of() : formats(dir, outline, formatSites)) {
+            for (String[] f : formatSites == 0 ? List.<String[]>of() : UploadBenchmarkFiles.formats(dir, outline, formatSites)) {
                 Path file = Path.of(f[1]);
                 Job d = upload(base, file, file.getFileName().toString(), true);
                 double validate = d.phases.getOrDefault("validate", 0.0);
@@ -288,150 +274,6 @@ public final class UploadBenchmark {
             }
         }
         return sum;
-    }
-
-    /** Uzbekistan's outline as the database holds it (the regions), for drawing sites the country check accepts. */
-    record Outline(IndexedPointInAreaLocator locator, Envelope box) {
-        static Outline of(JdbcTemplate jdbc) throws Exception {
-            byte[] wkb = jdbc.queryForObject("SELECT ST_AsBinary(ST_Union(geom)) FROM regions", byte[].class);
-            Geometry g = new WKBReader().read(wkb);
-            return new Outline(new IndexedPointInAreaLocator(g), g.getEnvelopeInternal());
-        }
-
-        double[] draw(Random r) {
-            while (true) {
-                double lon = box.getMinX() + r.nextDouble() * box.getWidth();
-                double lat = box.getMinY() + r.nextDouble() * box.getHeight();
-                if (locator.locate(new Coordinate(lon, lat)) == Location.INTERIOR) {
-                    return new double[] {lon, lat};
-                }
-            }
-        }
-    }
-
-    /** Ucell sites with a 4G, a 3G and a 2G sector, going on air today (no commissioning date). */
-    static void writeCsv(Path file, Outline outline, int n, Random r, String prefix) throws Exception {
-        String[][] sectors = {{"4G", "1800"}, {"3G", "2100"}, {"2G", "900"}};
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(HEADER);
-            for (int i = 0; i < n; i++) {
-                double[] p = outline.draw(r);
-                for (int c = 0; c < 3; c++) {
-                    w.write(String.format(Locale.ROOT, "ucell,%s%d,%d,%.6f,%.6f,30,active,,,%s,%s,%d,65,3,28,60,%n", prefix, i, c + 1,
-                            p[0], p[1], sectors[c][0], sectors[c][1], c * 120));
-                }
-            }
-        }
-    }
-
-    /** The national CSV's rows as a GeoJSON FeatureCollection, one Point feature per row, the columns as properties. */
-    static void csvToGeoJson(Path csv, Path geojson) throws Exception {
-        try (java.io.BufferedReader in = Files.newBufferedReader(csv); BufferedWriter g = Files.newBufferedWriter(geojson)) {
-            String[] names = in.readLine().split(",", -1);
-            g.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
-            String line;
-            boolean first = true;
-            while ((line = in.readLine()) != null) {
-                String[] v = line.split(",", -1);
-                StringBuilder props = new StringBuilder();
-                for (int i = 0; i < names.length; i++) {
-                    if (!v[i].isEmpty() && !names[i].equals("lon") && !names[i].equals("lat")) {
-                        props.append(props.length() == 0 ? "" : ",").append('"').append(names[i]).append("\":\"").append(v[i]).append('"');
-                    }
-                }
-                g.write((first ? "" : ",\n") + "{\"type\":\"Feature\",\"properties\":{" + props + "},\"geometry\":{\"type\":\"Point\","
-                        + "\"coordinates\":[" + v[3] + "," + v[4] + "]}}");
-                first = false;
-            }
-            g.write("\n]}\n");
-        }
-    }
-
-    /** The same one-cell sites as CSV, GeoJSON, and (ogr2ogr) GeoPackage and zipped Shapefile; property names fit a .dbf. */
-    static List<String[]> formats(Path dir, Outline outline, int n) throws Exception {
-        Random r = new Random(11);
-        Path csv = dir.resolve("sites10k.csv");
-        Path geojson = dir.resolve("sites10k.geojson");
-        try (BufferedWriter c = Files.newBufferedWriter(csv); BufferedWriter g = Files.newBufferedWriter(geojson)) {
-            c.write("operator,site_id,cell_id,lon,lat,technology,band_mhz,antenna_height_m\n");
-            g.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
-            for (int i = 0; i < n; i++) {
-                double[] p = outline.draw(r);
-                c.write(String.format(Locale.ROOT, "ucell,BENCH-F-%d,1,%.6f,%.6f,4G,1800,28%n", i, p[0], p[1]));
-                g.write(String.format(Locale.ROOT, "%s{\"type\":\"Feature\",\"properties\":{\"operator\":\"ucell\",\"site_id\":\"BENCH-F-%d\","
-                        + "\"cell_id\":\"1\",\"technology\":\"4G\",\"band_mhz\":1800,\"antenna_h\":28},"
-                        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.6f,%.6f]}}%n", i == 0 ? "" : ",", i, p[0], p[1]));
-            }
-            g.write("]}\n");
-        }
-        Path gpkg = dir.resolve("sites10k.gpkg");
-        run(dir, "ogr2ogr", "-f", "GPKG", gpkg.toString(), geojson.toString());
-        Path shpDir = Files.createDirectory(dir.resolve("shp"));
-        run(dir, "ogr2ogr", "-f", "ESRI Shapefile", shpDir.resolve("sites10k.shp").toString(), geojson.toString());
-        Path zip = dir.resolve("sites10k.zip");
-        run(shpDir, "zip", "-q", zip.toString(), "sites10k.shp", "sites10k.shx", "sites10k.dbf", "sites10k.prj");
-        return List.of(new String[] {"CSV", csv.toString()}, new String[] {"GeoJSON", geojson.toString()},
-                new String[] {"GeoPackage", gpkg.toString()}, new String[] {"zipped Shapefile", zip.toString()});
-    }
-
-    static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
-        }
-    }
-
-    /** The scratch table both baselines load: the CSV's columns, typed, no index, no constraint. */
-    static void createScratch(JdbcTemplate jdbc) {
-        jdbc.execute("""
-                CREATE TABLE bench_scratch (operator text, site_id text, cell_id text, lon float8, lat float8, tower_height_m real,
-                  status text, commissioned_on date, decommissioned_on date, technology text, band_mhz int, azimuth_deg real,
-                  beamwidth_deg real, tilt_deg real, antenna_height_m real, eirp_dbm real, range_m real)""");
-    }
-
-    /** The same CSV by hand: one COPY into a scratch table of the file's columns, committed; then dropped. */
-    static double plainCopy(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
-        createScratch(jdbc);
-        long t0 = System.nanoTime();
-        try (Connection con = ds.getConnection(); Reader in = Files.newBufferedReader(file)) {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_scratch FROM STDIN WITH (FORMAT csv, HEADER true)", in);
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        long rows = jdbc.queryForObject("SELECT count(*) FROM bench_scratch", Long.class);
-        jdbc.execute("DROP TABLE bench_scratch");
-        System.out.printf(Locale.ROOT, "plain COPY: %,d rows in %.1f s%n", rows, s);
-        return s;
-    }
-
-    /**
-     * The same CSV row by row, as the writer did before #14: one prepared INSERT per row into the same scratch table,
-     * all in one transaction (no batching: each row is a round trip), committed; then dropped. Against
-     * {@link #plainCopy} this is what bulk writing buys on this machine, in the same run.
-     */
-    static double rowByRow(DataSource ds, JdbcTemplate jdbc, Path file) throws Exception {
-        createScratch(jdbc);
-        long t0 = System.nanoTime();
-        try (Connection con = ds.getConnection(); Reader in = Files.newBufferedReader(file);
-                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-            con.setAutoCommit(false);
-            try (PreparedStatement ps = con.prepareStatement("INSERT INTO bench_scratch VALUES (?, ?, ?, ?::float8, ?::float8,"
-                    + " ?::real, ?, ?::date, ?::date, ?, ?::int, ?::real, ?::real, ?::real, ?::real, ?::real, ?::real)")) {
-                for (CSVRecord r : csv) {
-                    for (int i = 0; i < 17; i++) {
-                        String v = r.get(i);
-                        ps.setString(i + 1, v.isEmpty() ? null : v);
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            con.commit();
-            con.setAutoCommit(true);
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        long rows = jdbc.queryForObject("SELECT count(*) FROM bench_scratch", Long.class);
-        jdbc.execute("DROP TABLE bench_scratch");
-        System.out.printf(Locale.ROOT, "row-by-row INSERT: %,d rows in %.1f s%n", rows, s);
-        return s;
     }
 
     /**
