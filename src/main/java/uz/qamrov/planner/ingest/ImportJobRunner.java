@@ -156,6 +156,12 @@ class ImportJobRunner {
                 spool.close();
             }
         }
+        // the audit row first: whoever sees the job finished finds its audit row too (IngestIT read it right after
+        // the job's status and, written after it, sometimes missed it)
+        access.audit(job.actor(), "import." + status, job.layer().key, job.id(), report == null
+                ? Map.of("error", String.valueOf(error))
+                : Map.of("inserted", report.inserted(), "updated", report.updated(), "unchanged", report.unchanged(),
+                        "decommissioned", report.decommissioned(), "rejected", report.rejected(), "dryRun", report.dryRun()));
         try {
             repository.finishJob(job.id(), status, rowsRead, report == null ? null : json.writeValueAsString(report), error);
         } catch (JsonProcessingException e) {
@@ -163,10 +169,6 @@ class ImportJobRunner {
         } finally {
             progress.remove(job.id());
         }
-        access.audit(job.actor(), "import." + status, job.layer().key, job.id(), report == null
-                ? Map.of("error", String.valueOf(error))
-                : Map.of("inserted", report.inserted(), "updated", report.updated(), "unchanged", report.unchanged(),
-                        "decommissioned", report.decommissioned(), "rejected", report.rejected(), "dryRun", report.dryRun()));
     }
 
     private void observe(UUID id, int done, int total) {
