@@ -255,10 +255,9 @@ public final class CoverageModel {
     }
 
     /**
-     * {@link #diagnose(CoverageSnapshot)} after site changes: a settlement covered by every mobile service in both
-     * reports whose reach list no change touched keeps its previous answer (it depends on its reach list alone); the
-     * rest is diagnosed again. {@code previous} must be this model's diagnosis of the same date and filter, and
-     * {@code touchedSettlementIds} the union of {@link ChangeStats#touchedSettlementIds} of every site change since.
+     * {@link #diagnose(CoverageSnapshot)} keeping the answers of {@code previous} (any date, same filter) that still
+     * hold ({@link SignalDiagnosis}); {@code touchedSettlementIds}: the union of {@link ChangeStats#touchedSettlementIds}
+     * of every site change since {@code previous} was made, on this model.
      */
     public SignalReport diagnose(CoverageSnapshot snapshot, SignalReport previous, Set<Long> touchedSettlementIds) {
         return read(() -> diagnoser(snapshot).report(snapshot, previous, touchedSettlementIds));

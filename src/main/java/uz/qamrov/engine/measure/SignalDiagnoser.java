@@ -49,42 +49,11 @@ final class SignalDiagnoser {
         this.grid = new CellGrid(parts.cells().cells, active);
     }
 
-    /** A candidate cell at one place: flat level, and the level with terrain once computed. */
-    private final class Candidate {
-        final CellRec rec;
-        final int tech;
-        final PointLevel flat;
-        PointLevel full;
-
-        Candidate(CellRec rec, double lon, double lat) {
-            this.rec = rec;
-            this.tech = rec.cell.technology().ordinal();
-            this.flat = footprints.levelAt(prepared(rec), lon, lat, false);
-            this.full = footprints.levelsWithTerrain() ? null : flat;
-        }
-
-        PointLevel full(double lon, double lat) {
-            if (full == null) {
-                full = footprints.levelAt(prepared(rec), lon, lat, true);
-            }
-            return full;
-        }
-    }
-
-    private uz.qamrov.engine.radio.PointLevels.Prepared prepared(CellRec rec) {
-        uz.qamrov.engine.radio.PointLevels.Prepared p = rec.levels;
-        if (p == null) {
-            p = footprints.prepareLevels(rec.cell);
-            rec.levels = p;
-        }
-        return p;
-    }
-
     /** The cells found around a place, and the nearest active cell per technology within the limit. */
     private final class Place {
         final double lon;
         final double lat;
-        final List<Candidate> candidates = new ArrayList<>();
+        final List<SignalCandidate> candidates = new ArrayList<>();
         final double[] nearestByTech = new double[TECH.length];
         Double nearestAnyM;
 
@@ -96,19 +65,14 @@ final class SignalDiagnoser {
     }
 
     /**
-     * {@code previous}: an earlier report of the same date and filter on this model (or null); a settlement covered
-     * by every mobile service then and now, not in {@code touched}, keeps its answer.
+     * {@code previous}: an earlier report of the same filter, of any date (or null); see {@link SignalDiagnosis} for
+     * which settlements keep its answers.
      */
     SignalReport report(CoverageSnapshot snapshot, SignalReport previous, java.util.Set<Long> touched) {
         SignalDiagnosis d = new SignalDiagnosis(this, snapshot, previous, touched, null);
         d.settlements(0, d.settlementCount());
         d.stretches(0, d.stretchCount());
         return d.report();
-    }
-
-    /** Settlement {@code i}'s signals per mobile service (a fresh diagnosis), and whether it has every mobile service. */
-    PlaceSignal[] settlementSignals(int i, CoverageSnapshot snapshot) {
-        return settlement(i, snapshot);
     }
 
     /** The settlement at index {@code i} of the model's table. */
@@ -124,15 +88,26 @@ final class SignalDiagnoser {
         return footprints.levelsWithTerrain();
     }
 
-    PlaceSignal stretchSignal(LineStretch s) {
-        return stretch(s);
+    /** What counts on {@code other} under this diagnosis' filter, on this model (to compare with this date's). */
+    ActiveCells activeOn(java.time.LocalDate other) {
+        return new ActiveCells(other, active.filter, m.cells().cells, m.operators());
     }
 
-    static boolean coveredByEveryMobileService(long settlementId, CoverageSnapshot snapshot) {
-        return allCovered(settlementId, snapshot);
+    /**
+     * Whether settlement {@code i}'s reach list has the same active cells, of the same technologies, under {@code
+     * other} as on this diagnosis' date: then its answer as a place covered by every mobile service is the same.
+     */
+    boolean sameReach(int i, ActiveCells other) {
+        for (int slot : m.settlements().get(i).cells) {
+            if (active.tech[slot] != other.tech[slot]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean allCovered(long settlementId, CoverageSnapshot snapshot) {
+    /** Whether the settlement has every mobile service in the snapshot. */
+    static boolean allCovered(long settlementId, CoverageSnapshot snapshot) {
         for (Service s : MOBILE) {
             if (!snapshot.isCovered(settlementId, s)) {
                 return false;
@@ -141,14 +116,15 @@ final class SignalDiagnoser {
         return true;
     }
 
-    private PlaceSignal[] settlement(int i, CoverageSnapshot snapshot) {
+    /** Settlement {@code i}'s signals per mobile service, diagnosed afresh. */
+    PlaceSignal[] settlement(int i, CoverageSnapshot snapshot) {
         SettlementRec r = m.settlements().get(i);
         PlaceSignal[] out = new PlaceSignal[Service.values().length];
         boolean allCovered = allCovered(r.s.id(), snapshot);
         Place reach = new Place(r.s.lon(), r.s.lat());
         for (int slot : r.cells) {
             if (active.tech[slot] != ActiveCells.INACTIVE) {
-                reach.candidates.add(new Candidate(m.cells().cells.at(slot), reach.lon, reach.lat));
+                reach.candidates.add(new SignalCandidate(m.cells().cells.at(slot), reach.lon, reach.lat, footprints));
             }
         }
         Place around = allCovered ? null : around(r.s.lon(), r.s.lat());
@@ -163,7 +139,7 @@ final class SignalDiagnoser {
         return out;
     }
 
-    private PlaceSignal stretch(LineStretch st) {
+    PlaceSignal stretch(LineStretch st) {
         LineString g = st.geometry();
         Coordinate mid = new LengthIndexedLine(g).extractPoint(g.getLength() / 2);
         return signal(around(mid.x, mid.y), st.service(), st.covered(), null);
@@ -197,7 +173,7 @@ final class SignalDiagnoser {
         Place p = new Place(lon, lat);
         double limit = settings.searchLimitM();
         QuickDistance quick = QuickDistance.at(lon, lat, limit);
-        Nearby near = new Nearby();
+        NearbyCells near = new NearbyCells();
         double[] minApproxByTech = new double[TECH.length];
         Arrays.fill(minApproxByTech, Double.POSITIVE_INFINITY);
         double within = quick.upper(limit);
@@ -215,7 +191,7 @@ final class SignalDiagnoser {
         NearestCells nearest = new NearestCells(k);
         double nearestAny = Double.POSITIVE_INFINITY;
         for (int i = 0; i < near.n; i++) {
-            CellRec c = near.rec(i);
+            CellRec c = m.cells().cells.at(near.slots[i]);
             int t = c.cell.technology().ordinal();
             double a = near.approx[i];
             boolean mayReach = c.range == null || a <= quick.upper(c.range.radiusM() * 1.01 + 1);
@@ -232,14 +208,14 @@ final class SignalDiagnoser {
             nearestAny = Math.min(nearestAny, d);
             boolean inRange = c.range == null || d <= c.range.radiusM() * 1.01 + 1;
             if (inRange) {
-                p.candidates.add(new Candidate(c, lon, lat));
+                p.candidates.add(new SignalCandidate(c, lon, lat, footprints));
             }
             nearest.offer(d, near.slots[i], !inRange);
         }
         // the k nearest of all (in range or not): those out of range join the cells in range
         for (int j = 0; j < nearest.n; j++) {
             if (nearest.outOfRange[j]) {
-                p.candidates.add(new Candidate(m.cells().cells.at(nearest.slots[j]), lon, lat));
+                p.candidates.add(new SignalCandidate(m.cells().cells.at(nearest.slots[j]), lon, lat, footprints));
             }
         }
         if (nearestAny <= limit) {
@@ -256,63 +232,22 @@ final class SignalDiagnoser {
         return p;
     }
 
-    /** Cells within reach of a place and their approximate distances (primitive arrays: thousands per place). */
-    private final class Nearby {
-        int n;
-        int[] slots = new int[256];
-        double[] approx = new double[256];
-
-        void add(int slot, double a) {
-            if (n == slots.length) {
-                slots = Arrays.copyOf(slots, n * 2);
-                approx = Arrays.copyOf(approx, n * 2);
-            }
-            slots[n] = slot;
-            approx[n++] = a;
-        }
-
-        CellRec rec(int i) {
-            return m.cells().cells.at(slots[i]);
-        }
-
-        /** The k-th smallest approximate distance; infinite with fewer than k cells. */
-        double kthSmallest(int k) {
-            if (n < k) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double[] best = new double[k];
-            Arrays.fill(best, Double.POSITIVE_INFINITY);
-            for (int i = 0; i < n; i++) {
-                double a = approx[i];
-                if (a < best[k - 1]) {
-                    int j = k - 1;
-                    while (j > 0 && best[j - 1] > a) {
-                        best[j] = best[j - 1];
-                        j--;
-                    }
-                    best[j] = a;
-                }
-            }
-            return best[k - 1];
-        }
-    }
-
     /** {@code share}: covered share of a settlement judged by area, null for a point. */
     private PlaceSignal signal(Place p, Service s, boolean covered, Double share) {
         int min = s.minimumTechnology().ordinal();
         if (covered && !footprints.levelsWithTerrain()) {
             return coveredFlat(p, s, min);
         }
-        List<Candidate> cands = new ArrayList<>();
-        for (Candidate c : p.candidates) {
+        List<SignalCandidate> cands = new ArrayList<>();
+        for (SignalCandidate c : p.candidates) {
             if (c.tech >= min) {
                 cands.add(c);
             }
         }
         // best level: flat margins bound the margins with terrain from above
-        cands.sort(Comparator.comparingDouble((Candidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id()));
+        cands.sort(Comparator.comparingDouble((SignalCandidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id()));
         PointLevel best = null;
-        for (Candidate c : cands) {
+        for (SignalCandidate c : cands) {
             if (best != null && c.flat.marginDb() <= best.marginDb()) {
                 break;
             }
@@ -338,7 +273,7 @@ final class SignalDiagnoser {
     private PlaceSignal coveredFlat(Place p, Service s, int min) {
         PointLevel best = null;
         long bestId = Long.MAX_VALUE;
-        for (Candidate c : p.candidates) {
+        for (SignalCandidate c : p.candidates) {
             if (c.tech < min) {
                 continue;
             }
@@ -349,6 +284,11 @@ final class SignalDiagnoser {
                 bestId = id;
             }
         }
+        return coveredSignal(best);
+    }
+
+    /** A covered place's signal from its best level: at least {@code FAIR} (see {@link PlaceSignal}). */
+    private PlaceSignal coveredSignal(PointLevel best) {
         SignalClass cls = best == null ? SignalClass.BELOW_THRESHOLD
                 : settings.thresholds().classify(best.technology(), best.levelDbm());
         if (cls == SignalClass.BELOW_THRESHOLD) {
@@ -357,7 +297,58 @@ final class SignalDiagnoser {
         return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, null);
     }
 
-    private GapEvidence evidence(Place p, Service s, List<Candidate> cands, Double share) {
+    /**
+     * Settlement {@code i}'s signals, covered by every mobile service on this date and on {@code other}'s, from its
+     * answers on that date ({@code previous}, made on this model's reach list). A covered place's best cell is the
+     * highest of its active reach-list cells in one total order: margin with terrain, then flat margin, then the
+     * lower cell id ({@link #signal} and {@link #coveredFlat} pick exactly that one). So while the previous best still
+     * serves, the new best is the higher of it and the cells that serve on this date only; cells that no longer
+     * serve lose nothing. Null when a previous best no longer serves (the caller diagnoses afresh). A month later a
+     * town has a few new cells among the thousands in reach: their levels only are computed.
+     */
+    PlaceSignal[] coveredFrom(int i, PlaceSignal[] previous, ActiveCells other) {
+        SettlementRec r = m.settlements().get(i);
+        PlaceSignal[] out = new PlaceSignal[Service.values().length];
+        for (Service s : MOBILE) {
+            PlaceSignal was = previous[s.ordinal()];
+            int min = s.minimumTechnology().ordinal();
+            int bestSlot = was == null || was.bestCellId() == null ? -1 : m.cells().cells.slotOf(was.bestCellId());
+            if (bestSlot < 0 || active.tech[bestSlot] < min) {
+                return null;
+            }
+            SignalCandidate best = new SignalCandidate(m.cells().cells.at(bestSlot), r.s.lon(), r.s.lat(), footprints);
+            PointLevel bestFull = best.full(r.s.lon(), r.s.lat());
+            for (int slot : r.cells) {
+                if (active.tech[slot] < min || other.tech[slot] >= min) {
+                    continue; // serves on neither date, or on both (then it did not beat the previous best)
+                }
+                SignalCandidate c = new SignalCandidate(m.cells().cells.at(slot), r.s.lon(), r.s.lat(), footprints);
+                if (c.flat.marginDb() < bestFull.marginDb()) {
+                    continue; // terrain only lowers a level: it cannot reach the best
+                }
+                PointLevel full = c.full(r.s.lon(), r.s.lat());
+                if (higher(full, c, bestFull, best)) {
+                    best = c;
+                    bestFull = full;
+                }
+            }
+            out[s.ordinal()] = coveredSignal(bestFull);
+        }
+        return out;
+    }
+
+    /** Whether {@code a} (level with terrain {@code aFull}) comes before {@code b} in a covered place's order. */
+    private static boolean higher(PointLevel aFull, SignalCandidate a, PointLevel bFull, SignalCandidate b) {
+        if (aFull.marginDb() != bFull.marginDb()) {
+            return aFull.marginDb() > bFull.marginDb();
+        }
+        if (a.flat.marginDb() != b.flat.marginDb()) {
+            return a.flat.marginDb() > b.flat.marginDb();
+        }
+        return a.rec.cell.id() < b.rec.cell.id();
+    }
+
+    private GapEvidence evidence(Place p, Service s, List<SignalCandidate> cands, Double share) {
         int min = s.minimumTechnology().ordinal();
         Double service = null;
         Double lower = null;
@@ -375,9 +366,9 @@ final class SignalDiagnoser {
             }
         }
         List<PointLevel> levels = new ArrayList<>(cands.size());
-        for (Candidate c : cands) {
+        for (SignalCandidate c : cands) {
             // a cell that cannot reach on its boresight even over flat ground cannot name a shadow or a beam
-            levels.add(c.full != null ? c.full
+            levels.add(c.hasFull() ? c.full(p.lon, p.lat)
                     : c.flat.boresightLevelDbm() >= c.flat.thresholdDbm() ? c.full(p.lon, p.lat) : c.flat);
         }
         return new GapEvidence(s.minimumTechnology(), settings.searchLimitM(), p.nearestAnyM, service, lower, lowerTech,

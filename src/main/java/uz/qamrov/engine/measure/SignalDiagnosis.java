@@ -18,6 +18,12 @@ import java.util.stream.IntStream;
  * <p>Every part must be made on the model as it was when the diagnosis started: the caller checks that no update came
  * in between (the service compares its model generation) and starts again otherwise. The parts may be made in any
  * order; {@link #report()} requires all of them.
+ *
+ * <p>From a previous report: a settlement covered by every mobile service then and now keeps its previous answer when
+ * nothing its answer depends on changed. That answer depends only on the active cells of its reach list, so it is
+ * kept when no model change since touched the settlement ({@code touched}) and, for a report of another date, when
+ * its reach list has the same active cells on both dates; when they differ, only the cells that serve on the new date
+ * alone are measured against the previous best ({@link SignalDiagnoser#coveredFrom}).
  */
 public final class SignalDiagnosis {
 
@@ -25,10 +31,14 @@ public final class SignalDiagnosis {
     private final CoverageSnapshot snapshot;
     private final SignalReport previous;
     private final Set<Long> touched;
+    /** What counted on the previous report's date when that is another date; else null. */
+    private final ActiveCells previousActive;
     private final Lock readLock;
     private final PlaceSignal[][] settlements;
     private final boolean[] allCovered;
     private final boolean[] settlementDone;
+    /** Per settlement: whether its answer came from the previous report (kept, or measured against its best). */
+    private final boolean[] fromPrevious;
     private final List<LineStretch> stretchList;
     private final PlaceSignal[] stretches;
     private final boolean[] stretchDone;
@@ -38,13 +48,17 @@ public final class SignalDiagnosis {
             Lock readLock) {
         this.diagnoser = diagnoser;
         this.snapshot = snapshot;
-        this.previous = previous;
+        // a report of another filter has other answers throughout
+        this.previous = previous != null && previous.filter().equals(snapshot.filter()) ? previous : null;
+        this.previousActive = this.previous == null || this.previous.asOf().equals(snapshot.asOf()) ? null
+                : diagnoser.activeOn(this.previous.asOf());
         this.touched = touched == null ? Set.of() : touched;
         this.readLock = readLock;
         int n = diagnoser.settlementCount();
         this.settlements = new PlaceSignal[n][];
         this.allCovered = new boolean[n];
         this.settlementDone = new boolean[n];
+        this.fromPrevious = new boolean[n];
         this.stretchList = snapshot.stretches();
         this.stretches = new PlaceSignal[stretchList.size()];
         this.stretchDone = new boolean[stretchList.size()];
@@ -63,32 +77,46 @@ public final class SignalDiagnosis {
     }
 
     /**
-     * Diagnoses settlements {@code from} (inclusive) to {@code to} (exclusive) of the model's table. A settlement
-     * covered by every mobile service in the previous report and now, that no change touched, keeps its answer.
+     * Diagnoses settlements {@code from} (inclusive) to {@code to} (exclusive) of the model's table, keeping the
+     * previous answers that still hold.
      */
     public void settlements(int from, int to) {
         check(from, to, settlements.length);
         locked(() -> IntStream.range(from, to).parallel().forEach(i -> {
             long id = settlementIds[i];
-            allCovered[i] = SignalDiagnoser.coveredByEveryMobileService(id, snapshot);
-            settlements[i] = allCovered[i] && previous != null && previous.allCovered(id) && !touched.contains(id)
-                    ? previous.settlementSignals(id) : diagnoser.settlementSignals(i, snapshot);
+            allCovered[i] = SignalDiagnoser.allCovered(id, snapshot);
+            settlements[i] = fromPrevious(i, id);
+            fromPrevious[i] = settlements[i] != null;
+            if (settlements[i] == null) {
+                settlements[i] = diagnoser.settlement(i, snapshot);
+            }
             settlementDone[i] = true;
         }));
+    }
+
+    /** Settlement {@code i}'s answer from the previous report where that still tells it; else null. */
+    private PlaceSignal[] fromPrevious(int i, long id) {
+        if (!allCovered[i] || previous == null || !previous.allCovered(id) || touched.contains(id)) {
+            return null;
+        }
+        if (previousActive == null || diagnoser.sameReach(i, previousActive)) {
+            return previous.settlementSignals(id);
+        }
+        return diagnoser.coveredFrom(i, previous.settlementSignals(id), previousActive);
     }
 
     /** Diagnoses the snapshot's stretches {@code from} (inclusive) to {@code to} (exclusive). */
     public void stretches(int from, int to) {
         check(from, to, stretches.length);
         locked(() -> IntStream.range(from, to).parallel().forEach(k -> {
-            stretches[k] = diagnoser.stretchSignal(stretchList.get(k));
+            stretches[k] = diagnoser.stretch(stretchList.get(k));
             stretchDone[k] = true;
         }));
     }
 
     /** The report; every settlement and stretch must have been diagnosed. */
     public SignalReport report() {
-        int missing = count(settlementDone) + count(stretchDone);
+        int missing = countFalse(settlementDone) + countFalse(stretchDone);
         if (missing > 0) {
             throw new IllegalStateException(missing + " settlements and stretches of the diagnosis are not done");
         }
@@ -101,10 +129,12 @@ public final class SignalDiagnosis {
                 coveredIds.add(id);
             }
         }
-        return new SignalReport(bySettlement, coveredIds, Arrays.asList(stretches), diagnoser.terrain());
+        int carried = settlements.length - countFalse(fromPrevious);
+        return new SignalReport(snapshot.asOf(), snapshot.filter(), bySettlement, coveredIds, Arrays.asList(stretches),
+                diagnoser.terrain(), carried);
     }
 
-    private static int count(boolean[] done) {
+    private static int countFalse(boolean[] done) {
         int missing = 0;
         for (boolean d : done) {
             missing += d ? 0 : 1;

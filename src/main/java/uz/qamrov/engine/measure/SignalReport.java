@@ -12,17 +12,33 @@ import uz.qamrov.engine.model.Service;
  */
 public final class SignalReport {
 
+    private final java.time.LocalDate asOf;
+    private final CoverageFilter filter;
     private final Map<Long, PlaceSignal[]> settlements;
     private final java.util.Set<Long> allCovered;
     private final List<PlaceSignal> stretches;
     private final boolean terrain;
+    private final int settlementsFromPrevious;
 
-    SignalReport(Map<Long, PlaceSignal[]> settlements, java.util.Set<Long> allCovered, List<PlaceSignal> stretches,
-            boolean terrain) {
+    SignalReport(java.time.LocalDate asOf, CoverageFilter filter, Map<Long, PlaceSignal[]> settlements,
+            java.util.Set<Long> allCovered, List<PlaceSignal> stretches, boolean terrain, int settlementsFromPrevious) {
+        this.settlementsFromPrevious = settlementsFromPrevious;
+        this.asOf = asOf;
+        this.filter = filter;
         this.settlements = Map.copyOf(settlements);
         this.allCovered = java.util.Set.copyOf(allCovered);
         this.stretches = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(stretches));
         this.terrain = terrain;
+    }
+
+    /** The date diagnosed. */
+    public java.time.LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The filter diagnosed (a stored run's is {@link CoverageFilter#ANY}). */
+    public CoverageFilter filter() {
+        return filter;
     }
 
     /** The signal of a settlement for a mobile service; empty for fixed broadband or an unknown settlement. */
@@ -44,6 +60,11 @@ public final class SignalReport {
     /** Per stretch of the snapshot, in its order. */
     public List<PlaceSignal> stretches() {
         return stretches;
+    }
+
+    /** How many settlements' answers were taken or derived from the previous report instead of diagnosed afresh. */
+    public int settlementsFromPrevious() {
+        return settlementsFromPrevious;
     }
 
     /** Whether levels include terrain (and {@code terrain_shadow} can occur). */

@@ -107,4 +107,57 @@ class SignalDiagnosisBenchmarkTest {
             previous = incremental;
         }
     }
+
+    /**
+     * The slider's months in a row (what the background precomputation and a reader moving the slider ask for), each
+     * diagnosed from scratch and from the previous month's report: CPU time of both, and every answer compared.
+     */
+    @Test
+    void diagnoseTheNextMonth() throws Exception {
+        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        CoverageModel model = in.model();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        LocalDate first = LocalDate.of(2021, 12, 31);
+        SignalReport previous = model.diagnose(model.evaluate(first, CoverageFilter.ANY));
+        long scratchCpu = 0;
+        long carriedCpu = 0;
+        for (int m = 1; m <= 12; m++) {
+            LocalDate d = first.plusMonths(m).withDayOfMonth(first.plusMonths(m).lengthOfMonth());
+            CoverageSnapshot snap = model.evaluate(d, CoverageFilter.ANY);
+            long c0 = os.getProcessCpuTime();
+            SignalReport full = model.diagnose(snap);
+            long c1 = os.getProcessCpuTime();
+            var parts = model.diagnosisInParts(snap, previous, java.util.Set.of());
+            parts.settlements(0, parts.settlementCount());
+            long cSettled = os.getProcessCpuTime();
+            parts.stretches(0, parts.stretchCount());
+            SignalReport carried = parts.report();
+            long c2 = os.getProcessCpuTime();
+            System.out.printf("  settlements cpu %d ms, %d stretches cpu %d ms%n", (cSettled - c1) / 1_000_000,
+                    parts.stretchCount(), (c2 - cSettled) / 1_000_000);
+            int differ = 0;
+            int kept = 0;
+            for (Settlement s : in.settlements()) {
+                for (Service sv : Service.mobile()) {
+                    if (!java.util.Objects.equals(full.settlement(s.id(), sv), carried.settlement(s.id(), sv))) {
+                        differ++;
+                    }
+                }
+                kept += carried.settlement(s.id(), Service.MOBILE_INTERNET).orElse(null)
+                        == previous.settlement(s.id(), Service.MOBILE_INTERNET).orElse(null) ? 1 : 0;
+            }
+            if (!full.stretches().equals(carried.stretches())) {
+                differ++;
+            }
+            scratchCpu += c1 - c0;
+            carriedCpu += c2 - c1;
+            System.out.printf("%s: from scratch cpu %d ms, from the month before cpu %d ms; %d of %d settlements kept; "
+                    + "answers that differ: %d%n", d, (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, kept,
+                    in.settlements().size(), differ);
+            org.assertj.core.api.Assertions.assertThat(differ).isZero();
+            previous = carried;
+        }
+        System.out.printf("12 months: from scratch cpu %d ms, from the month before cpu %d ms (%.1fx)%n",
+                scratchCpu / 1_000_000, carriedCpu / 1_000_000, (double) scratchCpu / carriedCpu);
+    }
 }

@@ -1,0 +1,132 @@
+package uz.qamrov.engine.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+
+import uz.qamrov.engine.RandomNetwork;
+import uz.qamrov.engine.TestSeeds;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.Service;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * A diagnosis of one date made from the report of another date (keeping the answers of covered settlements whose
+ * reach list has the same active cells on both dates) equals a diagnosis from scratch, place by place: for dates with
+ * no validity boundary between them, across one boundary, across all of them, and after site changes as well.
+ * The random network's cells start and end on 2024-01-01, 2025-07-01, 2026-03-01 and 2027-01-01.
+ */
+class CrossDateDiagnosisTest {
+
+    private static final LocalDate[][] PAIRS = {
+        {LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31)}, // no boundary between: every reach list the same
+        {LocalDate.of(2025, 6, 30), LocalDate.of(2025, 7, 31)}, // one boundary
+        {LocalDate.of(2026, 4, 1), LocalDate.of(2025, 7, 1)},   // one boundary, the previous date later
+        {LocalDate.of(2023, 12, 31), LocalDate.of(2027, 6, 30)}, // every boundary
+    };
+
+    @RepeatedTest(3)
+    void aReportOfAnotherDateGivesTheFullDiagnosis(RepetitionInfo repetition) {
+        check(repetition, false);
+    }
+
+    /**
+     * The same on rough ground with terrain: a covered place's best cell is then chosen by its level with terrain,
+     * which the flat level only bounds, so the previous best is compared with the new cells by that level.
+     */
+    @RepeatedTest(2)
+    void withTerrainTooAReportOfAnotherDateGivesTheFullDiagnosis(RepetitionInfo repetition) {
+        check(repetition, true);
+    }
+
+    private static void check(RepetitionInfo repetition, boolean terrain) {
+        long seed = TestSeeds.seed("CrossDateDiagnosisTest", 20261203L + repetition.getCurrentRepetition());
+        RandomNetwork net = new RandomNetwork(seed);
+        List<Settlement> settlements = net.settlements(150, 0.25);
+        List<Site> sites = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        net.sitesAndCells(terrain ? 200 : 90, sites, cells); // hills hide many places: more sites keep some covered
+        CoverageModel model = new CoverageModelBuilder().settlements(settlements).sites(sites).cells(cells)
+                .lines(net.lines(4)).fiberRoutes(net.fiberRoutes(4)).fiberNodes(net.fiberNodes(4))
+                .adminAreas(RandomNetwork.areas()).terrain(terrain ? hills(seed) : null).build();
+        String ctx0 = "seed " + seed + (terrain ? " with terrain" : "");
+        int[][] perPair = new int[PAIRS.length][];
+        for (int p = 0; p < PAIRS.length; p++) {
+            SignalReport previous = model.diagnose(model.evaluate(PAIRS[p][0], CoverageFilter.ANY));
+            perPair[p] = checkAgainstFull(model, settlements, previous, PAIRS[p][1], Set.of(),
+                    ctx0 + " " + PAIRS[p][0] + " -> " + PAIRS[p][1]);
+        }
+        // the test means something only where answers were kept or derived (and then compared with the full one)
+        assertThat(perPair[0][0]).as("answers kept with no boundary between the dates, " + ctx0).isPositive();
+        assertThat(perPair[1][0] + perPair[2][0]).as("answers kept across one boundary, " + ctx0).isPositive();
+        assertThat(perPair[1][1] + perPair[2][1]).as("answers derived from a previous best across one boundary, " + ctx0)
+                .isPositive();
+
+        // a report of another date made before a change of sites, with the settlements that change touched
+        SignalReport before = model.diagnose(model.evaluate(PAIRS[1][0], CoverageFilter.ANY));
+        List<Site> addedSites = new ArrayList<>();
+        List<Cell> addedCells = new ArrayList<>();
+        net.sitesAndCells(4, addedSites, addedCells);
+        Set<Long> removed = Set.of(cells.get(0).id(), cells.get(1).id(), cells.get(2).id());
+        ChangeStats stats = model.applySiteChanges(removed, addedCells, List.of(), addedSites);
+        checkAgainstFull(model, settlements, before, PAIRS[1][1], stats.touchedSettlementIds(), ctx0 + " after a site change");
+    }
+
+    /** Rolling hills (320–680 m) over the random network's area and 0.3° around it, 0.004° cells. */
+    private static Dem hills(long seed) {
+        double cell = 0.004;
+        double west = RandomNetwork.MIN_LON - 0.3;
+        double north = RandomNetwork.MIN_LAT + RandomNetwork.H + 0.3;
+        int cols = (int) Math.ceil((RandomNetwork.W + 0.6) / cell);
+        int rows = (int) Math.ceil((RandomNetwork.H + 0.6) / cell);
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] phase = {rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3};
+        float[] z = new float[cols * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double x = c * cell * 85.0; // km, roughly
+                double y = r * cell * 111.0;
+                z[r * cols + c] = (float) (500 + 120 * Math.sin(x / 4.0 + phase[0]) * Math.cos(y / 7.0 + phase[1])
+                        + 60 * Math.sin((x + y) / 2.3 + phase[2]));
+            }
+        }
+        return new Dem(west, north, cell, cols, rows, z, -32768);
+    }
+
+    /**
+     * Compares the diagnosis of {@code asOf} made from {@code previous} with the full one; returns the answers kept
+     * as they were and those derived from the previous best.
+     */
+    private static int[] checkAgainstFull(CoverageModel model, List<Settlement> settlements, SignalReport previous,
+            LocalDate asOf, Set<Long> touched, String ctx) {
+        CoverageSnapshot snapshot = model.evaluate(asOf, CoverageFilter.ANY);
+        SignalReport full = model.diagnose(snapshot);
+        SignalReport fromPrevious = model.diagnose(snapshot, previous, touched);
+        int kept = 0;
+        for (Settlement s : settlements) {
+            for (Service service : Service.mobile()) {
+                assertThat(fromPrevious.settlement(s.id(), service)).as(ctx + " settlement " + s.id() + " " + service)
+                        .isEqualTo(full.settlement(s.id(), service));
+            }
+            assertThat(fromPrevious.allCovered(s.id())).as(ctx).isEqualTo(full.allCovered(s.id()));
+            if (fromPrevious.settlementSignals(s.id()) == previous.settlementSignals(s.id())) {
+                kept++;
+                assertThat(touched).as(ctx).doesNotContain(s.id());
+            }
+        }
+        assertThat(fromPrevious.stretches()).as(ctx).isEqualTo(full.stretches());
+        assertThat(fromPrevious.asOf()).isEqualTo(asOf);
+        int derived = fromPrevious.settlementsFromPrevious() - kept;
+        System.out.println("CrossDateDiagnosisTest " + ctx + ": of " + settlements.size() + ", " + kept + " kept, "
+                + derived + " derived from the previous best");
+        return new int[] {kept, derived};
+    }
+}
