@@ -45,7 +45,14 @@ final class CellTable {
     record SiteRec(Site site, int op, int region, int district) {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();
+
     final Slots<CellRec> cells = new Slots<>(c -> c.cell.id());
+    /**
+     * Which cells the table holds, unique in the JVM (no two tables, no two states of one table share it): an answer
+     * computed on one version holds on that version only.
+     */
+    private volatile long version = VERSIONS.incrementAndGet();
     private final Map<Long, SiteRec> sites = new LinkedHashMap<>();
 
     /**
@@ -69,6 +76,15 @@ final class CellTable {
             out.add(s);
         }
         return out;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** Marks a change of cells (called before their readers can see it: under the model's write lock). */
+    void changed() {
+        version = VERSIONS.incrementAndGet();
     }
 
     SiteRec site(long id) {

@@ -12,4 +12,9 @@ import uz.qamrov.engine.model.Service;
  */
 public record LineStretch(long lineId, LineKind lineKind, String lineKey, Service service, boolean covered,
         double fromKm, double toKm, double lengthKm, String regionCode, LineString geometry) {
+
+    /** The point halfway along the geometry (where a stretch's signal is diagnosed). */
+    public org.locationtech.jts.geom.Coordinate middle() {
+        return new org.locationtech.jts.linearref.LengthIndexedLine(geometry).extractPoint(geometry.getLength() / 2);
+    }
 }

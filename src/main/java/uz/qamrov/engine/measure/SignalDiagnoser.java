@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.linearref.LengthIndexedLine;
 
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.measure.CellTable.CellRec;
@@ -88,6 +86,24 @@ final class SignalDiagnoser {
         return footprints.levelsWithTerrain();
     }
 
+    long cellsVersion() {
+        return m.cells().version();
+    }
+
+    /** The cells whose service differs between this date and {@code other}'s. */
+    ChangedCells changedSince(ActiveCells other) {
+        return ChangedCells.between(m.cells().cells, active, other);
+    }
+
+    /**
+     * Whether a covered stretch has the same candidate cells as on {@code changed}'s other date: a covered place's
+     * answer depends on the active cells within the search limit alone.
+     */
+    boolean sameCandidates(LineStretch st, ChangedCells changed) {
+        Coordinate mid = st.middle();
+        return !changed.anyNear(mid.x, mid.y, settings.searchLimitM());
+    }
+
     /** What counts on {@code other} under this diagnosis' filter, on this model (to compare with this date's). */
     ActiveCells activeOn(java.time.LocalDate other) {
         return new ActiveCells(other, active.filter, m.cells().cells, m.operators());
@@ -140,8 +156,7 @@ final class SignalDiagnoser {
     }
 
     PlaceSignal stretch(LineStretch st) {
-        LineString g = st.geometry();
-        Coordinate mid = new LengthIndexedLine(g).extractPoint(g.getLength() / 2);
+        Coordinate mid = st.middle();
         return signal(around(mid.x, mid.y), st.service(), st.covered(), null);
     }
 

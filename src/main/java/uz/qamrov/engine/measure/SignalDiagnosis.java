@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * nothing its answer depends on changed. That answer depends only on the active cells of its reach list, so it is
  * kept when no model change since touched the settlement ({@code touched}) and, for a report of another date, when
  * its reach list has the same active cells on both dates; when they differ, only the cells that serve on the new date
- * alone are measured against the previous best ({@link SignalDiagnoser#coveredFrom}).
+ * alone are measured against the previous best ({@link SignalDiagnoser#coveredFrom}). A covered stretch keeps its answer
+ * when the previous report, made on these very cells, had it covered at the same km marks and no cell within the
+ * search limit of its middle serves on one of the two dates only.
  */
 public final class SignalDiagnosis {
 
@@ -42,6 +44,13 @@ public final class SignalDiagnosis {
     private final List<LineStretch> stretchList;
     private final PlaceSignal[] stretches;
     private final boolean[] stretchDone;
+    /** A covered stretch of the previous report by its place on the line, when that report is of these cells. */
+    private final Map<StretchKey, Integer> previousCovered = new HashMap<>();
+    /** The cells whose service differs between the previous report's date and this one (none on the same date). */
+    private final ChangedCells changed;
+    private final long cellsVersion;
+    /** Per stretch: whether its answer is the previous report's. */
+    private final boolean[] stretchFromPrevious;
     private final long[] settlementIds;
 
     SignalDiagnosis(SignalDiagnoser diagnoser, CoverageSnapshot snapshot, SignalReport previous, Set<Long> touched,
@@ -65,6 +74,26 @@ public final class SignalDiagnosis {
         this.settlementIds = new long[n];
         for (int i = 0; i < n; i++) {
             settlementIds[i] = diagnoser.settlementId(i);
+        }
+        this.cellsVersion = diagnoser.cellsVersion();
+        this.stretchFromPrevious = new boolean[stretchList.size()];
+        // stretches: the report must be of these very cells (model changes list no touched stretches)
+        if (this.previous != null && this.previous.cellsVersion() == cellsVersion) {
+            List<LineStretch> was = this.previous.stretchList();
+            for (int k = 0; k < was.size(); k++) {
+                if (was.get(k).covered() && this.previous.stretches().get(k) != null) {
+                    previousCovered.put(StretchKey.of(was.get(k)), k);
+                }
+            }
+        }
+        this.changed = previousActive == null || previousCovered.isEmpty() ? null : diagnoser.changedSince(previousActive);
+    }
+
+    /** A stretch's place: its line, service, km marks and region. */
+    private record StretchKey(long lineId, uz.qamrov.engine.model.Service service, double fromKm, double toKm,
+            String regionCode) {
+        static StretchKey of(LineStretch s) {
+            return new StretchKey(s.lineId(), s.service(), s.fromKm(), s.toKm(), s.regionCode());
         }
     }
 
@@ -109,9 +138,25 @@ public final class SignalDiagnosis {
     public void stretches(int from, int to) {
         check(from, to, stretches.length);
         locked(() -> IntStream.range(from, to).parallel().forEach(k -> {
-            stretches[k] = diagnoser.stretch(stretchList.get(k));
+            stretches[k] = previousStretch(stretchList.get(k));
+            stretchFromPrevious[k] = stretches[k] != null;
+            if (stretches[k] == null) {
+                stretches[k] = diagnoser.stretch(stretchList.get(k));
+            }
             stretchDone[k] = true;
         }));
+    }
+
+    /**
+     * A covered stretch's previous answer, when the previous report had the same stretch covered on the same cells
+     * and no cell within the search limit of its middle serves on one of the two dates only; else null.
+     */
+    private PlaceSignal previousStretch(LineStretch st) {
+        Integer k = st.covered() ? previousCovered.get(StretchKey.of(st)) : null;
+        if (k == null || changed != null && !diagnoser.sameCandidates(st, changed)) {
+            return null;
+        }
+        return previous.stretches().get(k);
     }
 
     /** The report; every settlement and stretch must have been diagnosed. */
@@ -129,9 +174,9 @@ public final class SignalDiagnosis {
                 coveredIds.add(id);
             }
         }
-        int carried = settlements.length - countFalse(fromPrevious);
-        return new SignalReport(snapshot.asOf(), snapshot.filter(), bySettlement, coveredIds, Arrays.asList(stretches),
-                diagnoser.terrain(), carried);
+        int[] carried = {settlements.length - countFalse(fromPrevious), stretches.length - countFalse(stretchFromPrevious)};
+        return new SignalReport(snapshot.asOf(), snapshot.filter(), bySettlement, coveredIds, stretchList,
+                Arrays.asList(stretches), diagnoser.terrain(), carried, cellsVersion);
     }
 
     private static int countFalse(boolean[] done) {

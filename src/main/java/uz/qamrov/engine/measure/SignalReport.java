@@ -19,10 +19,19 @@ public final class SignalReport {
     private final List<PlaceSignal> stretches;
     private final boolean terrain;
     private final int settlementsFromPrevious;
+    private final int stretchesFromPrevious;
+    /** The snapshot's stretches the {@link #stretches} belong to. */
+    private final List<LineStretch> stretchList;
+    /** The model's cells when diagnosed ({@link CellTable#version}). */
+    private final long cellsVersion;
 
     SignalReport(java.time.LocalDate asOf, CoverageFilter filter, Map<Long, PlaceSignal[]> settlements,
-            java.util.Set<Long> allCovered, List<PlaceSignal> stretches, boolean terrain, int settlementsFromPrevious) {
-        this.settlementsFromPrevious = settlementsFromPrevious;
+            java.util.Set<Long> allCovered, List<LineStretch> stretchList, List<PlaceSignal> stretches, boolean terrain,
+            int[] fromPrevious, long cellsVersion) {
+        this.settlementsFromPrevious = fromPrevious[0];
+        this.stretchesFromPrevious = fromPrevious[1];
+        this.stretchList = stretchList;
+        this.cellsVersion = cellsVersion;
         this.asOf = asOf;
         this.filter = filter;
         this.settlements = Map.copyOf(settlements);
@@ -65,6 +74,19 @@ public final class SignalReport {
     /** How many settlements' answers were taken or derived from the previous report instead of diagnosed afresh. */
     public int settlementsFromPrevious() {
         return settlementsFromPrevious;
+    }
+
+    List<LineStretch> stretchList() {
+        return stretchList;
+    }
+
+    long cellsVersion() {
+        return cellsVersion;
+    }
+
+    /** How many stretches' answers are the previous report's. */
+    public int stretchesFromPrevious() {
+        return stretchesFromPrevious;
     }
 
     /** Whether levels include terrain (and {@code terrain_shadow} can occur). */

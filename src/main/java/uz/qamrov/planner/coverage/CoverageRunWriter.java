@@ -210,8 +210,9 @@ class CoverageRunWriter {
             distances.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
         }
         String timings = String.format(java.util.Locale.ROOT,
-                "snapshot %d ms, signals %d ms (%d settlements from an earlier diagnosis), %d operators' stretches %d ms,"
-                + " nearest %d ms (%s)", (t1 - t0) / 1_000_000, (t1b - t1) / 1_000_000, signals.settlementsFromPrevious(),
+                "snapshot %d ms, signals %d ms (%d settlements, %d stretches from an earlier diagnosis), %d operators'"
+                + " stretches %d ms, nearest %d ms (%s)", (t1 - t0) / 1_000_000, (t1b - t1) / 1_000_000,
+                signals.settlementsFromPrevious(), signals.stretchesFromPrevious(),
                 operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
                 inputs.value().finder() == null ? inputs.value().addedSites().size() + " sites added since" : "all sites");
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, byOperator,

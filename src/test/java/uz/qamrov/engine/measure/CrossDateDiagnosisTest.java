@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 
 import uz.qamrov.engine.RandomNetwork;
 import uz.qamrov.engine.TestSeeds;
@@ -80,6 +81,52 @@ class CrossDateDiagnosisTest {
         checkAgainstFull(model, settlements, before, PAIRS[1][1], stats.touchedSettlementIds(), ctx0 + " after a site change");
     }
 
+    /**
+     * Two roads 100 km apart, each 1–3 km east of an omni 4G mast. Near road B a second mast, 500 m closer to it,
+     * goes on air on 2025-06-01. From the report of 2025-01-01, the diagnosis of 2025-12-31 keeps road A's three
+     * stretches (no cell within 20 km of them changed) and diagnoses road B's again: its best cell is the new mast.
+     */
+    @Test
+    void aCoveredStretchKeepsItsAnswerUnlessACellNearItChanged() {
+        double lon = SignalDiagnosisTest.LON;
+        double lat = SignalDiagnosisTest.LAT;
+        double[] b = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 0, 100_000);
+        double[] newMast = uz.qamrov.engine.geodesy.LocalMetric.destination(b[0], b[1], 90, 500);
+        Cell later = new Cell(3, 3, "op", uz.qamrov.engine.model.Technology.G4, 1800, null, 360, 30, null, null,
+                newMast[0], newMast[1], new uz.qamrov.engine.model.Validity(LocalDate.of(2025, 6, 1), null));
+        List<Cell> cells = List.of(SignalDiagnosisTest.lte(1, null, lon, lat), SignalDiagnosisTest.lte(2, null, b[0], b[1]),
+                later);
+        CoverageModel m = SignalDiagnosisTest.model(uz.qamrov.engine.radio.RadioSettings.DEFAULTS, cells, List.of(),
+                List.of(road(1, lon, lat), road(2, b[0], b[1])), null);
+        SignalReport january = m.diagnose(m.evaluate(LocalDate.of(2025, 1, 1), CoverageFilter.ANY));
+        CoverageSnapshot december = m.evaluate(LocalDate.of(2025, 12, 31), CoverageFilter.ANY);
+        SignalReport full = m.diagnose(december);
+        SignalReport fromJanuary = m.diagnose(december, january, Set.of());
+
+        assertThat(december.stretches()).hasSize(6).allMatch(LineStretch::covered);
+        assertThat(fromJanuary.stretches()).isEqualTo(full.stretches());
+        assertThat(fromJanuary.stretchesFromPrevious()).isEqualTo(3);
+        for (int k = 0; k < 6; k++) {
+            long bestBefore = january.stretches().get(k).bestCellId();
+            long bestAfter = fromJanuary.stretches().get(k).bestCellId();
+            if (december.stretches().get(k).lineId() == 1) {
+                assertThat(bestAfter).isEqualTo(bestBefore).isEqualTo(1);
+            } else {
+                assertThat(bestBefore).isEqualTo(2);
+                assertThat(bestAfter).isEqualTo(3);
+            }
+        }
+    }
+
+    private static uz.qamrov.engine.model.TransportLine road(long id, double lon, double lat) {
+        double[] a = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 1_000);
+        double[] b = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 3_000);
+        return new uz.qamrov.engine.model.TransportLine(id, uz.qamrov.engine.model.LineKind.HIGHWAY, "A" + id,
+                "international", new org.locationtech.jts.geom.GeometryFactory().createLineString(
+                        new org.locationtech.jts.geom.Coordinate[] {new org.locationtech.jts.geom.Coordinate(a[0], a[1]),
+                            new org.locationtech.jts.geom.Coordinate(b[0], b[1])}));
+    }
+
     /** Rolling hills (320–680 m) over the random network's area and 0.3° around it, 0.004° cells. */
     private static Dem hills(long seed) {
         double cell = 0.004;
@@ -126,7 +173,8 @@ class CrossDateDiagnosisTest {
         assertThat(fromPrevious.asOf()).isEqualTo(asOf);
         int derived = fromPrevious.settlementsFromPrevious() - kept;
         System.out.println("CrossDateDiagnosisTest " + ctx + ": of " + settlements.size() + ", " + kept + " kept, "
-                + derived + " derived from the previous best");
+                + derived + " derived from the previous best; of " + full.stretches().size() + " stretches, "
+                + fromPrevious.stretchesFromPrevious() + " kept");
         return new int[] {kept, derived};
     }
 }
