@@ -179,6 +179,84 @@ public final class NearestFinder {
         return out;
     }
 
+    /**
+     * {@link #siteDistancesM} on {@code asOf} (any operator) from the distances {@code before} of the same sites on
+     * {@code beforeDate}: equal to measuring again, at the cost of a search among the sites active on one date only
+     * ({@link #fromOtherDate}). A month apart they are a few hundred of the country's tens of thousands.
+     */
+    public double[] siteDistancesFrom(double[] before, LocalDate beforeDate, List<Settlement> settlements,
+            LocalDate asOf) {
+        return fromOtherDate(sites, before, beforeDate, settlements, asOf);
+    }
+
+    /** The same for {@link #fiberDistancesM}: routes and nodes of this finder, any operator. */
+    public double[] fiberDistancesFrom(double[] before, LocalDate beforeDate, List<Settlement> settlements,
+            LocalDate asOf) {
+        return fromOtherDate(fiber, before, beforeDate, settlements, asOf);
+    }
+
+    /**
+     * Each settlement's distance on {@code asOf} from its distance {@code b} on {@code beforeDate}. The items active
+     * on both dates include the one at {@code b} unless an item active on the earlier date only lies within {@code
+     * b} ("lost"); then the settlement is measured again. Otherwise its distance is the smaller of {@code b} and the
+     * nearest item active on {@code asOf} only ("gained") — the same distances of the same items as a full search.
+     */
+    private double[] fromOtherDate(STRtree tree, double[] before, LocalDate beforeDate, List<Settlement> settlements,
+            LocalDate asOf) {
+        if (before.length != settlements.size()) {
+            throw new IllegalArgumentException(before.length + " distances for " + settlements.size() + " settlements");
+        }
+        STRtree gained = new STRtree();
+        STRtree lost = new STRtree();
+        @SuppressWarnings("unchecked")
+        List<Item> all = tree.query(new Envelope(-180, 180, -90, 90));
+        for (Item it : all) {
+            boolean then = it.validity().contains(beforeDate);
+            boolean now = it.validity().contains(asOf);
+            if (then != now) {
+                Envelope env = new Envelope();
+                for (Coordinate c : it.coords()) {
+                    env.expandToInclude(c);
+                }
+                (now ? gained : lost).insert(env, it);
+            }
+        }
+        gained.build();
+        lost.build();
+        double[] out = new double[before.length];
+        java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
+            Settlement s = settlements.get(i);
+            double b = before[i];
+            if (Double.isNaN(b)) {
+                // nothing within the search on the earlier date: only what was gained can be
+                out[i] = nearest(gained, s.lon(), s.lat(), asOf, null).map(Nearest::distanceM).orElse(Double.NaN);
+            } else if (nearestWithin(lost, s.lon(), s.lat(), b) <= b) {
+                out[i] = nearest(tree, s.lon(), s.lat(), asOf, null).map(Nearest::distanceM).orElse(Double.NaN);
+            } else {
+                out[i] = Math.min(b, nearestWithin(gained, s.lon(), s.lat(), b));
+            }
+        });
+        return out;
+    }
+
+    /** The least distance to an item of {@code tree} among those in the box of radius {@code r}; infinite for none. */
+    private static double nearestWithin(STRtree tree, double lon, double lat, double r) {
+        double dLat = r / 110_500.0 * 1.01;
+        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
+        @SuppressWarnings("unchecked")
+        List<Item> cand = tree.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
+        if (cand.isEmpty()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        LocalMetric m = LocalMetric.at(lon, lat);
+        Coordinate origin = new Coordinate(0, 0);
+        double best = Double.POSITIVE_INFINITY;
+        for (Item it : cand) {
+            best = Math.min(best, distanceM(m, origin, it.coords()));
+        }
+        return best;
+    }
+
     /** Distance to the nearest active fiber route or node per settlement (input order; NaN for none), in parallel. */
     public double[] fiberDistancesM(List<Settlement> settlements, LocalDate asOf, String operator) {
         return distancesM(fiber, settlements, asOf, operator);

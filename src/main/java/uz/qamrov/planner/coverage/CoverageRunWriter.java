@@ -214,9 +214,18 @@ class CoverageRunWriter {
                 + " stretches %d ms, nearest %d ms (%s)", (t1 - t0) / 1_000_000, (t1b - t1) / 1_000_000,
                 signals.settlementsFromPrevious(), signals.stretchesFromPrevious(),
                 operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
-                inputs.value().finder() == null ? inputs.value().addedSites().size() + " sites added since" : "all sites");
+                nearestSource(inputs.value()));
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, byOperator,
                 distances, timings));
+    }
+
+    private static String nearestSource(NearestDistances.Inputs in) {
+        if (in.finder() == null) {
+            return in.addedSites().size() + " sites added since";
+        }
+        return (in.otherSites() == null ? "all sites" : "sites from " + in.otherSites().date())
+                + (in.fiber() != null ? ", fiber known" : in.otherFiber() == null ? ", all fiber"
+                        : ", fiber from " + in.otherFiber().date());
     }
 
     /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */

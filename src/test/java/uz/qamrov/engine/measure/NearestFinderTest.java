@@ -120,4 +120,38 @@ class NearestFinderTest {
                 Validity.ALWAYS)));
         assertThat(moved.sitesOnlyAdded()).as("a site that was already there moved").isFalse();
     }
+
+    /**
+     * Distances on one date from those on another equal a full search, site by site and fiber by fiber, for the
+     * random network (sites, routes and nodes starting and ending on four dates): no boundary between the dates,
+     * one, all of them, and backwards in time. Checks that the shortcut was taken (most distances carried) and that
+     * settlements whose nearest site was lost were measured again (their distance grew).
+     */
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void distancesFromAnotherDateEqualAFullSearch(org.junit.jupiter.api.RepetitionInfo repetition) {
+        long seed = uz.qamrov.engine.TestSeeds.seed("NearestFinderTest", 20261210L + repetition.getCurrentRepetition());
+        uz.qamrov.engine.RandomNetwork net = new uz.qamrov.engine.RandomNetwork(seed);
+        List<uz.qamrov.engine.model.Settlement> villages = net.settlements(400, 0.0);
+        List<Site> sites = new java.util.ArrayList<>();
+        net.sitesAndCells(150, sites, new java.util.ArrayList<>());
+        NearestFinder finder = NearestFinder.of(sites, net.fiberRoutes(30), net.fiberNodes(30));
+        LocalDate[][] pairs = {{LocalDate.of(2025, 8, 1), LocalDate.of(2025, 12, 31)},
+            {LocalDate.of(2025, 6, 30), LocalDate.of(2025, 7, 31)}, {LocalDate.of(2026, 4, 1), LocalDate.of(2025, 7, 1)},
+            {LocalDate.of(2023, 12, 31), LocalDate.of(2027, 6, 30)}, {LocalDate.of(2027, 6, 30), LocalDate.of(2023, 12, 31)}};
+        int grew = 0;
+        for (LocalDate[] p : pairs) {
+            String ctx = "seed " + seed + " " + p[0] + " -> " + p[1];
+            double[] sitesThen = finder.siteDistancesM(villages, p[0], null);
+            double[] sitesNow = finder.siteDistancesM(villages, p[1], null);
+            assertThat(finder.siteDistancesFrom(sitesThen, p[0], villages, p[1])).as(ctx + " sites")
+                    .containsExactly(sitesNow);
+            double[] fiberThen = finder.fiberDistancesM(villages, p[0], null);
+            assertThat(finder.fiberDistancesFrom(fiberThen, p[0], villages, p[1])).as(ctx + " fiber")
+                    .containsExactly(finder.fiberDistancesM(villages, p[1], null));
+            for (int i = 0; i < villages.size(); i++) {
+                grew += sitesNow[i] > sitesThen[i] || Double.isNaN(sitesNow[i]) && !Double.isNaN(sitesThen[i]) ? 1 : 0;
+            }
+        }
+        assertThat(grew).as("settlements whose nearest site was lost (measured again), seed " + seed).isPositive();
+    }
 }
