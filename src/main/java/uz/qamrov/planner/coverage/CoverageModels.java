@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageModelBuilder;
 import uz.qamrov.engine.measure.CoverageSettings;
+import uz.qamrov.engine.measure.SiteChange;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
 import uz.qamrov.engine.model.FiberRoute;
@@ -309,12 +310,15 @@ class CoverageModels {
                 FiberRoute::validity, CoverageModels::sameExceptValidity, window);
         Map<Long, FiberNode> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
                 FiberNode::validity, CoverageModels::sameExceptValidity, window);
-        // 3. apply: the engine validates everything before it mutates anything
+        // 3. measure the new cells' footprints and reach under the engine's read lock only (readers go on), then
+        //    link them under the write lock; changeLock keeps any other change from coming in between
         long readDone = System.nanoTime();
+        SiteChange prepared = g.model().prepareSiteChanges(removedCellIds, newCells, siteIds, newSites);
+        long measuredAt = System.nanoTime();
         lock.writeLock().lock();
         long locked = System.nanoTime();
         try {
-            var siteStats = g.model().applySiteChanges(removedCellIds, newCells, siteIds, newSites);
+            var siteStats = g.model().applySiteChanges(prepared);
             var fiberStats = g.model().applyFiberChanges(change.fiberRouteIds(), newRoutes, change.fiberNodeIds(), newNodes);
             LocalDate from = window.earliest();
             long id = results.newGeneration("incremental", from, engineFingerprint());
@@ -331,7 +335,7 @@ class CoverageModels {
             return new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {
             lock.writeLock().unlock();
-            slowLock("change", readDone, locked);
+            slowLock("change", measuredAt, locked);
         }
     }
 
