@@ -84,7 +84,6 @@ final class CellReachIndex {
      * reverse lists by counting sort; otherwise it appends and records the touched settlements and edges.
      */
     void commit(Prepared p, boolean bulk, Set<Integer> touchedS, Set<Integer> touchedE) {
-        table.changed();
         CellRec[] recs = p.recs();
         int[] slots = new int[recs.length];
         for (int i = 0; i < recs.length; i++) {
@@ -114,7 +113,6 @@ final class CellReachIndex {
 
     /** Unlinks and removes a cell; unknown ids are ignored. */
     void remove(long cellId, Set<Integer> touchedS, Set<Integer> touchedE) {
-        table.changed();
         int slot = table.cells.slotOf(cellId);
         if (slot < 0) {
             return;

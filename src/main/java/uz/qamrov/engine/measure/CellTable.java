@@ -82,9 +82,45 @@ final class CellTable {
         return version;
     }
 
-    /** Marks a change of cells (called before their readers can see it: under the model's write lock). */
-    void changed() {
+    /** One change of cells: the version before and after, and where the removed and added cells stand. */
+    private record Change(long before, long after, ChangedCells where) {
+    }
+
+    /** The last changes, newest first: what a carried-over answer must check against. Bounded: ~100 uploads. */
+    private final java.util.ArrayDeque<Change> history = new java.util.ArrayDeque<>();
+    private static final int HISTORY = 128;
+
+    /**
+     * Marks a change of cells at {@code where} (the removed and added cells' positions); called under the model's
+     * write lock, before readers see it.
+     */
+    void changed(ChangedCells where) {
+        long before = version;
         version = VERSIONS.incrementAndGet();
+        history.addFirst(new Change(before, version, where));
+        if (history.size() > HISTORY) {
+            history.removeLast();
+        }
+    }
+
+    /**
+     * Where cells changed since {@code since} (a version of this table), or null when that is not known (another
+     * table, or older than the history). Called under the model's read lock.
+     */
+    ChangedCells changedSince(long since) {
+        ChangedCells out = ChangedCells.NONE;
+        long at = version;
+        for (Change c : history) {
+            if (at == since) {
+                break;
+            }
+            if (c.after() != at) {
+                return null;
+            }
+            out = out.and(c.where());
+            at = c.before();
+        }
+        return at == since ? out : null;
     }
 
     SiteRec site(long id) {

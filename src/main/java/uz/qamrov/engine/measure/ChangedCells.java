@@ -5,9 +5,10 @@ import java.util.Arrays;
 import uz.qamrov.engine.measure.CellTable.CellRec;
 
 /**
- * Where the cells whose service differs between two dates stand (active on one only): a place with none of them
- * within the search limit has the same candidate cells on both dates. A month apart they are a few thousand of the
- * national ~260,000, so a plain scan with a box test is enough.
+ * Where cells that may give a place other candidates stand: those whose service differs between two dates (active
+ * on one only), and those a change of the model removed or added. A place with none of them within the search limit
+ * has the same candidate cells. A month apart they are a few thousand of the national ~260,000, so a plain scan with
+ * a box test is enough.
  */
 final class ChangedCells {
 
@@ -15,12 +16,29 @@ final class ChangedCells {
     /** How much wider than the limit the box is: a box test must never miss a cell within the limit. */
     private static final double MARGIN = 1.05;
 
+    static final ChangedCells NONE = new ChangedCells(new double[0], new double[0]);
+
     private final double[] lons;
     private final double[] lats;
 
-    private ChangedCells(double[] lons, double[] lats) {
+    ChangedCells(double[] lons, double[] lats) {
         this.lons = lons;
         this.lats = lats;
+    }
+
+    /** These cells and {@code other}'s. */
+    ChangedCells and(ChangedCells other) {
+        if (other.size() == 0) {
+            return this;
+        }
+        if (size() == 0) {
+            return other;
+        }
+        double[] lon = Arrays.copyOf(lons, size() + other.size());
+        double[] lat = Arrays.copyOf(lats, size() + other.size());
+        System.arraycopy(other.lons, 0, lon, size(), other.size());
+        System.arraycopy(other.lats, 0, lat, size(), other.size());
+        return new ChangedCells(lon, lat);
     }
 
     /** The cells of {@code cells} whose technology (or activity) differs between {@code a} and {@code b}. */

@@ -52,6 +52,7 @@ final class NetworkChanges {
     /** Links a prepared change of sites and cells (nothing here throws: it was validated and measured). */
     ChangeStats commitSites(SiteChange c) {
         CellTable table = parts.cells();
+        table.changed(where(c));
         Set<Integer> touchedS = new HashSet<>();
         Set<Integer> touchedE = new HashSet<>();
         for (long id : c.removedCells) {
@@ -67,6 +68,25 @@ final class NetworkChanges {
         commitSiteRecs(c.addedSites);
         reach.compactIfSparse();
         return new ChangeStats(touchedS.size(), touchedE.size(), settlementIds(touchedS), c.sitesOnlyAdded);
+    }
+
+    /** Where the cells a change removes (those the model holds) and adds stand. */
+    private ChangedCells where(SiteChange c) {
+        double[] lon = new double[c.removedCells.size() + c.addedCells.recs().length];
+        double[] lat = new double[lon.length];
+        int n = 0;
+        for (long id : c.removedCells) {
+            int slot = parts.cells().cells.slotOf(id);
+            if (slot >= 0) {
+                lon[n] = parts.cells().cells.at(slot).cell.lon();
+                lat[n++] = parts.cells().cells.at(slot).cell.lat();
+            }
+        }
+        for (CellTable.CellRec r : c.addedCells.recs()) {
+            lon[n] = r.cell.lon();
+            lat[n++] = r.cell.lat();
+        }
+        return new ChangedCells(java.util.Arrays.copyOf(lon, n), java.util.Arrays.copyOf(lat, n));
     }
 
     /** Validates, measures and links a change of fiber routes and nodes. */

@@ -90,18 +90,19 @@ final class SignalDiagnoser {
         return m.cells().version();
     }
 
+    /** Where model changes since {@code version} removed or added cells; null when not known. */
+    ChangedCells cellsChangedSince(long version) {
+        return m.cells().changedSince(version);
+    }
+
     /** The cells whose service differs between this date and {@code other}'s. */
     ChangedCells changedSince(ActiveCells other) {
         return ChangedCells.between(m.cells().cells, active, other);
     }
 
-    /**
-     * Whether a covered stretch has the same candidate cells as on {@code changed}'s other date: a covered place's
-     * answer depends on the active cells within the search limit alone.
-     */
-    boolean sameCandidates(LineStretch st, ChangedCells changed) {
-        Coordinate mid = st.middle();
-        return !changed.anyNear(mid.x, mid.y, settings.searchLimitM());
+    /** How far a place's candidate cells lie at most (a covered place's answer depends on those alone). */
+    double searchLimitM() {
+        return settings.searchLimitM();
     }
 
     /** What counts on {@code other} under this diagnosis' filter, on this model (to compare with this date's). */

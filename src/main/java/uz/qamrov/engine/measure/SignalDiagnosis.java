@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * kept when no model change since touched the settlement ({@code touched}) and, for a report of another date, when
  * its reach list has the same active cells on both dates; when they differ, only the cells that serve on the new date
  * alone are measured against the previous best ({@link SignalDiagnoser#coveredFrom}). A covered stretch keeps its answer
- * when the previous report, made on these very cells, had it covered at the same km marks and no cell within the
- * search limit of its middle serves on one of the two dates only.
+ * when the previous report had it covered at the same km marks and no cell within the search limit of its middle was
+ * removed or added by a model change since, or serves on one of the two dates only.
  */
 public final class SignalDiagnosis {
 
@@ -77,8 +77,9 @@ public final class SignalDiagnosis {
         }
         this.cellsVersion = diagnoser.cellsVersion();
         this.stretchFromPrevious = new boolean[stretchList.size()];
-        // stretches: the report must be of these very cells (model changes list no touched stretches)
-        if (this.previous != null && this.previous.cellsVersion() == cellsVersion) {
+        // stretches: where cells changed since the report (model changes, and another date's cells) must be known
+        ChangedCells sinceModel = this.previous == null ? null : diagnoser.cellsChangedSince(this.previous.cellsVersion());
+        if (sinceModel != null) {
             List<LineStretch> was = this.previous.stretchList();
             for (int k = 0; k < was.size(); k++) {
                 if (was.get(k).covered() && this.previous.stretches().get(k) != null) {
@@ -86,7 +87,8 @@ public final class SignalDiagnosis {
                 }
             }
         }
-        this.changed = previousActive == null || previousCovered.isEmpty() ? null : diagnoser.changedSince(previousActive);
+        this.changed = previousCovered.isEmpty() ? null
+                : previousActive == null ? sinceModel : sinceModel.and(diagnoser.changedSince(previousActive));
     }
 
     /** A stretch's place: its line, service, km marks and region. */
@@ -153,7 +155,7 @@ public final class SignalDiagnosis {
      */
     private PlaceSignal previousStretch(LineStretch st) {
         Integer k = st.covered() ? previousCovered.get(StretchKey.of(st)) : null;
-        if (k == null || changed != null && !diagnoser.sameCandidates(st, changed)) {
+        if (k == null || changed.anyNear(st.middle().x, st.middle().y, diagnoser.searchLimitM())) {
             return null;
         }
         return previous.stretches().get(k);

@@ -85,6 +85,7 @@ class CrossDateDiagnosisTest {
      * Two roads 100 km apart, each 1–3 km east of an omni 4G mast. Near road B a second mast, 500 m closer to it,
      * goes on air on 2025-06-01. From the report of 2025-01-01, the diagnosis of 2025-12-31 keeps road A's three
      * stretches (no cell within 20 km of them changed) and diagnoses road B's again: its best cell is the new mast.
+     * Then a model change adds a mast by road A: road B's stretches are kept, road A's diagnosed again.
      */
     @Test
     void aCoveredStretchKeepsItsAnswerUnlessACellNearItChanged() {
@@ -115,6 +116,22 @@ class CrossDateDiagnosisTest {
                 assertThat(bestBefore).isEqualTo(2);
                 assertThat(bestAfter).isEqualTo(3);
             }
+        }
+
+        // then a mast goes up 500 m nearer road A (a change of the model): the same date's next diagnosis keeps road
+        // B's stretches, and road A's best cell is the new mast
+        double[] nearA = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 500);
+        Cell added = new Cell(4, 4, "op", uz.qamrov.engine.model.Technology.G4, 1800, null, 360, 30, null, null, nearA[0],
+                nearA[1], uz.qamrov.engine.model.Validity.ALWAYS);
+        ChangeStats stats = m.applySiteChanges(List.of(), List.of(added), List.of(),
+                List.of(SignalDiagnosisTest.site(4, nearA[0], nearA[1])));
+        CoverageSnapshot afterChange = m.evaluate(LocalDate.of(2025, 12, 31), CoverageFilter.ANY);
+        SignalReport next = m.diagnose(afterChange, fromJanuary, stats.touchedSettlementIds());
+        assertThat(next.stretches()).isEqualTo(m.diagnose(afterChange).stretches());
+        assertThat(next.stretchesFromPrevious()).isEqualTo(3);
+        for (int k = 0; k < afterChange.stretches().size(); k++) {
+            assertThat(next.stretches().get(k).bestCellId())
+                    .isEqualTo(afterChange.stretches().get(k).lineId() == 1 ? 4L : 3L);
         }
     }
 
