@@ -84,8 +84,11 @@ public final class CandidateGenerator {
     private final Map<String, Long> phaseMs = new LinkedHashMap<>();
     private final Map<RangeKey, Double> ranges = new ConcurrentHashMap<>();
 
-    private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach) {
+    private final PlanningIndexes shared;
+
+    private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach, PlanningIndexes shared) {
         this.model = model;
+        this.shared = shared == null ? PlanningIndexes.NONE : shared;
         this.o = o;
         this.environment = new EnvironmentClassifier(model.settlements(), model.settings().environment());
         this.budget = model.settings().linkBudget();
@@ -101,12 +104,21 @@ public final class CandidateGenerator {
 
     /** {@link #generate}, with the candidates counted by class and the phases timed. */
     public static Generated generateWithCensus(CoverageModel model, CandidateOptions options) {
-        return new CandidateGenerator(model, options, true).run();
+        return new CandidateGenerator(model, options, true, PlanningIndexes.NONE).run();
+    }
+
+    /**
+     * {@link #generateWithCensus(CoverageModel, CandidateOptions)} with what the caller keeps per model generation:
+     * the nearest-site/fiber index of {@code model}'s network (it must be of the same network, or the backhaul is
+     * priced against another one) and the terrain for high ground.
+     */
+    public static Generated generateWithCensus(CoverageModel model, CandidateOptions options, PlanningIndexes shared) {
+        return new CandidateGenerator(model, options, true, shared).run();
     }
 
     /** With {@code boundReach} false every footprint is built: the check that the reach bound drops nothing. */
     static Generated generateWithCensus(CoverageModel model, CandidateOptions options, boolean boundReach) {
-        return new CandidateGenerator(model, options, boundReach).run();
+        return new CandidateGenerator(model, options, boundReach, PlanningIndexes.NONE).run();
     }
 
     private Generated run() {
@@ -124,8 +136,15 @@ public final class CandidateGenerator {
         Judged[] judged = new Judged[specs.size()];
         IntStream.range(0, specs.size()).parallel().forEach(k -> judged[k] = judge(specs.get(k), index));
         t = phase("reach and footprints", t);
+        // the index over every fiber route piece is the expensive part of backhaul pricing (up to 119 s under load):
+        // a caller that plans repeatedly on one model generation passes it in (PlanningIndexes), so no plan pays it
+        NearestFinder nearest = shared.nearest();
+        if (nearest == null) {
+            nearest = NearestFinder.of(model);
+            t = phase("backhaul index (built for this plan)", t);
+        }
         List<Candidate> out = new ArrayList<>();
-        price(specs, judged, out);
+        price(specs, judged, out, nearest);
         t = phase("backhaul and prices", t);
         fiberExtensions(out, ds);
         phase("fiber extensions", t);
@@ -196,8 +215,7 @@ public final class CandidateGenerator {
     }
 
     /** Candidates for the specs that close a demand (backhaul of new sites priced in parallel), census tallied. */
-    private void price(List<RadioSpec> specs, Judged[] judged, List<Candidate> out) {
-        NearestFinder nearest = NearestFinder.of(model);
+    private void price(List<RadioSpec> specs, Judged[] judged, List<Candidate> out, NearestFinder nearest) {
         Candidate[] built = new Candidate[specs.size()];
         IntStream.range(0, specs.size()).parallel().filter(k -> judged[k].covers().length > 0).forEach(k -> {
             RadioSpec s = specs.get(k);
