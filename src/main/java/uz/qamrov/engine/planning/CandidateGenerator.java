@@ -232,7 +232,7 @@ public final class CandidateGenerator {
             double cost = (s.baseCostUsd() + bh.costUsd()) * o.multiplier(region);
             NetworkDelta delta = new NetworkDelta(s.sites(), s.cells(), List.of(), List.of(), List.of(), List.of());
             built[k] = new Candidate(s.ref(), s.type(), s.label(), s.lon(), s.lat(), region, cost, bh,
-                    judged[k].covers(), delta);
+                    judged[k].covers(), delta, s.exclusiveGroup());
         });
         Map<String, int[]> tally = new LinkedHashMap<>();
         for (int k = 0; k < specs.size(); k++) {
