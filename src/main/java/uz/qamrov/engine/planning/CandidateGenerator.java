@@ -1,10 +1,13 @@
 package uz.qamrov.engine.planning;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -58,8 +61,11 @@ import uz.qamrov.engine.model.Validity;
  * from an engine what-if, not from these counts. {@link #generateWithCensus} also reports how many candidates each
  * rule generated, how many were judged by their footprints and how many close a demand ({@link CandidateCensus}).
  *
- * <p>Limitations: no terrain preference among new-site points (high ground is not sought); candidate ids are negative
- * so that they never clash with real ones.
+ * <p>High ground: with a DEM ({@link PlanningIndexes#terrain}), each new-site point whose surroundings rise at least
+ * 10 m within 1.5 km gets the highest place there as an exclusive alternative ({@link HighGround}); both are judged
+ * by the model's footprints (with terrain when the model has it), and the optimiser builds at most one.
+ *
+ * <p>Limitations: candidate ids are negative so that they never clash with real ones.
  */
 public final class CandidateGenerator {
 
@@ -129,10 +135,14 @@ public final class CandidateGenerator {
         t = phase("demands (engine evaluation)", t);
         List<RadioSpec> specs = new ArrayList<>(ExistingSiteCandidates.specs(model.cells(), o, ids::incrementAndGet));
         t = phase("rules: existing sites", t);
-        for (NewSitePoints.Point p : NewSitePoints.collect(ds, model.settlements(), o)) {
-            specs.add(newSite(p));
-        }
+        Collection<NewSitePoints.Point> points = NewSitePoints.collect(ds, model.settlements(), o);
         t = phase("rules: new-site points", t);
+        if (shared.terrain() == null) {
+            points.forEach(p -> specs.add(newSite(p, false, null)));
+        } else {
+            highGround(points, specs);
+            t = phase("rules: high ground", t);
+        }
         Judged[] judged = new Judged[specs.size()];
         IntStream.range(0, specs.size()).parallel().forEach(k -> judged[k] = judge(specs.get(k), index));
         t = phase("reach and footprints", t);
@@ -158,7 +168,38 @@ public final class CandidateGenerator {
         return now;
     }
 
-    private RadioSpec newSite(NewSitePoints.Point p) {
+    /**
+     * Each point, and where the terrain offers it, the high ground near it ({@link HighGround}) as an exclusive
+     * alternative (group {@code place:<point ref>}): the optimiser builds at most one of the two, the one whose own
+     * footprints reach more per USD. A hill that is already a candidate place (another point, another point's hill)
+     * is not offered twice.
+     */
+    private void highGround(Collection<NewSitePoints.Point> points, List<RadioSpec> specs) {
+        Set<String> taken = new HashSet<>();
+        points.forEach(p -> taken.add(NewSitePoints.key(p.lon(), p.lat())));
+        for (NewSitePoints.Point p : points) {
+            double[] hill = HighGround.near(shared.terrain(), p.lon(), p.lat(), this::mayStand);
+            if (hill == null || !taken.add(NewSitePoints.key(hill[0], hill[1]))) {
+                specs.add(newSite(p, false, null));
+                continue;
+            }
+            RadioSpec valley = newSite(p, false, null);
+            String group = "place:" + valley.ref();
+            specs.add(newSite(p, false, group));
+            specs.add(newSite(new NewSitePoints.Point(p.kind(), hill[0], hill[1]), true, group));
+        }
+    }
+
+    /** A new site may stand here: inside an admin area of the plan's scope (anywhere when the model has none). */
+    private boolean mayStand(double lon, double lat) {
+        if (model.adminAreas().isEmpty()) {
+            return true;
+        }
+        String region = areas.lookup(lon, lat).regionCode();
+        return region != null && o.inScope(region);
+    }
+
+    private RadioSpec newSite(NewSitePoints.Point p, boolean highGround, String group) {
         long siteId = -ids.incrementAndGet();
         List<Cell> cells = new ArrayList<>();
         for (double az : NEW_SITE_AZIMUTHS) {
@@ -167,10 +208,12 @@ public final class CandidateGenerator {
         }
         Site site = new Site(siteId, builder, p.lon(), p.lat(), Validity.ALWAYS);
         boolean grid = NewSitePoints.POPULATED_GRID.equals(p.kind());
-        return new RadioSpec("new site: " + p.kind(),
-                "new:" + p.kind() + ":" + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat()),
-                CandidateType.NEW_SITE, "new site (" + p.kind() + ")", p.lon(), p.lat(), null,
-                o.costs().newMacroSiteUsd(), true, grid, cells, List.of(site));
+        String kind = highGround ? p.kind() + ", high ground" : p.kind();
+        return new RadioSpec(highGround ? "new site: high ground" : "new site: " + p.kind(),
+                "new:" + (highGround ? p.kind() + "-high" : p.kind()) + ":"
+                        + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat()),
+                CandidateType.NEW_SITE, "new site (" + kind + ")", p.lon(), p.lat(), null,
+                o.costs().newMacroSiteUsd(), true, grid || highGround, cells, List.of(site), group);
     }
 
     /** What judging a spec found: out of scope, or in scope with (possibly no) covered demands. */
