@@ -28,6 +28,7 @@ import uz.qamrov.engine.planning.PlanObjective;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningIndexes;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.terrain.DemFiles;
 import uz.qamrov.geodata.calibration.GeodataInputs;
 
 /**
@@ -40,6 +41,9 @@ import uz.qamrov.geodata.calibration.GeodataInputs;
  * <li>the national plan, {@code --runs} times: candidate generation by phase (engine evaluation, candidate rules,
  * reach and footprints, backhaul, fiber) with the candidates counted by class, then the lazy greedy; wall and process
  * CPU time, retained heap;</li>
+ * <li>with {@code --dem <file>}: one more national plan with that DEM passed for the high-ground search only
+ * ({@code PlanningIndexes#terrain}; the footprints stay the model's, here hard sectors without terrain): what the
+ * search costs and how many high-ground alternatives it adds;</li>
  * <li>the plan's what-if: its additions applied to the model, every indicator, reverted;</li>
  * <li>the exact programme ({@link BoundedExactSolver}, child JVM) on the same options restricted to one region,
  * against the greedy on that region.</li>
@@ -112,6 +116,29 @@ public final class GeodataPlanningBenchmark {
             System.out.printf(Locale.ROOT, "  plan: %d proposals, %.2f M USD; settlements %.0f -> %.0f of %.0f "
                     + "(reachable %.0f); by type %s%n", plan.steps().size(), plan.totalCostUsd() / 1e6, s.baseline(),
                     s.planned(), s.total(), s.reachable(), byType(plan));
+        }
+
+        String demFile = value(a, "--dem", "");
+        if (!demFile.isEmpty()) {
+            long d0 = System.nanoTime();
+            PlanningIndexes withDem = new PlanningIndexes(shared.nearest(), DemFiles.read(Path.of(demFile)));
+            System.out.printf(Locale.ROOT, "DEM %s read in %.2f s: %d x %d cells of %.5f deg%n", demFile,
+                    (System.nanoTime() - d0) / 1e9, withDem.terrain().cols(), withDem.terrain().rows(),
+                    withDem.terrain().cellDeg());
+            long w0 = System.nanoTime();
+            CandidateGenerator.Generated g = CandidateGenerator.generateWithCensus(model, national, withDem);
+            Plan hg = PlanOptimizer.optimize(g.problem(), everySettlement);
+            long w1 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "national with high ground: generated %,d (footprints built %,d; %,d close a "
+                    + "demand); plan %.2f s wall; load %s%n", g.census().generated(), g.census().footprintsBuilt(),
+                    g.census().closing(), (w1 - w0) / 1e9, load());
+            g.census().byClass().forEach((k, v) -> System.out.printf(Locale.ROOT,
+                    "  class %-28s generated %,9d  footprints built %,8d  closing %,7d%n", k, v.generated(),
+                    v.footprintsBuilt(), v.closing()));
+            g.census().phaseMs().forEach((k, v) -> System.out.printf(Locale.ROOT, "  phase %-28s %,8d ms%n", k, v));
+            System.out.printf(Locale.ROOT, "  plan: %d proposals, %.2f M USD, %d on high ground; by type %s%n",
+                    hg.steps().size(), hg.totalCostUsd() / 1e6,
+                    hg.steps().stream().filter(st -> st.candidate().ref().contains("-high:")).count(), byType(hg));
         }
 
         // what-if: the plan's additions applied to the model, every indicator, reverted
