@@ -284,23 +284,33 @@ public final class PlanOptimizer {
         boolean better = true;
         while (better && tries < MAX_IMPROVE_TRIES) {
             better = false;
+            search:
             for (int i : byCostDescending(s.picks)) {
-                if (tries++ >= MAX_IMPROVE_TRIES) {
-                    break;
-                }
-                GreedyState t = new GreedyState(s);
-                unpick(t, i);
-                t.banned[i] = true;
-                greedy(t, Double.POSITIVE_INFINITY);
-                if (!t.needsMet()) {
-                    continue;
-                }
-                prune(t, need0);
-                if (t.cost < s.cost - 1e-6) {
-                    Arrays.fill(t.banned, false);
-                    s = t;
-                    better = true;
-                    break;
+                // drop the pick (-1), or swap it for another alternative of its group: the greedy's replacements
+                // only grow a group's choice, so a smaller alternative is reached only by this swap
+                List<Integer> moves = new ArrayList<>(List.of(-1));
+                moves.addAll(groups.others(i));
+                for (int j : moves) {
+                    if (tries++ >= MAX_IMPROVE_TRIES) {
+                        break search;
+                    }
+                    GreedyState t = new GreedyState(s);
+                    unpick(t, i);
+                    t.banned[i] = true;
+                    if (j >= 0 && price(t, j) < Double.POSITIVE_INFINITY) {
+                        pick(t, j);
+                    }
+                    greedy(t, Double.POSITIVE_INFINITY);
+                    if (!t.needsMet()) {
+                        continue;
+                    }
+                    prune(t, need0);
+                    if (t.cost < s.cost - 1e-6) {
+                        Arrays.fill(t.banned, false);
+                        s = t;
+                        better = true;
+                        break search;
+                    }
                 }
             }
         }
@@ -368,22 +378,11 @@ public final class PlanOptimizer {
             if (relevant && open > 1e-6) {
                 double uncoverable = Math.max(0, aim - reachable[gi]);
                 double budgetLeft = Math.max(0, open - uncoverable);
-                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, reason(uncoverable, budgetLeft, target),
+                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, Shortfall.reason(uncoverable, budgetLeft, target == null),
                         uncoverableRefs(gi)));
             }
         }
         return new Plan(objective, steps, outcomes, shortfalls, replay.cost, replay.value, greedyEvaluations);
-    }
-
-    private static String reason(double uncoverable, double budgetLeft, double[] target) {
-        List<String> why = new ArrayList<>();
-        if (uncoverable > 1e-6) {
-            why.add("no candidate covers part of it (beyond the reach of every candidate site, upgrade and fiber extension)");
-        }
-        if (budgetLeft > 1e-6) {
-            why.add(target == null ? "the budget runs out before it" : "no further candidate adds to it");
-        }
-        return String.join("; ", why);
     }
 
     private List<String> uncoverableRefs(int g) {
