@@ -183,8 +183,7 @@ public final class CandidateGenerator {
                 specs.add(newSite(p, false, null));
                 continue;
             }
-            RadioSpec valley = newSite(p, false, null);
-            String group = "place:" + valley.ref();
+            String group = "place:" + newSiteRef(p, false);
             specs.add(newSite(p, false, group));
             specs.add(newSite(new NewSitePoints.Point(p.kind(), hill[0], hill[1]), true, group));
         }
@@ -209,11 +208,15 @@ public final class CandidateGenerator {
         Site site = new Site(siteId, builder, p.lon(), p.lat(), Validity.ALWAYS);
         boolean grid = NewSitePoints.POPULATED_GRID.equals(p.kind());
         String kind = highGround ? p.kind() + ", high ground" : p.kind();
-        return new RadioSpec(highGround ? "new site: high ground" : "new site: " + p.kind(),
-                "new:" + (highGround ? p.kind() + "-high" : p.kind()) + ":"
-                        + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat()),
+        return new RadioSpec(highGround ? "new site: high ground" : "new site: " + p.kind(), newSiteRef(p, highGround),
                 CandidateType.NEW_SITE, "new site (" + kind + ")", p.lon(), p.lat(), null,
                 o.costs().newMacroSiteUsd(), true, grid || highGround, cells, List.of(site), group);
+    }
+
+    /** {@code new:<kind>:<lon>,<lat>}, or {@code new:<kind>-high:…} for the high ground near a point of that kind. */
+    private static String newSiteRef(NewSitePoints.Point p, boolean highGround) {
+        return "new:" + (highGround ? p.kind() + "-high" : p.kind()) + ":"
+                + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat());
     }
 
     /** What judging a spec found: out of scope, or in scope with (possibly no) covered demands. */
