@@ -11,6 +11,7 @@ import java.util.Map;
 
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.measure.IndicatorKeys;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
@@ -25,7 +26,9 @@ import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanObjective;
 import uz.qamrov.engine.planning.PlanOptimizer;
+import uz.qamrov.engine.planning.PlanningIndexes;
 import uz.qamrov.engine.planning.PlanningProblem;
+import uz.qamrov.planner.terrain.DemFiles;
 import uz.qamrov.geodata.calibration.GeodataInputs;
 
 /**
@@ -38,6 +41,9 @@ import uz.qamrov.geodata.calibration.GeodataInputs;
  * <li>the national plan, {@code --runs} times: candidate generation by phase (engine evaluation, candidate rules,
  * reach and footprints, backhaul, fiber) with the candidates counted by class, then the lazy greedy; wall and process
  * CPU time, retained heap;</li>
+ * <li>with {@code --dem <file>}: one more national plan with that DEM passed for the high-ground search only
+ * ({@code PlanningIndexes#terrain}; the footprints stay the model's, here hard sectors without terrain): what the
+ * search costs and how many high-ground alternatives it adds;</li>
  * <li>the plan's what-if: its additions applied to the model, every indicator, reverted;</li>
  * <li>the exact programme ({@link BoundedExactSolver}, child JVM) on the same options restricted to one region,
  * against the greedy on that region.</li>
@@ -69,6 +75,13 @@ public final class GeodataPlanningBenchmark {
         System.out.printf(Locale.ROOT, "baseline: files read %.2f s, model built %.2f s (%d sites, %d cells, %d settlements)%n",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, in.sites().size(), in.cells().size(), in.settlements().size());
 
+        // the backhaul's nearest-site/fiber index, built once for the model (what the service keeps per generation):
+        // before, every plan built it inside "backhaul and prices"
+        long n0 = System.nanoTime();
+        PlanningIndexes shared = new PlanningIndexes(NearestFinder.of(model), null);
+        System.out.printf(Locale.ROOT, "backhaul index (nearest site/fiber), once per model: %.2f s; load %s%n",
+                (System.nanoTime() - n0) / 1e9, load());
+
         CandidateOptions national = CandidateOptions.defaults(asOf).withSpacing(1, spacingKm, gridKm)
                 .withPopulatedGrid(populatedGridKm, populatedRadiusKm);
         PlanObjective everySettlement = new PlanObjective.Targets(Map.of(Goal.SETTLEMENTS_MOBILE_INTERNET, 1.0));
@@ -77,7 +90,7 @@ public final class GeodataPlanningBenchmark {
             long heap0 = usedHeapMbAfterGc();
             long w0 = System.nanoTime();
             long c0 = cpuMs();
-            CandidateGenerator.Generated g = CandidateGenerator.generateWithCensus(model, national);
+            CandidateGenerator.Generated g = CandidateGenerator.generateWithCensus(model, national, shared);
             long w1 = System.nanoTime();
             long c1 = cpuMs();
             plan = PlanOptimizer.optimize(g.problem(), everySettlement);
@@ -105,6 +118,29 @@ public final class GeodataPlanningBenchmark {
                     s.planned(), s.total(), s.reachable(), byType(plan));
         }
 
+        String demFile = value(a, "--dem", "");
+        if (!demFile.isEmpty()) {
+            long d0 = System.nanoTime();
+            PlanningIndexes withDem = new PlanningIndexes(shared.nearest(), DemFiles.read(Path.of(demFile)));
+            System.out.printf(Locale.ROOT, "DEM %s read in %.2f s: %d x %d cells of %.5f deg%n", demFile,
+                    (System.nanoTime() - d0) / 1e9, withDem.terrain().cols(), withDem.terrain().rows(),
+                    withDem.terrain().cellDeg());
+            long w0 = System.nanoTime();
+            CandidateGenerator.Generated g = CandidateGenerator.generateWithCensus(model, national, withDem);
+            Plan hg = PlanOptimizer.optimize(g.problem(), everySettlement);
+            long w1 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "national with high ground: generated %,d (footprints built %,d; %,d close a "
+                    + "demand); plan %.2f s wall; load %s%n", g.census().generated(), g.census().footprintsBuilt(),
+                    g.census().closing(), (w1 - w0) / 1e9, load());
+            g.census().byClass().forEach((k, v) -> System.out.printf(Locale.ROOT,
+                    "  class %-28s generated %,9d  footprints built %,8d  closing %,7d%n", k, v.generated(),
+                    v.footprintsBuilt(), v.closing()));
+            g.census().phaseMs().forEach((k, v) -> System.out.printf(Locale.ROOT, "  phase %-28s %,8d ms%n", k, v));
+            System.out.printf(Locale.ROOT, "  plan: %d proposals, %.2f M USD, %d on high ground; by type %s%n",
+                    hg.steps().size(), hg.totalCostUsd() / 1e6,
+                    hg.steps().stream().filter(st -> st.candidate().ref().contains("-high:")).count(), byType(hg));
+        }
+
         // what-if: the plan's additions applied to the model, every indicator, reverted
         NetworkDelta d = NetworkDelta.merge(plan.steps().stream().map(st -> st.candidate().delta()).toList());
         double before = model.indicators(asOf, CoverageFilter.ANY)
@@ -127,7 +163,7 @@ public final class GeodataPlanningBenchmark {
         // the exact programme on the same options restricted to one region
         CandidateOptions regional = national.withScope(null, region, null);
         long r0 = System.nanoTime();
-        CandidateGenerator.Generated rg = CandidateGenerator.generateWithCensus(model, regional);
+        CandidateGenerator.Generated rg = CandidateGenerator.generateWithCensus(model, regional, shared);
         Plan greedy = PlanOptimizer.optimize(rg.problem(), everySettlement);
         long r1 = System.nanoTime();
         BoundedExactSolver.Answer exact = BoundedExactSolver.solve(rg.problem(), everySettlement, limits);

@@ -12,9 +12,20 @@ import uz.qamrov.engine.model.InvalidInputException;
  * @param backhaul how a new site is connected (and what that costs, already inside {@code costUsd})
  * @param covers indices into the problem's demand list that this candidate alone would close
  * @param delta what the candidate adds to / removes from the network, for the engine what-if
+ * @param exclusiveGroup candidates sharing a non-null group are alternatives of which a plan builds at most one (the
+ *     ways to work on one existing site; a new-site point and its high-ground alternative); null = independent.
+ *     When the greedy has chosen one, another of its group that covers everything the chosen one covers stays
+ *     available as a replacement at the difference in cost; the rest of the group is out
+ *     ({@link PlanOptimizer}); the exact programme has Σ x ≤ 1 per group.
  */
 public record Candidate(String ref, CandidateType type, String label, double lon, double lat, String regionCode,
-        double costUsd, Backhaul backhaul, int[] covers, NetworkDelta delta) {
+        double costUsd, Backhaul backhaul, int[] covers, NetworkDelta delta, String exclusiveGroup) {
+
+    /** An independent candidate (no exclusive group). */
+    public Candidate(String ref, CandidateType type, String label, double lon, double lat, String regionCode,
+            double costUsd, Backhaul backhaul, int[] covers, NetworkDelta delta) {
+        this(ref, type, label, lon, lat, regionCode, costUsd, backhaul, covers, delta, null);
+    }
 
     public Candidate {
         if (ref == null || type == null) {

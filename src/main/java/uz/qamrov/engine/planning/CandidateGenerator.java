@@ -1,10 +1,13 @@
 package uz.qamrov.engine.planning;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -58,8 +61,11 @@ import uz.qamrov.engine.model.Validity;
  * from an engine what-if, not from these counts. {@link #generateWithCensus} also reports how many candidates each
  * rule generated, how many were judged by their footprints and how many close a demand ({@link CandidateCensus}).
  *
- * <p>Limitations: no terrain preference among new-site points (high ground is not sought); candidate ids are negative
- * so that they never clash with real ones.
+ * <p>High ground: with a DEM ({@link PlanningIndexes#terrain}), each new-site point whose surroundings rise at least
+ * 10 m within 1.5 km gets the highest place there as an exclusive alternative ({@link HighGround}); both are judged
+ * by the model's footprints (with terrain when the model has it), and the optimiser builds at most one.
+ *
+ * <p>Limitations: candidate ids are negative so that they never clash with real ones.
  */
 public final class CandidateGenerator {
 
@@ -84,8 +90,11 @@ public final class CandidateGenerator {
     private final Map<String, Long> phaseMs = new LinkedHashMap<>();
     private final Map<RangeKey, Double> ranges = new ConcurrentHashMap<>();
 
-    private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach) {
+    private final PlanningIndexes shared;
+
+    private CandidateGenerator(CoverageModel model, CandidateOptions o, boolean boundReach, PlanningIndexes shared) {
         this.model = model;
+        this.shared = shared == null ? PlanningIndexes.NONE : shared;
         this.o = o;
         this.environment = new EnvironmentClassifier(model.settlements(), model.settings().environment());
         this.budget = model.settings().linkBudget();
@@ -101,12 +110,21 @@ public final class CandidateGenerator {
 
     /** {@link #generate}, with the candidates counted by class and the phases timed. */
     public static Generated generateWithCensus(CoverageModel model, CandidateOptions options) {
-        return new CandidateGenerator(model, options, true).run();
+        return new CandidateGenerator(model, options, true, PlanningIndexes.NONE).run();
+    }
+
+    /**
+     * {@link #generateWithCensus(CoverageModel, CandidateOptions)} with what the caller keeps per model generation:
+     * the nearest-site/fiber index of {@code model}'s network (it must be of the same network, or the backhaul is
+     * priced against another one) and the terrain for high ground.
+     */
+    public static Generated generateWithCensus(CoverageModel model, CandidateOptions options, PlanningIndexes shared) {
+        return new CandidateGenerator(model, options, true, shared).run();
     }
 
     /** With {@code boundReach} false every footprint is built: the check that the reach bound drops nothing. */
     static Generated generateWithCensus(CoverageModel model, CandidateOptions options, boolean boundReach) {
-        return new CandidateGenerator(model, options, boundReach).run();
+        return new CandidateGenerator(model, options, boundReach, PlanningIndexes.NONE).run();
     }
 
     private Generated run() {
@@ -117,15 +135,26 @@ public final class CandidateGenerator {
         t = phase("demands (engine evaluation)", t);
         List<RadioSpec> specs = new ArrayList<>(ExistingSiteCandidates.specs(model.cells(), o, ids::incrementAndGet));
         t = phase("rules: existing sites", t);
-        for (NewSitePoints.Point p : NewSitePoints.collect(ds, model.settlements(), o)) {
-            specs.add(newSite(p));
-        }
+        Collection<NewSitePoints.Point> points = NewSitePoints.collect(ds, model.settlements(), o);
         t = phase("rules: new-site points", t);
+        if (shared.terrain() == null) {
+            points.forEach(p -> specs.add(newSite(p, false, null)));
+        } else {
+            highGround(points, specs);
+            t = phase("rules: high ground", t);
+        }
         Judged[] judged = new Judged[specs.size()];
         IntStream.range(0, specs.size()).parallel().forEach(k -> judged[k] = judge(specs.get(k), index));
         t = phase("reach and footprints", t);
+        // the index over every fiber route piece is the expensive part of backhaul pricing (up to 119 s under load):
+        // a caller that plans repeatedly on one model generation passes it in (PlanningIndexes), so no plan pays it
+        NearestFinder nearest = shared.nearest();
+        if (nearest == null) {
+            nearest = NearestFinder.of(model);
+            t = phase("backhaul index (built for this plan)", t);
+        }
         List<Candidate> out = new ArrayList<>();
-        price(specs, judged, out);
+        price(specs, judged, out, nearest);
         t = phase("backhaul and prices", t);
         fiberExtensions(out, ds);
         phase("fiber extensions", t);
@@ -139,7 +168,37 @@ public final class CandidateGenerator {
         return now;
     }
 
-    private RadioSpec newSite(NewSitePoints.Point p) {
+    /**
+     * Each point, and where the terrain offers it, the high ground near it ({@link HighGround}) as an exclusive
+     * alternative (group {@code place:<point ref>}): the optimiser builds at most one of the two, the one whose own
+     * footprints reach more per USD. A hill that is already a candidate place (another point, another point's hill)
+     * is not offered twice.
+     */
+    private void highGround(Collection<NewSitePoints.Point> points, List<RadioSpec> specs) {
+        Set<String> taken = new HashSet<>();
+        points.forEach(p -> taken.add(NewSitePoints.key(p.lon(), p.lat())));
+        for (NewSitePoints.Point p : points) {
+            double[] hill = HighGround.near(shared.terrain(), p.lon(), p.lat(), this::mayStand);
+            if (hill == null || !taken.add(NewSitePoints.key(hill[0], hill[1]))) {
+                specs.add(newSite(p, false, null));
+                continue;
+            }
+            String group = "place:" + newSiteRef(p, false);
+            specs.add(newSite(p, false, group));
+            specs.add(newSite(new NewSitePoints.Point(p.kind(), hill[0], hill[1]), true, group));
+        }
+    }
+
+    /** A new site may stand here: inside an admin area of the plan's scope (anywhere when the model has none). */
+    private boolean mayStand(double lon, double lat) {
+        if (model.adminAreas().isEmpty()) {
+            return true;
+        }
+        String region = areas.lookup(lon, lat).regionCode();
+        return region != null && o.inScope(region);
+    }
+
+    private RadioSpec newSite(NewSitePoints.Point p, boolean highGround, String group) {
         long siteId = -ids.incrementAndGet();
         List<Cell> cells = new ArrayList<>();
         for (double az : NEW_SITE_AZIMUTHS) {
@@ -148,10 +207,16 @@ public final class CandidateGenerator {
         }
         Site site = new Site(siteId, builder, p.lon(), p.lat(), Validity.ALWAYS);
         boolean grid = NewSitePoints.POPULATED_GRID.equals(p.kind());
-        return new RadioSpec("new site: " + p.kind(),
-                "new:" + p.kind() + ":" + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat()),
-                CandidateType.NEW_SITE, "new site (" + p.kind() + ")", p.lon(), p.lat(), null,
-                o.costs().newMacroSiteUsd(), true, grid, cells, List.of(site));
+        String kind = highGround ? p.kind() + ", high ground" : p.kind();
+        return new RadioSpec(highGround ? "new site: high ground" : "new site: " + p.kind(), newSiteRef(p, highGround),
+                CandidateType.NEW_SITE, "new site (" + kind + ")", p.lon(), p.lat(), null,
+                o.costs().newMacroSiteUsd(), true, grid || highGround, cells, List.of(site), group);
+    }
+
+    /** {@code new:<kind>:<lon>,<lat>}, or {@code new:<kind>-high:…} for the high ground near a point of that kind. */
+    private static String newSiteRef(NewSitePoints.Point p, boolean highGround) {
+        return "new:" + (highGround ? p.kind() + "-high" : p.kind()) + ":"
+                + String.format(java.util.Locale.ROOT, "%.4f,%.4f", p.lon(), p.lat());
     }
 
     /** What judging a spec found: out of scope, or in scope with (possibly no) covered demands. */
@@ -196,8 +261,7 @@ public final class CandidateGenerator {
     }
 
     /** Candidates for the specs that close a demand (backhaul of new sites priced in parallel), census tallied. */
-    private void price(List<RadioSpec> specs, Judged[] judged, List<Candidate> out) {
-        NearestFinder nearest = NearestFinder.of(model);
+    private void price(List<RadioSpec> specs, Judged[] judged, List<Candidate> out, NearestFinder nearest) {
         Candidate[] built = new Candidate[specs.size()];
         IntStream.range(0, specs.size()).parallel().filter(k -> judged[k].covers().length > 0).forEach(k -> {
             RadioSpec s = specs.get(k);
@@ -214,7 +278,7 @@ public final class CandidateGenerator {
             double cost = (s.baseCostUsd() + bh.costUsd()) * o.multiplier(region);
             NetworkDelta delta = new NetworkDelta(s.sites(), s.cells(), List.of(), List.of(), List.of(), List.of());
             built[k] = new Candidate(s.ref(), s.type(), s.label(), s.lon(), s.lat(), region, cost, bh,
-                    judged[k].covers(), delta);
+                    judged[k].covers(), delta, s.exclusiveGroup());
         });
         Map<String, int[]> tally = new LinkedHashMap<>();
         for (int k = 0; k < specs.size(); k++) {

@@ -10,6 +10,8 @@ public enum CandidateType {
     UPGRADE_TO_5G,
     /** A sector added to an existing site, pointing where it has none. */
     ADD_SECTOR,
+    /** Both on one 4G site: the added 4G sector, and 5G beside every 4G cell of the site including the new one. */
+    UPGRADE_TO_5G_WITH_SECTOR,
     /** Distribution fiber extended to a settlement, with a cabinet/OLT and drops. */
     FIBER_EXTENSION
 }

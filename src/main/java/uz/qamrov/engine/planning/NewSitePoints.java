@@ -113,6 +113,11 @@ final class NewSitePoints {
 
     private static void add(Map<String, Point> points, String kind, double lon, double lat) {
         // ~100 m: a settlement centre and a road point that fall together are one candidate (the first kind wins)
-        points.putIfAbsent(Math.round(lon * 1000) + ":" + Math.round(lat * 1000), new Point(kind, lon, lat));
+        points.putIfAbsent(key(lon, lat), new Point(kind, lon, lat));
+    }
+
+    /** Points with the same key (~100 m) are one place. */
+    static String key(double lon, double lat) {
+        return Math.round(lon * 1000) + ":" + Math.round(lat * 1000);
     }
 }

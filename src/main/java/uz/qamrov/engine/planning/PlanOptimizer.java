@@ -28,8 +28,14 @@ import java.util.PriorityQueue;
  * Ties are broken by candidate order, so a plan is deterministic. The optimality gap against an exact integer
  * programme is measured in {@code PlanOptimizerExactTest} (docs/planning.md).
  *
- * <p>Limitation: candidates are independent — two new sites near the same cable each pay their own fiber
- * extension, and overlapping upgrade candidates of one site are not exclusive.
+ * <p>Exclusive alternatives ({@link Candidate#exclusiveGroup}: the 5G upgrade, the added sector and the two together
+ * on one site; a new-site point and the high ground near it): once one is chosen, a member that covers all it covers
+ * may replace it at the difference in cost (re-offered to the queue at that price, since its queued ratio was computed
+ * at the full price and would wrongly bound it), and the other members are out. A replacement removes the replaced
+ * pick from the plan, so its cost is never paid twice.
+ *
+ * <p>Limitation: candidates of different groups are independent — two new sites near the same cable each pay their
+ * own fiber extension.
  */
 public final class PlanOptimizer {
 
@@ -44,11 +50,13 @@ public final class PlanOptimizer {
     private final double[] unit = new double[G];
     private final boolean[] coverable;
     private final double[] reachable = new double[G];
+    private final ExclusiveGroups groups;
     private long evaluations;
 
     private PlanOptimizer(PlanningProblem problem) {
         this.p = problem;
         this.cands = problem.candidates();
+        this.groups = new ExclusiveGroups(cands);
         this.n = problem.demands().size();
         this.amt = new double[n * G];
         for (int e = 0; e < n; e++) {
@@ -79,59 +87,15 @@ public final class PlanOptimizer {
         return new PlanOptimizer(problem).run(objective);
     }
 
-    private final class State {
-        final boolean[] covered = new boolean[n];
-        final int[] count = new int[n];
-        final double[] need = new double[G];
-        final double[] servedAdded = new double[G];
-        final List<Integer> picks = new ArrayList<>();
-        final boolean[] picked;
-        final boolean[] banned;
-        final double[] gainUnit;
-        double cost;
-        double value;
-        int round;
-
-        State(double[] need0, double[] gainUnit) {
-            System.arraycopy(need0, 0, need, 0, G);
-            this.gainUnit = gainUnit;
-            this.picked = new boolean[cands.size()];
-            this.banned = new boolean[cands.size()];
-        }
-
-        State(State o) {
-            System.arraycopy(o.covered, 0, covered, 0, n);
-            System.arraycopy(o.count, 0, count, 0, n);
-            System.arraycopy(o.need, 0, need, 0, G);
-            System.arraycopy(o.servedAdded, 0, servedAdded, 0, G);
-            picks.addAll(o.picks);
-            picked = o.picked.clone();
-            banned = o.banned.clone();
-            gainUnit = o.gainUnit;
-            cost = o.cost;
-            value = o.value;
-            round = o.round;
-        }
-
-        boolean needsMet() {
-            for (double v : need) {
-                if (v > EPS) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
     private Plan run(PlanObjective objective) {
         if (objective instanceof PlanObjective.Budget b) {
             double[] need0 = new double[G];
             Arrays.fill(need0, Double.POSITIVE_INFINITY);
-            State plain = new State(need0, unit);
+            GreedyState plain = new GreedyState(n, cands.size(), groups.count(), need0, unit);
             greedy(plain, b.budgetUsd());
             int best = -1;
             double bestValue = 0;
-            State empty = new State(need0, unit);
+            GreedyState empty = new GreedyState(n, cands.size(), groups.count(), need0, unit);
             for (int i = 0; i < cands.size(); i++) {
                 if (cands.get(i).costUsd() <= b.budgetUsd() + EPS) {
                     double v = gain(empty, cands.get(i), null);
@@ -141,9 +105,9 @@ public final class PlanOptimizer {
                     }
                 }
             }
-            State chosen = plain;
+            GreedyState chosen = plain;
             if (best >= 0 && !plain.picks.isEmpty() && plain.picks.get(0) != best) {
-                State seeded = new State(need0, unit);
+                GreedyState seeded = new GreedyState(n, cands.size(), groups.count(), need0, unit);
                 pick(seeded, best);
                 greedy(seeded, b.budgetUsd());
                 if (seeded.value > plain.value + EPS) {
@@ -168,7 +132,7 @@ public final class PlanOptimizer {
         for (int g = 0; g < G; g++) {
             gainUnit[g] = need0[g] > EPS ? 1 / need0[g] : 0;
         }
-        State s = new State(need0, gainUnit);
+        GreedyState s = new GreedyState(n, cands.size(), groups.count(), need0, gainUnit);
         greedy(s, Double.POSITIVE_INFINITY);
         prune(s, need0);
         s = improve(s, need0);
@@ -178,38 +142,68 @@ public final class PlanOptimizer {
     private record Entry(int index, double ratio, int round) {
     }
 
-    private void greedy(State s, double budget) {
+    private void greedy(GreedyState s, double budget) {
         PriorityQueue<Entry> queue = new PriorityQueue<>(
                 Comparator.comparingDouble((Entry e) -> -e.ratio()).thenComparingInt(Entry::index));
         for (int i = 0; i < cands.size(); i++) {
-            Candidate c = cands.get(i);
-            if (s.picked[i] || s.banned[i] || c.costUsd() > budget - s.cost + EPS) {
-                continue;
-            }
-            double g = gain(s, c, null);
-            if (g > EPS) {
-                queue.add(new Entry(i, g / c.costUsd(), s.round));
-            }
+            offer(queue, s, i, budget);
         }
         while (!queue.isEmpty() && !s.needsMet()) {
             Entry top = queue.poll();
-            Candidate c = cands.get(top.index());
-            if (c.costUsd() > budget - s.cost + EPS) {
-                continue; // the remaining budget only shrinks: it will never fit again
-            }
-            if (top.round() == s.round) {
-                pick(s, top.index());
+            int i = top.index();
+            double price = price(s, i);
+            // unavailable (+∞; with no budget the comparison below would not catch it), or the remaining budget only
+            // shrinks and it will never fit again (a replacement that becomes cheaper is re-offered after a pick)
+            if (price == Double.POSITIVE_INFINITY || price > budget - s.cost + EPS) {
                 continue;
             }
-            double g = gain(s, c, null);
+            if (top.round() == s.round) {
+                pick(s, i);
+                // its group's replacements now cost only the difference: their queued ratios are too low, re-offer
+                for (int j : groups.others(i)) {
+                    offer(queue, s, j, budget);
+                }
+                continue;
+            }
+            double g = gain(s, cands.get(i), null);
             if (g > EPS) {
-                queue.add(new Entry(top.index(), g / c.costUsd(), s.round));
+                queue.add(new Entry(i, g / price, s.round));
             }
         }
     }
 
+    /** Queues candidate i at its current gain per USD, when it is available, fits and adds anything. */
+    private void offer(PriorityQueue<Entry> queue, GreedyState s, int i, double budget) {
+        double price = price(s, i);
+        if (s.banned[i] || price == Double.POSITIVE_INFINITY || price > budget - s.cost + EPS) {
+            return; // an unavailable candidate (picked, or excluded by its group) is priced at +∞
+        }
+        double g = gain(s, cands.get(i), null);
+        if (g > EPS) {
+            queue.add(new Entry(i, g / price, s.round));
+        }
+    }
+
+    /**
+     * What picking candidate i adds to the plan's cost: its cost; +∞ when picked already or excluded by the chosen
+     * member of its exclusive group; the difference in cost when it would replace that member (it covers all the
+     * chosen one covers; a cheaper replacement is priced at a token cent, it only improves the plan).
+     */
+    private double price(GreedyState s, int i) {
+        if (s.picked[i]) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int grp = groups.groupOf(i);
+        int k = grp < 0 ? -1 : s.chosenIn[grp];
+        if (k < 0) {
+            return cands.get(i).costUsd();
+        }
+        return groups.replaces(i, k) ? Math.max(0.01, cands.get(i).costUsd() - cands.get(k).costUsd())
+                : Double.POSITIVE_INFINITY;
+    }
+
     /** Objective gain of adding c to the state (truncated at each goal's need); per-goal raw adds into addOut. */
-    private double gain(State s, Candidate c, double[] addOut) {
+    private double gain(GreedyState s, Candidate c, double[] addOut) {
         evaluations++;
         double[] add = addOut == null ? new double[G] : addOut;
         for (int i = 0; i < c.coverCount(); i++) {
@@ -227,8 +221,11 @@ public final class PlanOptimizer {
         return v;
     }
 
-    private void pick(State s, int index) {
+    /** Adds candidate {@code index}; when it replaces the chosen member of its group, that one leaves the plan. */
+    private void pick(GreedyState s, int index) {
         Candidate c = cands.get(index);
+        int grp = groups.groupOf(index);
+        int replaced = grp < 0 ? -1 : s.chosenIn[grp];
         double[] add = new double[G];
         s.value += gain(s, c, add);
         for (int i = 0; i < c.coverCount(); i++) {
@@ -244,10 +241,17 @@ public final class PlanOptimizer {
         s.picks.add(index);
         s.picked[index] = true;
         s.round++;
+        if (replaced >= 0) {
+            // the replacement covers every demand of the replaced one, so removing it changes no goal or value
+            unpick(s, replaced);
+        }
+        if (grp >= 0) {
+            s.chosenIn[grp] = index;
+        }
     }
 
     /** Drops picks the targets do not need, most expensive first (greedy set cover often over-buys early). */
-    private void prune(State s, double[] need0) {
+    private void prune(GreedyState s, double[] need0) {
         List<Integer> byCost = byCostDescending(s.picks);
         for (int i : byCost) {
             Candidate c = cands.get(i);
@@ -265,7 +269,7 @@ public final class PlanOptimizer {
                 removable = need0[g] <= EPS || s.servedAdded[g] - loss[g] + EPS >= need0[g];
             }
             if (removable) {
-                unpick(s, i, need0);
+                unpick(s, i);
             }
         }
     }
@@ -275,28 +279,38 @@ public final class PlanOptimizer {
      * leaves open without it, prune, and keep the result when it is cheaper; repeat until no drop helps or
      * {@link #MAX_IMPROVE_TRIES} drops were tried (each is one lazy greedy run, so national plans stay fast).
      */
-    private State improve(State s, double[] need0) {
+    private GreedyState improve(GreedyState s, double[] need0) {
         int tries = 0;
         boolean better = true;
         while (better && tries < MAX_IMPROVE_TRIES) {
             better = false;
+            search:
             for (int i : byCostDescending(s.picks)) {
-                if (tries++ >= MAX_IMPROVE_TRIES) {
-                    break;
-                }
-                State t = new State(s);
-                unpick(t, i, need0);
-                t.banned[i] = true;
-                greedy(t, Double.POSITIVE_INFINITY);
-                if (!t.needsMet()) {
-                    continue;
-                }
-                prune(t, need0);
-                if (t.cost < s.cost - 1e-6) {
-                    Arrays.fill(t.banned, false);
-                    s = t;
-                    better = true;
-                    break;
+                // drop the pick (-1), or swap it for another alternative of its group: the greedy's replacements
+                // only grow a group's choice, so a smaller alternative is reached only by this swap
+                List<Integer> moves = new ArrayList<>(List.of(-1));
+                moves.addAll(groups.others(i));
+                for (int j : moves) {
+                    if (tries++ >= MAX_IMPROVE_TRIES) {
+                        break search;
+                    }
+                    GreedyState t = new GreedyState(s);
+                    unpick(t, i);
+                    t.banned[i] = true;
+                    if (j >= 0 && price(t, j) < Double.POSITIVE_INFINITY) {
+                        pick(t, j);
+                    }
+                    greedy(t, Double.POSITIVE_INFINITY);
+                    if (!t.needsMet()) {
+                        continue;
+                    }
+                    prune(t, need0);
+                    if (t.cost < s.cost - 1e-6) {
+                        Arrays.fill(t.banned, false);
+                        s = t;
+                        better = true;
+                        break search;
+                    }
                 }
             }
         }
@@ -309,7 +323,7 @@ public final class PlanOptimizer {
         return out;
     }
 
-    private void unpick(State s, int index, double[] need0) {
+    private void unpick(GreedyState s, int index) {
         Candidate c = cands.get(index);
         for (int k = 0; k < c.coverCount(); k++) {
             int e = c.cover(k);
@@ -321,11 +335,15 @@ public final class PlanOptimizer {
             }
         }
         for (int g = 0; g < G; g++) {
-            s.need[g] = Math.max(0, need0[g] - s.servedAdded[g]);
+            s.need[g] = Math.max(0, s.need0[g] - s.servedAdded[g]);
         }
         s.cost -= c.costUsd();
         s.picks.remove(Integer.valueOf(index));
         s.picked[index] = false;
+        int grp = groups.groupOf(index);
+        if (grp >= 0 && s.chosenIn[grp] == index) {
+            s.chosenIn[grp] = -1;
+        }
         s.round++;
     }
 
@@ -333,7 +351,7 @@ public final class PlanOptimizer {
         long greedyEvaluations = evaluations;
         double[] need0 = new double[G];
         Arrays.fill(need0, Double.POSITIVE_INFINITY);
-        State replay = new State(need0, unit);
+        GreedyState replay = new GreedyState(n, cands.size(), groups.count(), need0, unit);
         List<PlanStep> steps = new ArrayList<>();
         for (int index : picks) {
             Candidate c = cands.get(index);
@@ -360,22 +378,11 @@ public final class PlanOptimizer {
             if (relevant && open > 1e-6) {
                 double uncoverable = Math.max(0, aim - reachable[gi]);
                 double budgetLeft = Math.max(0, open - uncoverable);
-                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, reason(uncoverable, budgetLeft, target),
+                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, Shortfall.reason(uncoverable, budgetLeft, target == null),
                         uncoverableRefs(gi)));
             }
         }
         return new Plan(objective, steps, outcomes, shortfalls, replay.cost, replay.value, greedyEvaluations);
-    }
-
-    private static String reason(double uncoverable, double budgetLeft, double[] target) {
-        List<String> why = new ArrayList<>();
-        if (uncoverable > 1e-6) {
-            why.add("no candidate covers part of it (beyond the reach of every candidate site, upgrade and fiber extension)");
-        }
-        if (budgetLeft > 1e-6) {
-            why.add(target == null ? "the budget runs out before it" : "no further candidate adds to it");
-        }
-        return String.join("; ", why);
     }
 
     private List<String> uncoverableRefs(int g) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import uz.qamrov.engine.measure.CoverageModel;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
+import uz.qamrov.engine.measure.NearestFinder;
 import uz.qamrov.engine.measure.Unit;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Settlement;
@@ -42,6 +44,7 @@ public class CoverageService {
     }
 
     private final CoverageModels models;
+    private final NearestDistances nearest;
     private final CoverageEvaluations evaluations;
     private final CoverageResultRepository results;
     private final CoverageRunStore runs;
@@ -55,9 +58,10 @@ public class CoverageService {
         return t;
     });
 
-    CoverageService(CoverageModels models, CoverageEvaluations evaluations, CoverageResultRepository results,
-            CoverageRunStore runs, CoverageProperties properties, Clock clock) {
+    CoverageService(CoverageModels models, NearestDistances nearest, CoverageEvaluations evaluations,
+            CoverageResultRepository results, CoverageRunStore runs, CoverageProperties properties, Clock clock) {
         this.models = models;
+        this.nearest = nearest;
         this.evaluations = evaluations;
         this.results = results;
         this.runs = runs;
@@ -201,6 +205,25 @@ public class CoverageService {
     public CoverageModel currentModel() {
         ensureModel();
         return models.read(ModelGeneration::model).value();
+    }
+
+    /** The live model and its nearest-site/fiber index, both of one generation. */
+    public record ModelWithNearest(CoverageModel model, NearestFinder nearest) {
+    }
+
+    /**
+     * {@link #currentModel} with the nearest-site/fiber index of the same generation: the index the stored runs'
+     * distances use, built once per generation (or fiber version) and shared, so a plan's backhaul pricing does not
+     * rebuild it over every fiber route piece.
+     */
+    public ModelWithNearest currentModelWithNearest() {
+        ensureModel();
+        Pending read = models.read(g -> new Pending(g.model(), nearest.finder(g))).value();
+        // the index is built outside the generation's read lock (an import waiting for the write lock would wait)
+        return new ModelWithNearest(read.model(), read.finder().get());
+    }
+
+    private record Pending(CoverageModel model, Supplier<NearestFinder> finder) {
     }
 
     /** The current model generation (what-if copies compare it to know they are out of date). */

@@ -161,7 +161,7 @@ class NearestDistances {
      * fiber, when the fiber changed) are listed; the indexes are built when first used, without the lock (the fiber
      * index of 300,000 route pieces took seconds, and an import waiting for the write lock waited for it).
      */
-    private Supplier<NearestFinder> finder(ModelGeneration generation) {
+    Supplier<NearestFinder> finder(ModelGeneration generation) {
         NearestFinder hit = finders.getIfPresent(generation.id());
         if (hit != null) {
             return () -> hit;

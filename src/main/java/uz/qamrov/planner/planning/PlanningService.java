@@ -27,12 +27,14 @@ import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.engine.planning.Plan;
 import uz.qamrov.engine.planning.PlanOptimizer;
 import uz.qamrov.engine.planning.PlanningCosts;
+import uz.qamrov.engine.planning.PlanningIndexes;
 import uz.qamrov.engine.planning.PlanningProblem;
 import uz.qamrov.engine.planning.RoadGraph;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
 import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.terrain.TerrainStore;
 import uz.qamrov.planner.web.ApiException;
 
 /**
@@ -64,8 +66,13 @@ public class PlanningService {
 
     private final WhatIfEngine whatIf;
 
-    PlanningService(PlanningRepository repo, CoverageService coverage, ObjectMapper json, WhatIfEngine whatIf) {
+    /** The DEM the coverage model's footprints use (null when flat earth or hard sectors): new sites seek high ground. */
+    private final TerrainStore terrain;
+
+    PlanningService(PlanningRepository repo, CoverageService coverage, ObjectMapper json, WhatIfEngine whatIf,
+            TerrainStore terrain) {
         this.whatIf = whatIf;
+        this.terrain = terrain;
         this.repo = repo;
         this.coverage = coverage;
         this.json = json;
@@ -146,7 +153,8 @@ public class PlanningService {
             repo.markRunning(id);
             Map<String, Long> timings = new LinkedHashMap<>();
             long t0 = System.nanoTime();
-            CoverageModel live = coverage.currentModel();
+            CoverageService.ModelWithNearest current = in.fiberTree() ? null : coverage.currentModelWithNearest();
+            CoverageModel live = current == null ? coverage.currentModel() : current.model();
             CandidateOptions options = CandidateOptions.defaults(in.asOf())
                     .withScope(in.operator(), in.region(), repo.goalHighwayIds())
                     .withCosts(in.costs(), repo.regionMultipliers());
@@ -155,7 +163,9 @@ public class PlanningService {
                 return;
             }
             setProgress(id, "generating candidates from the coverage model", 10);
-            PlanningProblem generated = CandidateGenerator.generate(live, options);
+            // the backhaul index is the coverage generation's own (built once per generation, not per plan)
+            PlanningProblem generated = CandidateGenerator.generateWithCensus(live, options,
+                    new PlanningIndexes(current.nearest(), terrain.dem())).problem();
             PlanningProblem problem = new PlanningProblem(generated.demands(), generated.candidates(),
                     generated.totals(), generated.baseline(), in.weights());
             long t1 = System.nanoTime();

@@ -33,7 +33,8 @@ import uz.qamrov.engine.model.Validity;
  *   S3 (66.4) 3G 2100, sectors 0/120/240 × 65°   C (pop 300)  at S3
  * </pre>
  * Two sites lack 4G (S2, S3): exactly two 4G upgrades; one site has 4G without 5G (S1): one 5G upgrade; S1's 65°
- * beams 120° apart leave 55° gaps: one added sector, pointing at 60° (the middle of the first widest gap). S3 is
+ * beams 120° apart leave 55° gaps: one added sector, pointing at 60° (the middle of the first widest gap), and the two
+ * together (the sector and 5G beside all four 4G cells), the three alternatives of S1's exclusive group. S3 is
  * directional too but has no 4G layer to extend, so no sector. No fiber anywhere: three settlements without fixed
  * broadband, no extension within reach.
  */
@@ -70,7 +71,7 @@ class CandidateClassesTest {
         CandidateOptions o = CandidateOptions.defaults(D2026);
         List<RadioSpec> specs = ExistingSiteCandidates.specs(model.cells(), o, new AtomicLong()::incrementAndGet);
         assertThat(specs).extracting(RadioSpec::ref).containsExactlyInAnyOrder("upgrade5g:site:1", "sector:site:1",
-                "upgrade4g:site:2", "upgrade4g:site:3");
+                "upgrade5g+sector:site:1", "upgrade4g:site:2", "upgrade4g:site:3");
         RadioSpec up3 = spec(specs, "upgrade4g:site:3");
         assertThat(up3.type()).isEqualTo(CandidateType.UPGRADE_TO_4G);
         assertThat(up3.baseCostUsd()).isEqualTo(25_000);
@@ -88,16 +89,30 @@ class CandidateClassesTest {
             assertThat(c.azimuthDeg()).isEqualTo(60.0);
             assertThat(c.bandMhz()).isEqualTo(1800);
         });
+        // both: the sector (a copy, its own id) and 5G beside S1's three cells and beside the sector, 60,000 USD
+        RadioSpec both = spec(specs, "upgrade5g+sector:site:1");
+        assertThat(both.type()).isEqualTo(CandidateType.UPGRADE_TO_5G_WITH_SECTOR);
+        assertThat(both.baseCostUsd()).isEqualTo(60_000);
+        assertThat(both.cells()).hasSize(5);
+        assertThat(both.cells()).filteredOn(c -> c.technology() == Technology.G5).extracting(Cell::azimuthDeg)
+                .containsExactlyInAnyOrder(0.0, 120.0, 240.0, 60.0);
+        assertThat(both.cells()).filteredOn(c -> c.technology() == Technology.G4).singleElement()
+                .satisfies(c -> assertThat(c.azimuthDeg()).isEqualTo(60.0));
+        assertThat(both.cells()).extracting(Cell::id).doesNotContainAnyElementsOf(
+                sector.cells().stream().map(Cell::id).toList());
+        assertThat(List.of(up5, sector, both)).extracting(RadioSpec::exclusiveGroup).containsOnly("site:1");
+        assertThat(up3.exclusiveGroup()).isNull();
 
         CandidateCensus census = CandidateGenerator.generateWithCensus(model, o).census();
         assertThat(census.byClass().keySet()).containsExactlyInAnyOrder("upgrade to 4G", "upgrade to 5G",
-                "added 4G sector", "new site: settlement", "fiber extension");
+                "added 4G sector", "5G upgrade with added sector", "new site: settlement", "fiber extension");
         assertThat(census.byClass().get("upgrade to 5G").generated()).isEqualTo(1);
         assertThat(census.byClass().get("fiber extension")).isEqualTo(new CandidateCensus.Counts(3, 0, 0));
         assertThat(census.byClass().get("added 4G sector").generated()).isEqualTo(1);
         assertThat(census.byClass().get("upgrade to 4G").generated()).isEqualTo(2);
         assertThat(census.byClass().get("new site: settlement").generated()).isEqualTo(3);
-        assertThat(census.generated()).isEqualTo(1 + 1 + 2 + 3 + 3);
+        assertThat(census.byClass().get("5G upgrade with added sector").generated()).isEqualTo(1);
+        assertThat(census.generated()).isEqualTo(1 + 1 + 1 + 2 + 3 + 3);
         // B (at S2) is the only radio demand: S2's upgrade reaches it; B is 17 km from S3, beyond the reach bound of a
         // 4G 2100 MHz cell at 30 m, so S3's upgrade is generated but its footprints are never built
         assertThat(census.byClass().get("upgrade to 4G")).isEqualTo(new CandidateCensus.Counts(2, 1, 1));

@@ -17,9 +17,10 @@ import java.util.Arrays;
  * @param total        per goal
  * @param budgetUsd    the budget (budget mode), NaN in targets mode
  * @param targetRatios per goal the target share of the total (targets mode), NaN where the goal has no target
+ * @param exclusive    per exclusive group of two or more candidates their indexes: at most one is built
  */
 record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, double[] unitValue, double[] baseline,
-        double[] total, double budgetUsd, double[] targetRatios) {
+        double[] total, double budgetUsd, double[] targetRatios, int[][] exclusive) {
 
     static ExactInstance of(PlanningProblem p, PlanObjective objective) {
         int goals = Goal.values().length;
@@ -47,7 +48,8 @@ record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, doubl
         } else {
             ((PlanObjective.Targets) objective).ratios().forEach((g, r) -> ratios[g.ordinal()] = r);
         }
-        return new ExactInstance(cost, covers, amounts, unit, base, tot, budget, ratios);
+        return new ExactInstance(cost, covers, amounts, unit, base, tot, budget, ratios,
+                new ExclusiveGroups(p.candidates()).memberLists().toArray(int[][]::new));
     }
 
     boolean budgetMode() {
@@ -59,9 +61,9 @@ record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, doubl
         return costUsd.length + amounts.length;
     }
 
-    /** One link row per demand, plus the budget row or one row per targeted goal. */
+    /** One link row per demand and one per exclusive group, plus the budget row or one row per targeted goal. */
     int constraints() {
-        return amounts.length + (budgetMode() ? 1 : (int) Arrays.stream(targetRatios).filter(r -> !Double.isNaN(r)).count());
+        return amounts.length + exclusive.length + (budgetMode() ? 1 : (int) Arrays.stream(targetRatios).filter(r -> !Double.isNaN(r)).count());
     }
 
     /** Non-zero coefficients of the constraint matrix (what ojAlgo's memory grows with). */
@@ -69,6 +71,9 @@ record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, doubl
         long n = amounts.length;
         for (int[] c : covers) {
             n += c.length;
+        }
+        for (int[] g : exclusive) {
+            n += g.length;
         }
         if (budgetMode()) {
             return n + costUsd.length;
@@ -105,6 +110,13 @@ record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, doubl
             }
         }
         out.writeDouble(budgetUsd);
+        out.writeInt(exclusive.length);
+        for (int[] g : exclusive) {
+            out.writeInt(g.length);
+            for (int c : g) {
+                out.writeInt(c);
+            }
+        }
     }
 
     static ExactInstance read(DataInput in) throws IOException {
@@ -132,6 +144,15 @@ record ExactInstance(double[] costUsd, int[][] covers, double[][] amounts, doubl
                 row[g] = in.readDouble();
             }
         }
-        return new ExactInstance(cost, covers, amounts, perGoal[0], perGoal[1], perGoal[2], in.readDouble(), perGoal[3]);
+        double budget = in.readDouble();
+        int[][] exclusive = new int[in.readInt()][];
+        for (int g = 0; g < exclusive.length; g++) {
+            exclusive[g] = new int[in.readInt()];
+            for (int k = 0; k < exclusive[g].length; k++) {
+                exclusive[g][k] = in.readInt();
+            }
+        }
+        return new ExactInstance(cost, covers, amounts, perGoal[0], perGoal[1], perGoal[2], budget, perGoal[3],
+                exclusive);
     }
 }

@@ -16,6 +16,7 @@ import org.ojalgo.optimisation.Variable;
  * budget:  max Σ_e v_e y_e   s.t. Σ_c cost_c x_c ≤ B            (v_e = Σ_g weight_g / total_g × amount_eg)
  * targets: min Σ_c cost_c x_c  s.t. Σ_e amount_eg y_e ≥ need_g   (need capped at what all candidates reach)
  * </pre>
+ * exclusive groups: Σ_{c in group} x_c ≤ 1                      (alternatives of one site or place)
  * y may stay continuous: for integral x the bound Σ x_c is 0 or ≥ 1, so an optimal y is 0/1 anyway.
  *
  * <p>In process and unbounded in memory, and ojAlgo's time limit is only checked between branch-and-bound nodes (a
@@ -61,6 +62,12 @@ public final class ExactPlanSolver {
         for (int c = 0; c < candidates; c++) {
             for (int e : in.covers()[c]) {
                 link[e].set(x[c], 1);
+            }
+        }
+        for (int k = 0; k < in.exclusive().length; k++) {
+            Expression one = m.addExpression("exclusive" + k).upper(1);
+            for (int c : in.exclusive()[k]) {
+                one.set(x[c], 1);
             }
         }
         Optimisation.Result r;

@@ -111,6 +111,71 @@ final class RandomInstances {
         return new Instance(new PlanningProblem(demands, cands, totals, base, Map.of()), total);
     }
 
+    /**
+     * The instance with exclusive alternatives added, like the generator's: each 4G upgrade becomes a site with a
+     * sector alternative (15,000 USD, the demands within 10 km in a random 120° window) and the two together (the
+     * union, at the sum), the three in one group {@code site:<ref>}; each new site gets a high-ground alternative in
+     * its group {@code place:<ref>} (up to 1.5 km away, same cost, 1–3 km more reach).
+     */
+    static Instance withAlternatives(Instance in, Random rnd) {
+        PlanningProblem p = in.problem();
+        List<Candidate> out = new ArrayList<>();
+        double total = in.totalCost();
+        for (Candidate c : p.candidates()) {
+            if (c.type() == CandidateType.UPGRADE_TO_4G) {
+                String g = "site:" + c.ref();
+                out.add(regroup(c, g));
+                double from = rnd.nextDouble() * 360;
+                List<Integer> sector = new ArrayList<>();
+                for (int e = 0; e < p.demands().size(); e++) {
+                    Demand d = p.demands().get(e);
+                    double dx = d.lon() - c.lon();
+                    double dy = d.lat() - c.lat();
+                    double bearing = (Math.toDegrees(Math.atan2(dx, dy)) + 360 - from) % 360;
+                    if (d.amount(Goal.HOUSEHOLDS_FIXED_BROADBAND) == 0 && Math.hypot(dx, dy) <= 10 && bearing < 120) {
+                        sector.add(e);
+                    }
+                }
+                java.util.TreeSet<Integer> both = new java.util.TreeSet<>(sector);
+                for (int e : c.covers()) {
+                    both.add(e);
+                }
+                out.add(new Candidate(c.ref() + "-sector", CandidateType.ADD_SECTOR, c.label(), c.lon(), c.lat(), "R",
+                        15_000, null, sector.stream().mapToInt(Integer::intValue).toArray(), null, g));
+                out.add(new Candidate(c.ref() + "-both", CandidateType.UPGRADE_TO_5G_WITH_SECTOR, c.label(), c.lon(),
+                        c.lat(), "R", c.costUsd() + 15_000, null, both.stream().mapToInt(Integer::intValue).toArray(),
+                        null, g));
+                total += 15_000 + c.costUsd() + 15_000;
+            } else if (c.type() == CandidateType.NEW_SITE) {
+                String g = "place:" + c.ref();
+                out.add(regroup(c, g));
+                double a = rnd.nextDouble() * 2 * Math.PI;
+                double r = rnd.nextDouble() * 1.5;
+                double x = c.lon() + r * Math.sin(a);
+                double y = c.lat() + r * Math.cos(a);
+                double reach = 4 + rnd.nextDouble() * 6 + 1 + rnd.nextDouble() * 2;
+                List<Integer> cov = new ArrayList<>();
+                for (int e = 0; e < p.demands().size(); e++) {
+                    Demand d = p.demands().get(e);
+                    if (d.amount(Goal.HOUSEHOLDS_FIXED_BROADBAND) == 0 && Math.hypot(d.lon() - x, d.lat() - y) <= reach) {
+                        cov.add(e);
+                    }
+                }
+                out.add(new Candidate(c.ref() + "-high", CandidateType.NEW_SITE, c.label(), x, y, "R", c.costUsd(), null,
+                        cov.stream().mapToInt(Integer::intValue).toArray(), null, g));
+                total += c.costUsd();
+            } else {
+                out.add(c);
+            }
+        }
+        return new Instance(new PlanningProblem(p.demands(), out, p.totals(), p.baseline(), p.weights()), total);
+    }
+
+    private static Candidate regroup(Candidate c, String group) {
+        return new Candidate(c.ref(), c.type(), c.label(), c.lon(), c.lat(), c.regionCode(), c.costUsd(), c.backhaul(),
+                c.covers(), c.delta(), group);
+    }
+
     /** Objective value of a set of candidate indices, computed from scratch. */
     static double value(PlanningProblem p, List<Integer> picks) {
         boolean[] covered = new boolean[p.demands().size()];
