@@ -101,8 +101,9 @@ class SignalDiagnosisBenchmarkTest {
                 differ++;
             }
             System.out.printf("10 new sites, round %d: %d settlements touched; diagnosis from scratch cpu %d ms, "
-                    + "incremental cpu %d ms; answers that differ: %d%n", round, stats.touchedSettlementIds().size(),
-                    (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000, differ);
+                    + "incremental cpu %d ms (%d of %d stretches kept); answers that differ: %d%n", round,
+                    stats.touchedSettlementIds().size(), (c1 - c0) / 1_000_000, (c2 - c1) / 1_000_000,
+                    incremental.stretchesFromPrevious(), incremental.stretches().size(), differ);
             org.assertj.core.api.Assertions.assertThat(differ).isZero();
             previous = incremental;
         }
