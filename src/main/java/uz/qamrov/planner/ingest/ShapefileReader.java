@@ -20,7 +20,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * A minimal ESRI shapefile reader (JTS has none and GeoTools is unavailable): points, multipoints, polylines and
  * polygons, including their Z and M variants (Z/M are dropped). Attributes come from the .dbf ({@link DbfReader}).
- * Without a .prj the data is assumed to be WGS84 and a warning says so.
+ * Without a .prj the data is assumed to be WGS84 and a warning says so. Records are read one at a time and handed on
+ * ({@link #stream}): an upload's job reads the unzipped members again on every pass and keeps none of them.
  *
  * <p>The file is hostile until proven otherwise: both files are memory-mapped (nothing of their size lands on the
  * heap), and every count or length read from them (record length, numParts, numPoints, part offsets, .dbf record
