@@ -6,7 +6,8 @@
 # row) into a scratch table in the same run (the ratios);
 # then rows/s of each format (CSV, GeoJSON, GeoPackage, zipped Shapefile) on 10,000-site dry runs.
 # Not a test: nothing is asserted. Loopback only. On a shared machine run it as `nice -n 19 scripts/bench-upload.sh`
-# and quote the load average it prints. Options: --sites N (default 100000), --format-sites N (default 10000);
+# and quote the load average it prints. Options: --sites N (default 100000), --format-sites N (default 10000),
+# --formats-only (the formats table alone, with each format's retained heap after its 202);
 # JAVA_OPTS="-Xmx4g" to change the heap (default -Xmx3g).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -44,7 +44,11 @@ import uz.qamrov.support.TestPostgis;
  * </ol>
  * The load average of the machine is read from /proc/loadavg before, during and after. Prints Markdown.
  * {@code --national-format geojson} POSTs the same rows as GeoJSON (one Point feature per cell row) instead of CSV;
- * {@code --skip-baselines} leaves out the two COPY/INSERT baselines; {@code --format-sites 0} the formats table.
+ * {@code --skip-baselines} leaves out the two COPY/INSERT baselines; {@code --format-sites 0} the formats table;
+ * {@code --formats-only} the national upload (and the wait for the background work before it), for the formats table
+ * alone. Each format is then POSTed a second time for its retained heap: the heap used right after the 202, after
+ * {@code System.gc()}, minus the same before the POST (what a queued or running job of that file pins), apart from the
+ * timed run so that the collections do not count in its rows/s.
  */
 public final class UploadBenchmark {
 
@@ -60,6 +64,7 @@ public final class UploadBenchmark {
         int formatSites = Integer.parseInt(value(a, "--format-sites", "10000"));
         boolean geojson = value(a, "--national-format", "csv").equals("geojson");
         boolean baselines = !a.contains("--skip-baselines");
+        boolean national = !a.contains("--formats-only");
         List<String> load = new ArrayList<>(List.of(loadAverage()));
         String url = TestPostgis.newDatabase("bench_upload");
         String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
@@ -85,100 +90,108 @@ public final class UploadBenchmark {
             Job w = upload(base, warm, "sites.csv", true);
             System.out.printf(Locale.ROOT, "warm-up dry run (2,000 sites): %s in %.1f s%n", w.status, w.totalS);
 
-            Path big = dir.resolve("national.csv");
-            UploadBenchmarkFiles.writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
-            Path posted = big;
-            if (geojson) {
-                posted = dir.resolve("national.geojson");
-                UploadBenchmarkFiles.csvToGeoJson(big, posted);
-            }
-            // after start (and the warm-up) the service stores runs of other dates and national polygons in the
-            // background; timed on top of that, the upload measures the contention, not the import
-            double quietS = awaitBackgroundQuiet();
-            MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
-            long heapBefore = mem.getHeapMemoryUsage().getUsed();
-            AtomicLong heapPeak = new AtomicLong(heapBefore);
-            List<String> loadDuring = java.util.Collections.synchronizedList(new ArrayList<>());
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-            sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max), 0, 20,
-                    TimeUnit.MILLISECONDS);
-            sampler.scheduleAtFixedRate(() -> loadDuring.add(loadAverage().split(" ")[0]), 0, 10, TimeUnit.SECONDS);
-            AfterGc afterGc = AfterGc.listen();
-            long uploadStart = System.nanoTime();
-            Job job = upload(base, posted, posted.getFileName().toString(), false);
-            afterGc.stop();
-            sampler.shutdown();
-            sampler.awaitTermination(5, TimeUnit.SECONDS);
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
-            long heapAfter = mem.getHeapMemoryUsage().getUsed();
-            load.add(loadAverage());
-            long after = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
-            long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
+            if (national) {
+                Path big = dir.resolve("national.csv");
+                UploadBenchmarkFiles.writeCsv(big, outline, sites, new Random(42), "BENCH-N-");
+                Path posted = big;
+                if (geojson) {
+                    posted = dir.resolve("national.geojson");
+                    UploadBenchmarkFiles.csvToGeoJson(big, posted);
+                }
+                // after start (and the warm-up) the service stores runs of other dates and national polygons in the
+                // background; timed on top of that, the upload measures the contention, not the import
+                double quietS = awaitBackgroundQuiet();
+                MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                }
+                long heapBefore = mem.getHeapMemoryUsage().getUsed();
+                AtomicLong heapPeak = new AtomicLong(heapBefore);
+                List<String> loadDuring = java.util.Collections.synchronizedList(new ArrayList<>());
+                ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+                sampler.scheduleAtFixedRate(() -> heapPeak.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max), 0, 20,
+                        TimeUnit.MILLISECONDS);
+                sampler.scheduleAtFixedRate(() -> loadDuring.add(loadAverage().split(" ")[0]), 0, 10, TimeUnit.SECONDS);
+                AfterGc afterGc = AfterGc.listen();
+                long uploadStart = System.nanoTime();
+                Job job = upload(base, posted, posted.getFileName().toString(), false);
+                afterGc.stop();
+                sampler.shutdown();
+                sampler.awaitTermination(5, TimeUnit.SECONDS);
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                }
+                long heapAfter = mem.getHeapMemoryUsage().getUsed();
+                load.add(loadAverage());
+                long after = jdbc.queryForObject("SELECT count(*) FROM base_stations", Long.class);
+                long cellsAfter = jdbc.queryForObject("SELECT count(*) FROM cells", Long.class);
 
-            double copyS = baselines ? UploadBaselines.plainCopy(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
-            double rowByRowS = baselines ? UploadBaselines.rowByRow(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
+                double copyS = baselines ? UploadBaselines.plainCopy(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
+                double rowByRowS = baselines ? UploadBaselines.rowByRow(ctx.getBean(DataSource.class), jdbc, big) : Double.NaN;
 
-            md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
-                    + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
-                    java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, readyS,
-                    load.get(0), load.get(1), String.join(", ", loadDuring)));
-            md.append(String.format(Locale.ROOT, "Background coverage work (threads coverage-*, ForkJoinPool) settled %.0f s after"
-                    + " the warm-up, before the upload (%s).%n%n", quietS, quietS < 0 ? "it had not after 20 min: timed with it running"
-                    : "less than 20 ms of their CPU in 5 s"));
-            md.append(String.format(Locale.ROOT, "Upload: %,d sites × 3 cells = %,d rows (%.1f MB of %s), status %s; "
-                    + "base stations %,d → %,d, cells %,d → %,d.%n%n", sites, 3L * sites, Files.size(posted) / 1e6,
-                    geojson ? "GeoJSON, one Point feature per cell row" : "Qamrov CSV", job.status, before, after,
-                    cellsBefore, cellsAfter));
-            md.append("| what | time | goal |\n|---|---|---|\n");
-            md.append(String.format(Locale.ROOT, "| **POST to job done, coverage update included** | **%.1f s** | ≤ 60 s on 2 cores %s |%n",
-                    job.totalS, job.totalS <= 60 ? "✔" : "✘"));
-            md.append(String.format(Locale.ROOT, "| … upload + read + map (the POST, until 202) | %.1f s | |%n", job.postS));
-            job.phases.forEach((phase, s) -> md.append(String.format(Locale.ROOT, "| … %s | %.1f s | |%n", phase, s)));
-            md.append(String.format(Locale.ROOT, "| plain `COPY` of the same file into a scratch table, same run | %.1f s | |%n", copyS));
-            md.append(String.format(Locale.ROOT, "| **ratio upload / plain COPY** | **%.1f×** | |%n", job.totalS / copyS));
-            md.append(String.format(Locale.ROOT, "| the same rows row by row (one prepared INSERT each, one transaction) into the scratch"
-                    + " table, same run | %.1f s | |%n", rowByRowS));
-            md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / plain COPY** (what bulk writing buys) | **%.1f×** | |%n",
-                    rowByRowS / copyS));
-            Double writeS = job.phases.get("write");
-            if (writeS != null) {
-                md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / the job's write phase** (COPY to staging + set-based"
-                        + " versioning) | **%.1f×** | |%n", rowByRowS / writeS));
+                md.append(String.format(Locale.ROOT, "Run of %s, %d cores, -Xmx%d MB; service ready (dataset loaded, model built) after %.0f s. "
+                        + "Load average (1/5/15 min) before: %s; after the upload: %s; 1-min samples every 10 s during it: %s.%n%n",
+                        java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, readyS,
+                        load.get(0), load.get(1), String.join(", ", loadDuring)));
+                md.append(String.format(Locale.ROOT, "Background coverage work (threads coverage-*, ForkJoinPool) settled %.0f s after"
+                        + " the warm-up, before the upload (%s).%n%n", quietS, quietS < 0 ? "it had not after 20 min: timed with it running"
+                        : "less than 20 ms of their CPU in 5 s"));
+                md.append(String.format(Locale.ROOT, "Upload: %,d sites × 3 cells = %,d rows (%.1f MB of %s), status %s; "
+                        + "base stations %,d → %,d, cells %,d → %,d.%n%n", sites, 3L * sites, Files.size(posted) / 1e6,
+                        geojson ? "GeoJSON, one Point feature per cell row" : "Qamrov CSV", job.status, before, after,
+                        cellsBefore, cellsAfter));
+                md.append("| what | time | goal |\n|---|---|---|\n");
+                md.append(String.format(Locale.ROOT, "| **POST to job done, coverage update included** | **%.1f s** | ≤ 60 s on 2 cores %s |%n",
+                        job.totalS, job.totalS <= 60 ? "✔" : "✘"));
+                md.append(String.format(Locale.ROOT, "| … upload + read + map (the POST, until 202) | %.1f s | |%n", job.postS));
+                job.phases.forEach((phase, s) -> md.append(String.format(Locale.ROOT, "| … %s | %.1f s | |%n", phase, s)));
+                md.append(String.format(Locale.ROOT, "| plain `COPY` of the same file into a scratch table, same run | %.1f s | |%n", copyS));
+                md.append(String.format(Locale.ROOT, "| **ratio upload / plain COPY** | **%.1f×** | |%n", job.totalS / copyS));
+                md.append(String.format(Locale.ROOT, "| the same rows row by row (one prepared INSERT each, one transaction) into the scratch"
+                        + " table, same run | %.1f s | |%n", rowByRowS));
+                md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / plain COPY** (what bulk writing buys) | **%.1f×** | |%n",
+                        rowByRowS / copyS));
+                Double writeS = job.phases.get("write");
+                if (writeS != null) {
+                    md.append(String.format(Locale.ROOT, "| **ratio row-by-row INSERT / the job's write phase** (COPY to staging + set-based"
+                            + " versioning) | **%.1f×** | |%n", rowByRowS / writeS));
+                }
+                md.append(String.format(Locale.ROOT, "| heap: peak used − used before (sampled every 20 ms; includes garbage) | %,d MB | ≤ 512 MB %s |%n",
+                        (heapPeak.get() - heapBefore) >> 20, heapPeak.get() - heapBefore <= 512L << 20 ? "✔" : "✘"));
+                md.append(String.format(Locale.ROOT, "| heap: used after GC, after − before (what stays: the model's new sites) | %,d MB | |%n",
+                        (heapAfter - heapBefore) >> 20));
+                // the phases ran one after the other from the POST: the end of the write phase splits the upload's own
+                // heap from the coverage update's (the model taking in the new sites)
+                double writeEndS = job.postS + job.phases.entrySet().stream().filter(e -> !e.getKey().equals("coverage"))
+                        .mapToDouble(Map.Entry::getValue).sum();
+                long writeEnd = uploadStart + (long) (writeEndS * 1e9);
+                long uploadLive = afterGc.max(uploadStart, writeEnd);
+                long coverageLive = afterGc.max(writeEnd, Long.MAX_VALUE);
+                md.append(String.format(Locale.ROOT, "| **heap: largest used after a collection, POST to the end of the write phase, − before** "
+                        + "(%d collections; retained data, an upper bound on the upload's live heap) | **%,d MB** | ≤ 512 MB %s |%n",
+                        afterGc.count(uploadStart, writeEnd), (uploadLive - heapBefore) >> 20, uploadLive - heapBefore <= 512L << 20 ? "✔" : "✘"));
+                md.append(String.format(Locale.ROOT, "| heap: the same during the coverage phase (%d collections; the model's update) | %,d MB | |%n",
+                        afterGc.count(writeEnd, Long.MAX_VALUE), (coverageLive - heapBefore) >> 20));
+                md.append(String.format(Locale.ROOT, "%nJob report: %s%n%n", job.summary));
             }
-            md.append(String.format(Locale.ROOT, "| heap: peak used − used before (sampled every 20 ms; includes garbage) | %,d MB | ≤ 512 MB %s |%n",
-                    (heapPeak.get() - heapBefore) >> 20, heapPeak.get() - heapBefore <= 512L << 20 ? "✔" : "✘"));
-            md.append(String.format(Locale.ROOT, "| heap: used after GC, after − before (what stays: the model's new sites) | %,d MB | |%n",
-                    (heapAfter - heapBefore) >> 20));
-            // the phases ran one after the other from the POST: the end of the write phase splits the upload's own
-            // heap from the coverage update's (the model taking in the new sites)
-            double writeEndS = job.postS + job.phases.entrySet().stream().filter(e -> !e.getKey().equals("coverage"))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            long writeEnd = uploadStart + (long) (writeEndS * 1e9);
-            long uploadLive = afterGc.max(uploadStart, writeEnd);
-            long coverageLive = afterGc.max(writeEnd, Long.MAX_VALUE);
-            md.append(String.format(Locale.ROOT, "| **heap: largest used after a collection, POST to the end of the write phase, − before** "
-                    + "(%d collections; retained data, an upper bound on the upload's live heap) | **%,d MB** | ≤ 512 MB %s |%n",
-                    afterGc.count(uploadStart, writeEnd), (uploadLive - heapBefore) >> 20, uploadLive - heapBefore <= 512L << 20 ? "✔" : "✘"));
-            md.append(String.format(Locale.ROOT, "| heap: the same during the coverage phase (%d collections; the model's update) | %,d MB | |%n",
-                    afterGc.count(writeEnd, Long.MAX_VALUE), (coverageLive - heapBefore) >> 20));
-            md.append(String.format(Locale.ROOT, "%nJob report: %s%n%n", job.summary));
 
             md.append(String.format(Locale.ROOT, "Formats, dry runs of %,d one-cell sites (read + validate + write rolled back, then"
-                    + " the dry run's what-if of the indicators), after the run above; rows/s over read + validate + write:%n%n"
-                    + "| format | file | POST (read) | validate | write | what-if | rows/s |%n|---|---|---|---|---|---|---|%n", formatSites));
+                    + " the dry run's what-if of the indicators), after the national run if any; rows/s over read + validate + write;"
+                    + " retained heap: a second dry run of the file, heap used after System.gc() right after its 202 − the same"
+                    + " before its POST:%n%n"
+                    + "| format | file | POST (read) | validate | write | what-if | rows/s | retained heap after the 202 |%n"
+                    + "|---|---|---|---|---|---|---|---|%n", formatSites));
             for (String[] f : formatSites == 0 ? List.<String[]>of() : UploadBenchmarkFiles.formats(dir, outline, formatSites)) {
                 Path file = Path.of(f[1]);
                 Job d = upload(base, file, file.getFileName().toString(), true);
                 double validate = d.phases.getOrDefault("validate", 0.0);
                 double write = d.phases.getOrDefault("write", 0.0);
-                md.append(String.format(Locale.ROOT, "| %s | %.1f MB | %.2f s | %.2f s | %.2f s | %.2f s | %,.0f%s |%n", f[0],
+                long usedBefore = usedAfterGc();
+                long[] retained = {0};
+                upload(base, file, file.getFileName().toString(), true, () -> retained[0] = usedAfterGc() - usedBefore);
+                md.append(String.format(Locale.ROOT, "| %s | %.1f MB | %.2f s | %.2f s | %.2f s | %.2f s | %,.0f | %.1f MB%s |%n", f[0],
                         Files.size(file) / 1e6, d.postS, validate, write, d.phases.getOrDefault("coverage", 0.0),
-                        formatSites / (d.postS + validate + write),
+                        formatSites / (d.postS + validate + write), retained[0] / 1e6,
                         d.status.equals("succeeded") ? "" : " (" + d.status + ": " + d.summary + ")"));
             }
             md.append(String.format(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage()));
@@ -282,8 +295,21 @@ public final class UploadBenchmark {
     record Job(String status, double postS, double totalS, Map<String, Double> phases, String summary) {
     }
 
+    /** Heap used after three {@code System.gc()} calls: what is retained, not garbage. */
+    static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     /** POSTs a file as the admin and polls the job every 100 ms (Awaitility), timing each phase its progress reports. */
     static Job upload(String base, Path file, String name, boolean dryRun) throws Exception {
+        return upload(base, file, name, dryRun, () -> { });
+    }
+
+    /** The same, running {@code accepted} right after the 202 (before the job is polled). */
+    static Job upload(String base, Path file, String name, boolean dryRun, Runnable accepted) throws Exception {
         String boundary = "----bench" + System.nanoTime();
         var body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -298,6 +324,7 @@ public final class UploadBenchmark {
             return new Job("HTTP " + r.statusCode(), postS, postS, Map.of(), r.body());
         }
         String id = JSON.readTree(r.body()).path("id").asText();
+        accepted.run();
         Map<String, Double> phases = new LinkedHashMap<>();
         PhaseClock clock = new PhaseClock(name, phases);
         // Awaitility polls every 100 ms; the clock notes each phase change the job's progress reports

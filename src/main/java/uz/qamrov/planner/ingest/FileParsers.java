@@ -2,11 +2,14 @@ package uz.qamrov.planner.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Picks the format (explicit {@code format=}, else extension, else content) and reads the file from disk under a
- * {@link ParseBudget}. Every reader streams its input: the upload is never one byte array or one string in memory.
+ * {@link ParseBudget}. Every reader streams its input, one row at a time: the upload is never one byte array, one string
+ * or one list of features in memory.
  */
 final class FileParsers {
 
@@ -59,35 +62,59 @@ final class FileParsers {
     }
 
     /**
-     * Whether this upload is read as a stream (delimited text of a point layer, GeoJSON of any layer): then
-     * {@link CsvFileReader#stream} or {@link GeoJsonFileReader#stream} reads it, as often as needed, and nothing of it is
-     * held; other formats (GeoPackage, zipped Shapefile) are read whole by {@link #parse}.
+     * An upload ready to be read as often as needed, one row at a time ({@link FeaturePass}); {@code cleanup} deletes
+     * what opening it made on disk (a shapefile's unzipped members), not the upload itself.
      */
-    static boolean streams(UploadFormat format, Layer layer) {
-        return format == UploadFormat.GEOJSON
-                || format.isCsv() && (layer == Layer.BASE_STATIONS || layer == Layer.FIBER_NODES || layer == Layer.SETTLEMENTS);
+    record Opened(FeaturePass pass, Runnable cleanup) {
     }
 
     /**
+     * Opens the file at {@code file} for reading as a stream, whatever its format: delimited text and GeoJSON are read
+     * as text, a GeoPackage through its SQLite file, a zipped shapefile from its members unzipped to disk (with the
+     * limits of {@link SafeUnzip}) and its .prj resolved here, once. Nothing of the rows is read yet.
+     *
      * @param table the GeoPackage feature table to read ({@code ?table=}); null for other formats or a single table
      */
-    static ParsedFile parse(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids,
-            String table) {
+    static Opened open(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids, String table) {
         if (format.isCsv() && layer != Layer.BASE_STATIONS && layer != Layer.FIBER_NODES && layer != Layer.SETTLEMENTS) {
             throw FileProblems.unsupported("layer " + layer.key + " has line or polygon geometry: upload GeoJSON, GeoPackage"
                     + " or a zipped shapefile, not CSV");
         }
-        ParseBudget budget = ParseBudget.of(limits);
+        Runnable nothing = () -> { };
         return switch (format) {
-            case CSV, OPENCELLID, ITU_CELLSITE -> CsvFileReader.read(TextDecoder.detect(file), format, layer, budget);
-            case GEOJSON -> GeoJsonFileReader.read(TextDecoder.detect(file), budget);
-            case GEOPACKAGE -> GeoPackageReader.read(file, table, budget);
+            case CSV, OPENCELLID, ITU_CELLSITE -> {
+                TextDecoder.Text text = TextDecoder.detect(file);
+                yield new Opened((budget, sink) -> CsvFileReader.stream(text, format, layer, budget, sink), nothing);
+            }
+            case GEOJSON -> {
+                TextDecoder.Text text = TextDecoder.detect(file);
+                yield new Opened((budget, sink) -> GeoJsonFileReader.stream(text, budget, sink), nothing);
+            }
+            case GEOPACKAGE -> new Opened((budget, sink) -> GeoPackageReader.stream(file, table, budget, sink), nothing);
             case SHAPEFILE_ZIP -> {
-                try (SafeUnzip.Shapefile shp = SafeUnzip.shapefile(file, limits)) {
-                    yield ShapefileReader.read(shp, budget, srids);
+                SafeUnzip.Shapefile shp = SafeUnzip.shapefile(file, limits);
+                try {
+                    ShapefileReader.Projection projection = ShapefileReader.projection(shp, srids);
+                    yield new Opened((budget, sink) -> ShapefileReader.stream(shp, projection, budget, sink), shp::close);
+                } catch (RuntimeException e) {
+                    shp.close();
+                    throw e;
                 }
             }
         };
+    }
+
+    /** The whole file as features, in the file's CRS (tests and tools; an upload is read through {@link #open}). */
+    static ParsedFile parse(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids,
+            String table) {
+        Opened opened = open(format, file, layer, limits, srids, table);
+        try {
+            List<SourceFeature> features = new ArrayList<>();
+            StreamedFile s = opened.pass().read(ParseBudget.of(limits), features::add);
+            return s.header().withFeatures(features, s.header().warnings());
+        } finally {
+            opened.cleanup().run();
+        }
     }
 
     /** Looks up the EPSG code of a .prj WKT (the database knows the names). */

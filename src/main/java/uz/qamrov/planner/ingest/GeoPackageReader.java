@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -35,7 +36,21 @@ final class GeoPackageReader {
         }
     }
 
+    /** The whole table as features (tests and tools; an upload is read as a stream by {@link #stream}). */
     static ParsedFile read(Path file, String table, ParseBudget budget) {
+        List<SourceFeature> features = new ArrayList<>();
+        StreamedFile s = stream(file, table, budget, features::add);
+        return s.header().withFeatures(features, s.header().warnings());
+    }
+
+    /**
+     * Reads the chosen table one feature at a time through the library's cursor ({@link FeatureResultSet} over
+     * SQLite), handing each to {@code sink} as soon as it is read and keeping none: the file stays on disk (SQLite
+     * needs a file) and a caller that keeps nothing reads any size in constant heap (the import job reads a GeoPackage
+     * upload this way, once per pass). The table is chosen again on each read, by the same rule, so every pass reads
+     * the same table.
+     */
+    static StreamedFile stream(Path file, String table, ParseBudget budget, Consumer<SourceFeature> sink) {
         try (GeoPackage gp = open(file)) {
             List<String> tables = gp.getFeatureTables();
             if (tables.isEmpty()) {
@@ -52,7 +67,9 @@ final class GeoPackageReader {
                 throw FileProblems.invalid("the GeoPackage has " + tables.size() + " feature tables " + tables
                         + ": choose one with ?table=", Map.of("tables", tables));
             }
-            return read(gp.getFeatureDao(chosen), chosen, tables, budget);
+            return stream(gp.getFeatureDao(chosen), chosen, tables, budget, sink);
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause(); // the consumer's own failure, not the file's
         } catch (RuntimeException e) {
             if (e instanceof uz.qamrov.planner.web.ApiException) {
                 throw e;
@@ -70,16 +87,17 @@ final class GeoPackageReader {
         }
     }
 
-    private static ParsedFile read(FeatureDao dao, String table, List<String> tables, ParseBudget budget) {
+    private static StreamedFile stream(FeatureDao dao, String table, List<String> tables, ParseBudget budget,
+            Consumer<SourceFeature> sink) {
         int srid = srid(dao.getSrs());
         String geometryColumn = dao.getGeometryColumnName();
-        List<SourceFeature> features = new ArrayList<>();
         WKBReader wkb = new WKBReader();
         boolean z = false;
+        int count = 0;
         FeatureResultSet rs = dao.queryForAll();
         try {
             while (rs.moveToNext()) {
-                budget.row(features.size());
+                budget.row(count);
                 FeatureRow row = rs.getRow();
                 Map<String, String> attrs = new LinkedHashMap<>();
                 String[] names = row.getColumnNames();
@@ -117,12 +135,18 @@ final class GeoPackageReader {
                         g = null;
                     }
                 }
-                features.add(new SourceFeature(features.size() + 1, attrs, g, error));
+                count++;
+                SourceFeature feature = new SourceFeature(count, attrs, g, error);
+                try {
+                    sink.accept(feature);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
         } finally {
             rs.close();
         }
-        if (features.isEmpty()) {
+        if (count == 0) {
             throw FileProblems.invalid("the GeoPackage table '" + table + "' has no features");
         }
         List<String> warnings = new ArrayList<>();
@@ -132,7 +156,14 @@ final class GeoPackageReader {
         if (z) {
             warnings.add("3D coordinates: Z values were dropped (geometries are stored 2D)");
         }
-        return new ParsedFile(UploadFormat.GEOPACKAGE, features, srid, warnings);
+        return new StreamedFile(new ParsedFile(UploadFormat.GEOPACKAGE, List.of(), srid, warnings), count);
+    }
+
+    /** Carries an exception of the feature consumer past the reader's own error handling. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Integral reals print as integers (ids, counts); coordinates keep their decimals. */

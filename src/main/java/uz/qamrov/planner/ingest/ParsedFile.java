@@ -1,7 +1,6 @@
 package uz.qamrov.planner.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +28,7 @@ record ParsedFile(UploadFormat format, List<SourceFeature> features, int srid, L
         }
         List<SourceFeature> renamed = new ArrayList<>(features.size());
         for (SourceFeature f : features) {
-            Map<String, String> attrs = new LinkedHashMap<>();
-            f.attrs().forEach((k, v) -> attrs.put(renames.getOrDefault(k, k), v));
-            renamed.add(new SourceFeature(f.number(), attrs, f.geometry(), f.readError()));
+            renamed.add(f.renamed(renames));
         }
         return new ParsedFile(format, renamed, srid, warnings, columns.stream().map(c -> renames.getOrDefault(c, c)).toList());
     }

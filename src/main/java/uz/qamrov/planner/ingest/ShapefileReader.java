@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -19,7 +20,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * A minimal ESRI shapefile reader (JTS has none and GeoTools is unavailable): points, multipoints, polylines and
  * polygons, including their Z and M variants (Z/M are dropped). Attributes come from the .dbf ({@link DbfReader}).
- * Without a .prj the data is assumed to be WGS84 and a warning says so.
+ * Without a .prj the data is assumed to be WGS84 and a warning says so. Records are read one at a time and handed on
+ * ({@link #stream}): an upload's job reads the unzipped members again on every pass and keeps none of them.
  *
  * <p>The file is hostile until proven otherwise: both files are memory-mapped (nothing of their size lands on the
  * heap), and every count or length read from them (record length, numParts, numPoints, part offsets, .dbf record
@@ -34,25 +36,47 @@ final class ShapefileReader {
     private ShapefileReader() {
     }
 
+    /** A shapefile's CRS as read from its .prj (or assumed), with the note about it for the report. */
+    record Projection(int srid, List<String> warnings) {
+    }
+
+    /** The whole file as features (tests and tools; an upload is read as a stream by {@link #stream}). */
     static ParsedFile read(SafeUnzip.Shapefile shp, ParseBudget budget, FileParsers.SridResolver srids) {
-        List<String> warnings = new ArrayList<>();
-        int srid = Crs.WGS84;
+        List<SourceFeature> features = new ArrayList<>();
+        StreamedFile s = stream(shp, projection(shp, srids), budget, features::add);
+        return s.header().withFeatures(features, s.header().warnings());
+    }
+
+    /**
+     * The CRS of the .prj, resolved once (at the request: a name may need the database), so that the job's passes
+     * over the records do not look it up again.
+     */
+    static Projection projection(SafeUnzip.Shapefile shp, FileParsers.SridResolver srids) {
         byte[] prj = shp.small("prj", 64 * 1024);
         if (prj == null) {
-            warnings.add("no .prj in the zip: coordinates assumed to be WGS84 lon/lat (EPSG:4326)");
-        } else {
-            String wkt = new String(prj, StandardCharsets.UTF_8).strip();
-            Integer code = srids.fromPrj(wkt);
-            if (code == null) {
-                throw FileProblems.invalid("the .prj names a CRS that could not be identified: " + abbreviate(wkt));
-            }
-            srid = code;
+            return new Projection(Crs.WGS84, List.of("no .prj in the zip: coordinates assumed to be WGS84 lon/lat (EPSG:4326)"));
         }
+        String wkt = new String(prj, StandardCharsets.UTF_8).strip();
+        Integer code = srids.fromPrj(wkt);
+        if (code == null) {
+            throw FileProblems.invalid("the .prj names a CRS that could not be identified: " + abbreviate(wkt));
+        }
+        return new Projection(code, List.of());
+    }
+
+    /**
+     * Reads the records one at a time, each .shp shape with its .dbf row, handing each feature to {@code sink} as
+     * soon as it is read and keeping none: the files are mapped, not loaded, so a caller that keeps nothing reads any
+     * size in constant heap (the import job reads a shapefile upload this way, once per pass). The structural checks
+     * (header, truncation, a .shp/.dbf count mismatch, no features) fail with a 4xx; some only at the end of the
+     * stream, which the request's first read reaches before anything is imported.
+     */
+    static StreamedFile stream(SafeUnzip.Shapefile shp, Projection projection, ParseBudget budget, Consumer<SourceFeature> sink) {
         ByteBuffer shpBytes = map(shp.parts().get("shp"));
         ByteBuffer dbfBytes = map(shp.parts().get("dbf"));
         DbfReader dbf = new DbfReader(dbfBytes, charset(shp.small("cpg", 1024), dbfBytes), budget);
         Shapes shapes = new Shapes(shpBytes, budget);
-        List<SourceFeature> features = new ArrayList<>();
+        int kept = 0;
         int deleted = 0;
         int record = 0;
         while (shapes.hasNext()) {
@@ -66,21 +90,24 @@ final class ShapefileReader {
                 deleted++; // a deleted .dbf record deletes its shape too
                 continue;
             }
-            budget.row(features.size());
+            budget.row(kept);
+            kept++;
             String error = s.error() != null ? s.error()
                     : s.geometry() == null ? "the feature has no geometry (null shape)" : null;
-            features.add(new SourceFeature(record, row.attrs(), s.error() == null ? s.geometry() : null, error));
+            sink.accept(new SourceFeature(record, row.attrs(), s.error() == null ? s.geometry() : null, error));
         }
         if (record != dbf.records()) {
             throw FileProblems.invalid("the .shp has " + record + " shapes but the .dbf " + dbf.records() + " records");
         }
+        if (kept == 0) {
+            throw FileProblems.invalid("the shapefile has no features");
+        }
+        List<String> warnings = new ArrayList<>(projection.warnings());
         if (deleted > 0) {
             warnings.add(deleted + " record(s) marked deleted in the .dbf were skipped");
         }
-        if (features.isEmpty()) {
-            throw FileProblems.invalid("the shapefile has no features");
-        }
-        return new ParsedFile(UploadFormat.SHAPEFILE_ZIP, features, srid, warnings, dbf.names());
+        return new StreamedFile(new ParsedFile(UploadFormat.SHAPEFILE_ZIP, List.of(), projection.srid(), warnings, dbf.names()),
+                kept);
     }
 
     private static ByteBuffer map(Path p) {

@@ -1,5 +1,6 @@
 package uz.qamrov.planner.ingest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
@@ -12,6 +13,16 @@ import org.locationtech.jts.geom.Geometry;
  * @param readError why the row or its geometry could not be read, or null
  */
 public record SourceFeature(int number, Map<String, String> attrs, Geometry geometry, String readError) {
+
+    /** This row with its attributes read under other names (old → new); itself when nothing is renamed. */
+    SourceFeature renamed(Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return this;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        attrs.forEach((k, v) -> out.put(renames.getOrDefault(k, k), v));
+        return new SourceFeature(number, out, geometry, readError);
+    }
 
     public String get(String... names) {
         for (String n : names) {

@@ -21,8 +21,9 @@ import uz.qamrov.planner.web.ProblemTypes;
 
 /**
  * The first read of an upload, inside the request: what makes the whole file unusable (format, structure, CRS, too
- * many rows: a 4xx at once) and how many rows it has. Delimited text and GeoJSON are read as a stream and kept on disk
- * for the job to read again ({@link RowSource#streamed}); the other formats come back as their features, in EPSG:4326.
+ * many rows: a 4xx at once) and how many rows it has. Every format is read as a stream and kept on disk for the job to
+ * read again ({@link RowSource}): delimited text and GeoJSON as uploaded, a GeoPackage as its SQLite file, a zipped
+ * shapefile as its unzipped members; nothing of the rows is held.
  */
 @Component
 class UploadReader {
@@ -41,14 +42,7 @@ class UploadReader {
     RowSource read(MultipartFile file, Layer layer, String formatParam, String table, ColumnMapping mapping) {
         RowSource source = readBounded(file, layer, formatParam, table);
         try {
-            if (source.streamed()) {
-                return source;
-            }
-            ParsedFile parsed = toWgs84(source.parsed());
-            if (parsed.format() == UploadFormat.SHAPEFILE_ZIP) {
-                parsed = withCutNamesResolved(parsed, layer, mapping);
-            }
-            return RowSource.inMemory(parsed);
+            return source.format() == UploadFormat.SHAPEFILE_ZIP ? withCutNamesResolved(source, layer, mapping) : source;
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -80,12 +74,10 @@ class UploadReader {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             UploadFormat format = FileParsers.detect(file.getOriginalFilename(), formatParam, TextDecoder.head(tmp, 4096));
-            if (FileParsers.streams(format, layer)) {
+            FileParsers.Opened opened = FileParsers.open(format, tmp, layer, properties, this::sridOfPrj, table);
+            try {
                 // read here for the file-level checks and the row count only (nothing is kept); the job reads it again
-                TextDecoder.Text text = TextDecoder.detect(tmp);
-                ParseBudget budget = ParseBudget.of(properties);
-                StreamedFile first = format == UploadFormat.GEOJSON ? GeoJsonFileReader.stream(text, budget, f -> { })
-                        : CsvFileReader.stream(text, format, layer, budget, f -> { });
+                StreamedFile first = opened.pass().read(ParseBudget.of(properties), f -> { });
                 ParsedFile header = first.header();
                 if (header.srid() != Crs.WGS84) {
                     requireKnown(header.srid());
@@ -93,11 +85,19 @@ class UploadReader {
                     warnings.add(Reprojection.note(header.srid()));
                     header = header.withFeatures(List.of(), warnings);
                 }
-                RowSource source = RowSource.streamed(tmp, text, header, first.rows(), layer, properties, repository::transformTo4326);
+                Path upload = tmp;
+                Runnable cleanup = () -> {
+                    opened.cleanup().run();
+                    upload.toFile().delete();
+                };
+                RowSource source = RowSource.of(opened.pass(), cleanup, header, first.rows(), properties,
+                        repository::transformTo4326);
                 kept = true;
                 return source;
+            } catch (RuntimeException e) {
+                opened.cleanup().run();
+                throw e;
             }
-            return RowSource.inMemory(FileParsers.parse(format, tmp, layer, properties, this::sridOfPrj, table));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -110,19 +110,23 @@ class UploadReader {
 
     /**
      * A shapefile's 10-character column names read as the fields they were cut from ({@link TruncatedNames}), each
-     * rename stated in the report; an ambiguous one is a 400 naming the column and the fields it could be.
+     * rename stated in the report and applied to every row as the job reads it; an ambiguous one is a 400 naming the
+     * column and the fields it could be.
      */
-    private static ParsedFile withCutNamesResolved(ParsedFile parsed, Layer layer, ColumnMapping mapping) {
+    private static RowSource withCutNamesResolved(RowSource source, Layer layer, ColumnMapping mapping) {
         Map<String, String> renames;
         try {
-            renames = TruncatedNames.forShapefile(parsed.columns(), layer, mapping);
+            renames = TruncatedNames.forShapefile(source.columns(), layer, mapping);
         } catch (TruncatedNames.Ambiguous e) {
             throw FileProblems.invalid(e.getMessage(), Map.of("column", e.column(), "candidates", e.candidates()));
         }
-        List<String> warnings = new ArrayList<>(parsed.warnings());
+        if (renames.isEmpty()) {
+            return source;
+        }
+        List<String> warnings = new ArrayList<>(source.warnings());
         renames.forEach((column, field) -> warnings.add("shapefile column '" + column + "' read as " + field
                 + " (dBASE field names hold at most " + TruncatedNames.DBF_NAME_CHARS + " characters)"));
-        return parsed.withColumnsRenamed(renames, warnings);
+        return source.withHeader(source.header().withColumnsRenamed(renames, warnings)).mapped(f -> f.renamed(renames));
     }
 
     private Integer sridOfPrj(String wkt) {
@@ -142,17 +146,5 @@ class UploadReader {
         if (!repository.sridExists(srid)) {
             throw FileProblems.invalid("the file's CRS EPSG:" + srid + " is not known to PostGIS");
         }
-    }
-
-    /** Reprojects a file's geometries to EPSG:4326 with PostGIS when it declares another CRS. */
-    private ParsedFile toWgs84(ParsedFile parsed) {
-        if (parsed.srid() == Crs.WGS84) {
-            return parsed;
-        }
-        requireKnown(parsed.srid());
-        List<SourceFeature> features = Reprojection.toWgs84(parsed.features(), parsed.srid(), repository::transformTo4326);
-        List<String> warnings = new ArrayList<>(parsed.warnings());
-        warnings.add(Reprojection.note(parsed.srid()));
-        return new ParsedFile(parsed.format(), features, Crs.WGS84, warnings, parsed.columns());
     }
 }

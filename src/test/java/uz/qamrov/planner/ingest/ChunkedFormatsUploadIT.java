@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uz.qamrov.planner.ingest.ChunkedUploadFiles.Site;
 import org.springframework.test.web.servlet.MvcResult;
 import uz.qamrov.support.ApiIT;
 
@@ -14,18 +15,22 @@ import uz.qamrov.support.ApiIT;
  * GeoJSON and OpenCelliD uploads larger than one validation chunk ({@link StagingRepository#CHUNK} rows), as
  * {@link ChunkedUploadIT} does for Qamrov CSV: a GeoJSON upload is read feature by feature (never as one tree) and
  * validated chunk by chunk; an OpenCelliD file is validated chunk by chunk with the cells of one eNodeB (or GSM area)
- * kept together, so that sites and keep-latest duplicates come out as from a whole-file validation.
+ * kept together, so that sites and keep-latest duplicates come out as from a whole-file validation. GeoPackage and
+ * zipped Shapefile uploads are read feature by feature (through the library's cursor; record by record from the
+ * mapped .shp/.dbf) on every pass, with the same rules: an error in the second chunk names its feature (the .shp
+ * record number, deleted records counted) and writes nothing; a duplicate across chunks is found; a site's rows far
+ * apart are one site.
  */
 class ChunkedFormatsUploadIT extends ApiIT {
 
     private static final int ROWS = StagingRepository.CHUNK + 1_500;
 
     private static double lon(int n) {
-        return 69.0 + (n % 100) * 0.004;
+        return ChunkedUploadFiles.lon(n);
     }
 
     private static double lat(int n) {
-        return 41.0 + (n / 100) * 0.004;
+        return ChunkedUploadFiles.lat(n);
     }
 
     /** Feature {@code n}: a one-cell site {@code site} of Ucell at a place of its own in Tashkent region. */
@@ -124,6 +129,133 @@ class ChunkedFormatsUploadIT extends ApiIT {
         assertThat(jdbc.queryForObject("SELECT ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography)"
                 + " FROM base_stations WHERE external_id = 'GU-1200' AND valid_to = 'infinity'", Double.class, lon(n), lat(n)))
                 .isLessThan(0.1);
+    }
+
+    @Test
+    void aGeoPackageErrorInTheSecondChunkRejectsTheFileAndDryRunAndReuploadBehave() throws Exception {
+        int bad = StagingRepository.CHUNK + 600;
+        List<Site> sites = new java.util.ArrayList<>();
+        for (int n = 1; n <= ROWS; n++) {
+            sites.add(n == bad ? new Site("GP-" + n, "1", n, 400) : new Site("GP", n));
+        }
+        JsonNode job = importFile("base-stations", token("admin", null), "chunks.gpkg", ChunkedUploadFiles.geoPackage(sites, false));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("rejected");
+        JsonNode report = job.path("report");
+        assertThat(report.path("rowsRead").asInt()).isEqualTo(ROWS);
+        assertThat(report.path("errors")).hasSize(1);
+        assertThat(report.path("errors").get(0).path("row").asInt()).isEqualTo(bad); // the feature number
+        assertThat(report.path("errors").get(0).path("field").asText()).isEqualTo("azimuth_deg");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'GP-%'")).isZero();
+
+        sites.set(bad - 1, new Site("GP", bad));
+        byte[] good = ChunkedUploadFiles.geoPackage(sites, false);
+        JsonNode dry = importFile("base-stations", token("admin", null), "chunks.gpkg", good, "dryRun", "true");
+        assertThat(dry.path("status").asText()).as(dry.toString()).isEqualTo("succeeded");
+        assertThat(dry.path("report").path("inserted").asInt()).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'GP-%'")).isZero();
+
+        JsonNode real = importFile("base-stations", token("admin", null), "chunks.gpkg", good);
+        assertThat(real.path("report").path("inserted").asInt()).as(real.toString()).isEqualTo(ROWS);
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'GP-%' AND valid_to = 'infinity'")).isEqualTo(ROWS);
+        // the last feature is where it was drawn
+        assertThat(jdbc.queryForObject("SELECT ST_X(geom) FROM base_stations WHERE external_id = 'GP-" + ROWS + "' AND valid_to = 'infinity'",
+                Double.class)).isCloseTo(lon(ROWS), org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode again = importFile("base-stations", token("admin", null), "chunks.gpkg", good);
+        assertThat(again.path("report").path("unchanged").asInt()).isEqualTo(ROWS);
+        assertThat(again.path("report").path("inserted").asInt() + again.path("report").path("updated").asInt()).isZero();
+    }
+
+    @Test
+    void aGeoPackageTableChosenByNameHasItsDuplicateAcrossChunksFoundAndASiteFarApartKeptWhole() throws Exception {
+        int dup = StagingRepository.CHUNK + 900;
+        List<Site> sites = new java.util.ArrayList<>();
+        for (int n = 1; n <= ROWS; n++) {
+            if (n == 3 || n == dup) {
+                sites.add(new Site("GPD-3", "1", 3, 120)); // the same site and cell twice, in different chunks
+            } else if (n == ROWS) {
+                sites.add(new Site("GPD-5", "2", 5, 240)); // a second cell of the site of feature 5, in the last chunk
+            } else {
+                sites.add(new Site("GPD", n));
+            }
+        }
+        byte[] gpkg = ChunkedUploadFiles.geoPackage(sites, true);
+        MvcResult unchosen = upload("base-stations", token("admin", null), "dup.gpkg", gpkg);
+        assertThat(unchosen.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(unchosen).path("detail").asText()).contains("2 feature tables").contains("?table=");
+
+        JsonNode rejected = importFile("base-stations", token("admin", null), "dup.gpkg", gpkg, "table", "sites");
+        assertThat(rejected.path("status").asText()).as(rejected.toString()).isEqualTo("rejected");
+        assertThat(rejected.path("report").path("rowsRead").asInt()).isEqualTo(ROWS);
+        assertThat(rejected.path("report").path("errors")).hasSize(1);
+        assertThat(rejected.path("report").path("errors").get(0).path("row").asInt()).isEqualTo(dup);
+        assertThat(rejected.path("report").path("errors").get(0).path("message").asText()).contains("already in row 3");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'GPD-%'")).isZero();
+
+        JsonNode partial = importFile("base-stations", token("admin", null), "dup.gpkg", gpkg, "table", "sites", "partial", "true");
+        assertThat(partial.path("status").asText()).as(partial.toString()).isEqualTo("succeeded");
+        int imported = ROWS - 2; // minus the duplicate feature and the second cell of GPD-5
+        assertThat(partial.path("report").path("inserted").asInt()).isEqualTo(imported);
+        assertThat(partial.path("report").path("rejected").asInt()).isEqualTo(1);
+        assertThat(partial.path("report").path("warnings").toString()).contains("read the feature table 'sites'");
+        assertThat(count("SELECT count(*) FROM cells c JOIN base_stations b ON b.id = c.base_station_id"
+                + " WHERE b.external_id = 'GPD-5' AND b.valid_to = 'infinity'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id = 'TOWER-1'")).isZero();
+
+        JsonNode towers = importFile("base-stations", token("admin", null), "dup.gpkg", gpkg, "table", "towers", "dryRun", "true");
+        assertThat(towers.path("report").path("rowsRead").asInt()).as(towers.toString()).isEqualTo(1);
+    }
+
+    @Test
+    void aShapefileErrorInTheSecondChunkIsNamedByItsRecordAndADuplicateAndASiteFarApartAreFound() throws Exception {
+        int deleted = 10;
+        int bad = StagingRepository.CHUNK + 600;
+        int dup = StagingRepository.CHUNK + 900;
+        List<Site> sites = new java.util.ArrayList<>();
+        for (int n = 1; n <= ROWS; n++) {
+            if (n == deleted) {
+                sites.add(null); // a deleted .dbf record: skipped, but the records after it keep their numbers
+            } else if (n == bad) {
+                sites.add(new Site("SH-" + n, "1", n, 400));
+            } else if (n == ROWS) {
+                sites.add(new Site("SH-5", "2", 5, 240)); // a second cell of the site of record 5, in the last chunk
+            } else {
+                sites.add(new Site("SH", n));
+            }
+        }
+        JsonNode job = importFile("base-stations", token("admin", null), "chunks.zip", ChunkedUploadFiles.shapefile(sites));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("rejected");
+        JsonNode report = job.path("report");
+        assertThat(report.path("rowsRead").asInt()).isEqualTo(ROWS - 1);
+        assertThat(report.path("errors")).hasSize(1);
+        assertThat(report.path("errors").get(0).path("row").asInt()).isEqualTo(bad); // the record number
+        assertThat(report.path("errors").get(0).path("field").asText()).isEqualTo("azimuth_deg");
+        assertThat(report.path("warnings").toString()).contains("1 record(s) marked deleted");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'SH-%'")).isZero();
+
+        sites.set(bad - 1, new Site("SH", bad));
+        sites.set(dup - 1, new Site("SH-3", "1", 3, 120)); // the cell of record 3 again, in the second chunk
+        byte[] withDuplicate = ChunkedUploadFiles.shapefile(sites);
+        JsonNode rejected = importFile("base-stations", token("admin", null), "chunks.zip", withDuplicate);
+        assertThat(rejected.path("status").asText()).isEqualTo("rejected");
+        assertThat(rejected.path("report").path("errors")).hasSize(1);
+        assertThat(rejected.path("report").path("errors").get(0).path("row").asInt()).isEqualTo(dup);
+        assertThat(rejected.path("report").path("errors").get(0).path("message").asText()).contains("already in row 3");
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'SH-%'")).isZero();
+
+        sites.set(dup - 1, new Site("SH", dup));
+        byte[] good = ChunkedUploadFiles.shapefile(sites);
+        int imported = ROWS - 2; // minus the deleted record and the second cell of SH-5
+        JsonNode dry = importFile("base-stations", token("admin", null), "chunks.zip", good, "dryRun", "true");
+        assertThat(dry.path("status").asText()).as(dry.toString()).isEqualTo("succeeded");
+        assertThat(dry.path("report").path("inserted").asInt()).isEqualTo(imported);
+        assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'SH-%'")).isZero();
+        JsonNode real = importFile("base-stations", token("admin", null), "chunks.zip", good);
+        assertThat(real.path("report").path("inserted").asInt()).as(real.toString()).isEqualTo(imported);
+        assertThat(count("SELECT count(*) FROM cells c JOIN base_stations b ON b.id = c.base_station_id"
+                + " WHERE b.external_id = 'SH-5' AND b.valid_to = 'infinity'")).isEqualTo(2);
+        JsonNode again = importFile("base-stations", token("admin", null), "chunks.zip", good);
+        assertThat(again.path("report").path("unchanged").asInt()).isEqualTo(imported);
+        assertThat(again.path("report").path("inserted").asInt() + again.path("report").path("updated").asInt()).isZero();
     }
 
     private static final String OC_HEADER = "radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\n";
