@@ -38,7 +38,14 @@ final class Reprojection {
         if (wkb.isEmpty()) {
             return features;
         }
-        List<byte[]> out = db.to4326(wkb, srid);
+        List<byte[]> out;
+        try {
+            out = db.to4326(wkb, srid);
+        } catch (org.springframework.dao.NonTransientDataAccessException e) {
+            // PROJ refuses a coordinate outside the CRS's domain and the whole batch's statement fails: find the
+            // features it refuses one by one, each a row-level rejection (a database that is down still fails the job)
+            return oneByOne(features, srid, db);
+        }
         List<SourceFeature> result = new ArrayList<>(features);
         WKBReader reader = new WKBReader();
         try {
@@ -48,6 +55,26 @@ final class Reprojection {
             }
         } catch (ParseException e) {
             throw new IllegalStateException(e);
+        }
+        return result;
+    }
+
+    private static List<SourceFeature> oneByOne(List<SourceFeature> features, int srid, Transformer db) {
+        List<SourceFeature> result = new ArrayList<>(features.size());
+        WKBWriter writer = new WKBWriter(2);
+        WKBReader reader = new WKBReader();
+        for (SourceFeature f : features) {
+            if (f.geometry() == null) {
+                result.add(f);
+                continue;
+            }
+            try {
+                Geometry g = reader.read(db.to4326(List.of(writer.write(f.geometry())), srid).get(0));
+                result.add(new SourceFeature(f.number(), f.attrs(), g, f.readError()));
+            } catch (org.springframework.dao.NonTransientDataAccessException | ParseException e) {
+                result.add(new SourceFeature(f.number(), f.attrs(), null, "the geometry cannot be reprojected from EPSG:"
+                        + srid + " to EPSG:4326: a coordinate lies outside the area that CRS is defined for"));
+            }
         }
         return result;
     }

@@ -131,6 +131,29 @@ class ChunkedFormatsUploadIT extends ApiIT {
                 .isLessThan(0.1);
     }
 
+    /**
+     * A point PROJ cannot take back from UTM (x = 10^12 m: "Point outside of projection domain") is a row-level
+     * rejection naming its feature, not a failed job carrying the database's text; the others are reprojected.
+     */
+    @Test
+    void aPointOutsideItsCrsDomainIsARowLevelRejection() throws Exception {
+        int n = 1_100; // the bad point in the second reprojection batch
+        StringBuilder b = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 1; i <= n; i++) {
+            double x = i == 1_050 ? 1e12 : 500_000 + i;
+            b.append(i == 1 ? "" : ",").append(feature("GX-" + i, "1", i, 120).replaceFirst("\\[[^\\]]*\\]",
+                    String.format(Locale.ROOT, "[%.1f,%.1f]", x, 4_540_000.0 + i)));
+        }
+        b.append("],\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32642\"}}}");
+        JsonNode job = importFile("base-stations", token("admin", null), "utm-bad.geojson", utf8(b.toString()), "dryRun", "true");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("rejected");
+        JsonNode errors = job.path("report").path("errors");
+        assertThat(errors.size()).as(job.toString()).isEqualTo(1);
+        assertThat(errors.get(0).path("row").asInt()).isEqualTo(1_050);
+        assertThat(errors.get(0).toString()).contains("cannot be reprojected from EPSG:32642").doesNotContain("transform:");
+        assertThat(job.toString()).doesNotContain("projection domain");
+    }
+
     @Test
     void aGeoPackageErrorInTheSecondChunkRejectsTheFileAndDryRunAndReuploadBehave() throws Exception {
         int bad = StagingRepository.CHUNK + 600;
