@@ -86,7 +86,8 @@ class CoverageModels {
     }
 
     String engineFingerprint() {
-        return ENGINE_VERSION + " " + settings();
+        // the radio settings do not say whether a DEM is in use; terrain on or off changes the answers too
+        return ENGINE_VERSION + " " + settings() + " dem=" + (terrain.dem() != null);
     }
 
     /**

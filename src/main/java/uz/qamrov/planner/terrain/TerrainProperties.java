@@ -12,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * flat earth, which the run's metadata then states. {@code sectorWedges}: true replaces antenna-pattern
  * radial footprints by the former hard sectors without terrain (for comparisons with wedge-based oracles).
  *
- * <p>Defaults: hard sectors, no terrain. Antenna-pattern radial footprints cost ~40× the CPU of a national build
- * with sectors (147 s against 2.5–4.6 s) and terrain another ~23× per cell (docs/benchmarks.md); they stay behind
- * these switches until the footprint builder is fast enough for every import and start-up.
+ * <p>Defaults: antenna-pattern radial footprints with terrain (issue #11), since a national build with terrain costs
+ * ~50 s of CPU, no longer ~40× the wedges' (docs/benchmarks.md, fifth pass). {@code enabled=false} keeps the
+ * pattern radials over flat earth; {@code sectorWedges=true} goes back to the former hard sectors (no terrain).
  */
 @ConfigurationProperties("qamrov.terrain")
 public record TerrainProperties(@DefaultValue("geodata/dem/uz_srtm30plus_1min.asc.gz") Path file,
-        @DefaultValue("false") boolean enabled, @DefaultValue("true") boolean sectorWedges) {
+        @DefaultValue("true") boolean enabled, @DefaultValue("false") boolean sectorWedges) {
 }

@@ -140,8 +140,8 @@ record SyntheticNation(List<AdminArea> areas, List<Settlement> settlements, List
     }
 
     /**
-     * The model with the service's default radio settings (hard sector wedges, no terrain: {@code RadioSettings.WEDGES},
-     * as {@code planner.terrain.TerrainStore} chooses unless radial footprints are switched on).
+     * The model with hard sector wedges, no terrain ({@code RadioSettings.WEDGES}: the service's default until session
+     * 22, {@code qamrov.terrain.sector-wedges=true} since); the benchmarks' radial and terrain modes build their own.
      */
     CoverageModel build() {
         return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withRadio(RadioSettings.WEDGES))

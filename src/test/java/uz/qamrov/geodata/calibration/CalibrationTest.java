@@ -11,16 +11,16 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The committed dataset, evaluated by the real engine (the same model the service builds), against the published
- * figures and their tolerances — the table in geodata/README.md. Loads the whole national dataset (~30 s).
+ * figures and their tolerances — the table in geodata/README.md. Loads the whole national dataset and builds its model
+ * with the service's defaults, radial pattern footprints with terrain (~1 min of CPU, {@link ShippedModel}).
  */
 class CalibrationTest {
 
-    private static final Path DIR = Path.of("geodata");
+    private static final Path DIR = ShippedModel.DIR;
 
     @Test
     void theHistoryFollowsThePublishedFigures() throws Exception {
-        GeodataInputs in = GeodataInputs.read(DIR);
-        List<Calibration.Figure> figures = Calibration.figures(in, in.model(), DIR,
+        List<Calibration.Figure> figures = Calibration.figures(ShippedModel.inputs(), ShippedModel.model(), DIR,
                 Terrain.read(DIR.resolve("dem/uz_srtm30plus_1min.asc.gz")));
         assertEquals(17, figures.size());
         assertAll(figures.stream().map(f -> (Executable) () -> assertTrue(f.ok(), f.when() + " " + f.what() + ": "

@@ -27,6 +27,9 @@ import uz.qamrov.support.PostgisIT;
  * Uncovered by any operator: 68.81 − 2 × 20 = 28.81 km in three gaps; by op_a alone: 48.81 km (B does not count).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the discs above are worked over flat earth; the road lies in the Zarafshan valley, where the default terrain
+// model shortens site A's western radials by ~1 km (a terrain paper case is TerrainFootprintTest's job)
+@org.springframework.test.context.TestPropertySource(properties = "qamrov.terrain.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HighwayGapsByOperatorIT extends PostgisIT {
 

@@ -46,6 +46,9 @@ class CoverageConsistencyIT extends ApiIT {
     CoverageInputRepository inputs;
     @Autowired
     CoverageModels models;
+    /** The service's DEM (terrain is on by default): the fresh model must see the terrain the service sees. */
+    @Autowired
+    uz.qamrov.planner.terrain.TerrainStore terrain;
     @Autowired
     CoverageService coverage;
     @Autowired
@@ -220,7 +223,7 @@ class CoverageConsistencyIT extends ApiIT {
         CoverageModel fresh = new CoverageModelBuilder().settings(models.settings()).settlements(inputs.settlements())
                 .cells(inputs.cells(null)).sites(inputs.sites(null)).lines(inputs.transportLines())
                 .fiberRoutes(inputs.fiberRoutes(null)).fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations())
-                .adminAreas(inputs.adminAreas()).build();
+                .adminAreas(inputs.adminAreas()).terrain(terrain.dem()).build();
         for (LocalDate d : List.of(TODAY, LocalDate.of(2021, 6, 30), TODAY.plusYears(1))) {
             String at = when + " as of " + d;
             assertThat(values(coverage.indicators(d).values())).as("indicators " + at)

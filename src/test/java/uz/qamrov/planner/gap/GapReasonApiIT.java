@@ -21,7 +21,9 @@ import uz.qamrov.support.ApiIT;
 
 /**
  * Sites uploaded through the API, then the reason codes and signal classes read back through the gap list (JSON,
- * CSV) and the OGC settlements layer. The service runs its default footprints (hard sector wedges, flat earth):
+ * CSV) and the OGC settlements layer. The paper is worked on hard sector wedges over flat earth, so the service is
+ * configured with them ({@code qamrov.terrain.sector-wedges=true}; with the default antenna patterns Orqa would be
+ * covered by A's back lobe, as SignalDiagnosisTest works out):
  *
  * <pre>
  * site A (69.3, 41.2): one 4G 1800 MHz sector at 0°, 28 m        site B (69.7, 41.3), 34 km east: 2G 900 MHz omni
@@ -31,6 +33,7 @@ import uz.qamrov.support.ApiIT;
  *   Olis   (68.9, 40.9), 47 km from A → no_site_within_km
  * </pre>
  */
+@org.springframework.test.context.TestPropertySource(properties = "qamrov.terrain.sector-wedges=true")
 class GapReasonApiIT extends ApiIT {
 
     static final String HEADER = "operator,site_id,cell_id,lon,lat,tower_height_m,status,commissioned_on,decommissioned_on,"

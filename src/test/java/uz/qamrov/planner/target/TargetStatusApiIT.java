@@ -27,6 +27,9 @@ import uz.qamrov.support.ApiIT;
  * </pre>
  * As of 2024-12-31, with the deadlines of the roadmap (2022-12-31 / 2023-12-31).
  */
+// the discs above are worked over flat earth; around 66.5° E 39.5° N (the Zarafshan valley) the default terrain
+// model shortens them, so this paper case runs the pattern radials without terrain
+@org.springframework.test.context.TestPropertySource(properties = "qamrov.terrain.enabled=false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TargetStatusApiIT extends ApiIT {
 

@@ -156,7 +156,7 @@ public final class Calibration {
         Path dir = Path.of(args.length > 0 ? args[0] : "geodata");
         Path dem = Path.of(args.length > 1 ? args[1] : "geodata/dem/uz_srtm30plus_1min.asc.gz");
         GeodataInputs in = GeodataInputs.read(dir);
-        List<Figure> figures = figures(in, in.model(), dir, Terrain.read(dem));
+        List<Figure> figures = figures(in, in.model(uz.qamrov.planner.terrain.DemFiles.read(dem)), dir, Terrain.read(dem));
         System.out.print(table(figures));
         System.exit(figures.stream().allMatch(Figure::ok) ? 0 : 1);
     }

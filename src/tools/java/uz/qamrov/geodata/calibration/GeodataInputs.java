@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.model.Technology;
 import uz.qamrov.engine.model.TransportLine;
 import uz.qamrov.engine.model.Validity;
+import uz.qamrov.engine.radio.RadioSettings;
+import uz.qamrov.engine.terrain.Dem;
+import uz.qamrov.planner.terrain.DemFiles;
 
 /**
  * The shipped dataset's files read straight into the engine's input records, the way the service loads them from
@@ -76,11 +80,14 @@ public record GeodataInputs(List<Settlement> settlements, List<TransportLine> li
         id = 0;
         for (CSVRecord r : csv(dir.resolve("cells.csv.gz"))) {
             Site s = siteByKey.get(r.get("operator_code") + '/' + r.get("site_external_id"));
-            Double azimuth = nd(r, "azimuth_deg");
-            Double bw = nd(r, "beamwidth_deg");
+            // the service stores these as PostgreSQL real (GeodataRepository): the same float values here, so the
+            // radial model (tilt, EIRP) answers exactly as the service's does
+            Double azimuth = nf(r, "azimuth_deg");
+            Double bw = nf(r, "beamwidth_deg");
             cells.add(new Cell(++id, s.id(), s.operator(), Technology.fromLabel(r.get("technology")),
                     Integer.parseInt(r.get("band_mhz")), azimuth, bw != null ? bw : azimuth == null ? 360 : 65,
-                    d(r, "antenna_height_m"), nd(r, "eirp_dbm"), nd(r, "range_m"), s.lon(), s.lat(), s.validity()));
+                    nf(r, "antenna_height_m"), nf(r, "eirp_dbm"), nf(r, "range_m"), s.lon(), s.lat(), s.validity(),
+                    nf(r, "tilt_deg"), null, null));
         }
         List<FiberRoute> routes = new ArrayList<>();
         id = 0;
@@ -108,15 +115,28 @@ public record GeodataInputs(List<Settlement> settlements, List<TransportLine> li
         return new GeodataInputs(settlements, lines, sites, cells, routes, nodes, areas, extIds);
     }
 
+    /** The national DEM the service loads by default ({@code qamrov.terrain.file}), relative to the repository. */
+    public static final Path DEFAULT_DEM = Path.of("geodata/dem/uz_srtm30plus_1min.asc.gz");
+
     /**
-     * The engine's coverage model over these inputs, with the service's default settings: hard sectors, no terrain
-     * ({@code qamrov.terrain.*} defaults; the history is calibrated on what the service computes).
+     * The engine's coverage model over these inputs with the service's default settings ({@code qamrov.terrain.*}):
+     * antenna-pattern radial footprints with terrain over {@link #DEFAULT_DEM}; the history is calibrated on what
+     * the service computes.
      */
     public CoverageModel model() {
+        try {
+            return model(DemFiles.read(DEFAULT_DEM));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the national DEM " + DEFAULT_DEM + " is part of the repository", e);
+        }
+    }
+
+    /** The same with this DEM (null: flat earth). */
+    public CoverageModel model(Dem dem) {
         return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withFiberDropDistanceM(FIBER_DROP_M)
-                .withRadio(uz.qamrov.engine.radio.RadioSettings.WEDGES))
+                .withRadio(RadioSettings.DEFAULTS))
                 .settlements(settlements).lines(lines).sites(sites).cells(cells).fiberRoutes(routes).fiberNodes(nodes)
-                .adminAreas(areas).build();
+                .adminAreas(areas).terrain(dem).build();
     }
 
     static List<CSVRecord> csv(Path file) throws IOException {
@@ -148,6 +168,12 @@ public record GeodataInputs(List<Settlement> settlements, List<TransportLine> li
     private static Double nd(CSVRecord r, String col) {
         String v = r.get(col);
         return v == null || v.isBlank() ? null : Double.valueOf(v);
+    }
+
+    /** A nullable value as PostgreSQL {@code real} keeps it. */
+    private static Double nf(CSVRecord r, String col) {
+        Double v = nd(r, col);
+        return v == null ? null : (double) v.floatValue();
     }
 
     private static String blank(String v) {

@@ -42,12 +42,13 @@ public final class HistoryCalibrator {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "geodata");
         Path dem = Path.of(args.length > 1 ? args[1] : "geodata/dem/uz_srtm30plus_1min.asc.gz");
-        tune(dir, Terrain.read(dem));
+        tune(dir, Terrain.read(dem), uz.qamrov.planner.terrain.DemFiles.read(dem));
     }
 
-    static void tune(Path dir, Terrain terrain) throws Exception {
+    /** {@code terrain} ranks remoteness; {@code dem} is what the engine's footprints see (the service's default). */
+    static void tune(Path dir, Terrain terrain, uz.qamrov.engine.terrain.Dem dem) throws Exception {
         GeodataInputs in = GeodataInputs.read(dir);
-        CoverageModel model = in.model();
+        CoverageModel model = in.model(dem);
         List<double[]> towns = new ArrayList<>();
         List<CSVRecord> rows = GeodataInputs.csv(dir.resolve("settlements.csv.gz"));
         for (CSVRecord r : rows) {
