@@ -114,12 +114,6 @@ final class CoverSwapSearch {
                 return false;
             }
             List<Integer> out = leavingCandidates(c);
-            // targets are shares (90% of settlements): what c adds elsewhere may free a pick it shares nothing with
-            for (int j : picks) {
-                if (!out.contains(j)) {
-                    out.add(j);
-                }
-            }
             double in = cands.get(c).costUsd();
             add(c, picks.size());
             // 1-for-1 first (it keeps more of the plan), then 2-for-1, then 2-for-2
@@ -136,6 +130,7 @@ final class CoverSwapSearch {
                 remove(ra);
                 for (int b = a + 1; b < out.size(); b++) {
                     int rb = out.get(b);
+                    checks++;
                     double saving = cost(ra) + cost(rb) - in;
                     if (saving <= 1e-6 || !groupOk(c, ra, rb)) {
                         continue;
@@ -231,7 +226,7 @@ final class CoverSwapSearch {
         return false;
     }
 
-    /** Picks that may leave when c enters: those sharing a demand with c, and its group's pick; null if none. */
+    /** Picks that may leave when c enters: first those sharing a demand with c and its group's pick, then the rest. */
     private List<Integer> leavingCandidates(int c) {
         Set<Integer> out = new LinkedHashSet<>();
         int grp = groups.groupOf(c);
@@ -250,6 +245,9 @@ final class CoverSwapSearch {
                 }
             }
         }
+        // then every other pick: targets are shares (90% of settlements), so what c adds elsewhere may free a pick it
+        // shares no demand with
+        out.addAll(picks);
         return new ArrayList<>(out);
     }
 
