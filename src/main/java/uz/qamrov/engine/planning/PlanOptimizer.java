@@ -22,8 +22,8 @@ import java.util.PriorityQueue;
  * that no longer fit in the remaining budget are skipped, not a reason to stop.</li>
  * <li>{@link PlanObjective.Targets}: greedy set cover on the gain truncated at each goal's remaining need (still
  * submodular), until every target is met or nothing adds more; then a pruning pass drops, most expensive first,
- * any pick the targets no longer need. Targets beyond what all candidates reach are capped there and reported as
- * {@link Shortfall}s, not errors.</li>
+ * any pick the targets no longer need, and a local search swaps picks ({@link CoverSwapSearch}). Targets beyond what
+ * all candidates reach are capped there and reported as {@link Shortfall}s, not errors.</li>
  * </ul>
  * Ties are broken by candidate order, so a plan is deterministic. The optimality gap against an exact integer
  * programme is measured in {@code PlanOptimizerExactTest} (docs/planning.md).
@@ -136,7 +136,7 @@ public final class PlanOptimizer {
         greedy(s, Double.POSITIVE_INFINITY);
         prune(s, need0);
         s = improve(s, need0);
-        return result(objective, s.picks, target);
+        return result(objective, CoverSwapSearch.improve(p, groups, need0, s.picks), target);
     }
 
     private record Entry(int index, double ratio, int round) {
