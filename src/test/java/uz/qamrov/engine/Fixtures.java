@@ -78,4 +78,27 @@ public final class Fixtures {
     public static AdminArea district(String code, String region, String wkt) {
         return new AdminArea(code, region, false, wkt(wkt));
     }
+
+    /** Ground height as a function of the offset (metres east, north) from a DEM's centre. */
+    @FunctionalInterface
+    public interface Height {
+        double at(double eastM, double northM);
+    }
+
+    /** A 0.3° × 0.3° DEM of 0.001° cells centred on (lon, lat), heights from the plane offset of each cell's centre. */
+    public static uz.qamrov.engine.terrain.Dem demAround(double lon, double lat, Height h) {
+        int n = 300;
+        double cell = 0.001;
+        LocalMetric m = LocalMetric.at(lon, lat);
+        float[] z = new float[n * n];
+        double west = lon - n * cell / 2;
+        double north = lat + n * cell / 2;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                double[] p = m.toLocal(west + (c + 0.5) * cell, north - (r + 0.5) * cell);
+                z[r * n + c] = (float) h.at(p[0], p[1]);
+            }
+        }
+        return new uz.qamrov.engine.terrain.Dem(west, north, cell, n, n, z, -32768);
+    }
 }

@@ -241,10 +241,8 @@ public final class NearestFinder {
 
     /** The least distance to an item of {@code tree} among those in the box of radius {@code r}; infinite for none. */
     private static double nearestWithin(STRtree tree, double lon, double lat, double r) {
-        double dLat = r / 110_500.0 * 1.01;
-        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
         @SuppressWarnings("unchecked")
-        List<Item> cand = tree.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
+        List<Item> cand = tree.query(box(lon, lat, r));
         if (cand.isEmpty()) {
             return Double.POSITIVE_INFINITY;
         }
@@ -275,10 +273,8 @@ public final class NearestFinder {
         LocalMetric m = LocalMetric.at(lon, lat);
         Coordinate origin = new Coordinate(0, 0);
         for (double r = 1_000; r < 2 * maxSearchM; r *= 2) {
-            double dLat = r / 110_500.0 * 1.01;
-            double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
             @SuppressWarnings("unchecked")
-            List<Item> cand = tree.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
+            List<Item> cand = tree.query(box(lon, lat, r));
             Nearest best = null;
             for (Item it : cand) {
                 if (!it.validity().contains(asOf) || (operator != null && !operator.equals(it.operator()))) {
@@ -295,6 +291,13 @@ public final class NearestFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /** A lon/lat box holding everything within {@code r} metres of the point (a little wider, never narrower). */
+    private static Envelope box(double lon, double lat, double r) {
+        double dLat = r / 110_500.0 * 1.01;
+        double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat)));
+        return new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
     }
 
     private static double distanceM(LocalMetric m, Coordinate origin, Coordinate[] cs) {

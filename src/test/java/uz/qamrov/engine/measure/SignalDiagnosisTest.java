@@ -181,24 +181,9 @@ class SignalDiagnosisTest {
         assertThat(signal(flat, 1, Service.HIGH_SPEED_MOBILE).reason()).isNull();
     }
 
-    interface Height {
-        double at(double eastM, double northM);
-    }
 
     /** 0.3° × 0.3° DEM of 0.001° cells centred on the site, heights from the plane offset (as TerrainFootprintTest). */
-    static Dem dem(Height h) {
-        int n = 300;
-        double cell = 0.001;
-        LocalMetric m = LocalMetric.at(LON, LAT);
-        float[] z = new float[n * n];
-        double west = LON - n * cell / 2;
-        double north = LAT + n * cell / 2;
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                double[] p = m.toLocal(west + (c + 0.5) * cell, north - (r + 0.5) * cell);
-                z[r * n + c] = (float) h.at(p[0], p[1]);
-            }
-        }
-        return new Dem(west, north, cell, n, n, z, -32768);
+    static Dem dem(uz.qamrov.engine.Fixtures.Height h) {
+        return uz.qamrov.engine.Fixtures.demAround(LON, LAT, h);
     }
 }

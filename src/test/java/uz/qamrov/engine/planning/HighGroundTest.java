@@ -59,19 +59,7 @@ class HighGroundTest {
     }
 
     static Dem dem() {
-        int n = 300;
-        double cell = 0.001;
-        LocalMetric m = LocalMetric.at(LON, LAT);
-        float[] z = new float[n * n];
-        double west = LON - n * cell / 2;
-        double north = LAT + n * cell / 2;
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                double[] p = m.toLocal(west + (c + 0.5) * cell, north - (r + 0.5) * cell);
-                z[r * n + c] = (float) height(p[0], p[1]);
-            }
-        }
-        return new Dem(west, north, cell, n, n, z, -32768);
+        return uz.qamrov.engine.Fixtures.demAround(LON, LAT, HighGroundTest::height);
     }
 
     static Settlement village(long id, double eastM) {

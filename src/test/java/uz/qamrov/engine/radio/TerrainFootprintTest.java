@@ -23,25 +23,11 @@ class TerrainFootprintTest {
     static final double LON = 66.5;
     static final double LAT = 40.5;
     static final double CELL = 0.001;
-    static final int N = 300;
 
-    interface Height {
-        double at(double eastM, double northM);
-    }
 
     /** A 0.3° × 0.3° DEM centred on the site, heights from a function of the plane offset (metres). */
-    static Dem dem(Height h) {
-        LocalMetric m = LocalMetric.at(LON, LAT);
-        float[] z = new float[N * N];
-        double west = LON - N * CELL / 2;
-        double north = LAT + N * CELL / 2;
-        for (int r = 0; r < N; r++) {
-            for (int c = 0; c < N; c++) {
-                double[] p = m.toLocal(west + (c + 0.5) * CELL, north - (r + 0.5) * CELL);
-                z[r * N + c] = (float) h.at(p[0], p[1]);
-            }
-        }
-        return new Dem(west, north, CELL, N, N, z, -32768);
+    static Dem dem(uz.qamrov.engine.Fixtures.Height h) {
+        return uz.qamrov.engine.Fixtures.demAround(LON, LAT, h);
     }
 
     static RadialFootprint footprint(Dem dem) {
