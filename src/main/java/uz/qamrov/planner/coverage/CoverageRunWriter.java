@@ -22,6 +22,7 @@ import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.RegionCoverage;
+import uz.qamrov.engine.measure.RegionUnionMemo;
 import uz.qamrov.engine.measure.SignalDiagnosis;
 import uz.qamrov.engine.measure.SignalReport;
 import uz.qamrov.engine.model.Cell;
@@ -85,6 +86,12 @@ class CoverageRunWriter {
      * indicators read parked 5–34 s under the model's read lock while the worker unioned a region, and an import
      * waited for that read (seen in thread dumps of the load benchmark).
      */
+    /**
+     * Region unions built before, by the footprints they were built from: after an upload only the regions its cells
+     * reach are unioned again (a national set of radial unions is minutes of CPU), and a month with the same cells on
+     * air in a region takes that region's union from another month.
+     */
+    private RegionUnionMemo unionMemo;
     private final ForkJoinPool unionPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
         ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
         t.setName("coverage-union-" + t.getPoolIndex());
@@ -310,7 +317,7 @@ class CoverageRunWriter {
                 priority.yieldTo(level);
                 var one = models.read(g -> {
                     CoverageUnionBuilder b = new CoverageUnionBuilder(g.model()).technologyAtLeast(t).operator(op)
-                            .verticesPerFullCircle(32);
+                            .verticesPerFullCircle(32).memo(unionMemo(g.model()));
                     return new PendingUnion(b, b.collect(asOf));
                 });
                 if (operators.generation() != runGeneration || one.generation() != runGeneration) {
@@ -328,7 +335,16 @@ class CoverageRunWriter {
         }
     }
 
+    /** The memo of region unions, made with the first model's geometry factory (one for the service's life). */
+    private synchronized RegionUnionMemo unionMemo(CoverageModel model) {
+        if (unionMemo == null) {
+            unionMemo = new RegionUnionMemo(model.geometryFactory());
+        }
+        return unionMemo;
+    }
+
     private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0, RunPriority.Ticket level) {
+        long[] before = unionMemo.hitsAndMisses();
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
@@ -352,7 +368,9 @@ class CoverageRunWriter {
             results.markPolygons(runId, n);
             results.deleteOlderRuns(asOf, runId); // an older run kept only for its polygons goes now
         });
-        log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms", n, runId, asOf, (System.nanoTime() - t0) / 1_000_000);
+        long[] after = unionMemo.hitsAndMisses();
+        log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms ({} region unions kept from before, {} built)",
+                n, runId, asOf, (System.nanoTime() - t0) / 1_000_000, after[0] - before[0], after[1] - before[1]);
         return n;
     }
 
