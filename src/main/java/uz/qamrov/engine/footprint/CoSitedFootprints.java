@@ -12,7 +12,7 @@ import uz.qamrov.engine.geodesy.LocalMetric;
 /**
  * The exact union of radial footprints that share an apex and radials (the cells of one site): one star-shaped polygon
  * instead of one per cell, so that a dissolve over a region nodes a site once. On the shipped dataset a site has ~3
- * footprints per technology and the region unions cost 2.5–3.5× less (docs/benchmarks.md).
+ * footprints per technology and the region unions cost 1.6–3.0× less CPU (docs/benchmarks.md).
  *
  * <p>Why it is exact: each footprint is the union of triangles (apex, r<sub>i</sub>·d<sub>i</sub>,
  * r<sub>i+1</sub>·d<sub>i+1</sub>) over the wedges between radials i and i+1 of its local plane. Within a wedge,

@@ -71,7 +71,8 @@ public final class RegionUnionMemo {
         Geometry g = packed.createGeometry(result.geometry());
         RegionCoverage kept = new RegionCoverage(result.regionCode(), result.technology(), result.operator(), g,
                 result.areaKm2());
-        entries.put(key(result.regionCode(), result.technology(), result.operator()), new Entry(clip, verticesPerFullCircle, ids, kept));
+        entries.put(key(result.regionCode(), result.technology(), result.operator()),
+                new Entry(clip, verticesPerFullCircle, ids, kept));
         return kept;
     }
 

@@ -34,13 +34,11 @@ import uz.qamrov.support.PostgisIT;
  * <p>Nothing is stubbed: every request reaches this server, and any 4xx/5xx answer the page did not expect (the
  * script's explicit allow-list) fails the run.
  *
- * <p>The service runs hard sector wedges ({@code qamrov.terrain.sector-wedges=true}), not the default pattern radials
- * with terrain: this test is about the web app, and with the default model a region's PNG map outwaited
- * {@code polygon-wait-s} (503) under load 13–16 (coverage polygons of 360-vertex footprints cost ~2.3× the union CPU;
- * the run took 1,090 s, with wedges 977 s under the same load) — docs/benchmarks.md, session 22. The default model's demo cases are checked on the shipped data by {@code ShippedRadioModelTest}.
+ * <p>The service runs its default model (pattern radials with terrain), as a user gets it: the region PNG maps and
+ * exports the script asks for are dissolved from the same footprints the gap table's reasons come from.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"qamrov.access.admin-token=" + WebAppBrowserIT.ADMIN_TOKEN, "qamrov.terrain.sector-wedges=true"})
+        properties = {"qamrov.access.admin-token=" + WebAppBrowserIT.ADMIN_TOKEN})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebAppBrowserIT extends PostgisIT {
 
