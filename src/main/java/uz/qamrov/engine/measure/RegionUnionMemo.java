@@ -66,7 +66,7 @@ public final class RegionUnionMemo {
 
     /** Keeps {@code result}, built from {@code footprints} within {@code clip}; returns the kept (packed) copy. */
     RegionCoverage keep(RegionCoverage result, Geometry clip, int verticesPerFullCircle, List<Footprint> footprints) {
-        Set<Footprint> ids = Collections.newSetFromMap(new IdentityHashMap<>(footprints.size() * 2));
+        Set<Footprint> ids = Collections.newSetFromMap(new IdentityHashMap<>(footprints.size()));
         ids.addAll(footprints);
         Geometry g = packed.createGeometry(result.geometry());
         RegionCoverage kept = new RegionCoverage(result.regionCode(), result.technology(), result.operator(), g,
