@@ -60,9 +60,13 @@ class PolygonUnionBenchmarkTest {
         }
 
         // (2) the national set with the memo
+        long modelOnly = usedAfterGc();
         RegionUnionMemo memo = new RegionUnionMemo(model.geometryFactory());
         report("national set, first", memo, measure(() -> nationalSet(model, operators, memo, TODAY)));
         report("national set, nothing changed", memo, measure(() -> nationalSet(model, operators, memo, TODAY)));
+        long withMemo = usedAfterGc();
+        System.out.printf("heap used after GC: %d MB with the %d kept unions, %d MB before them (the model alone)%n",
+                withMemo >> 20, memo.size(), modelOnly >> 20);
         Random rnd = new Random(10);
         List<Site> sites = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
@@ -108,6 +112,14 @@ class PolygonUnionBenchmarkTest {
         System.out.printf("%s: %d ms wall, %d ms CPU; region unions kept %d, built %d%n", what, ms[0], ms[1],
                 now[0] - lastCounts[0], now[1] - lastCounts[1]);
         lastCounts = now;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private long[] measure(Runnable r) {
