@@ -317,7 +317,10 @@ class CoverageRunWriter {
                 priority.yieldTo(level);
                 var one = models.read(g -> {
                     CoverageUnionBuilder b = new CoverageUnionBuilder(g.model()).technologyAtLeast(t).operator(op)
-                            .verticesPerFullCircle(32).memo(unionMemo(g.model()));
+                            .verticesPerFullCircle(32).memo(unionMemo(g.model()))
+                            // a region union is seconds: runs readers wait for go first between them, not only
+                            // between whole national unions
+                            .beforeEachUnion(() -> priority.yieldTo(level));
                     return new PendingUnion(b, b.collect(asOf));
                 });
                 if (operators.generation() != runGeneration || one.generation() != runGeneration) {

@@ -43,6 +43,7 @@ class RegionUnionMemoTest {
         assertThat(model.footprintOf(cells.get(0).id())).as("the default model draws radial footprints")
                 .isInstanceOf(RadialFootprint.class);
         RegionUnionMemo memo = new RegionUnionMemo(model.geometryFactory());
+        HOOK_CALLS.set(0);
 
         List<RegionCoverage> first = build(model, memo, TODAY);
         List<RegionCoverage> scratch = build(model, null, TODAY);
@@ -55,6 +56,7 @@ class RegionUnionMemoTest {
         for (int i = 0; i < first.size(); i++) {
             assertThat(again.get(i)).as("nothing changed: the kept union").isSameAs(first.get(i));
         }
+        assertThat(HOOK_CALLS.get()).as("the hook runs before each union built, never for a kept one").isEqualTo(first.size());
 
         // a 3-sector site at the far west of R1 (its footprints cannot reach R2, 0.25° ≈ 21 km east)
         double lon = RandomNetwork.MIN_LON + 0.02;
@@ -137,6 +139,9 @@ class RegionUnionMemoTest {
         assertThat(merged).isGreaterThan(30);
     }
 
+    /** Calls of the builders' {@code beforeEachUnion} hook with a memo (regions are built in parallel). */
+    private static final java.util.concurrent.atomic.AtomicInteger HOOK_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static List<RegionCoverage> build(CoverageModel model, RegionUnionMemo memo, LocalDate d) {
         List<RegionCoverage> out = new ArrayList<>();
         List<String> ops = new ArrayList<>();
@@ -145,7 +150,11 @@ class RegionUnionMemoTest {
         for (String op : ops) {
             for (Technology t : Technology.values()) {
                 out.addAll(new CoverageUnionBuilder(model).technologyAtLeast(t).operator(op).verticesPerFullCircle(32)
-                        .memo(memo).build(d));
+                        .memo(memo).beforeEachUnion(() -> {
+                            if (memo != null) {
+                                HOOK_CALLS.incrementAndGet();
+                            }
+                        }).build(d));
             }
         }
         return out;
