@@ -28,8 +28,8 @@ import uz.qamrov.engine.model.Technology;
  * Dissolved footprint polygons of the cells active on a date, per region, clipped to the region polygon. Each
  * footprint becomes a polygon ({@link Footprint#toPolygon}; a wedge's arcs get {@link #verticesPerFullCircle} vertices
  * per 360°, inscribed), the radial footprints of one site become one ({@link CoSitedFootprints}: the same shape,
- * 1.6–3.0× less CPU to node), then JTS unary (cascaded) union per region. With a {@link RegionUnionMemo}, a region whose footprints
- * are the very ones of a union built before takes that union. Areas are geodesic
+ * 1.6–3.1× less CPU to node), then JTS unary (cascaded) union per region. With a {@link RegionUnionMemo}, a region
+ * whose footprints are the very ones of a union built before takes that union. Areas are geodesic
  * ({@link LocalMetric#areaM2}). For maps and the {@code coverage_polygons} table, not for indicators: it is
  * orders of magnitude slower than {@link CoverageModel#evaluate}. Empty input gives empty geometries (area 0).
  *
@@ -146,7 +146,7 @@ public final class CoverageUnionBuilder {
     private Geometry union(GeometryFactory gf, List<Footprint> fps, Geometry clip) {
         PreparedGeometry prep = clip == null ? null : PreparedGeometryFactory.prepare(clip);
         List<Geometry> polys = new ArrayList<>();
-        for (Polygon p : polygons(gf, fps, clip)) {
+        for (Polygon p : polygons(gf, fps)) {
             if (prep == null || prep.intersects(p)) {
                 polys.add(p);
             }
@@ -163,15 +163,13 @@ public final class CoverageUnionBuilder {
 
     /**
      * One polygon per footprint, except that the radial footprints of one apex (a site's cells) become one polygon,
-     * their exact union: a dissolve over a region then nodes each site once instead of once per cell.
+     * their exact union: a dissolve over a region then nodes each site once instead of once per cell. {@code fps} are
+     * already those near the region ({@link #build(Inputs)} keeps the ones whose envelope meets the region's).
      */
-    private List<Polygon> polygons(GeometryFactory gf, List<Footprint> fps, Geometry clip) {
+    private List<Polygon> polygons(GeometryFactory gf, List<Footprint> fps) {
         List<Polygon> out = new ArrayList<>();
         Map<CoSitedFootprints.Apex, List<RadialFootprint>> sites = new LinkedHashMap<>();
         for (Footprint f : fps) {
-            if (clip != null && !clip.getEnvelopeInternal().intersects(f.envelope())) {
-                continue;
-            }
             if (mergeCoSited && f instanceof RadialFootprint rf && CoSitedFootprints.canMerge(rf)) {
                 sites.computeIfAbsent(CoSitedFootprints.Apex.of(rf), k -> new ArrayList<>(4)).add(rf);
             } else {

@@ -81,17 +81,17 @@ class CoverageRunWriter {
     static final int DIAGNOSIS_PART = 1_000;
 
     /**
-     * Where polygon unions run their parallel parts. A region's union is one piece of seconds; in the common pool
-     * (one worker on two cores) it held up the short parallel parts of every request's evaluation behind it: an
-     * indicators read parked 5–34 s under the model's read lock while the worker unioned a region, and an import
-     * waited for that read (seen in thread dumps of the load benchmark).
-     */
-    /**
      * Region unions built before, by the footprints they were built from: after an upload only the regions its cells
      * reach are unioned again (a national set of radial unions is minutes of CPU), and a month with the same cells on
      * air in a region takes that region's union from another month.
      */
     private RegionUnionMemo unionMemo;
+    /**
+     * Where polygon unions run their parallel parts. A region's union is one piece of seconds; in the common pool
+     * (one worker on two cores) it held up the short parallel parts of every request's evaluation behind it: an
+     * indicators read parked 5–34 s under the model's read lock while the worker unioned a region, and an import
+     * waited for that read (seen in thread dumps of the load benchmark).
+     */
     private final ForkJoinPool unionPool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
         ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
         t.setName("coverage-union-" + t.getPoolIndex());
