@@ -2,6 +2,10 @@ package uz.qamrov.planner.system.db;
 
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -18,6 +22,8 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
 
     private static PostgisCluster cluster;
     private static ClusterWatchdog watchdog;
+    /** Running applications that use the cluster: the watchdog runs while there is one. */
+    private static int users;
     private final org.apache.commons.logging.Log log;
 
     /** Boot hands us a deferred log: the logging system is not set up yet when environment post-processors run. */
@@ -41,23 +47,57 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
                 c.start();
                 log.info("PostGIS " + c.dataDir() + " is listening on 127.0.0.1:" + c.port());
                 cluster = c;
-                watchdog = new ClusterWatchdog(c, props.watchdogInterval());
                 // Shutdown handlers run after the application contexts are closed, i.e. after the pool is drained.
                 SpringApplication.getShutdownHandlers().add(() -> {
                     synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
-                        watchdog.close();
-                        watchdog = null;
+                        stopWatchdog();
                         cluster.close();
                         cluster = null;
                     }
                 });
             }
+            if (watchdog == null) {
+                watchdog = new ClusterWatchdog(cluster, props.watchdogInterval());
+            }
+            users++;
+            application.addListeners(new ApplicationEnded());
             cluster.createDatabase(props.database());
             env.getPropertySources().addFirst(new MapPropertySource("qamrovEmbeddedPostgis", Map.of(
                     "spring.datasource.url", cluster.jdbcUrl(props.database()),
                     "spring.datasource.username", PostgisCluster.SUPERUSER,
                     "spring.datasource.password", cluster.password(),
                     "qamrov.embedded-db.port", cluster.port())));
+        }
+    }
+
+    /** Stops the watchdog with the last application using the cluster (closed, or failed to start). */
+    private static final class ApplicationEnded implements ApplicationListener<ApplicationEvent> {
+        private boolean ended;
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            boolean closed = event instanceof ContextClosedEvent e && e.getApplicationContext().getParent() == null;
+            if (!closed && !(event instanceof ApplicationFailedEvent)) {
+                return;
+            }
+            synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                if (--users == 0) {
+                    // nothing watches any more: a cluster stopped on purpose (a test's, a service being shut down)
+                    // must not be restarted, and its data directory may already be gone
+                    stopWatchdog();
+                }
+            }
+        }
+    }
+
+    private static void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.close();
+            watchdog = null;
         }
     }
 

@@ -54,6 +54,16 @@ class ZeroConfigRunIT {
             long pidAfter = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
             assertThat(pidAfter).as("a new postmaster").isNotEqualTo(pidBefore);
             System.out.printf("embedded cluster back (readiness 200) %d ms after it was stopped%n", (System.nanoTime() - t0) / 1_000_000);
+            assertThat(watchdogThreads()).as("the watchdog runs with the service").isEqualTo(1);
         }
+        // closed: nothing may restart the cluster any more (its data directory is about to be deleted)
+        // (close() waits for the timer; its thread may take a moment more to end)
+        org.awaitility.Awaitility.await("the watchdog stops with the last service using the cluster")
+                .atMost(java.time.Duration.ofSeconds(5)).until(() -> watchdogThreads() == 0);
+    }
+
+    private static long watchdogThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("qamrov-db-watchdog")).count();
     }
 }
