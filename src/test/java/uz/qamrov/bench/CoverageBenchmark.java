@@ -62,9 +62,10 @@ public final class CoverageBenchmark {
                     full.add(s);
                 }
                 var phases = coverage.lastRebuild();
-                System.out.printf(Locale.ROOT, "full recompute %d: %.2f s = load %d ms + build %d ms + evaluate %d ms (%d indicator values)%n",
+                System.out.printf(Locale.ROOT, "full recompute %d: %.2f s = load %d ms + build %d ms + evaluate %d ms (%d indicator values;"
+                        + " %d of %d footprints taken from the generation before)%n",
                         i, s, phases.loadMs(), phases.buildMs(), Math.round(s * 1000) - phases.loadMs() - phases.buildMs(),
-                        indicators.values().size());
+                        indicators.values().size(), phases.footprintsReused(), phases.cells());
             }
             System.gc();
             long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;

@@ -163,4 +163,25 @@ public final class RandomNetwork {
     public Random random() {
         return rnd;
     }
+
+    /** Rolling hills (320–680 m) over the random network's area and 0.3° around it, 0.004° cells. */
+    public static uz.qamrov.engine.terrain.Dem hills(long seed) {
+        double cell = 0.004;
+        double west = MIN_LON - 0.3;
+        double north = MIN_LAT + H + 0.3;
+        int cols = (int) Math.ceil((W + 0.6) / cell);
+        int rows = (int) Math.ceil((H + 0.6) / cell);
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] phase = {rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3};
+        float[] z = new float[cols * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double x = c * cell * 85.0; // km, roughly
+                double y = r * cell * 111.0;
+                z[r * cols + c] = (float) (500 + 120 * Math.sin(x / 4.0 + phase[0]) * Math.cos(y / 7.0 + phase[1])
+                        + 60 * Math.sin((x + y) / 2.3 + phase[2]));
+            }
+        }
+        return new uz.qamrov.engine.terrain.Dem(west, north, cell, cols, rows, z, -32768);
+    }
 }

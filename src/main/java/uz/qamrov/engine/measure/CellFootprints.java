@@ -41,16 +41,38 @@ final class CellFootprints {
     /** Levels at points by the radial model's budget, in every footprint mode (terrain only with radial footprints). */
     private final PointLevels levels;
     private final Map<Point, EnvironmentClass> environmentCache = new ConcurrentHashMap<>();
+    private final RadioSettings radio;
+    private final Dem dem;
+    /** Footprints another model made with the same recipe; null when there are none to take. */
+    private final ReusableFootprints reusable;
+    private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
 
     CellFootprints(FootprintModel custom, EnvironmentClassifier classifier, LinkBudget budget, RadioSettings radio,
-            Dem dem) {
+            Dem dem, ReusableFootprints offered) {
         this.custom = custom;
         this.classifier = classifier;
         this.budget = budget;
+        this.radio = radio;
+        this.dem = dem;
         this.radial = radio.wedges() ? null : new RadialFootprintModel(classifier, budget, radio, dem);
         Dem levelDem = radio.wedges() || custom != null ? null : dem;
         this.levels = new PointLevels(radial != null ? radial : new RadialFootprintModel(classifier, budget, radio, null),
                 levelDem);
+        this.reusable = offered != null && offered.sameRecipeAs(this) ? offered : null;
+    }
+
+    /**
+     * Whether this and {@code other} give equal footprints to equal cells in equal environment classes: no custom
+     * model, equal budget and radio settings, the same DEM object (a DEM is immutable; a new file is a new object).
+     */
+    boolean sameRecipeAs(CellFootprints other) {
+        return custom == null && other.custom == null && budget.equals(other.budget) && radio.equals(other.radio)
+                && dem == other.dem;
+    }
+
+    /** How many footprints were taken from another model instead of computed. */
+    long reusedCount() {
+        return reused.get();
     }
 
     /** "flat-earth", the DEM in use, or "sector wedges" / "custom" for the run's metadata. */
@@ -79,7 +101,7 @@ final class CellFootprints {
         return levels.level(cell, lon, lat, withTerrain);
     }
 
-    private EnvironmentClass environmentOf(Cell c) {
+    EnvironmentClass environmentOf(Cell c) {
         return environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()), p -> classifier.classify(p.lon(), p.lat()));
     }
 
@@ -91,6 +113,13 @@ final class CellFootprints {
                 throw InvalidInputException.of("footprint model returned no footprint", "cellId", c.id());
             }
             return new Shape(fp, null);
+        }
+        if (reusable != null) {
+            Shape taken = reusable.shapeFor(c, this);
+            if (taken != null) {
+                reused.incrementAndGet();
+                return taken;
+            }
         }
         EnvironmentClass env = environmentOf(c);
         if (radial != null) {

@@ -111,7 +111,7 @@ public final class CoverageModel {
                 settings.settlementAreaCoveredRatio());
         this.footprints = new CellFootprints(b.footprintModel,
                 new EnvironmentClassifier(b.settlements, settings.environment()), settings.linkBudget(), settings.radio(),
-                b.terrain);
+                b.terrain, b.reusableFootprints);
         this.terrainDescription = footprints.terrainDescription();
         this.reach = new CellReachIndex(cells, footprints, settlements, edges, operators);
 
@@ -311,6 +311,19 @@ public final class CoverageModel {
      */
     public Footprint footprintFor(Cell cell) {
         return footprints.of(cell).footprint();
+    }
+
+    /**
+     * The footprints of the current cells, for a model built next from (mostly) the same cells
+     * ({@link CoverageModelBuilder#reuseFootprints}); a snapshot, later changes of this model do not reach it.
+     */
+    public ReusableFootprints reusableFootprints() {
+        return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live()));
+    }
+
+    /** How many footprints this model took from {@link ReusableFootprints} instead of computing them. */
+    public long footprintsReused() {
+        return footprints.reusedCount();
     }
 
     /** Range of a current cell (null if unknown or when a custom footprint model is used). */

@@ -45,6 +45,7 @@ public final class CoverageModelBuilder {
     GeometryFactory geometryFactory = new GeometryFactory(new PrecisionModel(), 4326);
     FootprintModel footprintModel;
     Dem terrain;
+    ReusableFootprints reusableFootprints;
 
     public CoverageModelBuilder cells(Collection<Cell> v) {
         cells = List.copyOf(v);
@@ -96,15 +97,24 @@ public final class CoverageModelBuilder {
         return this;
     }
 
-    /** Replaces the default sector footprints (e.g. with a terrain-aware model). */
     /** Elevation model for terrain diffraction along each radial; null (the default) = flat earth. */
     public CoverageModelBuilder terrain(Dem v) {
         terrain = v;
         return this;
     }
 
+    /** Replaces the default radial pattern footprints (e.g. with a test's own model). */
     public CoverageModelBuilder footprintModel(FootprintModel v) {
         footprintModel = v;
+        return this;
+    }
+
+    /**
+     * Footprints another model already made (see {@link ReusableFootprints} for when one is taken); the answers are
+     * the same as without, only the build is quicker. Null (the default): every footprint is computed.
+     */
+    public CoverageModelBuilder reuseFootprints(ReusableFootprints v) {
+        reusableFootprints = v;
         return this;
     }
 

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -16,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageModel;
-import uz.qamrov.engine.measure.CoverageModelBuilder;
+import uz.qamrov.engine.measure.ReusableFootprints;
 import uz.qamrov.engine.measure.CoverageSettings;
 import uz.qamrov.engine.measure.SiteChange;
 import uz.qamrov.engine.model.Cell;
@@ -183,48 +181,44 @@ class CoverageModels {
         }
     }
 
-    /** A model built from the stored inputs with the live settings, owned by the caller (never a generation). */
+    /**
+     * A model built from the stored inputs with the live settings, owned by the caller (never a generation). It takes
+     * the current generation's footprints of unchanged cells, so it costs a few seconds, not a national build.
+     */
     CoverageModel buildDetached() {
-        return new CoverageModelBuilder().settings(settings()).settlements(inputs.settlements()).cells(inputs.cells(null))
-                .sites(inputs.sites(null)).lines(inputs.transportLines()).fiberRoutes(inputs.fiberRoutes(null))
-                .fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations()).adminAreas(inputs.adminAreas())
-                .terrain(terrain.dem()).build();
+        return StoredInputs.load(inputs).build(settings(), terrain.dem(), currentFootprints());
+    }
+
+    /**
+     * The current generation's footprints for a model built next: a footprint depends only on its cell, the cell's
+     * environment class, the settings and the DEM, and the engine takes one only where all of these are the same.
+     */
+    private ReusableFootprints currentFootprints() {
+        ModelGeneration g = current;
+        return g == null ? null : g.model().reusableFootprints();
     }
 
     /** Full rebuild from the database: a new generation that may change every date. */
     long rebuild() {
         changeLock.lock();
         try {
+            StoredInputs in = StoredInputs.load(inputs);
+            log.info("coverage: inputs loaded in {} ms: {}", in.loadMs(), in);
             long t0 = System.nanoTime();
-            var cellsF = CompletableFuture.supplyAsync(() -> inputs.cells(null));
-            var fiberF = CompletableFuture.supplyAsync(() -> inputs.fiberRoutes(null));
-            List<Settlement> settlementList = inputs.settlements();
-            List<Site> sites = inputs.sites(null);
-            var lines = inputs.transportLines();
-            List<FiberNode> nodes = inputs.fiberNodes(null);
-            var declarations = inputs.declarations();
-            var areas = inputs.adminAreas();
-            List<Cell> cells = join(cellsF);
-            List<FiberRoute> routes = join(fiberF);
-            long loaded = System.nanoTime();
-            log.info("coverage: inputs loaded in {} ms: {} settlements, {} cells on {} sites, {} lines, {} fiber routes, {} nodes",
-                    (loaded - t0) / 1_000_000, settlementList.size(), cells.size(), sites.size(), lines.size(), routes.size(),
-                    nodes.size());
-            CoverageModel model = new CoverageModelBuilder().settings(settings()).settlements(settlementList).cells(cells)
-                    .sites(sites).lines(lines).fiberRoutes(routes).fiberNodes(nodes).declarations(declarations)
-                    .adminAreas(areas).terrain(terrain.dem()).build();
-            log.info("coverage: footprints from {}", model.terrainDescription());
-            long built = System.nanoTime();
-            lastRebuild = new CoverageService.RebuildTimings((loaded - t0) / 1_000_000, (built - loaded) / 1_000_000);
-            log.info("coverage: model built in {} ms", (built - loaded) / 1_000_000);
+            CoverageModel model = in.build(settings(), terrain.dem(), currentFootprints());
+            long buildMs = (System.nanoTime() - t0) / 1_000_000;
+            lastRebuild = new CoverageService.RebuildTimings(in.loadMs(), buildMs, model.footprintsReused(),
+                    in.cells().size());
+            log.info("coverage: model built in {} ms, footprints from {} ({} of {} taken unchanged from the previous"
+                    + " generation)", buildMs, model.terrainDescription(), model.footprintsReused(), in.cells().size());
             Map<Long, Settlement> byId = new HashMap<>();
-            settlementList.forEach(s -> byId.put(s.id(), s));
+            in.settlements().forEach(s -> byId.put(s.id(), s));
             Map<Long, List<Cell>> bySite = new HashMap<>();
-            cells.forEach(c -> bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c));
+            in.cells().forEach(c -> bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c));
             Map<Long, FiberRoute> routeById = new HashMap<>();
-            routes.forEach(r -> routeById.put(r.id(), r));
+            in.routes().forEach(r -> routeById.put(r.id(), r));
             Map<Long, FiberNode> nodeById = new HashMap<>();
-            nodes.forEach(n -> nodeById.put(n.id(), n));
+            in.nodes().forEach(n -> nodeById.put(n.id(), n));
             // a rebuild may answer differently for any date (another engine, data changed while we were down)
             long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
             effectiveFrom.put(id, LocalDate.MIN);
@@ -387,14 +381,6 @@ class CoverageModels {
             current = next;
         } finally {
             lock.writeLock().unlock();
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 }

@@ -35,8 +35,11 @@ public class CoverageService {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageService.class);
 
-    /** How long the last full rebuild spent reading PostGIS and building the model (for the benchmark and logs). */
-    public record RebuildTimings(long loadMs, long buildMs) {
+    /**
+     * How long the last full rebuild spent reading PostGIS and building the model, and how many of its cells' footprints
+     * it took unchanged from the generation before (for the benchmark, logs and tests).
+     */
+    public record RebuildTimings(long loadMs, long buildMs, long footprintsReused, int cells) {
     }
 
     /** The last incremental change: reading the changed rows, then applying them to the model (write lock held). */

@@ -17,7 +17,6 @@ import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Service;
 import uz.qamrov.engine.model.Settlement;
 import uz.qamrov.engine.model.Site;
-import uz.qamrov.engine.terrain.Dem;
 
 /**
  * A diagnosis of one date made from the report of another date (keeping the answers of covered settlements whose
@@ -57,7 +56,7 @@ class CrossDateDiagnosisTest {
         net.sitesAndCells(terrain ? 200 : 90, sites, cells); // hills hide many places: more sites keep some covered
         CoverageModel model = new CoverageModelBuilder().settlements(settlements).sites(sites).cells(cells)
                 .lines(net.lines(4)).fiberRoutes(net.fiberRoutes(4)).fiberNodes(net.fiberNodes(4))
-                .adminAreas(RandomNetwork.areas()).terrain(terrain ? hills(seed) : null).build();
+                .adminAreas(RandomNetwork.areas()).terrain(terrain ? RandomNetwork.hills(seed) : null).build();
         String ctx0 = "seed " + seed + (terrain ? " with terrain" : "");
         int[][] perPair = new int[PAIRS.length][];
         for (int p = 0; p < PAIRS.length; p++) {
@@ -142,27 +141,6 @@ class CrossDateDiagnosisTest {
                 "international", new org.locationtech.jts.geom.GeometryFactory().createLineString(
                         new org.locationtech.jts.geom.Coordinate[] {new org.locationtech.jts.geom.Coordinate(a[0], a[1]),
                             new org.locationtech.jts.geom.Coordinate(b[0], b[1])}));
-    }
-
-    /** Rolling hills (320–680 m) over the random network's area and 0.3° around it, 0.004° cells. */
-    private static Dem hills(long seed) {
-        double cell = 0.004;
-        double west = RandomNetwork.MIN_LON - 0.3;
-        double north = RandomNetwork.MIN_LAT + RandomNetwork.H + 0.3;
-        int cols = (int) Math.ceil((RandomNetwork.W + 0.6) / cell);
-        int rows = (int) Math.ceil((RandomNetwork.H + 0.6) / cell);
-        java.util.Random rnd = new java.util.Random(seed);
-        double[] phase = {rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3, rnd.nextDouble() * 6.3};
-        float[] z = new float[cols * rows];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double x = c * cell * 85.0; // km, roughly
-                double y = r * cell * 111.0;
-                z[r * cols + c] = (float) (500 + 120 * Math.sin(x / 4.0 + phase[0]) * Math.cos(y / 7.0 + phase[1])
-                        + 60 * Math.sin((x + y) / 2.3 + phase[2]));
-            }
-        }
-        return new Dem(west, north, cell, cols, rows, z, -32768);
     }
 
     /**

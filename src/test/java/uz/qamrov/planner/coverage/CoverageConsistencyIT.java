@@ -78,6 +78,20 @@ class CoverageConsistencyIT extends ApiIT {
             assertConsistent("step " + step + " (" + what + ", seed " + seed + ")");
         }
         assertThat(tileGaps).as("uncovered settlements decoded from the tiles over all steps").isPositive();
+
+        // a full rebuild and planning's detached copy take the live generation's footprints of unchanged cells (all
+        // of them here) and answer as the model built from scratch above
+        coverage.rebuild();
+        var rebuilt = coverage.lastRebuild();
+        assertThat(rebuilt.footprintsReused()).as("footprints taken by the rebuild").isEqualTo(rebuilt.cells())
+                .isPositive();
+        assertConsistent("after a full rebuild with the previous generation's footprints");
+        CoverageModel copy = coverage.detachedModel();
+        assertThat(copy.footprintsReused()).as("footprints taken by the detached copy").isEqualTo(rebuilt.cells());
+        for (LocalDate d : List.of(TODAY, LocalDate.of(2021, 6, 30))) {
+            assertThat(values(copy.indicators(d, CoverageFilter.ANY).values())).as("detached copy's indicators " + d)
+                    .isEqualTo(values(coverage.indicators(d).values()));
+        }
     }
 
     private void seedWorld(Random rnd) {

@@ -133,10 +133,15 @@ public record GeodataInputs(List<Settlement> settlements, List<TransportLine> li
 
     /** The same with this DEM (null: flat earth). */
     public CoverageModel model(Dem dem) {
+        return builder(dem).build();
+    }
+
+    /** The builder of {@link #model(Dem)}, for a caller that sets more (e.g. footprints to reuse). */
+    public CoverageModelBuilder builder(Dem dem) {
         return new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS.withFiberDropDistanceM(FIBER_DROP_M)
                 .withRadio(RadioSettings.DEFAULTS))
                 .settlements(settlements).lines(lines).sites(sites).cells(cells).fiberRoutes(routes).fiberNodes(nodes)
-                .adminAreas(areas).terrain(dem).build();
+                .adminAreas(areas).terrain(dem);
     }
 
     static List<CSVRecord> csv(Path file) throws IOException {

@@ -1,0 +1,66 @@
+package uz.qamrov.planner.coverage;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.measure.CoverageModelBuilder;
+import uz.qamrov.engine.measure.CoverageSettings;
+import uz.qamrov.engine.measure.ReusableFootprints;
+import uz.qamrov.engine.model.AdminArea;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.ServiceDeclaration;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.TransportLine;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * Everything a coverage model is built from, as the database holds it now: one definition of "the model's inputs" for
+ * a rebuild and for planning's detached copy.
+ */
+record StoredInputs(List<Settlement> settlements, List<Cell> cells, List<Site> sites, List<TransportLine> lines,
+        List<FiberRoute> routes, List<FiberNode> nodes, List<ServiceDeclaration> declarations, List<AdminArea> areas,
+        long loadMs) {
+
+    /** Reads every input; the two largest (cells, fiber routes) alongside the rest. */
+    static StoredInputs load(CoverageInputRepository inputs) {
+        long t0 = System.nanoTime();
+        var cellsF = CompletableFuture.supplyAsync(() -> inputs.cells(null));
+        var fiberF = CompletableFuture.supplyAsync(() -> inputs.fiberRoutes(null));
+        List<Settlement> settlements = inputs.settlements();
+        List<Site> sites = inputs.sites(null);
+        List<TransportLine> lines = inputs.transportLines();
+        List<FiberNode> nodes = inputs.fiberNodes(null);
+        List<ServiceDeclaration> declarations = inputs.declarations();
+        List<AdminArea> areas = inputs.adminAreas();
+        List<Cell> cells = join(cellsF);
+        List<FiberRoute> routes = join(fiberF);
+        return new StoredInputs(settlements, cells, sites, lines, routes, nodes, declarations, areas,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The model of these inputs; {@code reuse} (may be null) offers footprints an earlier model made. */
+    CoverageModel build(CoverageSettings settings, Dem terrain, ReusableFootprints reuse) {
+        return new CoverageModelBuilder().settings(settings).settlements(settlements).cells(cells).sites(sites)
+                .lines(lines).fiberRoutes(routes).fiberNodes(nodes).declarations(declarations).adminAreas(areas)
+                .terrain(terrain).reuseFootprints(reuse).build();
+    }
+
+    @Override
+    public String toString() {
+        return settlements.size() + " settlements, " + cells.size() + " cells on " + sites.size() + " sites, "
+                + lines.size() + " lines, " + routes.size() + " fiber routes, " + nodes.size() + " nodes";
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package uz.qamrov.engine.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uz.qamrov.engine.RandomNetwork;
+import uz.qamrov.engine.footprint.EnvironmentClassifier;
+import uz.qamrov.engine.footprint.EnvironmentSettings;
+import uz.qamrov.engine.footprint.Footprint;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.Settlement;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.model.TransportLine;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * A model built with another model's footprints answers exactly as one built from scratch, and takes a footprint only
+ * when it would be the same: equal cell, same environment class of its location, same budget, radio settings and DEM.
+ * The expected number of footprints taken is counted here independently (cell equality and the public classifier on
+ * the old and new settlements).
+ */
+class ReusableFootprintsTest {
+
+    private static final long SEED = 20261202L;
+
+    private final RandomNetwork net = new RandomNetwork(SEED);
+    private final List<Settlement> settlements = net.settlements(120, 0.25);
+    private final List<Site> sites = new ArrayList<>();
+    private final List<Cell> cells = new ArrayList<>();
+    private final List<TransportLine> lines = net.lines(6);
+    private final List<FiberRoute> routes = net.fiberRoutes(10);
+    private final List<FiberNode> nodes = net.fiberNodes(10);
+    private final Dem dem = RandomNetwork.hills(SEED);
+
+    ReusableFootprintsTest() {
+        net.sitesAndCells(60, sites, cells);
+    }
+
+    @Test
+    void takesEveryUnchangedFootprintAndAnswersAsAFreshBuild() {
+        CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
+
+        // the next inputs: one cell re-tilted, a few removed, a new site, and a city of 500,000 next to one site
+        // (its cells become urban: same record, other environment class, so another footprint)
+        List<Cell> nextCells = new ArrayList<>(cells);
+        Cell turned = nextCells.get(3);
+        nextCells.set(3, new Cell(turned.id(), turned.siteId(), turned.operator(), turned.technology(), turned.bandMhz(),
+                turned.azimuthDeg(), turned.beamwidthDeg(), turned.antennaHeightM() + 10, turned.eirpDbm(),
+                turned.rangeM(), turned.lon(), turned.lat(), turned.validity()));
+        nextCells.remove(10);
+        nextCells.remove(20);
+        List<Site> nextSites = new ArrayList<>(sites);
+        net.sitesAndCells(2, nextSites, nextCells);
+        Site cityCentre = sites.get(7);
+        List<Settlement> nextSettlements = new ArrayList<>(settlements);
+        String region = cityCentre.lon() + 0.002 < RandomNetwork.MIN_LON + RandomNetwork.W / 2 ? "R1" : "R2";
+        String district = region + (cityCentre.lat() < RandomNetwork.MIN_LAT + RandomNetwork.H / 2 ? "a" : "b");
+        nextSettlements.add(new Settlement(99_999, cityCentre.lon() + 0.002, cityCentre.lat(), 500_000, 120_000, region,
+                district, null));
+
+        CoverageModel reusing = build(nextSettlements, nextCells, nextSites, dem, CoverageSettings.DEFAULTS,
+                before.reusableFootprints());
+        CoverageModel fresh = build(nextSettlements, nextCells, nextSites, dem, CoverageSettings.DEFAULTS, null);
+
+        EnvironmentClassifier oldClasses = new EnvironmentClassifier(settlements, EnvironmentSettings.DEFAULTS);
+        EnvironmentClassifier newClasses = new EnvironmentClassifier(nextSettlements, EnvironmentSettings.DEFAULTS);
+        Set<Cell> old = new HashSet<>(cells);
+        long unchanged = nextCells.stream().filter(old::contains).count();
+        long expected = nextCells.stream().filter(c -> old.contains(c)
+                && oldClasses.classify(c.lon(), c.lat()) == newClasses.classify(c.lon(), c.lat())).count();
+        assertThat(expected).as("the city changes some unchanged cells' class").isLessThan(unchanged).isPositive();
+        assertThat(unchanged).isEqualTo(cells.size() - 3);
+        assertThat(reusing.footprintsReused()).isEqualTo(expected);
+        assertThat(fresh.footprintsReused()).isZero();
+
+        int shared = 0;
+        for (Cell c : nextCells) {
+            Footprint mine = reusing.footprintOf(c.id());
+            assertThat(mine.toPolygon(reusing.geometryFactory(), 360)
+                    .equalsExact(fresh.footprintOf(c.id()).toPolygon(fresh.geometryFactory(), 360), 0))
+                    .as("cell %d: the same footprint as a fresh build", c.id()).isTrue();
+            if (mine == before.footprintOf(c.id())) {
+                shared++;
+            }
+        }
+        assertThat(shared).as("taken footprints are the giving model's own objects").isEqualTo((int) expected);
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 1)}) {
+            IncrementalUpdateTest.assertSame(reusing.evaluate(d, CoverageFilter.ANY), fresh.evaluate(d, CoverageFilter.ANY),
+                    "reusing vs fresh " + d);
+        }
+    }
+
+    @Test
+    void takesNothingMadeWithAnotherRecipe() {
+        CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
+        ReusableFootprints offered = before.reusableFootprints();
+        assertThat(offered.size()).isEqualTo(cells.size());
+
+        assertThat(build(settlements, cells, dem, CoverageSettings.DEFAULTS, offered).footprintsReused())
+                .as("same recipe").isEqualTo(cells.size());
+        assertThat(build(settlements, cells, RandomNetwork.hills(SEED), CoverageSettings.DEFAULTS, offered)
+                .footprintsReused()).as("another DEM object").isZero();
+        assertThat(build(settlements, cells, null, CoverageSettings.DEFAULTS, offered).footprintsReused())
+                .as("flat earth").isZero();
+        var budget = CoverageSettings.DEFAULTS.linkBudget();
+        var thicker = new uz.qamrov.engine.footprint.LinkBudget(budget.technologies(), budget.fadeMarginDb() + 1,
+                budget.bodyLossDb(), budget.mobileHeightM(), budget.mobileAntennaGainDbi());
+        assertThat(build(settlements, cells, dem, CoverageSettings.DEFAULTS.withLinkBudget(thicker), offered)
+                .footprintsReused()).as("another fade margin").isZero();
+        assertThat(build(settlements, cells, dem, CoverageSettings.DEFAULTS
+                .withRadio(uz.qamrov.engine.radio.RadioSettings.WEDGES), offered).footprintsReused())
+                .as("hard wedges").isZero();
+    }
+
+    private CoverageModel build(List<Settlement> s, List<Cell> c, Dem terrain, CoverageSettings settings,
+            ReusableFootprints reuse) {
+        return build(s, c, sites, terrain, settings, reuse);
+    }
+
+    private CoverageModel build(List<Settlement> s, List<Cell> c, List<Site> st, Dem terrain, CoverageSettings settings,
+            ReusableFootprints reuse) {
+        return new CoverageModelBuilder().settings(settings).settlements(s).sites(st).cells(c).lines(lines)
+                .fiberRoutes(routes).fiberNodes(nodes).adminAreas(RandomNetwork.areas()).terrain(terrain)
+                .reuseFootprints(reuse).build();
+    }
+}
