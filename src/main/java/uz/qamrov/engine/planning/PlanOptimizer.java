@@ -19,7 +19,8 @@ import java.util.PriorityQueue;
  * <li>{@link PlanObjective.Budget}: the better of (a) the cost-effective greedy from scratch and (b) the same greedy
  * seeded with the single most valuable affordable candidate — the classic fix that gives the ratio greedy its
  * (1 − 1/e)/2 guarantee when one expensive candidate beats many cheap ones (Khuller, Moss, Naor 1999). Candidates
- * that no longer fit in the remaining budget are skipped, not a reason to stop.</li>
+ * that no longer fit in the remaining budget are skipped, not a reason to stop. In each, picks a later pick made
+ * redundant are dropped and the greedy spends their cost again ({@link #respend}).</li>
  * <li>{@link PlanObjective.Targets}: greedy set cover on the gain truncated at each goal's remaining need (still
  * submodular), until every target is met or nothing adds more; then a pruning pass drops, most expensive first,
  * any pick the targets no longer need, and a local search swaps picks ({@link CoverSwapSearch}). Targets beyond what
@@ -42,6 +43,7 @@ public final class PlanOptimizer {
     private static final double EPS = 1e-9;
     private static final int G = Goal.values().length;
     private static final int MAX_IMPROVE_TRIES = 64;
+    private static final int MAX_RESPEND_ROUNDS = 16;
 
     private final PlanningProblem p;
     private final List<Candidate> cands;
@@ -51,7 +53,8 @@ public final class PlanOptimizer {
     private final boolean[] coverable;
     private final double[] reachable = new double[G];
     private final ExclusiveGroups groups;
-    private long evaluations;
+    private final PlanMoves moves;
+    private final PlanReport report;
 
     private PlanOptimizer(PlanningProblem problem) {
         this.p = problem;
@@ -80,6 +83,8 @@ public final class PlanOptimizer {
                 }
             }
         }
+        this.moves = new PlanMoves(cands, groups, amt);
+        this.report = new PlanReport(problem, moves, groups.count(), amt, unit, reachable, coverable);
     }
 
     /** Plans with the lazy greedy; see the class comment for the two modes. */
@@ -98,23 +103,25 @@ public final class PlanOptimizer {
             GreedyState empty = new GreedyState(n, cands.size(), groups.count(), need0, unit);
             for (int i = 0; i < cands.size(); i++) {
                 if (cands.get(i).costUsd() <= b.budgetUsd() + EPS) {
-                    double v = gain(empty, cands.get(i), null);
+                    double v = moves.gain(empty, cands.get(i), null);
                     if (v > bestValue + EPS) {
                         bestValue = v;
                         best = i;
                     }
                 }
             }
-            GreedyState chosen = plain;
-            if (best >= 0 && !plain.picks.isEmpty() && plain.picks.get(0) != best) {
+            boolean seedDiffers = best >= 0 && !plain.picks.isEmpty() && plain.picks.get(0) != best;
+            GreedyState chosen = respend(plain, b.budgetUsd());
+            if (seedDiffers) {
                 GreedyState seeded = new GreedyState(n, cands.size(), groups.count(), need0, unit);
-                pick(seeded, best);
+                moves.pick(seeded, best);
                 greedy(seeded, b.budgetUsd());
-                if (seeded.value > plain.value + EPS) {
+                seeded = respend(seeded, b.budgetUsd());
+                if (seeded.value > chosen.value + EPS) {
                     chosen = seeded;
                 }
             }
-            return result(objective, chosen.picks, null);
+            return report.of(objective, chosen.picks, null);
         }
         PlanObjective.Targets t = (PlanObjective.Targets) objective;
         double[] target = new double[G];
@@ -136,7 +143,7 @@ public final class PlanOptimizer {
         greedy(s, Double.POSITIVE_INFINITY);
         prune(s, need0);
         s = improve(s, need0);
-        return result(objective, CoverSwapSearch.improve(p, groups, need0, s.picks), target);
+        return report.of(objective, CoverSwapSearch.improve(p, groups, need0, s.picks), target);
     }
 
     private record Entry(int index, double ratio, int round) {
@@ -151,21 +158,21 @@ public final class PlanOptimizer {
         while (!queue.isEmpty() && !s.needsMet()) {
             Entry top = queue.poll();
             int i = top.index();
-            double price = price(s, i);
+            double price = moves.price(s, i);
             // unavailable (+∞; with no budget the comparison below would not catch it), or the remaining budget only
             // shrinks and it will never fit again (a replacement that becomes cheaper is re-offered after a pick)
             if (price == Double.POSITIVE_INFINITY || price > budget - s.cost + EPS) {
                 continue;
             }
             if (top.round() == s.round) {
-                pick(s, i);
+                moves.pick(s, i);
                 // its group's replacements now cost only the difference: their queued ratios are too low, re-offer
                 for (int j : groups.others(i)) {
                     offer(queue, s, j, budget);
                 }
                 continue;
             }
-            double g = gain(s, cands.get(i), null);
+            double g = moves.gain(s, cands.get(i), null);
             if (g > EPS) {
                 queue.add(new Entry(i, g / price, s.round));
             }
@@ -174,85 +181,64 @@ public final class PlanOptimizer {
 
     /** Queues candidate i at its current gain per USD, when it is available, fits and adds anything. */
     private void offer(PriorityQueue<Entry> queue, GreedyState s, int i, double budget) {
-        double price = price(s, i);
+        double price = moves.price(s, i);
         if (s.banned[i] || price == Double.POSITIVE_INFINITY || price > budget - s.cost + EPS) {
             return; // an unavailable candidate (picked, or excluded by its group) is priced at +∞
         }
-        double g = gain(s, cands.get(i), null);
+        double g = moves.gain(s, cands.get(i), null);
         if (g > EPS) {
             queue.add(new Entry(i, g / price, s.round));
         }
     }
 
+
+
+
     /**
-     * What picking candidate i adds to the plan's cost: its cost; +∞ when picked already or excluded by the chosen
-     * member of its exclusive group; the difference in cost when it would replace that member (it covers all the
-     * chosen one covers; a cheaper replacement is priced at a token cent, it only improves the plan).
+     * Budget mode: a later pick may close every demand an earlier one closed, which then adds nothing but still holds
+     * its cost. Drops such picks (most expensive first) and lets the greedy spend what they held; repeats while
+     * something is dropped. The value never falls (a dropped pick closes nothing alone) and each further round either
+     * adds value or ends, so this stops; {@link #MAX_RESPEND_ROUNDS} bounds it all the same.
      */
-    private double price(GreedyState s, int i) {
-        if (s.picked[i]) {
-            return Double.POSITIVE_INFINITY;
+    private GreedyState respend(GreedyState s, double budget) {
+        for (int round = 0; round < MAX_RESPEND_ROUNDS && dropIdle(s); round++) {
+            greedy(s, budget);
         }
-        int grp = groups.groupOf(i);
-        int k = grp < 0 ? -1 : s.chosenIn[grp];
-        if (k < 0) {
-            return cands.get(i).costUsd();
-        }
-        return groups.replaces(i, k) ? Math.max(0.01, cands.get(i).costUsd() - cands.get(k).costUsd())
-                : Double.POSITIVE_INFINITY;
+        return s;
     }
 
-    /** Objective gain of adding c to the state (truncated at each goal's need); per-goal raw adds into addOut. */
-    private double gain(GreedyState s, Candidate c, double[] addOut) {
-        evaluations++;
-        double[] add = addOut == null ? new double[G] : addOut;
-        for (int i = 0; i < c.coverCount(); i++) {
-            int e = c.cover(i);
-            if (!s.covered[e]) {
+    /**
+     * Unpicks, most expensive first, each pick that closes nothing alone (every demand it closes that is worth anything
+     * another pick closes too); whether any was.
+     */
+    private boolean dropIdle(GreedyState s) {
+        boolean dropped = false;
+        for (int i : moves.byCostDescending(s.picks)) {
+            if (closesNothingAlone(s, cands.get(i))) {
+                moves.unpick(s, i);
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private boolean closesNothingAlone(GreedyState s, Candidate c) {
+        for (int k = 0; k < c.coverCount(); k++) {
+            int e = c.cover(k);
+            if (s.count[e] == 1) {
                 for (int g = 0; g < G; g++) {
-                    add[g] += amt[e * G + g];
+                    if (amt[e * G + g] > 0) {
+                        return false;
+                    }
                 }
             }
         }
-        double v = 0;
-        for (int g = 0; g < G; g++) {
-            v += s.gainUnit[g] * Math.min(add[g], s.need[g]);
-        }
-        return v;
-    }
-
-    /** Adds candidate {@code index}; when it replaces the chosen member of its group, that one leaves the plan. */
-    private void pick(GreedyState s, int index) {
-        Candidate c = cands.get(index);
-        int grp = groups.groupOf(index);
-        int replaced = grp < 0 ? -1 : s.chosenIn[grp];
-        double[] add = new double[G];
-        s.value += gain(s, c, add);
-        for (int i = 0; i < c.coverCount(); i++) {
-            int e = c.cover(i);
-            s.covered[e] = true;
-            s.count[e]++;
-        }
-        for (int g = 0; g < G; g++) {
-            s.need[g] = Math.max(0, s.need[g] - add[g]);
-            s.servedAdded[g] += add[g];
-        }
-        s.cost += c.costUsd();
-        s.picks.add(index);
-        s.picked[index] = true;
-        s.round++;
-        if (replaced >= 0) {
-            // the replacement covers every demand of the replaced one, so removing it changes no goal or value
-            unpick(s, replaced);
-        }
-        if (grp >= 0) {
-            s.chosenIn[grp] = index;
-        }
+        return true;
     }
 
     /** Drops picks the targets do not need, most expensive first (greedy set cover often over-buys early). */
     private void prune(GreedyState s, double[] need0) {
-        List<Integer> byCost = byCostDescending(s.picks);
+        List<Integer> byCost = moves.byCostDescending(s.picks);
         for (int i : byCost) {
             Candidate c = cands.get(i);
             double[] loss = new double[G];
@@ -269,7 +255,7 @@ public final class PlanOptimizer {
                 removable = need0[g] <= EPS || s.servedAdded[g] - loss[g] + EPS >= need0[g];
             }
             if (removable) {
-                unpick(s, i);
+                moves.unpick(s, i);
             }
         }
     }
@@ -285,20 +271,20 @@ public final class PlanOptimizer {
         while (better && tries < MAX_IMPROVE_TRIES) {
             better = false;
             search:
-            for (int i : byCostDescending(s.picks)) {
+            for (int i : moves.byCostDescending(s.picks)) {
                 // drop the pick (-1), or swap it for another alternative of its group: the greedy's replacements
                 // only grow a group's choice, so a smaller alternative is reached only by this swap
-                List<Integer> moves = new ArrayList<>(List.of(-1));
-                moves.addAll(groups.others(i));
-                for (int j : moves) {
+                List<Integer> options = new ArrayList<>(List.of(-1));
+                options.addAll(groups.others(i));
+                for (int j : options) {
                     if (tries++ >= MAX_IMPROVE_TRIES) {
                         break search;
                     }
                     GreedyState t = new GreedyState(s);
-                    unpick(t, i);
+                    moves.unpick(t, i);
                     t.banned[i] = true;
-                    if (j >= 0 && price(t, j) < Double.POSITIVE_INFINITY) {
-                        pick(t, j);
+                    if (j >= 0 && moves.price(t, j) < Double.POSITIVE_INFINITY) {
+                        moves.pick(t, j);
                     }
                     greedy(t, Double.POSITIVE_INFINITY);
                     if (!t.needsMet()) {
@@ -317,81 +303,7 @@ public final class PlanOptimizer {
         return s;
     }
 
-    private List<Integer> byCostDescending(List<Integer> picks) {
-        List<Integer> out = new ArrayList<>(picks);
-        out.sort(Comparator.comparingDouble((Integer i) -> -cands.get(i).costUsd()).thenComparing(i -> -i));
-        return out;
-    }
 
-    private void unpick(GreedyState s, int index) {
-        Candidate c = cands.get(index);
-        for (int k = 0; k < c.coverCount(); k++) {
-            int e = c.cover(k);
-            if (--s.count[e] == 0) {
-                s.covered[e] = false;
-                for (int g = 0; g < G; g++) {
-                    s.servedAdded[g] -= amt[e * G + g];
-                }
-            }
-        }
-        for (int g = 0; g < G; g++) {
-            s.need[g] = Math.max(0, s.need0[g] - s.servedAdded[g]);
-        }
-        s.cost -= c.costUsd();
-        s.picks.remove(Integer.valueOf(index));
-        s.picked[index] = false;
-        int grp = groups.groupOf(index);
-        if (grp >= 0 && s.chosenIn[grp] == index) {
-            s.chosenIn[grp] = -1;
-        }
-        s.round++;
-    }
 
-    private Plan result(PlanObjective objective, List<Integer> picks, double[] target) {
-        long greedyEvaluations = evaluations;
-        double[] need0 = new double[G];
-        Arrays.fill(need0, Double.POSITIVE_INFINITY);
-        GreedyState replay = new GreedyState(n, cands.size(), groups.count(), need0, unit);
-        List<PlanStep> steps = new ArrayList<>();
-        for (int index : picks) {
-            Candidate c = cands.get(index);
-            // replayed without truncation: a step's gains are its real effect on every goal
-            double[] add = new double[G];
-            double v = gain(replay, c, add);
-            pick(replay, index);
-            Map<Goal, Double> gains = new EnumMap<>(Goal.class);
-            for (Goal g : Goal.values()) {
-                gains.put(g, add[g.ordinal()]);
-            }
-            steps.add(new PlanStep(steps.size() + 1, c, c.costUsd(), replay.cost, gains, v, replay.value));
-        }
-        List<GoalOutcome> outcomes = new ArrayList<>();
-        List<Shortfall> shortfalls = new ArrayList<>();
-        for (Goal g : Goal.values()) {
-            int gi = g.ordinal();
-            double tgt = target == null ? Double.NaN : target[gi];
-            double planned = p.baseline(g) + replay.servedAdded[gi];
-            outcomes.add(new GoalOutcome(g, p.total(g), p.baseline(g), planned, reachable[gi], tgt));
-            boolean relevant = target == null ? unit[gi] > 0 : !Double.isNaN(tgt);
-            double aim = target == null ? p.total(g) : tgt;
-            double open = aim - planned;
-            if (relevant && open > 1e-6) {
-                double uncoverable = Math.max(0, aim - reachable[gi]);
-                double budgetLeft = Math.max(0, open - uncoverable);
-                shortfalls.add(new Shortfall(g, open, uncoverable, budgetLeft, Shortfall.reason(uncoverable, budgetLeft, target == null),
-                        uncoverableRefs(gi)));
-            }
-        }
-        return new Plan(objective, steps, outcomes, shortfalls, replay.cost, replay.value, greedyEvaluations);
-    }
 
-    private List<String> uncoverableRefs(int g) {
-        List<String> refs = new ArrayList<>();
-        for (int e = 0; e < n && refs.size() < 100; e++) {
-            if (!coverable[e] && amt[e * G + g] > 0) {
-                refs.add(p.demands().get(e).ref());
-            }
-        }
-        return refs;
-    }
 }
