@@ -182,11 +182,22 @@ class CoverageModels {
     }
 
     /**
-     * A model built from the stored inputs with the live settings, owned by the caller (never a generation). It takes
-     * the current generation's footprints of unchanged cells, so it costs a few seconds, not a national build.
+     * A copy of the current generation's model, owned by the caller (never a generation), tagged with the generation
+     * it copies: built from that generation's inputs (no database read) with the live settings, taking its footprints
+     * of every cell, so it costs a few seconds, not a national build. Before the first build: from the database.
      */
-    CoverageModel buildDetached() {
-        return StoredInputs.load(inputs).build(settings(), terrain.dem(), currentFootprints());
+    Tagged<CoverageModel> buildDetached() {
+        ModelGeneration g;
+        StoredInputs in;
+        changeLock.lock(); // the generation's inputs and its model must agree: no change in between
+        try {
+            g = current;
+            in = g == null ? StoredInputs.load(inputs) : StoredInputs.of(g.fixedInputs(), g);
+        } finally {
+            changeLock.unlock();
+        }
+        // footprints are taken only for equal cells (a later change of the live model costs reuse, never correctness)
+        return new Tagged<>(g == null ? -1 : g.id(), in.build(settings(), terrain.dem(), currentFootprints()));
     }
 
     /**
@@ -224,7 +235,7 @@ class CoverageModels {
             effectiveFrom.put(id, LocalDate.MIN);
             effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
             changes.rebuilt(id);
-            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id));
+            swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id, in.fixedPart()));
             dirty = null;
             events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
             return id;
@@ -324,7 +335,7 @@ class CoverageModels {
                     siteStats.sitesOnlyAdded() ? newSites : null);
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
-                    fiberChanged ? id : g.fiberVersion());
+                    fiberChanged ? id : g.fiberVersion(), g.fixedInputs());
             lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             events.publishEvent(new GenerationChanged(id, from));
             return new Applied(id, from, siteStats + ", " + fiberStats);

@@ -242,11 +242,16 @@ public class CoverageService {
         return models.read(change);
     }
 
+    /** A copy of generation {@code generation}'s model (-1: built before the first generation, from the database). */
+    public record DetachedModel(long generation, CoverageModel model) {
+    }
+
     /**
-     * A new model built from the stored inputs with the live settings, owned by the caller: planning applies a
+     * A copy of the current generation's model with the live settings, owned by the caller: planning applies a
      * scenario's additions to it (incrementally) while the live model and its stored runs stay as they are.
      */
-    public CoverageModel detachedModel() {
-        return models.buildDetached();
+    public DetachedModel detachedModel() {
+        var copy = models.buildDetached();
+        return new DetachedModel(copy.generation(), copy.value());
     }
 }

@@ -23,7 +23,9 @@ import uz.qamrov.engine.model.Settlement;
  * @param fiberNodes each fiber node the model holds, by id
  * @param fiberVersion the generation that last changed the fiber (routes or nodes): generations with the same value
  *     hold the same fiber, so what depends on fiber only (its nearest index, distances to it) carries over
+ * @param fixedInputs the layers only a rebuild changes (settlements, lines, declarations, areas), as the last rebuild
+ *     read them: with the maps above, everything the model was built from ({@link StoredInputs#of})
  */
 record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, Map<Long, List<Cell>> cellsBySite,
-        Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes, long fiberVersion) {
+        Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes, long fiberVersion, StoredInputs fixedInputs) {
 }

@@ -19,8 +19,8 @@ import uz.qamrov.engine.model.TransportLine;
 import uz.qamrov.engine.terrain.Dem;
 
 /**
- * Everything a coverage model is built from, as the database holds it now: one definition of "the model's inputs" for
- * a rebuild and for planning's detached copy.
+ * Everything a coverage model is built from: one definition of "the model's inputs" for a rebuild (read from the
+ * database) and for planning's detached copy (taken from the generation it copies).
  */
 record StoredInputs(List<Settlement> settlements, List<Cell> cells, List<Site> sites, List<TransportLine> lines,
         List<FiberRoute> routes, List<FiberNode> nodes, List<ServiceDeclaration> declarations, List<AdminArea> areas,
@@ -41,6 +41,28 @@ record StoredInputs(List<Settlement> settlements, List<Cell> cells, List<Site> s
         List<FiberRoute> routes = join(fiberF);
         return new StoredInputs(settlements, cells, sites, lines, routes, nodes, declarations, areas,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The inputs of a generation: the layers only a rebuild changes (settlements, lines, declarations, areas: as
+     * the rebuild read them, {@code fixed}) and the network as the generation holds it now, in id order.
+     */
+    static StoredInputs of(StoredInputs fixed, ModelGeneration g) {
+        List<Cell> cells = g.cellsBySite().values().stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparingLong(Cell::id)).toList();
+        List<Site> sites = g.model().sites().stream().sorted(java.util.Comparator.comparingLong(Site::id)).toList();
+        List<FiberRoute> routes = g.fiberRoutes().values().stream()
+                .sorted(java.util.Comparator.comparingLong(FiberRoute::id)).toList();
+        List<FiberNode> nodes = g.fiberNodes().values().stream()
+                .sorted(java.util.Comparator.comparingLong(FiberNode::id)).toList();
+        return new StoredInputs(fixed.settlements, cells, sites, fixed.lines, routes, nodes, fixed.declarations,
+                fixed.areas, 0);
+    }
+
+    /** Only the layers a rebuild alone changes (the network lists empty): what a generation keeps of its inputs. */
+    StoredInputs fixedPart() {
+        return new StoredInputs(settlements, List.of(), List.of(), lines, List.of(), List.of(), declarations, areas,
+                loadMs);
     }
 
     /** The model of these inputs; {@code reuse} (may be null) offers footprints an earlier model made. */

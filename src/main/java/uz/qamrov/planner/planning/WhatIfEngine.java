@@ -19,17 +19,16 @@ import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.planner.coverage.CoverageService;
 
 /**
- * What-if indicators from the real engine: one detached copy of the coverage model (built once from the stored
- * inputs, rebuilt when the live network changes), to which a delta's additions/removals/replacements are applied
+ * What-if indicators from the real engine: one detached copy of the coverage model (a copy of the current
+ * generation's, made again when the live network changes), to which a delta's additions/removals/replacements are applied
  * incrementally, measured, and reverted. The incremental path re-examines only the settlements and road edges the
  * changed footprints touch, which is what keeps a 1,000-site what-if well under the cost of a rebuild. Plans,
  * scenarios and import dry runs all measure through here: one definition of a what-if.
  *
  * <p>One what-if at a time (synchronized): the copy is shared. Staleness: the copy remembers the coverage
- * generation ({@link CoverageService#generation()}) that was current <em>before</em> it was built; any later
- * generation (a rebuild, or an import applied incrementally — which changes the live model in place, so its identity
- * says nothing) makes the next call rebuild the copy. Reading the generation first errs on the safe side: an import
- * committed while the copy is being built makes it rebuild once more, never serve a copy without that import.
+ * generation ({@link CoverageService#generation()}) it copies; any later generation (a rebuild, or an import applied
+ * incrementally — which changes the live model in place, so its identity says nothing) makes the next call copy
+ * again.
  * A delta the engine refuses (or anything failing half-way) drops the copy, so a half-applied one is never reused.
  */
 @Component
@@ -100,11 +99,11 @@ class WhatIfEngine {
     }
 
     private CoverageModel model() {
-        long generation = coverage.generation();
-        if (detached == null || generation != builtAt) {
+        if (detached == null || coverage.generation() != builtAt) {
             detached = null;
-            detached = coverage.detachedModel();
-            builtAt = generation;
+            CoverageService.DetachedModel copy = coverage.detachedModel();
+            detached = copy.model();
+            builtAt = copy.generation();
         }
         return detached;
     }

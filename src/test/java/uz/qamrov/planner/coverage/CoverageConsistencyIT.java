@@ -86,7 +86,9 @@ class CoverageConsistencyIT extends ApiIT {
         assertThat(rebuilt.footprintsReused()).as("footprints taken by the rebuild").isEqualTo(rebuilt.cells())
                 .isPositive();
         assertConsistent("after a full rebuild with the previous generation's footprints");
-        CoverageModel copy = coverage.detachedModel();
+        CoverageService.DetachedModel detached = coverage.detachedModel();
+        assertThat(detached.generation()).isEqualTo(coverage.generation());
+        CoverageModel copy = detached.model();
         assertThat(copy.footprintsReused()).as("footprints taken by the detached copy").isEqualTo(rebuilt.cells());
         for (LocalDate d : List.of(TODAY, LocalDate.of(2021, 6, 30))) {
             assertThat(values(copy.indicators(d, CoverageFilter.ANY).values())).as("detached copy's indicators " + d)
@@ -238,9 +240,13 @@ class CoverageConsistencyIT extends ApiIT {
                 .cells(inputs.cells(null)).sites(inputs.sites(null)).lines(inputs.transportLines())
                 .fiberRoutes(inputs.fiberRoutes(null)).fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations())
                 .adminAreas(inputs.adminAreas()).terrain(terrain.dem()).build();
+        // planning's copy of the generation, built from the generation's own inputs after incremental changes
+        CoverageModel copy = coverage.detachedModel().model();
         for (LocalDate d : List.of(TODAY, LocalDate.of(2021, 6, 30), TODAY.plusYears(1))) {
             String at = when + " as of " + d;
             assertThat(values(coverage.indicators(d).values())).as("indicators " + at)
+                    .isEqualTo(values(fresh.indicators(d, CoverageFilter.ANY).values()));
+            assertThat(values(copy.indicators(d, CoverageFilter.ANY).values())).as("detached copy's indicators " + at)
                     .isEqualTo(values(fresh.indicators(d, CoverageFilter.ANY).values()));
             var freshEval = fresh.evaluate(d, CoverageFilter.ANY);
             RunRef run = runs.freshRun(d);
