@@ -78,7 +78,7 @@ public final class PlanningBenchmark {
             System.out.printf(Locale.ROOT, "baseline: model load+build %.2f s (first)%n", buildS);
             for (int i = 0; i < 2; i++) {
                 long t1 = System.nanoTime();
-                CoverageModel copy = coverage.detachedModel().model();
+                CoverageModel copy = ctx.getBean(uz.qamrov.planner.coverage.DetachedCopies.class).copy().model();
                 System.out.printf(Locale.ROOT, "detached copy %d: %.2f s, %d of %d footprints taken from the live model%n",
                         i, (System.nanoTime() - t1) / 1e9, copy.footprintsReused(), copy.cells().size());
             }
@@ -128,7 +128,7 @@ public final class PlanningBenchmark {
                     exact.message());
 
             // what-if: 1,000 new 3-sector 4G sites spread over the settlements, on a detached model
-            CoverageModel detached = coverage.detachedModel().model();
+            CoverageModel detached = ctx.getBean(uz.qamrov.planner.coverage.DetachedCopies.class).copy().model();
             var settlements = detached.settlements();
             List<Site> sites = new ArrayList<>();
             List<Cell> cells = new ArrayList<>();
@@ -177,6 +177,24 @@ public final class PlanningBenchmark {
             System.out.printf(Locale.ROOT, "fiber tree, straight corridors only (engine, national): %.2f s; %d links, "
                     + "%.1f route km, %.0f USD%n", (System.nanoTime() - s0) / 1e9, straight.links().size(),
                     straight.totalRouteKm(), straight.totalCostUsd());
+
+            // last, as it changes the live model: an upload of 10 re-tilted sites reaches it incrementally, and
+            // planning's copy follows by the network's difference instead of being made anew
+            var copies = ctx.getBean(uz.qamrov.planner.coverage.DetachedCopies.class);
+            var jdbc = ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            var followed = copies.copy();
+            for (int i = 0; i < 3; i++) {
+                List<Long> ids = jdbc.queryForList("SELECT id FROM base_stations ORDER BY md5(id::text || ?) LIMIT 10",
+                        Long.class, String.valueOf(i));
+                jdbc.update("UPDATE cells SET azimuth_deg = mod(CAST(azimuth_deg AS numeric) + 30, 360)"
+                        + " WHERE base_station_id = ANY(?) AND azimuth_deg IS NOT NULL", (Object) ids.toArray(Long[]::new));
+                coverage.applyChange(new uz.qamrov.planner.coverage.NetworkChange(new java.util.HashSet<>(ids),
+                        java.util.Set.of(), java.util.Set.of(), false), asOf);
+                long t1 = System.nanoTime();
+                followed = copies.refresh(followed);
+                System.out.printf(Locale.ROOT, "copy brought to the next generation after 10 re-tilted sites %d: %.3f s (%s)%n",
+                        i, (System.nanoTime() - t1) / 1e9, followed.how());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import uz.qamrov.engine.model.Validity;
 
@@ -97,5 +98,30 @@ final class ChangeWindow {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The next generation's map of one kind of fiber row, and what each changed row does to this window. A row
+     * may keep its id with new content (a same-day rewrite updates it in place), so content is compared, not only
+     * validity: a route redrawn the same day changes every date it counts on.
+     */
+    <R extends Record> Map<Long, R> nextRows(Map<Long, R> before, java.util.Set<Long> ids, List<R> loaded,
+            java.util.function.Function<R, Long> id, java.util.function.Function<R, Validity> validity) {
+        if (ids.isEmpty()) {
+            return before;
+        }
+        Map<Long, R> next = new java.util.HashMap<>(before);
+        Map<Long, R> now = new java.util.HashMap<>();
+        loaded.forEach(r -> now.put(id.apply(r), r));
+        for (Long i : ids) {
+            R old = next.remove(i);
+            R r = now.get(i);
+            if (r != null) {
+                next.put(i, r);
+            }
+            row(old == null ? null : validity.apply(old), r == null ? null : validity.apply(r),
+                    old != null && r != null && sameExceptValidity(old, r));
+        }
+        return next;
     }
 }

@@ -23,6 +23,7 @@ import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Settlement;
 import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.model.Validity;
+import uz.qamrov.engine.terrain.Dem;
 
 /**
  * The one owner of the current coverage model. Hands out reads tagged with their generation and applies changes
@@ -181,23 +182,38 @@ class CoverageModels {
         }
     }
 
+    /** A generation's inputs: the layers only a rebuild changes ({@code fixed}) and everything ({@code all}). */
+    record GenerationInputs(long id, StoredInputs fixed, StoredInputs all) {
+    }
+
     /**
-     * A copy of the current generation's model, owned by the caller (never a generation), tagged with the generation
-     * it copies: built from that generation's inputs (no database read) with the live settings, taking its footprints
-     * of every cell, so it costs a few seconds, not a national build. Before the first build: from the database.
+     * The current generation's inputs, taken under the change lock so that they agree with its model, or null before
+     * the first generation.
      */
-    Tagged<CoverageModel> buildDetached() {
-        ModelGeneration g;
-        StoredInputs in;
-        changeLock.lock(); // the generation's inputs and its model must agree: no change in between
+    GenerationInputs currentInputs() {
+        changeLock.lock();
         try {
-            g = current;
-            in = g == null ? StoredInputs.load(inputs) : StoredInputs.of(g.fixedInputs(), g);
+            ModelGeneration g = current;
+            return g == null ? null : new GenerationInputs(g.id(), g.fixedInputs(), StoredInputs.of(g.fixedInputs(), g));
         } finally {
             changeLock.unlock();
         }
-        // footprints are taken only for equal cells (a later change of the live model costs reuse, never correctness)
-        return new Tagged<>(g == null ? -1 : g.id(), in.build(settings(), terrain.dem(), currentFootprints()));
+    }
+
+    /**
+     * A model of {@code in} with the live settings and DEM, owned by the caller (never a generation), taking the
+     * current generation's footprints of equal cells (a later change of the live model costs reuse, never correctness).
+     */
+    CoverageModel build(StoredInputs in) {
+        return in.build(settings(), terrain.dem(), currentFootprints());
+    }
+
+    Dem dem() {
+        return terrain.dem();
+    }
+
+    CoverageInputRepository inputs() {
+        return inputs;
     }
 
     /**
@@ -312,10 +328,10 @@ class CoverageModels {
             Validity now = after.isEmpty() ? null : after.get(0).validity();
             window.row(old, now, before != null && ChangeWindow.sameExceptValidity(before, after));
         }
-        Map<Long, FiberRoute> routes = rows(g.fiberRoutes(), change.fiberRouteIds(), newRoutes, FiberRoute::id,
-                FiberRoute::validity, CoverageModels::sameExceptValidity, window);
-        Map<Long, FiberNode> nodes = rows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
-                FiberNode::validity, CoverageModels::sameExceptValidity, window);
+        Map<Long, FiberRoute> routes = window.nextRows(g.fiberRoutes(), change.fiberRouteIds(), newRoutes,
+                FiberRoute::id, FiberRoute::validity);
+        Map<Long, FiberNode> nodes = window.nextRows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
+                FiberNode::validity);
         // 3. measure the new cells' footprints and reach under the engine's read lock only (readers go on), then
         //    link them under the write lock; changeLock keeps any other change from coming in between
         long readDone = System.nanoTime();
@@ -350,40 +366,6 @@ class CoverageModels {
         removed.forEach(c -> out.add(c.operator()));
         added.forEach(c -> out.add(c.operator()));
         return out;
-    }
-
-    /**
-     * The next generation's map of one kind of fiber row, and what each changed row does to the change window. A row
-     * may keep its id with new content (a same-day rewrite updates it in place), so content is compared, not only
-     * validity: a route redrawn the same day changes every date it counts on.
-     */
-    private static <R> Map<Long, R> rows(Map<Long, R> before, Set<Long> ids, List<R> loaded, Function<R, Long> id,
-            Function<R, Validity> validity, java.util.function.BiPredicate<R, R> sameContent, ChangeWindow window) {
-        if (ids.isEmpty()) {
-            return before;
-        }
-        Map<Long, R> next = new HashMap<>(before);
-        Map<Long, R> now = new HashMap<>();
-        loaded.forEach(r -> now.put(id.apply(r), r));
-        for (Long i : ids) {
-            R old = next.remove(i);
-            R r = now.get(i);
-            if (r != null) {
-                next.put(i, r);
-            }
-            window.row(old == null ? null : validity.apply(old), r == null ? null : validity.apply(r),
-                    old != null && r != null && sameContent.test(old, r));
-        }
-        return next;
-    }
-
-    private static boolean sameExceptValidity(FiberRoute a, FiberRoute b) {
-        return a.operator().equals(b.operator()) && a.access() == b.access() && a.geometry().equalsExact(b.geometry());
-    }
-
-    private static boolean sameExceptValidity(FiberNode a, FiberNode b) {
-        return a.operator().equals(b.operator()) && a.lon() == b.lon() && a.lat() == b.lat()
-                && a.broadbandPorts() == b.broadbandPorts() && java.util.Objects.equals(a.kind(), b.kind());
     }
 
     private void swap(ModelGeneration next) {

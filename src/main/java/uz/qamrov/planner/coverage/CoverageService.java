@@ -241,17 +241,4 @@ public class CoverageService {
     public ChangedRows changedRows(NetworkChange change) {
         return models.read(change);
     }
-
-    /** A copy of generation {@code generation}'s model (-1: built before the first generation, from the database). */
-    public record DetachedModel(long generation, CoverageModel model) {
-    }
-
-    /**
-     * A copy of the current generation's model with the live settings, owned by the caller: planning applies a
-     * scenario's additions to it (incrementally) while the live model and its stored runs stay as they are.
-     */
-    public DetachedModel detachedModel() {
-        var copy = models.buildDetached();
-        return new DetachedModel(copy.generation(), copy.value());
-    }
 }

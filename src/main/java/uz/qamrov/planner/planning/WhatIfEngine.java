@@ -17,29 +17,33 @@ import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.planner.coverage.CoverageService;
+import uz.qamrov.planner.coverage.DetachedCopies;
 
 /**
- * What-if indicators from the real engine: one detached copy of the coverage model (a copy of the current
- * generation's, made again when the live network changes), to which a delta's additions/removals/replacements are applied
- * incrementally, measured, and reverted. The incremental path re-examines only the settlements and road edges the
+ * What-if indicators from the real engine: one detached copy of the coverage model ({@link DetachedCopies}: a copy
+ * of the current generation's, brought to each later generation by the network's difference), to which a delta's
+ * additions/removals/replacements are applied incrementally, measured, and reverted. The incremental path re-examines only the settlements and road edges the
  * changed footprints touch, which is what keeps a 1,000-site what-if well under the cost of a rebuild. Plans,
  * scenarios and import dry runs all measure through here: one definition of a what-if.
  *
  * <p>One what-if at a time (synchronized): the copy is shared. Staleness: the copy remembers the coverage
  * generation ({@link CoverageService#generation()}) it copies; any later generation (a rebuild, or an import applied
- * incrementally — which changes the live model in place, so its identity says nothing) makes the next call copy
- * again.
- * A delta the engine refuses (or anything failing half-way) drops the copy, so a half-applied one is never reused.
+ * incrementally — which changes the live model in place, so its identity says nothing) makes the next call bring
+ * the copy to it. A delta the engine refuses (or anything failing half-way) drops the copy, so a half-applied one is never reused.
  */
 @Component
 class WhatIfEngine {
 
-    private final CoverageService coverage;
-    private CoverageModel detached;
-    private long builtAt;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WhatIfEngine.class);
 
-    WhatIfEngine(CoverageService coverage) {
+    private final CoverageService coverage;
+    private final DetachedCopies copies;
+    /** The copy, always restored to its generation between calls; null until first used or after a failure. */
+    private DetachedCopies.Copy detached;
+
+    WhatIfEngine(CoverageService coverage, DetachedCopies copies) {
         this.coverage = coverage;
+        this.copies = copies;
     }
 
     /** Indicators of the unchanged network at {@code asOf} (from the same copy as {@link #with}). */
@@ -55,12 +59,12 @@ class WhatIfEngine {
     synchronized Comparison compare(NetworkDelta delta, LocalDate asOf) {
         Indicators before = baseline(asOf);
         Indicators after = with(delta, asOf);
-        return new Comparison(before, after, builtAt);
+        return new Comparison(before, after, detached.generation());
     }
 
     /** The coverage generation the copy reflects (after {@link #baseline} or {@link #with}). */
     synchronized long generation() {
-        return builtAt;
+        return detached == null ? -1 : detached.generation();
     }
 
     /** Indicators at {@code asOf} with the delta applied; the copy is restored afterwards. */
@@ -99,12 +103,12 @@ class WhatIfEngine {
     }
 
     private CoverageModel model() {
-        if (detached == null || coverage.generation() != builtAt) {
-            detached = null;
-            CoverageService.DetachedModel copy = coverage.detachedModel();
-            detached = copy.model();
-            builtAt = copy.generation();
+        if (detached == null || coverage.generation() != detached.generation()) {
+            DetachedCopies.Copy was = detached;
+            detached = null; // a failure below leaves no copy, not a stale one
+            detached = copies.refresh(was);
+            log.info("what-if: copy of generation {} ({})", detached.generation(), detached.how());
         }
-        return detached;
+        return detached.model();
     }
 }

@@ -1,0 +1,155 @@
+package uz.qamrov.planner.coverage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uz.qamrov.engine.measure.CoverageModel;
+import uz.qamrov.engine.model.Cell;
+import uz.qamrov.engine.model.FiberNode;
+import uz.qamrov.engine.model.FiberRoute;
+import uz.qamrov.engine.model.Site;
+import uz.qamrov.engine.terrain.Dem;
+
+/**
+ * Copies of the live coverage model that their owner may change (planning measures what-ifs on one). A copy is made
+ * from a generation's own inputs, taking that generation's footprints (a few seconds nationally), and is brought to a
+ * later generation by applying the difference of the network rows, as an import does to the live model (a 10-row
+ * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries) or the DEM
+ * changed is a new copy made.
+ */
+@Component
+public class DetachedCopies {
+
+    private static final Logger log = LoggerFactory.getLogger(DetachedCopies.class);
+
+    /**
+     * A copy of generation {@link #generation()}'s model (-1: made before the first generation, from the database).
+     * Immutable as a value: {@link #refresh} returns a new {@code Copy}, possibly of the same (changed) model.
+     */
+    public static final class Copy {
+        private final CoverageModel model;
+        private final long generation;
+        private final StoredInputs fixed;
+        private final Dem dem;
+        private final String how;
+
+        private Copy(CoverageModel model, long generation, StoredInputs fixed, Dem dem, String how) {
+            this.model = model;
+            this.generation = generation;
+            this.fixed = fixed;
+            this.dem = dem;
+            this.how = how;
+        }
+
+        public CoverageModel model() {
+            return model;
+        }
+
+        public long generation() {
+            return generation;
+        }
+
+        /** How the copy came to be: "new copy" or "brought from generation N: …" (for logs and tests). */
+        public String how() {
+            return how;
+        }
+    }
+
+    private final CoverageModels models;
+
+    DetachedCopies(CoverageModels models) {
+        this.models = models;
+    }
+
+    /** A new copy of the current generation. */
+    public Copy copy() {
+        CoverageModels.GenerationInputs g = models.currentInputs();
+        return fresh(g);
+    }
+
+    /**
+     * {@code copy} at the current generation: itself when nothing changed; the same model with the network's changes
+     * applied when only the network changed; otherwise (a rebuild in between, another DEM, or a difference the engine
+     * refuses) a new copy. The caller must have undone its own changes to the copy first.
+     */
+    public Copy refresh(Copy copy) {
+        CoverageModels.GenerationInputs g = models.currentInputs();
+        if (copy == null || g == null || copy.fixed == null || g.fixed() != copy.fixed || models.dem() != copy.dem) {
+            return fresh(g);
+        }
+        if (g.id() == copy.generation) {
+            return copy;
+        }
+        try {
+            String stats = applyDifference(copy.model, g.all());
+            return new Copy(copy.model, g.id(), g.fixed(), copy.dem, "brought from generation " + copy.generation + ": "
+                    + stats);
+        } catch (RuntimeException e) {
+            log.warn("coverage: a detached copy could not follow generation {} ({}); making a new one", g.id(),
+                    e.getMessage());
+            return fresh(g);
+        }
+    }
+
+    private Copy fresh(CoverageModels.GenerationInputs g) {
+        Dem dem = models.dem();
+        if (g == null) {
+            return new Copy(models.build(StoredInputs.load(models.inputs())), -1, null, dem, "new copy (no generation yet)");
+        }
+        return new Copy(models.build(g.all()), g.id(), g.fixed(), dem, "new copy");
+    }
+
+    /** Changes {@code model}'s network to {@code want}'s (rows compared whole, by id); says what it did. */
+    private static String applyDifference(CoverageModel model, StoredInputs want) {
+        List<Long> removedCells = new ArrayList<>();
+        List<Cell> addedCells = new ArrayList<>();
+        difference(model.cells(), want.cells(), Cell::id, removedCells, addedCells);
+        List<Long> removedSites = new ArrayList<>();
+        List<Site> addedSites = new ArrayList<>();
+        difference(model.sites(), want.sites(), Site::id, removedSites, addedSites);
+        List<Long> removedRoutes = new ArrayList<>();
+        List<FiberRoute> addedRoutes = new ArrayList<>();
+        difference(model.fiberRoutes(), want.routes(), FiberRoute::id, removedRoutes, addedRoutes);
+        List<Long> removedNodes = new ArrayList<>();
+        List<FiberNode> addedNodes = new ArrayList<>();
+        difference(model.fiberNodes(), want.nodes(), FiberNode::id, removedNodes, addedNodes);
+        if (!removedCells.isEmpty() || !addedCells.isEmpty() || !removedSites.isEmpty() || !addedSites.isEmpty()) {
+            model.applySiteChanges(removedCells, addedCells, removedSites, addedSites);
+        }
+        if (!removedRoutes.isEmpty() || !addedRoutes.isEmpty() || !removedNodes.isEmpty() || !addedNodes.isEmpty()) {
+            model.applyFiberChanges(removedRoutes, addedRoutes, removedNodes, addedNodes);
+        }
+        return String.format("cells -%d +%d, sites -%d +%d, fiber routes -%d +%d, nodes -%d +%d", removedCells.size(),
+                addedCells.size(), removedSites.size(), addedSites.size(), removedRoutes.size(), addedRoutes.size(),
+                removedNodes.size(), addedNodes.size());
+    }
+
+    /**
+     * Rows of {@code want} that {@code have} lacks or holds otherwise go to {@code added}, with the id of the old row
+     * in {@code removed} (a replacement); ids only {@code have} holds go to {@code removed}. A row that never counts
+     * is in {@code want} but not in a model's list: it is "added" again, and the engine skips it again.
+     */
+    static <T> void difference(Collection<T> have, Collection<T> want, ToLongFunction<T> id, List<Long> removed,
+            List<T> added) {
+        Map<Long, T> held = new HashMap<>(have.size() * 2);
+        have.forEach(t -> held.put(id.applyAsLong(t), t));
+        for (T w : want) {
+            T h = held.remove(id.applyAsLong(w));
+            if (h == null) {
+                added.add(w);
+            } else if (!h.equals(w)) {
+                removed.add(id.applyAsLong(w));
+                added.add(w);
+            }
+        }
+        removed.addAll(held.keySet());
+    }
+}
