@@ -336,14 +336,17 @@ class CoverageModels {
         //    link them under the write lock; changeLock keeps any other change from coming in between
         long readDone = System.nanoTime();
         SiteChange prepared = g.model().prepareSiteChanges(removedCellIds, newCells, siteIds, newSites);
+        LocalDate from = window.earliest();
+        // the generation's row before the lock (a database round trip readers need not wait for); should linking
+        // fail below, the row stays unused, which nothing reads
+        long id = results.newGeneration("incremental", from, engineFingerprint());
         long measuredAt = System.nanoTime();
+        Applied applied;
         lock.writeLock().lock();
         long locked = System.nanoTime();
         try {
             var siteStats = g.model().applySiteChanges(prepared);
             var fiberStats = g.model().applyFiberChanges(change.fiberRouteIds(), newRoutes, change.fiberNodeIds(), newNodes);
-            LocalDate from = window.earliest();
-            long id = results.newGeneration("incremental", from, engineFingerprint());
             if (from != null) {
                 effectiveFrom.put(id, from);
             }
@@ -353,12 +356,15 @@ class CoverageModels {
             current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
                     fiberChanged ? id : g.fiberVersion(), g.fixedInputs());
             lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
-            events.publishEvent(new GenerationChanged(id, from));
-            return new Applied(id, from, siteStats + ", " + fiberStats);
+            applied = new Applied(id, from, siteStats + ", " + fiberStats);
         } finally {
             lock.writeLock().unlock();
             slowLock("change", measuredAt, locked);
         }
+        // after the lock, as a rebuild does: the listeners (the run store queues the dates to recompute, which reads
+        // the database) need not hold up every reader
+        events.publishEvent(new GenerationChanged(id, from));
+        return applied;
     }
 
     private static Set<String> operatorsOf(List<Cell> removed, List<Cell> added) {
