@@ -3,6 +3,7 @@ package uz.qamrov.engine.measure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,35 +99,75 @@ final class CellReachIndex {
             edges.bulkAttachCells(slots, p.hits());
             return;
         }
+        // grouped by settlement and by edge, so that each gets one new array however many cells reach it (appending
+        // cell by cell copied a town's list once per cell: about a gigabyte of garbage for a 1,000-site change)
+        Map<Integer, List<Long>> bySettlement = new HashMap<>();
+        Map<Integer, List<Long>> byEdge = new HashMap<>();
         for (int i = 0; i < recs.length; i++) {
             Hits h = p.hits()[i];
             for (int k = 0; k < h.settlements().length; k++) {
-                settlements.attachCell(h.settlements()[k], slots[i], h.bits()[k]);
-                touchedS.add(h.settlements()[k]);
+                bySettlement.computeIfAbsent(h.settlements()[k], x -> new ArrayList<>()).add(ref(i, k));
             }
             for (int k = 0; k < h.edges().length; k++) {
-                edges.attachCell(h.edges()[k], slots[i], h.intervals()[k]);
-                touchedE.add(h.edges()[k]);
+                byEdge.computeIfAbsent(h.edges()[k], x -> new ArrayList<>()).add(ref(i, k));
             }
         }
+        bySettlement.forEach((si, refs) -> {
+            int[] s = new int[refs.size()];
+            long[][] bits = new long[refs.size()][];
+            for (int j = 0; j < s.length; j++) {
+                int i = (int) (refs.get(j) >>> 32);
+                s[j] = slots[i];
+                bits[j] = p.hits()[i].bits()[(int) (long) refs.get(j)];
+            }
+            settlements.attachCells(si, s, bits);
+        });
+        byEdge.forEach((e, refs) -> {
+            int[] s = new int[refs.size()];
+            double[][] ivs = new double[refs.size()][];
+            for (int j = 0; j < s.length; j++) {
+                int i = (int) (refs.get(j) >>> 32);
+                s[j] = slots[i];
+                ivs[j] = p.hits()[i].intervals()[(int) (long) refs.get(j)];
+            }
+            edges.attachCells(e, s, ivs);
+        });
+        touchedS.addAll(bySettlement.keySet());
+        touchedE.addAll(byEdge.keySet());
     }
 
-    /** Unlinks and removes a cell; unknown ids are ignored. */
-    void remove(long cellId, Set<Integer> touchedS, Set<Integer> touchedE) {
-        int slot = table.cells.slotOf(cellId);
-        if (slot < 0) {
-            return;
+    /** Cell {@code i} of a prepared change and its {@code k}-th hit, in one long. */
+    private static long ref(int i, int k) {
+        return (long) i << 32 | k;
+    }
+
+    /**
+     * Unlinks and removes cells; unknown ids are ignored. Each settlement and edge they reached is rewritten once,
+     * whatever the number of removed cells reaching it.
+     */
+    void removeAll(Collection<Long> cellIds, Set<Integer> touchedS, Set<Integer> touchedE) {
+        java.util.BitSet gone = new java.util.BitSet();
+        Set<Integer> reachedS = new HashSet<>();
+        Set<Integer> reachedE = new HashSet<>();
+        for (long id : cellIds) {
+            int slot = table.cells.slotOf(id);
+            if (slot < 0) {
+                continue;
+            }
+            CellRec rec = table.cells.remove(id);
+            gone.set(slot);
+            for (int si : rec.settlements) {
+                reachedS.add(si);
+            }
+            for (int e : rec.edges) {
+                reachedE.add(e);
+            }
+            operators.release(rec.op);
         }
-        CellRec rec = table.cells.remove(cellId);
-        for (int si : rec.settlements) {
-            settlements.detachCell(si, slot);
-            touchedS.add(si);
-        }
-        for (int e : rec.edges) {
-            edges.detachCell(e, slot);
-            touchedE.add(e);
-        }
-        operators.release(rec.op);
+        reachedS.forEach(si -> settlements.detachCells(si, gone));
+        reachedE.forEach(e -> edges.detachCells(e, gone));
+        touchedS.addAll(reachedS);
+        touchedE.addAll(reachedE);
     }
 
     /** Users of each operator gained (+) or lost (-) if {@code removedIds} go and {@code p} comes. */

@@ -132,26 +132,35 @@ final class LineEdgeTable {
         return Double.NaN;
     }
 
-    /** Appends cell {@code slot}'s covered intervals {@code iv} (flattened) to edge {@code e}. */
-    void attachCell(int e, int slot, double[] iv) {
+    /**
+     * Appends cells {@code slots} with their covered intervals ({@code ivs[j]}, flattened pairs) to edge {@code e} in
+     * one copy.
+     */
+    void attachCells(int e, int[] slots, double[][] ivs) {
         int len = cells[e].length;
-        int add = iv.length / 2;
+        int add = 0;
+        for (double[] iv : ivs) {
+            add += iv.length / 2;
+        }
         cells[e] = Arrays.copyOf(cells[e], len + add);
         t[e] = Arrays.copyOf(t[e], 2 * (len + add));
-        for (int j = 0; j < add; j++) {
-            cells[e][len + j] = slot;
-            t[e][2 * (len + j)] = iv[2 * j];
-            t[e][2 * (len + j) + 1] = iv[2 * j + 1];
+        int at = len;
+        for (int j = 0; j < slots.length; j++) {
+            for (int q = 0; q < ivs[j].length / 2; q++, at++) {
+                cells[e][at] = slots[j];
+                t[e][2 * at] = ivs[j][2 * q];
+                t[e][2 * at + 1] = ivs[j][2 * q + 1];
+            }
         }
     }
 
-    /** Removes every interval of cell {@code slot} from edge {@code e}. */
-    void detachCell(int e, int slot) {
+    /** Removes every interval of the cells whose slot is in {@code gone} from edge {@code e}, in one pass. */
+    void detachCells(int e, java.util.BitSet gone) {
         int[] c = cells[e];
         double[] tt = t[e];
         int keep = 0;
         for (int k = 0; k < c.length; k++) {
-            if (c[k] != slot) {
+            if (!gone.get(c[k])) {
                 c[keep] = c[k];
                 tt[2 * keep] = tt[2 * k];
                 tt[2 * keep + 1] = tt[2 * k + 1];

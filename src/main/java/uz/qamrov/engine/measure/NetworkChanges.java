@@ -55,9 +55,7 @@ final class NetworkChanges {
         table.changed(where(c));
         Set<Integer> touchedS = new HashSet<>();
         Set<Integer> touchedE = new HashSet<>();
-        for (long id : c.removedCells) {
-            reach.remove(id, touchedS, touchedE);
-        }
+        reach.removeAll(c.removedCells, touchedS, touchedE);
         for (long id : c.removedSites) {
             SiteRec s = table.removeSite(id);
             if (s != null) {

@@ -158,24 +158,27 @@ final class SettlementTable {
 
     // ---------------------------------------------------------------- cell reach
 
-    /** Appends cell {@code slot} to settlement {@code si}; {@code bits} is its sample bitset (area rule only). */
-    void attachCell(int si, int slot, long[] bits) {
+    /**
+     * Appends cells {@code slots} to settlement {@code si} in one copy (a change adds many cells to the same towns:
+     * one new array per settlement, not one per cell); {@code bits[j]} is slot j's sample bitset (area rule only).
+     */
+    void attachCells(int si, int[] slots, long[][] bits) {
         SettlementRec r = recs[si];
         int len = r.cells.length;
-        r.cells = Arrays.copyOf(r.cells, len + 1);
-        r.cells[len] = slot;
+        r.cells = Arrays.copyOf(r.cells, len + slots.length);
+        System.arraycopy(slots, 0, r.cells, len, slots.length);
         if (r.areaRule()) {
-            r.bits = Arrays.copyOf(r.bits, len + 1);
-            r.bits[len] = bits;
+            r.bits = Arrays.copyOf(r.bits, len + slots.length);
+            System.arraycopy(bits, 0, r.bits, len, slots.length);
         }
     }
 
-    /** Removes cell {@code slot} from settlement {@code si}. */
-    void detachCell(int si, int slot) {
+    /** Removes every cell whose slot is in {@code gone} from settlement {@code si}, in one pass and one copy. */
+    void detachCells(int si, java.util.BitSet gone) {
         SettlementRec r = recs[si];
         int keep = 0;
         for (int k = 0; k < r.cells.length; k++) {
-            if (r.cells[k] != slot) {
+            if (!gone.get(r.cells[k])) {
                 r.cells[keep] = r.cells[k];
                 if (r.areaRule()) {
                     r.bits[keep] = r.bits[k];
