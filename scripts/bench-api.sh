@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis
 command -v hey >/dev/null || apt-get install -y hey
 mvn -q -o test-compile 2>/dev/null || mvn -q test-compile
-mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+scripts/bench/test-classpath.sh target/bench.classpath -Dmdep.includeScope=test
 exec java -Xmx1g ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" uz.qamrov.bench.ApiBenchmark

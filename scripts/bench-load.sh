@@ -7,7 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis
 mvn -q -o test-compile 2>/dev/null || mvn -q test-compile
-# offline first (quick); online when the dependency plugin is not in the local repository yet (a fresh machine)
-mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null 2>&1 \
-  || mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+scripts/bench/test-classpath.sh target/bench.classpath -Dmdep.includeScope=test
 exec java -Xmx3g ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" uz.qamrov.bench.LoadBenchmark

@@ -8,7 +8,7 @@ old=${1:-main}
 rounds=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+scripts/bench/test-classpath.sh "$work/cp.txt"
 deps=$(tr ':' '\n' < "$work/cp.txt" | grep -E 'jts-core|geographiclib' | paste -sd: -)
 mkdir -p "$work/old-src" "$work/old" "$work/driver"
 git archive "$old" src/main/java/uz/qamrov/engine src/main/java/uz/qamrov/planner/terrain/EsriAsciiGridReader.java \

@@ -13,5 +13,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis gdal
 mvn -q -o test-compile 2>/dev/null || mvn -q test-compile
-mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+scripts/bench/test-classpath.sh target/bench.classpath -Dmdep.includeScope=test
 exec java -Xmx3g ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" uz.qamrov.bench.UploadBenchmark "$@"
