@@ -43,8 +43,11 @@ final class CellFootprints {
     private final Map<Point, EnvironmentClass> environmentCache = new ConcurrentHashMap<>();
     private final RadioSettings radio;
     private final Dem dem;
-    /** Footprints another model made with the same recipe; null when there are none to take. */
-    private final ReusableFootprints reusable;
+    /**
+     * Footprints another model made with the same recipe, while this model is being built; null when there are none
+     * to take, and after the build (kept, they would keep the other model's cell records alive).
+     */
+    private volatile ReusableFootprints reusable;
     private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
 
     CellFootprints(FootprintModel custom, EnvironmentClassifier classifier, LinkBudget budget, RadioSettings radio,
@@ -68,6 +71,11 @@ final class CellFootprints {
     boolean sameRecipeAs(CellFootprints other) {
         return custom == null && other.custom == null && budget.equals(other.budget) && radio.equals(other.radio)
                 && dem == other.dem;
+    }
+
+    /** Ends the taking of another model's footprints (at the end of the model's build). */
+    void doneReusing() {
+        reusable = null;
     }
 
     /** How many footprints were taken from another model instead of computed. */
@@ -114,8 +122,9 @@ final class CellFootprints {
             }
             return new Shape(fp, null);
         }
-        if (reusable != null) {
-            Shape taken = reusable.shapeFor(c, this);
+        ReusableFootprints offered = reusable;
+        if (offered != null) {
+            Shape taken = offered.shapeFor(c, this);
             if (taken != null) {
                 reused.incrementAndGet();
                 return taken;

@@ -122,6 +122,7 @@ public final class CoverageModel {
         changes.commitSiteRecs(sites);
         reach.commit(addedCells, true, new HashSet<>(), new HashSet<>());
         fiber.commit(addedFiber, new HashSet<>());
+        footprints.doneReusing();
     }
 
     // ------------------------------------------------------------------ incremental updates

@@ -81,6 +81,9 @@ class ReusableFootprintsTest {
         assertThat(unchanged).isEqualTo(cells.size() - 3);
         assertThat(reusing.footprintsReused()).isEqualTo(expected);
         assertThat(fresh.footprintsReused()).isZero();
+        // after its build a model takes nothing more (it lets the other model's records go)
+        reusing.footprintFor(cells.get(0));
+        assertThat(reusing.footprintsReused()).isEqualTo(expected);
 
         int shared = 0;
         for (Cell c : nextCells) {
