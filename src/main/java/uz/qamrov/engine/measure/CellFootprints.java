@@ -78,7 +78,7 @@ final class CellFootprints {
         reusable = null;
     }
 
-    /** How many footprints were taken from another model instead of computed. */
+    /** How many footprints were taken (from another model, or from a cell only the period on air changed). */
     long reusedCount() {
         return reused.get();
     }
@@ -111,6 +111,19 @@ final class CellFootprints {
 
     EnvironmentClass environmentOf(Cell c) {
         return environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()), p -> classifier.classify(p.lon(), p.lat()));
+    }
+
+    /**
+     * The footprint of {@code c}, which replaces {@code previous} (the record the model holds under its id, or null):
+     * when only the period on air changed (a decommission, a corrected date), the previous footprint, which depends
+     * on everything but that; otherwise {@link #of(Cell)}.
+     */
+    Shape replacing(Cell c, CellTable.CellRec previous) {
+        if (custom == null && previous != null && previous.cell.withValidity(c.validity()).equals(c)) {
+            reused.incrementAndGet();
+            return new Shape(previous.footprint, previous.range);
+        }
+        return of(c);
     }
 
     /** @throws InvalidInputException when a custom model gives no footprint */

@@ -68,7 +68,8 @@ final class CellReachIndex {
             List<Integer> group = groups.get(g);
             Envelope env = new Envelope();
             for (int i : group) {
-                recs[i] = new CellRec(list.get(i), footprints.of(list.get(i)));
+                Cell cell = list.get(i);
+                recs[i] = new CellRec(cell, footprints.replacing(cell, table.cells.get(cell.id())));
                 env.expandToInclude(recs[i].footprint.envelope());
             }
             List<Integer> sCand = settlements.query(env);

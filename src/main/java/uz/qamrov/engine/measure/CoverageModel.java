@@ -322,7 +322,10 @@ public final class CoverageModel {
         return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live()));
     }
 
-    /** How many footprints this model took from {@link ReusableFootprints} instead of computing them. */
+    /**
+     * How many footprints this model took instead of computing them: from {@link ReusableFootprints} at its build,
+     * and from the cell it held when a change altered only a cell's period on air.
+     */
     public long footprintsReused() {
         return footprints.reusedCount();
     }

@@ -22,6 +22,12 @@ public record Cell(long id, long siteId, String operator, Technology technology,
                 lat, validity, null, null, null);
     }
 
+    /** The same cell with another period on air (a decommission, a corrected commissioning date). */
+    public Cell withValidity(Validity v) {
+        return new Cell(id, siteId, operator, technology, bandMhz, azimuthDeg, beamwidthDeg, antennaHeightM, eirpDbm,
+                rangeM, lon, lat, v, tiltDeg, frontToBackDb, observedRangeM);
+    }
+
     public Cell {
         Checks.notNull("cell", id, "operator", operator);
         Checks.notNull("cell", id, "technology", technology);

@@ -17,8 +17,8 @@ import uz.qamrov.geodata.calibration.GeodataInputs;
 
 /**
  * Rounds of a 1,000-site change on the shipped national model (default model: patterns with terrain), as
- * {@code bench-coverage.sh} makes them: every round turns the same sites' sectors by 30° more. Wall and process CPU of
- * each round's prepare and apply. Not a test:
+ * {@code bench-coverage.sh} makes them: every round turns the same sites' sectors by 30° more; then the same sites
+ * decommissioned (only the period on air changes). Wall and process CPU of each round's prepare and apply. Not a test:
  * {@code mvn -o test -Dtest=IncrementalRoundsBenchmarkTest -Dqamrov.bench=true}.
  */
 @EnabledIfSystemProperty(named = "qamrov.bench", matches = "true")
@@ -54,5 +54,18 @@ class IncrementalRoundsBenchmarkTest {
                     (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000, (t2 - t1) / 1_000_000, (c2 - c1) / 1_000_000, stats);
             current = new ArrayList<>(turned);
         }
+        // the same 1,000 sites decommissioned at the end of 2026: only the period on air changes, footprints stay
+        List<Cell> closed = current.stream().map(c -> c.withValidity(new uz.qamrov.engine.model.Validity(
+                c.validity().from(), java.time.LocalDate.of(2026, 12, 31)))).toList();
+        long reusedBefore = model.footprintsReused();
+        long c0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        var prepared = model.prepareSiteChanges(current.stream().map(Cell::id).toList(), closed, List.of(), List.of());
+        long t1 = System.nanoTime();
+        long c1 = os.getProcessCpuTime();
+        model.applySiteChanges(prepared);
+        System.out.printf("decommission: prepare %d ms wall / %d ms CPU, apply %d ms wall; %d footprints kept%n",
+                (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
+                model.footprintsReused() - reusedBefore);
     }
 }
