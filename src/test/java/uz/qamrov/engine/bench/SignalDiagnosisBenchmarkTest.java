@@ -110,6 +110,34 @@ class SignalDiagnosisBenchmarkTest {
     }
 
     /**
+     * The browser test's jump on the slider, end-2019 to mid-2021, from scratch and from end-2019's report: CPU of the
+     * settlements and the stretches apart (in the browser test's stored run of that month, signals were 1.6 s of 3.1 s).
+     */
+    @Test
+    void diagnoseAJumpOfEighteenMonths() throws Exception {
+        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        CoverageModel model = in.model();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        SignalReport previous = model.diagnose(model.evaluate(LocalDate.of(2019, 12, 31), CoverageFilter.ANY));
+        for (int rep = 0; rep < 3; rep++) {
+            CoverageSnapshot snap = model.evaluate(LocalDate.of(2021, 6, 30), CoverageFilter.ANY);
+            long c0 = os.getProcessCpuTime();
+            SignalReport full = model.diagnose(snap);
+            long c1 = os.getProcessCpuTime();
+            var parts = model.diagnosisInParts(snap, previous, java.util.Set.of());
+            parts.settlements(0, parts.settlementCount());
+            long c2 = os.getProcessCpuTime();
+            parts.stretches(0, parts.stretchCount());
+            SignalReport carried = parts.report();
+            long c3 = os.getProcessCpuTime();
+            System.out.printf("2019-12-31 -> 2021-06-30: from scratch %d ms CPU; from end-2019: settlements %d ms, "
+                    + "%d stretches %d ms CPU (%d settlements from the previous report)%n", (c1 - c0) / 1_000_000,
+                    (c2 - c1) / 1_000_000, parts.stretchCount(), (c3 - c2) / 1_000_000, carried.settlementsFromPrevious());
+            org.assertj.core.api.Assertions.assertThat(carried.stretches()).isEqualTo(full.stretches());
+        }
+    }
+
+    /**
      * The slider's months in a row (what the background precomputation and a reader moving the slider ask for), each
      * diagnosed from scratch and from the previous month's report: CPU time of both, and every answer compared.
      */
