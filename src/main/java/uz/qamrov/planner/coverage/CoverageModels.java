@@ -23,7 +23,6 @@ import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Settlement;
 import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.model.Validity;
-import uz.qamrov.engine.terrain.Dem;
 
 /**
  * The one owner of the current coverage model. Hands out reads tagged with their generation and applies changes
@@ -208,12 +207,9 @@ class CoverageModels {
         return in.build(settings(), terrain.dem(), currentFootprints());
     }
 
-    Dem dem() {
-        return terrain.dem();
-    }
-
-    CoverageInputRepository inputs() {
-        return inputs;
+    /** Every input as the database holds it now (a copy made before the first generation). */
+    StoredInputs loadInputs() {
+        return StoredInputs.load(inputs);
     }
 
     /**

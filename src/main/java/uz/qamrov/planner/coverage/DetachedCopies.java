@@ -16,14 +16,13 @@ import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
 import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Site;
-import uz.qamrov.engine.terrain.Dem;
 
 /**
  * Copies of the live coverage model that their owner may change (planning measures what-ifs on one). A copy is made
  * from a generation's own inputs, taking that generation's footprints (a few seconds nationally), and is brought to a
  * later generation by applying the difference of the network rows, as an import does to the live model (a 10-row
- * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries) or the DEM
- * changed is a new copy made.
+ * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries) is a new copy
+ * made. The DEM needs no check: the service loads it once ({@code TerrainStore}), so every copy has the live one.
  */
 @Component
 public class DetachedCopies {
@@ -38,14 +37,12 @@ public class DetachedCopies {
         private final CoverageModel model;
         private final long generation;
         private final StoredInputs fixed;
-        private final Dem dem;
         private final String how;
 
-        private Copy(CoverageModel model, long generation, StoredInputs fixed, Dem dem, String how) {
+        private Copy(CoverageModel model, long generation, StoredInputs fixed, String how) {
             this.model = model;
             this.generation = generation;
             this.fixed = fixed;
-            this.dem = dem;
             this.how = how;
         }
 
@@ -77,12 +74,12 @@ public class DetachedCopies {
 
     /**
      * {@code copy} at the current generation: itself when nothing changed; the same model with the network's changes
-     * applied when only the network changed; otherwise (a rebuild in between, another DEM, or a difference the engine
-     * refuses) a new copy. The caller must have undone its own changes to the copy first.
+     * applied when only the network changed; otherwise (a rebuild in between, or a difference the engine refuses) a
+     * new copy. The caller must have undone its own changes to the copy first.
      */
     public Copy refresh(Copy copy) {
         CoverageModels.GenerationInputs g = models.currentInputs();
-        if (copy == null || g == null || copy.fixed == null || g.fixed() != copy.fixed || models.dem() != copy.dem) {
+        if (copy == null || g == null || copy.fixed == null || g.fixed() != copy.fixed) {
             return fresh(g);
         }
         if (g.id() == copy.generation) {
@@ -90,8 +87,7 @@ public class DetachedCopies {
         }
         try {
             String stats = applyDifference(copy.model, g.all());
-            return new Copy(copy.model, g.id(), g.fixed(), copy.dem, "brought from generation " + copy.generation + ": "
-                    + stats);
+            return new Copy(copy.model, g.id(), g.fixed(), "brought from generation " + copy.generation + ": " + stats);
         } catch (RuntimeException e) {
             log.warn("coverage: a detached copy could not follow generation {} ({}); making a new one", g.id(),
                     e.getMessage());
@@ -100,11 +96,10 @@ public class DetachedCopies {
     }
 
     private Copy fresh(CoverageModels.GenerationInputs g) {
-        Dem dem = models.dem();
         if (g == null) {
-            return new Copy(models.build(StoredInputs.load(models.inputs())), -1, null, dem, "new copy (no generation yet)");
+            return new Copy(models.build(models.loadInputs()), -1, null, "new copy (no generation yet)");
         }
-        return new Copy(models.build(g.all()), g.id(), g.fixed(), dem, "new copy");
+        return new Copy(models.build(g.all()), g.id(), g.fixed(), "new copy");
     }
 
     /** Changes {@code model}'s network to {@code want}'s (rows compared whole, by id); says what it did. */
