@@ -18,6 +18,8 @@ public final class ClusterWatchdog implements AutoCloseable {
 
     private final PostgisCluster cluster;
     private final ScheduledExecutorService timer;
+    /** Set by {@link #close()}: a restart it interrupts is the close working, not a failure. */
+    private volatile boolean closing;
 
     public ClusterWatchdog(PostgisCluster cluster, Duration interval) {
         this.cluster = cluster;
@@ -37,12 +39,17 @@ public final class ClusterWatchdog implements AutoCloseable {
                 log.warn("PostGIS cluster {} restarted by the watchdog", cluster.dataDir());
             }
         } catch (RuntimeException e) {
+            if (closing) {
+                log.info("PostGIS cluster {}: restart abandoned, the watchdog is closing ({})", cluster.dataDir(), e.getMessage());
+                return;
+            }
             log.error("PostGIS cluster {} is down and could not be restarted (will retry): {}", cluster.dataDir(), e.getMessage());
         }
     }
 
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         try {
             timer.awaitTermination(70, TimeUnit.SECONDS);
