@@ -110,17 +110,9 @@ final class SignalDiagnoser {
         return new ActiveCells(other, active.filter, m.cells().cells, m.operators());
     }
 
-    /**
-     * Whether settlement {@code i}'s reach list has the same active cells, of the same technologies, under {@code
-     * other} as on this diagnosis' date: then its answer as a place covered by every mobile service is the same.
-     */
-    boolean sameReach(int i, ActiveCells other) {
-        for (int slot : m.settlements().get(i).cells) {
-            if (active.tech[slot] != other.tech[slot]) {
-                return false;
-            }
-        }
-        return true;
+    /** Settlement answers carried from the report of {@code other}'s date (see {@link CoveredSince}). */
+    CoveredSince coveredSince(ActiveCells other) {
+        return new CoveredSince(m, active, other, footprints, settings.thresholds());
     }
 
     /** Whether the settlement has every mobile service in the snapshot. */
@@ -303,65 +295,18 @@ final class SignalDiagnoser {
         return coveredSignal(best);
     }
 
-    /** A covered place's signal from its best level: at least {@code FAIR} (see {@link PlaceSignal}). */
     private PlaceSignal coveredSignal(PointLevel best) {
+        return coveredSignal(best, settings.thresholds());
+    }
+
+    /** A covered place's signal from its best level: at least {@code FAIR} (see {@link PlaceSignal}). */
+    static PlaceSignal coveredSignal(PointLevel best, uz.qamrov.engine.signal.SignalThresholds thresholds) {
         SignalClass cls = best == null ? SignalClass.BELOW_THRESHOLD
-                : settings.thresholds().classify(best.technology(), best.levelDbm());
+                : thresholds.classify(best.technology(), best.levelDbm());
         if (cls == SignalClass.BELOW_THRESHOLD) {
             cls = SignalClass.FAIR;
         }
         return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, null);
-    }
-
-    /**
-     * Settlement {@code i}'s signals, covered by every mobile service on this date and on {@code other}'s, from its
-     * answers on that date ({@code previous}, made on this model's reach list). A covered place's best cell is the
-     * highest of its active reach-list cells in one total order: margin with terrain, then flat margin, then the
-     * lower cell id ({@link #signal} and {@link #coveredFlat} pick exactly that one). So while the previous best still
-     * serves, the new best is the higher of it and the cells that serve on this date only; cells that no longer
-     * serve lose nothing. Null when a previous best no longer serves (the caller diagnoses afresh). A month later a
-     * town has a few new cells among the thousands in reach: their levels only are computed.
-     */
-    PlaceSignal[] coveredFrom(int i, PlaceSignal[] previous, ActiveCells other) {
-        SettlementRec r = m.settlements().get(i);
-        PlaceSignal[] out = new PlaceSignal[Service.values().length];
-        for (Service s : MOBILE) {
-            PlaceSignal was = previous[s.ordinal()];
-            int min = s.minimumTechnology().ordinal();
-            int bestSlot = was == null || was.bestCellId() == null ? -1 : m.cells().cells.slotOf(was.bestCellId());
-            if (bestSlot < 0 || active.tech[bestSlot] < min) {
-                return null;
-            }
-            SignalCandidate best = new SignalCandidate(m.cells().cells.at(bestSlot), r.s.lon(), r.s.lat(), footprints);
-            PointLevel bestFull = best.full(r.s.lon(), r.s.lat());
-            for (int slot : r.cells) {
-                if (active.tech[slot] < min || other.tech[slot] >= min) {
-                    continue; // serves on neither date, or on both (then it did not beat the previous best)
-                }
-                SignalCandidate c = new SignalCandidate(m.cells().cells.at(slot), r.s.lon(), r.s.lat(), footprints);
-                if (c.flat.marginDb() < bestFull.marginDb()) {
-                    continue; // terrain only lowers a level: it cannot reach the best
-                }
-                PointLevel full = c.full(r.s.lon(), r.s.lat());
-                if (higher(full, c, bestFull, best)) {
-                    best = c;
-                    bestFull = full;
-                }
-            }
-            out[s.ordinal()] = coveredSignal(bestFull);
-        }
-        return out;
-    }
-
-    /** Whether {@code a} (level with terrain {@code aFull}) comes before {@code b} in a covered place's order. */
-    private static boolean higher(PointLevel aFull, SignalCandidate a, PointLevel bFull, SignalCandidate b) {
-        if (aFull.marginDb() != bFull.marginDb()) {
-            return aFull.marginDb() > bFull.marginDb();
-        }
-        if (a.flat.marginDb() != b.flat.marginDb()) {
-            return a.flat.marginDb() > b.flat.marginDb();
-        }
-        return a.rec.cell.id() < b.rec.cell.id();
     }
 
     private GapEvidence evidence(Place p, Service s, List<SignalCandidate> cands, Double share) {

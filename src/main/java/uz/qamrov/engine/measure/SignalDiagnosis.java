@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.IntStream;
+import uz.qamrov.engine.signal.GapReason;
 
 /**
  * A diagnosis ({@link SignalDiagnoser}) made in parts: a caller diagnoses ranges of settlements and stretches one
@@ -23,9 +24,10 @@ import java.util.stream.IntStream;
  * nothing its answer depends on changed. That answer depends only on the active cells of its reach list, so it is
  * kept when no model change since touched the settlement ({@code touched}) and, for a report of another date, when
  * its reach list has the same active cells on both dates; when they differ, only the cells that serve on the new date
- * alone are measured against the previous best ({@link SignalDiagnoser#coveredFrom}). A covered stretch keeps its answer
- * when the previous report had it covered at the same km marks and no cell within the search limit of its middle was
- * removed or added by a model change since, or serves on one of the two dates only.
+ * alone are measured against the previous best ({@link CoveredSince}). A stretch keeps its answer
+ * when the previous report had it in the same state (covered or not) at the same km marks and no cell its answer
+ * depends on ({@link #previousStretch}) was removed or added by a model change since, or serves on one of the two
+ * dates only.
  */
 public final class SignalDiagnosis {
 
@@ -35,6 +37,8 @@ public final class SignalDiagnosis {
     private final Set<Long> touched;
     /** What counted on the previous report's date when that is another date; else null. */
     private final ActiveCells previousActive;
+    /** Covered settlements' answers from the previous report of another date; null when the date is the same. */
+    private final CoveredSince coveredSince;
     private final Lock readLock;
     private final PlaceSignal[][] settlements;
     private final boolean[] allCovered;
@@ -44,8 +48,8 @@ public final class SignalDiagnosis {
     private final List<LineStretch> stretchList;
     private final PlaceSignal[] stretches;
     private final boolean[] stretchDone;
-    /** A covered stretch of the previous report by its place on the line, when that report is of these cells. */
-    private final Map<StretchKey, Integer> previousCovered = new HashMap<>();
+    /** A stretch of the previous report by its place on the line and state, when that report is of these cells. */
+    private final Map<StretchKey, Integer> previousStretches = new HashMap<>();
     /** The cells whose service differs between the previous report's date and this one (none on the same date). */
     private final ChangedCells changed;
     private final long cellsVersion;
@@ -61,6 +65,7 @@ public final class SignalDiagnosis {
         this.previous = previous != null && previous.filter().equals(snapshot.filter()) ? previous : null;
         this.previousActive = this.previous == null || this.previous.asOf().equals(snapshot.asOf()) ? null
                 : diagnoser.activeOn(this.previous.asOf());
+        this.coveredSince = previousActive == null ? null : diagnoser.coveredSince(previousActive);
         this.touched = touched == null ? Set.of() : touched;
         this.readLock = readLock;
         int n = diagnoser.settlementCount();
@@ -82,20 +87,20 @@ public final class SignalDiagnosis {
         if (sinceModel != null) {
             List<LineStretch> was = this.previous.stretchList();
             for (int k = 0; k < was.size(); k++) {
-                if (was.get(k).covered() && this.previous.stretches().get(k) != null) {
-                    previousCovered.put(StretchKey.of(was.get(k)), k);
+                if (this.previous.stretches().get(k) != null) {
+                    previousStretches.put(StretchKey.of(was.get(k)), k);
                 }
             }
         }
-        this.changed = previousCovered.isEmpty() ? null
+        this.changed = previousStretches.isEmpty() ? null
                 : previousActive == null ? sinceModel : sinceModel.and(diagnoser.changedSince(previousActive));
     }
 
-    /** A stretch's place: its line, service, km marks and region. */
+    /** A stretch's place and state: its line, service, km marks, region, and whether it is covered. */
     private record StretchKey(long lineId, uz.qamrov.engine.model.Service service, double fromKm, double toKm,
-            String regionCode) {
+            String regionCode, boolean covered) {
         static StretchKey of(LineStretch s) {
-            return new StretchKey(s.lineId(), s.service(), s.fromKm(), s.toKm(), s.regionCode());
+            return new StretchKey(s.lineId(), s.service(), s.fromKm(), s.toKm(), s.regionCode(), s.covered());
         }
     }
 
@@ -130,10 +135,10 @@ public final class SignalDiagnosis {
         if (!allCovered[i] || previous == null || !previous.allCovered(id) || touched.contains(id)) {
             return null;
         }
-        if (previousActive == null || diagnoser.sameReach(i, previousActive)) {
+        if (previousActive == null || coveredSince.sameReach(i)) {
             return previous.settlementSignals(id);
         }
-        return diagnoser.coveredFrom(i, previous.settlementSignals(id), previousActive);
+        return coveredSince.coveredFrom(i, previous.settlementSignals(id));
     }
 
     /** Diagnoses the snapshot's stretches {@code from} (inclusive) to {@code to} (exclusive). */
@@ -150,15 +155,24 @@ public final class SignalDiagnosis {
     }
 
     /**
-     * A covered stretch's previous answer, when the previous report had the same stretch covered on the same cells
-     * and no cell within the search limit of its middle serves on one of the two dates only; else null.
+     * A stretch's previous answer, when the previous report had the same stretch in the same state (covered or not)
+     * and no cell its answer may depend on serves on one of the two dates only, or was changed since; else null. A
+     * stretch's answer is a function of the active cells near its middle: a covered one's, or an uncovered one's with
+     * a cell within the search limit, of the cells within that limit; an uncovered one's with none (its reason says
+     * so), of the nearest cell within four times the limit.
      */
     private PlaceSignal previousStretch(LineStretch st) {
-        Integer k = st.covered() ? previousCovered.get(StretchKey.of(st)) : null;
-        if (k == null || changed.anyNear(st.middle().x, st.middle().y, diagnoser.searchLimitM())) {
+        Integer k = previousStretches.get(StretchKey.of(st));
+        if (k == null) {
             return null;
         }
-        return previous.stretches().get(k);
+        PlaceSignal was = previous.stretches().get(k);
+        if (!st.covered() && was.reason() == null) {
+            return null;
+        }
+        boolean nothingNear = !st.covered() && was.reason().code() == GapReason.Code.NO_SITE_WITHIN_KM;
+        double dependsOnM = nothingNear ? 4 * diagnoser.searchLimitM() : diagnoser.searchLimitM();
+        return changed.anyNear(st.middle().x, st.middle().y, dependsOnM) ? null : was;
     }
 
     /** The report; every settlement and stretch must have been diagnosed. */

@@ -134,6 +134,12 @@ class SignalDiagnosisBenchmarkTest {
                     + "%d stretches %d ms CPU (%d settlements from the previous report)%n", (c1 - c0) / 1_000_000,
                     (c2 - c1) / 1_000_000, parts.stretchCount(), (c3 - c2) / 1_000_000, carried.settlementsFromPrevious());
             org.assertj.core.api.Assertions.assertThat(carried.stretches()).isEqualTo(full.stretches());
+            for (Settlement s : in.settlements()) {
+                for (Service sv : Service.mobile()) {
+                    org.assertj.core.api.Assertions.assertThat(carried.settlement(s.id(), sv))
+                            .as("%s of settlement %d", sv, s.id()).isEqualTo(full.settlement(s.id(), sv));
+                }
+            }
         }
     }
 

@@ -134,6 +134,49 @@ class CrossDateDiagnosisTest {
         }
     }
 
+    /**
+     * Uncovered stretches keep their answer only where no cell it depends on changed. Road A lies 30 km east of the
+     * only mast at the start (nothing within the 20 km limit: "no site within 20 km", nearest 28–30 km). Road B lies
+     * 8 km from a 4G mast (beyond its range; a cell within the limit). On 2025-06-01 a mast goes on air 25 km west of
+     * road A and 60 km from road B: road B's answer depends on cells within 20 km only, so it is kept; road A's
+     * nearest site is now nearer (25 km, within four times the limit), so it is diagnosed again.
+     */
+    @Test
+    void anUncoveredStretchKeepsItsAnswerUnlessACellItDependsOnChanged() {
+        double lon = SignalDiagnosisTest.LON;
+        double lat = SignalDiagnosisTest.LAT;
+        double[] roadA = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 29_000); // road A: 30–32 km
+        double[] mastB = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 0, 150_000);
+        double[] roadB = uz.qamrov.engine.geodesy.LocalMetric.destination(mastB[0], mastB[1], 90, 7_000); // 8–10 km
+        double[] west = uz.qamrov.engine.geodesy.LocalMetric.destination(roadA[0], roadA[1], 90, 1_000 - 25_000);
+        Cell later = new Cell(3, 3, "op", uz.qamrov.engine.model.Technology.G4, 1800, null, 360, 30, null, null,
+                west[0], west[1], new uz.qamrov.engine.model.Validity(LocalDate.of(2025, 6, 1), null));
+        List<Cell> cells = List.of(SignalDiagnosisTest.lte(1, null, lon, lat),
+                SignalDiagnosisTest.lte(2, null, mastB[0], mastB[1]), later);
+        CoverageModel m = SignalDiagnosisTest.model(uz.qamrov.engine.radio.RadioSettings.DEFAULTS, cells, List.of(),
+                List.of(road(1, roadA[0], roadA[1]), road(2, roadB[0], roadB[1])), null);
+        SignalReport january = m.diagnose(m.evaluate(LocalDate.of(2025, 1, 1), CoverageFilter.ANY));
+        CoverageSnapshot december = m.evaluate(LocalDate.of(2025, 12, 31), CoverageFilter.ANY);
+        SignalReport full = m.diagnose(december);
+        SignalReport fromJanuary = m.diagnose(december, january, Set.of());
+
+        assertThat(december.stretches()).hasSize(6).noneMatch(LineStretch::covered);
+        assertThat(fromJanuary.stretches()).isEqualTo(full.stretches());
+        for (int k = 0; k < 6; k++) {
+            var was = january.stretches().get(k).reason();
+            var now = fromJanuary.stretches().get(k).reason();
+            if (december.stretches().get(k).lineId() == 1) {
+                assertThat(was.code()).isEqualTo(uz.qamrov.engine.signal.GapReason.Code.NO_SITE_WITHIN_KM);
+                assertThat((Double) was.details().get("nearest_site_m")).isBetween(29_000.0, 32_000.0);
+                assertThat((Double) now.details().get("nearest_site_m")).isBetween(23_000.0, 27_000.0);
+            } else {
+                assertThat(now.code()).isNotEqualTo(uz.qamrov.engine.signal.GapReason.Code.NO_SITE_WITHIN_KM);
+                assertThat(fromJanuary.stretches().get(k)).isSameAs(january.stretches().get(k));
+            }
+        }
+        assertThat(fromJanuary.stretchesFromPrevious()).isEqualTo(3);
+    }
+
     private static uz.qamrov.engine.model.TransportLine road(long id, double lon, double lat) {
         double[] a = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 1_000);
         double[] b = uz.qamrov.engine.geodesy.LocalMetric.destination(lon, lat, 90, 3_000);
