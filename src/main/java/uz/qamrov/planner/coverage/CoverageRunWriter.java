@@ -2,12 +2,8 @@ package uz.qamrov.planner.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -16,20 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
-import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.CoverageUnionBuilder;
-import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.RegionUnionMemo;
-import uz.qamrov.engine.measure.SignalDiagnosis;
-import uz.qamrov.engine.measure.SignalReport;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Technology;
 
 /**
- * Computes and stores one run: everything for one as-of date is evaluated on ONE model generation (under its read
+ * Computes and stores one run: everything for one as-of date is evaluated ({@link RunEvaluator}) on ONE model generation (under its read
  * lock), then written by COPY in one transaction, tagged with that generation. Older runs of the same date are
  * deleted once the new one is stored, so a reader always finds a run (possibly stale) while a new one computes.
  */
@@ -48,37 +39,6 @@ class CoverageRunWriter {
     /** One union of a run's polygons: its builder and the footprints it takes, collected under the read lock. */
     private record PendingUnion(CoverageUnionBuilder builder, CoverageUnionBuilder.Inputs inputs) {
     }
-
-    private record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
-            Map<Long, double[]> nearest, String timings) {
-    }
-
-    /** A diagnosis and the generation it was made on. */
-    private record LastSignals(long generation, SignalReport report) {
-    }
-
-    /**
-     * The last diagnosis of each date lately stored: the next run of the date, or of a date near it, starts from it and
-     * diagnoses again only the settlements the changes since touched, those whose reach list counts other cells on
-     * the other date, and the ones not fully covered. A report shares the answers it kept with the one it came from,
-     * so each holds little more than its map (~1 MB for the national dataset).
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<LocalDate, LastSignals> lastSignals =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(48).build();
-
-    private record OperatorDay(LocalDate asOf, String operator) {
-    }
-
-    /** An operator's uncovered stretches of a date and the generation they were computed on. */
-    private record LastStretches(long generation, List<LineStretch> stretches) {
-    }
-
-    /** The same for each operator's uncovered stretches: a change of one operator's sites leaves the others' as they are. */
-    private final com.github.benmanes.caffeine.cache.Cache<OperatorDay, LastStretches> lastOperatorGaps =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().executor(Runnable::run).maximumSize(128).build();
-
-    /** Settlements or stretches diagnosed under one read lock: ~0.1–0.3 s of the national model on one core. */
-    static final int DIAGNOSIS_PART = 1_000;
 
     /**
      * Region unions built before, by the footprints they were built from: after an upload only the regions its cells
@@ -100,19 +60,15 @@ class CoverageRunWriter {
     }, null, false);
 
     private final CoverageModels models;
-    private final CoverageEvaluations evaluations;
-    private final NearestDistances nearest;
+    private final RunEvaluator evaluator;
     private final CoverageResultRepository results;
     private final TransactionTemplate tx;
     private final RunPriority priority;
-    private final java.time.Clock clock;
 
-    CoverageRunWriter(CoverageModels models, CoverageEvaluations evaluations, NearestDistances nearest,
-            CoverageResultRepository results, TransactionTemplate tx, RunPriority priority, java.time.Clock clock) {
-        this.nearest = nearest;
-        this.clock = clock;
+    CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
+            TransactionTemplate tx, RunPriority priority) {
         this.models = models;
-        this.evaluations = evaluations;
+        this.evaluator = evaluator;
         this.results = results;
         this.tx = tx;
         this.priority = priority;
@@ -128,17 +84,17 @@ class CoverageRunWriter {
 
     private long storeNow(LocalDate asOf, String kind, RunPriority.Level level) {
         long t0 = System.nanoTime();
-        Evaluated e = null;
+        RunEvaluator.Evaluated e = null;
         long generation = -1;
         for (int attempt = 0; attempt < 3 && e == null; attempt++) {
-            var tagged = evaluate(asOf, level);
+            var tagged = evaluator.evaluate(asOf, level);
             e = tagged.value();
             generation = tagged.generation();
         }
         if (e == null) {
             throw new OutdatedException("the model kept changing while the run of " + asOf + " was evaluated");
         }
-        Evaluated run = e;
+        RunEvaluator.Evaluated run = e;
         long runGeneration = generation;
         priority.yieldTo(level);
         long tWrite = System.nanoTime();
@@ -166,137 +122,6 @@ class CoverageRunWriter {
                 run.all().stretches().size(), (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000,
                 (System.nanoTime() - marks[3]) / 1_000_000));
         return Objects.requireNonNull(id);
-    }
-
-    /**
-     * Everything a run holds, evaluated piece by piece, each piece under the model's read lock on its own: an import
-     * waiting for the write lock waits for one evaluation, not for a whole run. The pieces must all come from one
-     * generation; if the model moved on in between, the value is {@code null} (the caller evaluates again).
-     */
-    private CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf, RunPriority.Level level) {
-        priority.yieldTo(level);
-        long t0 = System.nanoTime();
-        var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
-        long generation = all.generation();
-        long t1 = System.nanoTime();
-        priority.yieldTo(level);
-        // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
-        SignalReport signals = diagnose(asOf, all.value(), generation, level);
-        if (signals == null) {
-            return new CoverageModels.Tagged<>(generation, null);
-        }
-        lastSignals.put(asOf, new LastSignals(generation, signals));
-        boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
-        long t1b = System.nanoTime();
-        List<String> operators = models.read(g -> operators(g.model())).value();
-        Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
-        // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
-        // only their uncovered stretches are stored: gap lists are all such an operator filter reads
-        for (String op : operators) {
-            priority.yieldTo(level);
-            var stretches = models.read(g -> operatorGaps(g, asOf, op));
-            if (stretches.generation() != generation) {
-                return new CoverageModels.Tagged<>(generation, null);
-            }
-            if (carryOver) {
-                lastOperatorGaps.put(new OperatorDay(asOf, op), new LastStretches(generation, stretches.value()));
-            }
-            byOperator.put(op, stretches.value());
-        }
-        priority.yieldTo(level);
-        long t2 = System.nanoTime();
-        // the finder and settlements under the lock; the distances without it (the finder's indexes are its own)
-        var inputs = models.read(g -> nearest.inputs(g, asOf));
-        if (inputs.generation() != generation) {
-            return new CoverageModels.Tagged<>(generation, null);
-        }
-        double[][] siteAndFiber = nearest.measure(inputs.value(), asOf);
-        var settlements = inputs.value().settlements();
-        Map<Long, double[]> distances = new HashMap<>(settlements.size() * 2);
-        for (int i = 0; i < settlements.size(); i++) {
-            distances.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
-        }
-        String timings = String.format(java.util.Locale.ROOT,
-                "snapshot %d ms, signals %d ms (%d settlements, %d stretches from an earlier diagnosis), %d operators'"
-                + " stretches %d ms, nearest %d ms (%s)", (t1 - t0) / 1_000_000, (t1b - t1) / 1_000_000,
-                signals.settlementsFromPrevious(), signals.stretchesFromPrevious(),
-                operators.size(), (t2 - t1b) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
-                nearestSource(inputs.value()));
-        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, byOperator,
-                distances, timings));
-    }
-
-    private static String nearestSource(NearestDistances.Inputs in) {
-        if (in.finder() == null) {
-            return in.addedSites().size() + " sites added since";
-        }
-        return (in.otherSites() == null ? "all sites" : "sites from " + in.otherSites().date())
-                + (in.fiber() != null ? ", fiber known" : in.otherFiber() == null ? ", all fiber"
-                        : ", fiber from " + in.otherFiber().date());
-    }
-
-    /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */
-    private List<LineStretch> operatorGaps(ModelGeneration g, LocalDate asOf, String op) {
-        LastStretches last = lastOperatorGaps.getIfPresent(new OperatorDay(asOf, op));
-        GenerationChanges.Touched touched = last == null ? null : models.touchedBetween(last.generation(), g.id());
-        if (touched != null && !touched.operators().contains(op)) {
-            return last.stretches();
-        }
-        return g.model().stretches(asOf, CoverageFilter.operator(op)).stream().filter(st -> !st.covered()).toList();
-    }
-
-    /**
-     * The date's diagnosis on {@code generation}, in parts of {@value #DIAGNOSIS_PART} settlements or stretches, each
-     * under the read lock on its own (an import waiting for the write lock waits for one part, not for a national
-     * diagnosis), from the last diagnosis of the date where the changes since are known. Null when the model moved on.
-     */
-    private SignalReport diagnose(LocalDate asOf, CoverageSnapshot snapshot, long generation, RunPriority.Level level) {
-        var started = models.read(g -> g.id() != generation ? null : startDiagnosis(g, asOf, snapshot));
-        SignalDiagnosis d = started.value();
-        if (d == null) {
-            return null;
-        }
-        for (int from = 0; from < d.settlementCount() + d.stretchCount(); from += DIAGNOSIS_PART) {
-            priority.yieldTo(level);
-            int start = from;
-            var part = models.read(g -> g.id() != generation ? null : diagnosePart(d, start));
-            if (part.value() == null) {
-                return null;
-            }
-        }
-        return d.report();
-    }
-
-    /** Diagnoses part {@code from}..{@code from + DIAGNOSIS_PART} of the settlements followed by the stretches. */
-    private static Boolean diagnosePart(SignalDiagnosis d, int from) {
-        int n = d.settlementCount();
-        int to = from + DIAGNOSIS_PART;
-        if (from < n) {
-            d.settlements(from, Math.min(to, n));
-        }
-        if (to > n) {
-            d.stretches(Math.max(from - n, 0), Math.min(to - n, d.stretchCount()));
-        }
-        return Boolean.TRUE;
-    }
-
-    /**
-     * Starts the diagnosis from the last one of the date, else of the nearest date, whose changes since are known
-     * (neighbouring months share almost every covered settlement's answer); from scratch when there is none.
-     */
-    private SignalDiagnosis startDiagnosis(ModelGeneration g, LocalDate asOf, CoverageSnapshot snapshot) {
-        List<Map.Entry<LocalDate, LastSignals>> nearestFirst = new ArrayList<>(lastSignals.asMap().entrySet());
-        nearestFirst.sort(java.util.Comparator.comparingLong(e -> Math.abs(e.getKey().toEpochDay() - asOf.toEpochDay())));
-        for (Map.Entry<LocalDate, LastSignals> e : nearestFirst) {
-            LastSignals last = e.getValue();
-            GenerationChanges.Touched touched = models.touchedBetween(last.generation(), g.id());
-            if (touched != null) {
-                log.debug("coverage: diagnosis of {} from the one of {} (generation {}): {} settlements touched since",
-                        asOf, e.getKey(), last.generation(), touched.settlements().size());
-                return g.model().diagnosisInParts(snapshot, last.report(), touched.settlements());
-            }
-        }
-        return g.model().diagnosisInParts(snapshot, null, Set.of());
     }
 
     /**
