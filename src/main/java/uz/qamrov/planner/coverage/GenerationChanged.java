@@ -8,5 +8,5 @@ import java.time.LocalDate;
  * @param effectiveFrom the earliest as-of date whose answer may differ from the previous generation
  *     ({@link LocalDate#MIN} = every date, {@code null} = none)
  */
-record GenerationChanged(long generation, LocalDate effectiveFrom) {
+public record GenerationChanged(long generation, LocalDate effectiveFrom) {
 }

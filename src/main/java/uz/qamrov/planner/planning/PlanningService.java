@@ -174,7 +174,7 @@ public class PlanningService {
             Plan plan = PlanOptimizer.optimize(problem, in.objective());
             long t2 = System.nanoTime();
             timings.put("optimise", (t2 - t1) / 1_000_000);
-            setProgress(id, "projecting indicators with the engine (what-if)", 60);
+            setProgress(id, whatIfPhase(), 60);
             NetworkDelta delta = NetworkDelta.merge(plan.steps().stream().map(s -> s.candidate().delta()).toList());
             List<Map<String, Object>> projected = WhatIf.compare(whatIf, delta, in.asOf(), in.region());
             timings.put("whatIf", (System.nanoTime() - t2) / 1_000_000);
@@ -201,7 +201,7 @@ public class PlanningService {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("roadGraph", (tRoads - t0) / 1_000_000);
         timings.put("tree", (t1 - tRoads) / 1_000_000);
-        setProgress(id, "projecting indicators with the engine (what-if)", 60);
+        setProgress(id, whatIfPhase(), 60);
         List<Map<String, Object>> projected = WhatIf.compare(whatIf, tree.delta(), in.asOf(), in.region());
         timings.put("whatIf", (System.nanoTime() - t1) / 1_000_000);
         results.put(id, PlanDelta.of(tree));
@@ -209,6 +209,13 @@ public class PlanningService {
         setProgress(id, "done", 100);
         log.info("plan {} (fiber tree): {} links, {} km, {} USD, timings {}", id, tree.links().size(),
                 Math.round(tree.totalRouteKm()), Math.round(tree.totalCostUsd()), timings);
+    }
+
+    /** The what-if phase; says so when the planning copy of the model must first follow a change (seconds). */
+    private String whatIfPhase() {
+        return whatIf.copyCurrent() ? "projecting indicators with the engine (what-if)"
+                : "bringing the planning copy of the coverage model up to date (after a change; a new copy takes about"
+                        + " 10 s nationally), then projecting indicators (what-if)";
     }
 
     private void setProgress(UUID id, String phase, int percent) {

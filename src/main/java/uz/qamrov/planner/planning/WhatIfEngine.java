@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uz.qamrov.engine.measure.CoverageFilter;
@@ -18,6 +19,7 @@ import uz.qamrov.engine.model.Site;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.planner.coverage.CoverageService;
 import uz.qamrov.planner.coverage.DetachedCopies;
+import uz.qamrov.planner.coverage.GenerationChanged;
 
 /**
  * What-if indicators from the real engine: one detached copy of the coverage model ({@link DetachedCopies}: a copy
@@ -30,6 +32,10 @@ import uz.qamrov.planner.coverage.DetachedCopies;
  * generation ({@link CoverageService#generation()}) it copies; any later generation (a rebuild, or an import applied
  * incrementally — which changes the live model in place, so its identity says nothing) makes the next call bring
  * the copy to it. A delta the engine refuses (or anything failing half-way) drops the copy, so a half-applied one is never reused.
+ *
+ * <p>Once planning has used the copy, every new generation brings it up to date in the background
+ * ({@link #onGenerationChanged}): after a rebuild that is a new copy (5–10 s nationally), which the next plan, scenario
+ * or dry run would otherwise wait for.
  */
 @Component
 class WhatIfEngine {
@@ -39,7 +45,15 @@ class WhatIfEngine {
     private final CoverageService coverage;
     private final DetachedCopies copies;
     /** The copy, always restored to its generation between calls; null until first used or after a failure. */
-    private DetachedCopies.Copy detached;
+    private volatile DetachedCopies.Copy detached;
+    /** Brings a used copy to each new generation, off the thread that published it. */
+    private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "what-if-copy");
+        t.setDaemon(true);
+        return t;
+    });
+    /** A refresh is queued and not started: later generations are served by it. */
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     WhatIfEngine(CoverageService coverage, DetachedCopies copies) {
         this.coverage = coverage;
@@ -96,6 +110,39 @@ class WhatIfEngine {
             detached = null;
             throw e;
         }
+    }
+
+    /** Whether the copy is of the current generation (a what-if now waits for no copy); false before first use. */
+    boolean copyCurrent() {
+        DetachedCopies.Copy d = detached;
+        return d != null && d.generation() == coverage.generation();
+    }
+
+    /** A new generation: a copy planning has used is brought to it in the background (nothing when none was used). */
+    @EventListener
+    void onGenerationChanged(GenerationChanged event) {
+        if (detached == null || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        refresher.execute(() -> {
+            refreshQueued.set(false);
+            synchronized (this) {
+                if (detached == null) {
+                    return;
+                }
+                try {
+                    model();
+                } catch (RuntimeException e) {
+                    log.warn("what-if: the copy could not follow generation {} in the background ({}); the next what-if "
+                            + "makes a new one", event.generation(), e.getMessage());
+                }
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     private static <T> List<T> present(List<T> all, Set<Long> ids, Function<T, Long> id) {

@@ -30,7 +30,8 @@ import uz.qamrov.support.ApiIT;
  *   population with mobile internet    5000 / 7800 = 64.103 %  →  5800 / 7800 = 74.359 %
  *   + 4G on B as well (last step)      A, B, C    3 of 3 = 100 %
  * </pre>
- * The second test changes the database for real, so it runs last (one database per class).
+ * The second test changes the database for real, so it runs last (one database per class); it also checks that the
+ * copy a dry run used follows an import and a full recompute in the background, before any what-if asks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DryRunWhatIfIT extends ApiIT {
@@ -132,6 +133,9 @@ class DryRunWhatIfIT extends ApiIT {
         assertThat(count("SELECT count(*) FROM base_stations")).isEqualTo(sites);
         assertThat(count("SELECT count(*) FROM cells")).isEqualTo(cells);
         assertThat(liveNational("settlements.mobile_internet.pct")).isCloseTo(200.0 / 3, within(1e-6));
+        // the copy a dry run used follows the import's generation in the background, before any what-if asks
+        org.awaitility.Awaitility.await("the what-if copy follows the import").atMost(java.time.Duration.ofSeconds(30))
+                .until(whatIf::copyCurrent);
 
         // the next dry run (4G on SB at B) starts from A and C served: 2 of 3 → 3 of 3
         String sb = HEADER + "ucell,SB,b,66.70,39.65,30,active,,,4G,800,,360,,30,,3000\n";
@@ -139,6 +143,14 @@ class DryRunWhatIfIT extends ApiIT {
         JsonNode settlements = change(next, "settlements.mobile_internet.pct", "UZ");
         assertThat(settlements.get("before").asDouble()).isCloseTo(200.0 / 3, within(1e-6));
         assertThat(settlements.get("after").asDouble()).isCloseTo(100.0, within(1e-6));
+        assertThat(whatIf.generation()).isEqualTo(coverage.generation());
+
+        // a full recompute (a new copy, not a difference) is followed in the background as well
+        long before = coverage.generation();
+        coverage.rebuild();
+        assertThat(coverage.generation()).isGreaterThan(before);
+        org.awaitility.Awaitility.await("the what-if copy follows the rebuild").atMost(java.time.Duration.ofSeconds(30))
+                .until(whatIf::copyCurrent);
         assertThat(whatIf.generation()).isEqualTo(coverage.generation());
     }
 }
