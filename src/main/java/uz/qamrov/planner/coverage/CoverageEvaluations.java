@@ -13,7 +13,9 @@ import uz.qamrov.engine.measure.Indicators;
  * that last changed the date's answers ({@link CoverageModels#answeringGeneration}): an upload of sites going on air
  * today keeps every past date's cached answers. A value is computed under the model's read lock and cached under the
  * generation it was computed on, so an evaluation of an older generation can never be served as the current one
- * (the race of a cache cleared while an old evaluation was still running).
+ * (the race of a cache cleared while an old evaluation was still running). Callers of a key whose evaluation is
+ * running share it ({@link SharedEvaluations}); a value may then be of a generation newer than the one current when
+ * the caller asked, never an older one.
  */
 @Component
 class CoverageEvaluations {
@@ -29,6 +31,10 @@ class CoverageEvaluations {
     private final Cache<Key, Indicators> indicators = Caffeine.newBuilder()
             .executor(Runnable::run).maximumSize(1024).build();
 
+    /** Concurrent callers of one key share its evaluation (a dashboard asks for a new date from several requests). */
+    private final SharedEvaluations<Key, CoverageSnapshot> sharedSnapshots = new SharedEvaluations<>();
+    private final SharedEvaluations<Key, Indicators> sharedIndicators = new SharedEvaluations<>();
+
     CoverageEvaluations(CoverageModels models) {
         this.models = models;
     }
@@ -38,9 +44,20 @@ class CoverageEvaluations {
         if (hit != null) {
             return hit;
         }
-        var tagged = models.read(g -> g.model().evaluate(date, filter));
-        snapshots.put(key(tagged.generation(), date, filter), tagged.value());
-        return tagged.value();
+        return shared(sharedSnapshots, key(models.generationId(), date, filter), () -> {
+            var tagged = models.read(g -> g.model().evaluate(date, filter));
+            snapshots.put(key(tagged.generation(), date, filter), tagged.value());
+            return tagged.value();
+        });
+    }
+
+    /**
+     * {@code evaluation} shared with concurrent callers of {@code key}, unless this thread holds the model's read lock:
+     * waiting then could deadlock (the evaluating thread may be queued for the read lock behind an import waiting for
+     * the write lock, which waits for this thread's read lock), so it evaluates on its own.
+     */
+    private <V> V shared(SharedEvaluations<Key, V> shared, Key key, java.util.function.Supplier<V> evaluation) {
+        return models.readingHere() ? evaluation.get() : shared.get(key, evaluation);
     }
 
     /** Keyed by the generation that last changed the date's answers (see {@link CoverageModels#answeringGeneration}). */
@@ -58,8 +75,10 @@ class CoverageEvaluations {
         if (hit != null) {
             return hit;
         }
-        var tagged = models.read(g -> g.model().indicators(date, filter));
-        indicators.put(key(tagged.generation(), date, filter), tagged.value());
-        return tagged.value();
+        return shared(sharedIndicators, now, () -> {
+            var tagged = models.read(g -> g.model().indicators(date, filter));
+            indicators.put(key(tagged.generation(), date, filter), tagged.value());
+            return tagged.value();
+        });
     }
 }

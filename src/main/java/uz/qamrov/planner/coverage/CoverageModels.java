@@ -168,6 +168,11 @@ class CoverageModels {
         }
     }
 
+    /** Whether this thread holds the read lock (inside {@link #read}): then it must not wait for another reader. */
+    boolean readingHere() {
+        return lock.getReadHoldCount() > 0;
+    }
+
     /** Logs a wait for, or a hold of, the model's lock over a second: what an import and its queued readers wait on. */
     private static void slowLock(String what, long asked, long got) {
         long waitMs = (got - asked) / 1_000_000;
