@@ -37,15 +37,32 @@ final class CellReachIndex {
     private final LineEdgeTable edges;
     private final FootprintHitFinder hitFinder;
     private final OperatorRegistry operators;
+    /**
+     * Another model's footprints and hits, while this model is built, when its layout is this model's (then a
+     * footprint taken from it reaches what it reached there); null otherwise and after the build.
+     */
+    private volatile ReusableFootprints hitsOffered;
+    private final java.util.concurrent.atomic.AtomicLong hitsReused = new java.util.concurrent.atomic.AtomicLong();
 
     CellReachIndex(CellTable table, CellFootprints footprints, SettlementTable settlements, LineEdgeTable edges,
-            OperatorRegistry operators) {
+            OperatorRegistry operators, ReusableFootprints offered, ReachLayout layout) {
         this.table = table;
         this.footprints = footprints;
         this.settlements = settlements;
         this.edges = edges;
         this.hitFinder = new FootprintHitFinder(settlements, edges);
         this.operators = operators;
+        this.hitsOffered = offered != null && offered.sameLayoutAs(layout) ? offered : null;
+    }
+
+    /** Ends the taking of another model's hits (at the end of the model's build). */
+    void doneReusing() {
+        hitsOffered = null;
+    }
+
+    /** How many cells took another model's hits. */
+    long hitsReused() {
+        return hitsReused.get();
     }
 
     /**
@@ -64,18 +81,29 @@ final class CellReachIndex {
             bySite.computeIfAbsent(new Location(list.get(i).lon(), list.get(i).lat()), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(bySite.values());
+        ReusableFootprints offered = hitsOffered;
         IntStream.range(0, groups.size()).parallel().forEach(g -> {
             List<Integer> group = groups.get(g);
             Envelope env = new Envelope();
             for (int i : group) {
                 Cell cell = list.get(i);
                 recs[i] = new CellRec(cell, footprints.replacing(cell, table.cells.get(cell.id())));
-                env.expandToInclude(recs[i].footprint.envelope());
+                hits[i] = offered == null ? null : offered.hitsFor(cell, recs[i].footprint);
+                if (hits[i] == null) {
+                    env.expandToInclude(recs[i].footprint.envelope());
+                } else {
+                    hitsReused.incrementAndGet();
+                }
+            }
+            if (env.isNull()) {
+                return; // every cell of the site took its hits
             }
             List<Integer> sCand = settlements.query(env);
             List<Integer> eCand = edges.query(env);
             for (int i : group) {
-                hits[i] = hitFinder.hitsOf(recs[i].footprint, sCand, eCand);
+                if (hits[i] == null) {
+                    hits[i] = hitFinder.hitsOf(recs[i].footprint, sCand, eCand);
+                }
             }
         });
         return new Prepared(recs, hits);
@@ -92,6 +120,7 @@ final class CellReachIndex {
             recs[i].op = operators.acquire(recs[i].cell.operator());
             recs[i].settlements = p.hits()[i].settlements();
             recs[i].edges = p.hits()[i].edges();
+            recs[i].hits = p.hits()[i];
             slots[i] = table.cells.slotCount();
             table.cells.add(recs[i]);
         }

@@ -81,6 +81,8 @@ public final class CoverageModel {
     private final List<AdminArea> adminAreas;
     private final Parts parts;
     private final CellReachIndex reach;
+    /** What this model's hits depend on besides the footprints (offered with them to a model built next). */
+    private final ReachLayout layout;
     private final CellFootprints footprints;
     private final NetworkChanges changes;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -113,7 +115,9 @@ public final class CoverageModel {
                 new EnvironmentClassifier(b.settlements, settings.environment()), settings.linkBudget(), settings.radio(),
                 b.terrain, b.reusableFootprints);
         this.terrainDescription = footprints.terrainDescription();
-        this.reach = new CellReachIndex(cells, footprints, settlements, edges, operators);
+        this.layout = new ReachLayout(b.settlements, b.lines, this.adminAreas, settings.polygonSampleCount(),
+                settings.lineSegmentMaxLengthM());
+        this.reach = new CellReachIndex(cells, footprints, settlements, edges, operators, b.reusableFootprints, layout);
 
         this.changes = new NetworkChanges(parts, reach);
         List<Site> sites = cells.validateSites(b.sites, List.of());
@@ -123,6 +127,7 @@ public final class CoverageModel {
         reach.commit(addedCells, true, new HashSet<>(), new HashSet<>());
         fiber.commit(addedFiber, new HashSet<>());
         footprints.doneReusing();
+        reach.doneReusing();
     }
 
     // ------------------------------------------------------------------ incremental updates
@@ -319,7 +324,7 @@ public final class CoverageModel {
      * ({@link CoverageModelBuilder#reuseFootprints}); a snapshot, later changes of this model do not reach it.
      */
     public ReusableFootprints reusableFootprints() {
-        return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live()));
+        return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live(), layout));
     }
 
     /**
@@ -328,6 +333,11 @@ public final class CoverageModel {
      */
     public long footprintsReused() {
         return footprints.reusedCount();
+    }
+
+    /** How many cells took their hits (what their footprint reaches) from {@link ReusableFootprints} at the build. */
+    public long hitsReused() {
+        return reach.hitsReused();
     }
 
     /** Range of a current cell (null if unknown or when a custom footprint model is used). */

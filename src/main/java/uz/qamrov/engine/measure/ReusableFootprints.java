@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import uz.qamrov.engine.footprint.Footprint;
 import uz.qamrov.engine.measure.CellTable.CellRec;
 import uz.qamrov.engine.model.Cell;
 
@@ -16,7 +17,8 @@ import uz.qamrov.engine.model.Cell;
  * So one is taken only when the cell is equal (the whole record), the environment class of its location is the same
  * in both models (it depends on the settlements), and both models use the same budget and radio settings, the same
  * DEM object and no custom footprint model. Anything else is computed as usual. Footprints are immutable, so two
- * models may share them.
+ * models may share them. A model of the same {@link ReachLayout} (a planning copy, a rebuild with unchanged
+ * settlements, lines and boundaries) also takes the hits of every footprint it took.
  *
  * <p>A snapshot: taken under the giving model's read lock, it does not see that model's later changes.
  */
@@ -24,19 +26,35 @@ public final class ReusableFootprints {
 
     private final CellFootprints recipe;
     private final Map<Long, CellRec> byCellId;
+    private final ReachLayout layout;
 
-    private ReusableFootprints(CellFootprints recipe, Map<Long, CellRec> byCellId) {
+    private ReusableFootprints(CellFootprints recipe, Map<Long, CellRec> byCellId, ReachLayout layout) {
         this.recipe = recipe;
         this.byCellId = byCellId;
+        this.layout = layout;
     }
 
     /** Called under the giving model's read lock. */
-    static ReusableFootprints of(CellFootprints recipe, List<CellRec> live) {
+    static ReusableFootprints of(CellFootprints recipe, List<CellRec> live, ReachLayout layout) {
         Map<Long, CellRec> byId = new HashMap<>(live.size() * 2);
         for (CellRec r : live) {
             byId.put(r.cell.id(), r);
         }
-        return new ReusableFootprints(recipe, byId);
+        return new ReusableFootprints(recipe, byId, layout);
+    }
+
+    /** Whether a model of {@code other}'s layout gives the offered footprints the hits they had. */
+    boolean sameLayoutAs(ReachLayout other) {
+        return layout.sameAs(other);
+    }
+
+    /**
+     * The hits of the offered record of {@code c} when the asking model took that record's footprint and has the
+     * same layout (the caller checked {@link #sameLayoutAs}); else null.
+     */
+    FootprintHitFinder.Hits hitsFor(Cell c, Footprint taken) {
+        CellRec r = byCellId.get(c.id());
+        return r != null && r.footprint == taken ? r.hits : null;
     }
 
     /** How many footprints are offered. */

@@ -238,7 +238,8 @@ class CoverageModels {
             lastRebuild = new CoverageService.RebuildTimings(in.loadMs(), buildMs, model.footprintsReused(),
                     in.cells().size());
             log.info("coverage: model built in {} ms, footprints from {} ({} of {} taken unchanged from the previous"
-                    + " generation)", buildMs, model.terrainDescription(), model.footprintsReused(), in.cells().size());
+                    + " generation, with their reach: {})", buildMs, model.terrainDescription(), model.footprintsReused(),
+                    in.cells().size(), model.hitsReused());
             Map<Long, Settlement> byId = new HashMap<>();
             in.settlements().forEach(s -> byId.put(s.id(), s));
             Map<Long, List<Cell>> bySite = new HashMap<>();

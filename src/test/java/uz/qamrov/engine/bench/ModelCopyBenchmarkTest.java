@@ -53,8 +53,9 @@ class ModelCopyBenchmarkTest {
                     () -> in.builder(dem).reuseFootprints(first.reusableFootprints()).build());
             CoverageModel onePercent = timed("taking the first model's footprints, 1% of cells re-tilted",
                     () -> in.builder(dem).cells(changed).reuseFootprints(first.reusableFootprints()).build());
-            System.out.printf("footprints taken: %d of %d; %d of %d%n", same.footprintsReused(), same.cells().size(),
-                    onePercent.footprintsReused(), onePercent.cells().size());
+            System.out.printf("footprints taken: %d of %d (their hits: %d); %d of %d (%d)%n", same.footprintsReused(),
+                    same.cells().size(), same.hitsReused(), onePercent.footprintsReused(), onePercent.cells().size(),
+                    onePercent.hitsReused());
             assertSameIndicators(scratch, same);
         }
     }

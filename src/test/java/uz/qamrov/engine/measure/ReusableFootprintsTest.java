@@ -81,6 +81,7 @@ class ReusableFootprintsTest {
         assertThat(unchanged).isEqualTo(cells.size() - 3);
         assertThat(reusing.footprintsReused()).isEqualTo(expected);
         assertThat(fresh.footprintsReused()).isZero();
+        assertThat(reusing.hitsReused()).as("another layout (the city is a new settlement): no hits taken").isZero();
         // after its build a model takes nothing more (it lets the other model's records go)
         reusing.footprintFor(cells.get(0));
         assertThat(reusing.footprintsReused()).isEqualTo(expected);
@@ -100,6 +101,48 @@ class ReusableFootprintsTest {
             IncrementalUpdateTest.assertSame(reusing.evaluate(d, CoverageFilter.ANY), fresh.evaluate(d, CoverageFilter.ANY),
                     "reusing vs fresh " + d);
         }
+    }
+
+    /**
+     * With the same settlements (equal records, not the same objects), lines and boundaries, a model also takes the
+     * hits of every footprint it took, and answers as a fresh build; a cell re-tilted, added or left out is measured.
+     * With one line fewer the footprints are taken and the hits are not.
+     */
+    @Test
+    void takesTheHitsOfEveryFootprintItTookWhenTheLayoutIsTheSame() {
+        CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
+        List<Cell> nextCells = new ArrayList<>(cells);
+        Cell turned = nextCells.get(3);
+        nextCells.set(3, new Cell(turned.id(), turned.siteId(), turned.operator(), turned.technology(), turned.bandMhz(),
+                turned.azimuthDeg(), turned.beamwidthDeg(), turned.antennaHeightM() + 10, turned.eirpDbm(),
+                turned.rangeM(), turned.lon(), turned.lat(), turned.validity()));
+        nextCells.remove(10);
+        List<Site> nextSites = new ArrayList<>(sites);
+        net.sitesAndCells(2, nextSites, nextCells);
+        List<Settlement> equalSettlements = settlements.stream().map(x -> new Settlement(x.id(), x.lon(), x.lat(),
+                x.population(), x.households(), x.regionCode(), x.districtCode(), x.boundary() == null ? null : x.boundary().copy())).toList();
+
+        CoverageModel reusing = build(equalSettlements, nextCells, nextSites, dem, CoverageSettings.DEFAULTS,
+                before.reusableFootprints());
+        CoverageModel fresh = build(equalSettlements, nextCells, nextSites, dem, CoverageSettings.DEFAULTS, null);
+        Set<Cell> old = new HashSet<>(cells);
+        long unchanged = nextCells.stream().filter(old::contains).count();
+        assertThat(unchanged).isEqualTo(cells.size() - 2);
+        assertThat(reusing.footprintsReused()).isEqualTo(unchanged);
+        assertThat(reusing.hitsReused()).isEqualTo(unchanged);
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 1)}) {
+            IncrementalUpdateTest.assertSame(reusing.evaluate(d, CoverageFilter.ANY), fresh.evaluate(d, CoverageFilter.ANY),
+                    "reusing hits vs fresh " + d);
+            assertThat(reusing.diagnose(reusing.evaluate(d, CoverageFilter.ANY)).stretches())
+                    .isEqualTo(fresh.diagnose(fresh.evaluate(d, CoverageFilter.ANY)).stretches());
+        }
+
+        CoverageModel oneLineLess = new CoverageModelBuilder().settings(CoverageSettings.DEFAULTS)
+                .settlements(settlements).sites(sites).cells(cells).lines(lines.subList(1, lines.size()))
+                .fiberRoutes(routes).fiberNodes(nodes).adminAreas(RandomNetwork.areas()).terrain(dem)
+                .reuseFootprints(before.reusableFootprints()).build();
+        assertThat(oneLineLess.footprintsReused()).isEqualTo(cells.size());
+        assertThat(oneLineLess.hitsReused()).as("another layout: one line fewer").isZero();
     }
 
     @Test
