@@ -96,6 +96,16 @@ class LayerRepository {
         };
     }
 
+    /**
+     * The bbox condition. Every layer's geom column is typed SRID 4326 (the migrations; {@code geometry_columns}), so
+     * the WGS84 envelope is compared as it is: a constant the GiST index on geom can use. The envelope used to be
+     * transformed "to the column's SRID" with {@code ST_SRID(t.geom)}, which is a per-row value: every bbox read was a
+     * sequential scan with a transform per row, costed so high that PostgreSQL JIT-compiled it (a region's settlements
+     * took 180 ms before the first row, 40 ms of SQL).
+     */
+    static final String BBOX = " AND t.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)"
+            + " AND ST_Intersects(t.geom, ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326))";
+
     private final JdbcClient jdbc;
     private final StreamingQueries streaming;
 
@@ -111,10 +121,7 @@ class LayerRepository {
         StringBuilder sql = new StringBuilder(" WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (q.bbox() != null) {
-            // The envelope is transformed to the column's SRID (4326), never the column to the envelope's, so the
-            // GiST index on geom is used. (Both are 4326 today: the ST_Transform is then a no-op.)
-            sql.append(" AND t.geom && ST_Transform(ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326), ST_SRID(t.geom))")
-                    .append(" AND ST_Intersects(t.geom, ST_Transform(ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326), ST_SRID(t.geom)))");
+            sql.append(BBOX);
             params.put("minx", q.bbox()[0]);
             params.put("miny", q.bbox()[1]);
             params.put("maxx", q.bbox()[2]);
