@@ -22,18 +22,23 @@ let slider;
 let restoring = true;
 const save = () => { if (!restoring) saveUrl(m.map); };
 
+// without animation: the map is at the region's view at once, so the layers are asked for once, for that view (an
+// animated zoom asked for the old view's layers, then again for the new one's when the animation ended)
 function zoomToRegion() {
   const r = i18n.regions.find((x) => x.code === state.region);
-  if (r && r.bbox) m.map.fitBounds([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]], { padding: [10, 10] });
-  else if (!state.region) m.map.fitBounds(COUNTRY);
+  if (r && r.bbox) m.map.fitBounds([[r.bbox[1], r.bbox[0]], [r.bbox[3], r.bbox[2]]], { padding: [10, 10], animate: false });
+  else if (!state.region) m.map.fitBounds(COUNTRY, { animate: false });
 }
 
-/** Everything that depends on region, service or date. */
-async function refreshAll() {
+/**
+ * Everything that depends on region, service or date. {@code regionOnly}: only the region changed, and the regions'
+ * shading (every region's value of the service and date) stays as it is.
+ */
+async function refreshAll({ regionOnly = false } = {}) {
   state.offset = 0;
   m.layers.regions.setStyle(regionStyle);
-  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(), loadShading(),
-    loadComparison(), loadHexagons()]);
+  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(),
+    regionOnly ? null : loadShading(), loadComparison(), loadHexagons()]);
   save();
 }
 
@@ -41,7 +46,7 @@ async function selectRegion(code) {
   state.region = code;
   $('#region').value = code;
   zoomToRegion();
-  await Promise.all([loadDistricts(), refreshAll()]);
+  await Promise.all([loadDistricts(), refreshAll({ regionOnly: true })]);
 }
 debug.selectRegion = selectRegion;
 debug.regionAt = (lat, lon) => regionAt(L.latLng(lat, lon));

@@ -9,8 +9,29 @@ export function setAcceptLanguage(tag) {
   acceptLanguage = tag;
 }
 
+// GETs in flight by path and language: a caller asking for what is already on its way shares that answer. A burst
+// of map moves (a fitBounds, the layers added at start) asked for the same layer up to ten times at once, and the
+// server answered every copy.
+const inFlight = new Map();
+
 /** GET JSON; throws an Error with .status and .detail (the problem document's detail) on a 4xx/5xx answer. */
 export async function api(path, { raw = false, lang = acceptLanguage } = {}) {
+  if (raw) return request(path, lang, true);
+  const key = `${lang}\n${path}`;
+  let text = inFlight.get(key);
+  if (text) {
+    debug.shared = (debug.shared || 0) + 1;
+  } else {
+    text = request(path, lang, false);
+    inFlight.set(key, text);
+    text.finally(() => inFlight.delete(key)).catch(() => {});
+  }
+  // each caller parses its own copy of the answer: callers may change what they get
+  return JSON.parse(await text);
+}
+
+/** The response ({@code raw}) or its body as text; throws on a 4xx/5xx answer (see {@link api}). */
+async function request(path, lang, raw) {
   debug.busy++;
   debug.requests++;
   try {
@@ -25,7 +46,7 @@ export async function api(path, { raw = false, lang = acceptLanguage } = {}) {
       err.detail = body.detail || '';
       throw err;
     }
-    return await res.json();
+    return await res.text();
   } finally {
     debug.busy--;
   }
