@@ -27,6 +27,13 @@ class CoverageEvaluations {
     /** Full evaluations (per-settlement lists, stretch geometry): large, so few. */
     private final Cache<Key, CoverageSnapshot> snapshots = Caffeine.newBuilder()
             .executor(Runnable::run).maximumSize(16).build();
+    /**
+     * Year-end evaluations of all operators apart: the targets' series read every year-end's lines, and the
+     * precomputation of a hundred month-ends pushed them out of {@link #snapshots} (the first /targets after it took
+     * 4.5 s).
+     */
+    private final Cache<Key, CoverageSnapshot> yearEnds = Caffeine.newBuilder()
+            .executor(Runnable::run).maximumSize(12).build();
     /** Indicators only: small; dashboards and trends ask for many dates. */
     private final Cache<Key, Indicators> indicators = Caffeine.newBuilder()
             .executor(Runnable::run).maximumSize(1024).build();
@@ -40,15 +47,30 @@ class CoverageEvaluations {
     }
 
     CoverageSnapshot snapshot(LocalDate date, CoverageFilter filter) {
-        CoverageSnapshot hit = snapshots.getIfPresent(key(models.generationId(), date, filter));
+        Key now = key(models.generationId(), date, filter);
+        CoverageSnapshot hit = cachedSnapshot(now);
         if (hit != null) {
             return hit;
         }
-        return shared(sharedSnapshots, key(models.generationId(), date, filter), () -> {
+        return shared(sharedSnapshots, now, () -> {
             var tagged = models.read(g -> g.model().evaluate(date, filter));
-            snapshots.put(key(tagged.generation(), date, filter), tagged.value());
+            Key k = key(tagged.generation(), date, filter);
+            snapshots.put(k, tagged.value());
+            if (isYearEnd(date) && filter.equals(CoverageFilter.ANY)) {
+                yearEnds.put(k, tagged.value());
+            }
+            indicators.put(k, tagged.value().indicators()); // small, and kept longer than the snapshot
             return tagged.value();
         });
+    }
+
+    private CoverageSnapshot cachedSnapshot(Key k) {
+        CoverageSnapshot hit = snapshots.getIfPresent(k);
+        return hit != null ? hit : yearEnds.getIfPresent(k);
+    }
+
+    private static boolean isYearEnd(LocalDate d) {
+        return d.getMonthValue() == 12 && d.getDayOfMonth() == 31;
     }
 
     /**
@@ -67,7 +89,7 @@ class CoverageEvaluations {
 
     Indicators indicators(LocalDate date, CoverageFilter filter) {
         Key now = key(models.generationId(), date, filter);
-        CoverageSnapshot full = snapshots.getIfPresent(now);
+        CoverageSnapshot full = cachedSnapshot(now);
         if (full != null) {
             return full.indicators();
         }
