@@ -124,19 +124,25 @@ class ImportJobRunner {
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
                 progress.put(job.id(), new Progress("write", 0, total));
                 List<Supplier<Preview>> preview = new ArrayList<>(1);
+                ImportWriter.Target to = new ImportWriter.Target(job.id(), today, source, job.options().snapshotFull());
                 ImportWriter.Outcome outcome = tx.execute(s -> {
                     IntConsumer written = done -> observe(job.id(), done, total);
+                    // a dry run keeps its diff (stored before the writes) and undoes everything after it
+                    Object[] beforeWrites = new Object[1];
+                    Runnable mark = job.options().dryRun() ? () -> beforeWrites[0] = s.createSavepoint() : () -> { };
                     ImportWriter.Outcome o = job.layer().network
-                            ? writer.write(job.layer(), staged, today, source, job.options().snapshotFull(), written)
-                            : writer.write(job.layer(), v.adminRows(), today, source, job.options().snapshotFull(), written,
-                                    v.boundaryCodes());
+                            ? writer.write(job.layer(), staged, to, written, mark)
+                            : writer.write(job.layer(), v.adminRows(), to, written, v.boundaryCodes());
                     if (job.options().dryRun()) {
                         preview.add(prepareDryRun(job.layer(), o, today));
-                        s.setRollbackOnly();
+                        if (beforeWrites[0] != null) {
+                            s.rollbackToSavepoint(beforeWrites[0]);
+                        } else {
+                            s.setRollbackOnly();
+                        }
                     }
                     return o;
                 });
-                reports.saveDiff(job.id(), job.layer(), outcome.diff());
                 status = "succeeded";
                 ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected, superseded,
                         total - validRows - rejected - superseded);

@@ -32,10 +32,11 @@ import uz.qamrov.planner.ingest.IngestRepository.Versioned;
 class ImportWriter {
 
     /**
-     * @param diff what changed per network row (empty for admin layers); kept for dry runs too
+     * @param diffRows how many rows of what changed per network row the job stored ({@code import_job_diffs}; none for
+     *     admin layers)
      */
     record Outcome(int inserted, int updated, int unchanged, int decommissioned, Set<Long> baseStationIds,
-            Set<Long> fiberRouteIds, Set<Long> fiberNodeIds, List<DiffRow> diff) {
+            Set<Long> fiberRouteIds, Set<Long> fiberNodeIds, int diffRows) {
     }
 
     private final IngestRepository repository;
@@ -46,14 +47,18 @@ class ImportWriter {
         this.staging = staging;
     }
 
-    Outcome write(Layer layer, List<Rows.ImportRow> rows, LocalDate today, String source, boolean snapshotFull,
-            IntConsumer progress, Map<Integer, String> boundaryCodes) {
+    /** What is written where: the job (its diff rows), the import date and source, and {@code snapshot=full}. */
+    record Target(java.util.UUID job, LocalDate today, String source, boolean snapshotFull) {
+    }
+
+    Outcome write(Layer layer, List<Rows.ImportRow> rows, Target to, IntConsumer progress,
+            Map<Integer, String> boundaryCodes) {
         if (layer.network) {
             try (StageSpool spool = StageSpool.of(rows)) {
-                return write(layer, spool, today, source, snapshotFull, progress);
+                return write(layer, spool, to, progress, () -> { });
             }
         }
-        return admin(layer, rows, source, progress, boundaryCodes);
+        return admin(layer, rows, to.source(), progress, boundaryCodes);
     }
 
     /**
@@ -62,7 +67,7 @@ class ImportWriter {
      * hash = unchanged, a change closes the current version today and inserts a new one, a second change on one day
      * rewrites that day's version.
      */
-    Outcome write(Layer layer, StageSpool spool, LocalDate today, String source, boolean snapshotFull, IntConsumer progress) {
+    Outcome write(Layer layer, StageSpool spool, Target to, IntConsumer progress, Runnable beforeWrites) {
         Versioned t = switch (layer) {
             case BASE_STATIONS -> Versioned.BASE_STATIONS;
             case FIBER_ROUTES -> Versioned.FIBER_ROUTES;
@@ -73,20 +78,19 @@ class ImportWriter {
         operators.forEach(op -> repository.lockOperatorLayer(t, op));
         staging.createStage(t);
         staging.copyStage(t, spool, progress);
-        staging.classify(t, today);
-        List<DiffRow> diff = new ArrayList<>(staging.diff(t));
-        StagingRepository.Counts counts = staging.apply(t, today, source);
+        staging.classify(t, to.today());
+        // the diff goes to the database before the rows are written (it compares with the current versions)
+        int diffRows = staging.storeDiff(t, to.job(), layer.key);
+        int missing = to.snapshotFull() ? staging.storeMissingFromStage(t, operators, to.job(), layer.key, diffRows) : 0;
+        beforeWrites.run();
+        StagingRepository.Counts counts = staging.apply(t, to.today(), to.source());
         Set<Long> changed = new HashSet<>(counts.changedIds());
-        int decommissioned = 0;
-        if (snapshotFull) {
-            List<DiffRow> removed = staging.missingFromStage(t, operators);
-            diff.addAll(removed);
-            changed.addAll(staging.decommissionMissing(t, operators, today, source));
-            decommissioned = removed.size();
+        if (to.snapshotFull()) {
+            changed.addAll(staging.decommissionMissing(t, operators, to.today(), to.source()));
         }
-        return new Outcome(counts.inserted(), counts.updated(), counts.unchanged(), decommissioned,
+        return new Outcome(counts.inserted(), counts.updated(), counts.unchanged(), missing,
                 t == Versioned.BASE_STATIONS ? changed : Set.of(), t == Versioned.FIBER_ROUTES ? changed : Set.of(),
-                t == Versioned.FIBER_NODES ? changed : Set.of(), diff);
+                t == Versioned.FIBER_NODES ? changed : Set.of(), diffRows + missing);
     }
 
     /** Hex EWKB with SRID 4326: exact coordinates, parsed by PostGIS without a WKT round trip. */
@@ -121,7 +125,7 @@ class ImportWriter {
             done += r.rows().size();
             progress.accept(done);
         }
-        return new Outcome(inserted, updated, unchanged, 0, Set.of(), Set.of(), Set.of(), List.of());
+        return new Outcome(inserted, updated, unchanged, 0, Set.of(), Set.of(), Set.of(), 0);
     }
 
     private String district(Rows.Boundary b, String matchedCode, String source) {

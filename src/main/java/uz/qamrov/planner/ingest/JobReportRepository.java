@@ -74,18 +74,6 @@ class JobReportRepository {
         return seq;
     }
 
-    void saveDiff(UUID job, Layer layer, List<DiffRow> diff) {
-        List<List<Object>> rows = new ArrayList<>(diff.size());
-        int seq = 0;
-        for (DiffRow d : diff) {
-            rows.add(java.util.Arrays.asList(job, ++seq, layer.key, d.operator(), d.externalId(), d.change(), d.movedM(),
-                    "{" + String.join(",", d.fields()) + "}", d.lengthKm(), d.oldLengthKm(),
-                    d.wkt() == null ? null : "SRID=4326;" + d.wkt()));
-        }
-        copy("import_job_diffs (job_id, seq, layer, operator_code, external_id, change, moved_m, fields, length_km,"
-                + " old_length_km, geom)", rows);
-    }
-
     private void copy(String target, List<List<Object>> rows) {
         if (rows.isEmpty()) {
             return;

@@ -115,11 +115,18 @@ class StagingRepository {
                 + " WHERE action IN ('insert', 'new_version')").update();
     }
 
+    /** A point that moved more than this (geodesic metres) is "moved" in an import's diff, else "reparametrised". */
+    static final double MOVED_M = 50;
+
     /**
-     * The diff of the classified rows against their current versions (before {@link #apply}): every staged row that
-     * is not unchanged, with the fields that differ, how far a point moved and route lengths.
+     * Stores what each staged row changes ({@code import_job_diffs}: added, moved, reparametrised, removed, with the
+     * changed fields, the distance moved and the lengths) in the database, for job {@code job}; rows in file order
+     * from {@code seq} 1. Set-based, so no diff is ever held in the service's heap (a national fiber upload's
+     * geometries are hundreds of megabytes). Before {@link #apply}: the current rows are still the old ones.
+     *
+     * @return the number of diff rows stored
      */
-    List<DiffRow> diff(Versioned t) {
+    int storeDiff(Versioned t, java.util.UUID job, String layer) {
         List<String> compared = List.of(columns(t).split(", ")).stream().skip(3).toList();
         StringBuilder fields = new StringBuilder("ARRAY[CASE WHEN c.id IS NOT NULL AND ST_AsBinary(c.geom) IS DISTINCT FROM ST_AsBinary(s.geom) THEN 'geom' END");
         for (String col : compared) {
@@ -138,34 +145,39 @@ class StagingRepository {
         String moved = points ? "CASE WHEN c.id IS NOT NULL THEN ST_Distance(c.geom::geography, s.geom::geography) END" : "NULL::float8";
         String length = points ? "NULL::float8" : "ST_Length(s.geom::geography) / 1000";
         String oldLength = points ? "NULL::float8" : "ST_Length(c.geom::geography) / 1000";
-        return jdbc.sql("SELECT s.operator_code, s.external_id, s.status AS new_status, c.status AS old_status, " + moved + " AS moved_m, "
-                + "array_remove(" + fields + ", NULL) AS fields, " + length + " AS length_km, " + oldLength + " AS old_length_km,"
-                + " ST_AsText(s.geom) AS wkt FROM stage s LEFT JOIN " + t.table + " c ON c.id = s.cur_id"
-                + " WHERE s.action <> 'unchanged' ORDER BY s.ord")
-                .query((rs, i) -> {
-                    Double movedM = (Double) rs.getObject("moved_m");
-                    String change = rs.getObject("old_status") == null ? "added"
-                            : "decommissioned".equals(rs.getString("new_status")) && !"decommissioned".equals(rs.getString("old_status"))
-                                    ? "removed"
-                                    : movedM != null && movedM > DiffRow.MOVED_M ? "moved" : "reparametrised";
-                    return new DiffRow(rs.getString(1), rs.getString(2), change, movedM,
-                            List.of((String[]) rs.getArray("fields").getArray()), (Double) rs.getObject("length_km"),
-                            (Double) rs.getObject("old_length_km"), rs.getString("wkt"));
-                }).list();
+        // the change, as one rule: no current row = added; a row decommissioned by this file = removed; otherwise moved
+        // when the point moved more than MOVED_M, else reparametrised (same place, other values)
+        return jdbc.sql("INSERT INTO import_job_diffs (job_id, seq, layer, operator_code, external_id, change, moved_m,"
+                + " fields, length_km, old_length_km, geom)"
+                + " SELECT :job, row_number() OVER (ORDER BY d.ord), :layer, d.operator_code, d.external_id,"
+                + " CASE WHEN d.old_status IS NULL THEN 'added'"
+                + " WHEN d.new_status = 'decommissioned' AND d.old_status <> 'decommissioned' THEN 'removed'"
+                + " WHEN d.moved_m > :movedM THEN 'moved' ELSE 'reparametrised' END,"
+                + " d.moved_m, d.fields, d.length_km, d.old_length_km, d.geom FROM ("
+                + "SELECT s.ord, s.operator_code, s.external_id, s.status AS new_status, c.status AS old_status, " + moved
+                + " AS moved_m, array_remove(" + fields + ", NULL) AS fields, " + length + " AS length_km, " + oldLength
+                + " AS old_length_km, s.geom FROM stage s LEFT JOIN " + t.table + " c ON c.id = s.cur_id"
+                + " WHERE s.action <> 'unchanged') d")
+                .param("job", job).param("layer", layer).param("movedM", MOVED_M).update();
     }
 
-    /** {@code snapshot=full}: the current rows of these operators the file does not hold, as "removed" diff rows. */
-    List<DiffRow> missingFromStage(Versioned t, Set<String> operators) {
+    /**
+     * {@code snapshot=full}: stores the current rows of these operators the file does not hold as "removed" diff rows
+     * of job {@code job}, numbered after the {@code before} rows already stored. Before {@link #apply}.
+     *
+     * @return how many rows the file leaves out (they are decommissioned by {@link #decommissionMissing})
+     */
+    int storeMissingFromStage(Versioned t, Set<String> operators, java.util.UUID job, String layer, int before) {
         String length = t == Versioned.FIBER_ROUTES ? "ST_Length(c.geom::geography) / 1000" : "NULL::float8";
-        return jdbc.sql("SELECT c.operator_code, c.external_id, " + length + " AS old_length_km, ST_AsText(c.geom) FROM "
+        return jdbc.sql("INSERT INTO import_job_diffs (job_id, seq, layer, operator_code, external_id, change, moved_m,"
+                + " fields, length_km, old_length_km, geom)"
+                + " SELECT :job, :before + row_number() OVER (ORDER BY c.operator_code, c.external_id), :layer,"
+                + " c.operator_code, c.external_id, 'removed', NULL, ARRAY['status'], NULL, " + length + ", c.geom FROM "
                 + t.table + " c WHERE c.valid_to = 'infinity' AND c.operator_code = ANY(CAST(:ops AS text[]))"
                 + " AND c.status <> 'decommissioned'"
-                + " AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.operator_code = c.operator_code AND s.external_id = c.external_id)"
-                + " ORDER BY c.operator_code, c.external_id")
-                .param("ops", operators.toArray(String[]::new))
-                .query((rs, i) -> new DiffRow(rs.getString(1), rs.getString(2), "removed", null, List.of("status"), null,
-                        (Double) rs.getObject(3), rs.getString(4)))
-                .list();
+                + " AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.operator_code = c.operator_code AND s.external_id = c.external_id)")
+                .param("job", job).param("layer", layer).param("before", before)
+                .param("ops", operators.toArray(String[]::new)).update();
     }
 
     /** Writes the classified rows: closes, rewrites and inserts versions (and cells). */

@@ -78,7 +78,11 @@ public final class IngestBenchmark {
                     0, 20, TimeUnit.MILLISECONDS);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Tashkent"));
             long t0 = System.nanoTime();
-            ImportWriter.Outcome o = tx.execute(s -> writer.write(Layer.BASE_STATIONS, rows, today, "bench", false, n -> { }, null));
+            java.util.UUID job = java.util.UUID.randomUUID(); // the diff rows belong to a job
+            ctx.getBean(IngestRepository.class).insertJob(job, Layer.BASE_STATIONS, UploadFormat.CSV, "bench.csv", false,
+                    "{}", "bench", null, rows.size());
+            ImportWriter.Outcome o = tx.execute(s -> writer.write(Layer.BASE_STATIONS, rows,
+                    new ImportWriter.Target(job, today, "bench", false), n -> { }, null));
             double writeS = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             ctx.getBean(uz.qamrov.planner.coverage.CoverageUpdater.class).onNetworkChanged(new NetworkChange(o.baseStationIds(), java.util.Set.of(), java.util.Set.of(), false));
@@ -86,7 +90,7 @@ public final class IngestBenchmark {
             sampler.shutdown();
             long cells = rows.stream().mapToLong(r -> ((Rows.Site) r).cells().size()).sum();
             System.out.printf(Locale.ROOT, "import path: %d sites inserted (diff rows %d), %d cells: write %.2f s, coverage %.2f s,"
-                    + " heap growth %d MB%n", o.inserted(), o.diff().size(), cells, writeS, coverageS,
+                    + " heap growth %d MB%n", o.inserted(), o.diffRows(), cells, writeS, coverageS,
                     (heapPeak.get() - heapBefore) >> 20);
 
             // the baseline: the same rows (another operator, so nothing collides) by plain COPY, cells joined by key
