@@ -126,7 +126,10 @@ class ImportJobRunner {
                 List<Supplier<Preview>> preview = new ArrayList<>(1);
                 ImportWriter.Target to = new ImportWriter.Target(job.id(), today, source, job.options().snapshotFull());
                 ImportWriter.Outcome outcome = tx.execute(s -> {
-                    IntConsumer written = done -> observe(job.id(), done, total);
+                    // observers hear of rows written; a dry run's writes never stay (its commit keeps only its diff)
+                    IntConsumer written = job.options().dryRun()
+                            ? done -> progress.put(job.id(), new Progress("write", done, total))
+                            : done -> observe(job.id(), done, total);
                     // a dry run keeps its diff (stored before the writes) and undoes everything after it
                     Object[] beforeWrites = new Object[1];
                     Runnable mark = job.options().dryRun() ? () -> beforeWrites[0] = s.createSavepoint() : () -> { };
