@@ -21,8 +21,8 @@ import uz.qamrov.engine.model.Site;
  * Copies of the live coverage model that their owner may change (planning measures what-ifs on one). A copy is made
  * from a generation's own inputs, taking that generation's footprints (a few seconds nationally), and is brought to a
  * later generation by applying the difference of the network rows, as an import does to the live model (a 10-row
- * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries) is a new copy
- * made. The DEM needs no check: the service loads it once ({@code TerrainStore}), so every copy has the live one.
+ * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries), or more than
+ * {@link #MAX_CELLS_APPLIED} cells changed, is a new copy made. The DEM needs no check: the service loads it once ({@code TerrainStore}), so every copy has the live one.
  */
 @Component
 public class DetachedCopies {
@@ -87,6 +87,9 @@ public class DetachedCopies {
         }
         try {
             String stats = applyDifference(copy.model, g.all());
+            if (stats == null) {
+                return fresh(g); // a difference too large to apply: a new copy takes the live model's footprints
+            }
             return new Copy(copy.model, g.id(), g.fixed(), "brought from generation " + copy.generation + ": " + stats);
         } catch (RuntimeException e) {
             log.warn("coverage: a detached copy could not follow generation {} ({}); making a new one", g.id(),
@@ -102,11 +105,24 @@ public class DetachedCopies {
         return new Copy(models.build(g.all()), g.id(), g.fixed(), "new copy");
     }
 
-    /** Changes {@code model}'s network to {@code want}'s (rows compared whole, by id); says what it did. */
+    /**
+     * Cells a copy applies as a difference at most. A larger one (a national upload) is left to a new copy, which takes
+     * the live model's footprints of every cell instead of computing them a second time: after a 100,000-site upload
+     * the copy computed 300,000 footprints with terrain again, and the service ran out of heap.
+     */
+    static final int MAX_CELLS_APPLIED = 5_000;
+
+    /**
+     * Changes {@code model}'s network to {@code want}'s (rows compared whole, by id); says what it did. Null, with the
+     * model unchanged, when more than {@link #MAX_CELLS_APPLIED} cells differ.
+     */
     private static String applyDifference(CoverageModel model, StoredInputs want) {
         List<Long> removedCells = new ArrayList<>();
         List<Cell> addedCells = new ArrayList<>();
         difference(model.cells(), want.cells(), Cell::id, removedCells, addedCells);
+        if (addedCells.size() > MAX_CELLS_APPLIED) {
+            return null;
+        }
         List<Long> removedSites = new ArrayList<>();
         List<Site> addedSites = new ArrayList<>();
         difference(model.sites(), want.sites(), Site::id, removedSites, addedSites);
