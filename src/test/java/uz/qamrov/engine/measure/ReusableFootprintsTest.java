@@ -52,10 +52,7 @@ class ReusableFootprintsTest {
         // the next inputs: one cell re-tilted, a few removed, a new site, and a city of 500,000 next to one site
         // (its cells become urban: same record, other environment class, so another footprint)
         List<Cell> nextCells = new ArrayList<>(cells);
-        Cell turned = nextCells.get(3);
-        nextCells.set(3, new Cell(turned.id(), turned.siteId(), turned.operator(), turned.technology(), turned.bandMhz(),
-                turned.azimuthDeg(), turned.beamwidthDeg(), turned.antennaHeightM() + 10, turned.eirpDbm(),
-                turned.rangeM(), turned.lon(), turned.lat(), turned.validity()));
+        nextCells.set(3, raised(nextCells.get(3)));
         nextCells.remove(10);
         nextCells.remove(20);
         List<Site> nextSites = new ArrayList<>(sites);
@@ -112,10 +109,7 @@ class ReusableFootprintsTest {
     void takesTheHitsOfEveryFootprintItTookWhenTheLayoutIsTheSame() {
         CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
         List<Cell> nextCells = new ArrayList<>(cells);
-        Cell turned = nextCells.get(3);
-        nextCells.set(3, new Cell(turned.id(), turned.siteId(), turned.operator(), turned.technology(), turned.bandMhz(),
-                turned.azimuthDeg(), turned.beamwidthDeg(), turned.antennaHeightM() + 10, turned.eirpDbm(),
-                turned.rangeM(), turned.lon(), turned.lat(), turned.validity()));
+        nextCells.set(3, raised(nextCells.get(3)));
         nextCells.remove(10);
         List<Site> nextSites = new ArrayList<>(sites);
         net.sitesAndCells(2, nextSites, nextCells);
@@ -165,6 +159,12 @@ class ReusableFootprintsTest {
         assertThat(build(settlements, cells, dem, CoverageSettings.DEFAULTS
                 .withRadio(uz.qamrov.engine.radio.RadioSettings.WEDGES), offered).footprintsReused())
                 .as("hard wedges").isZero();
+    }
+
+    /** The same cell with its antenna 10 m higher: another footprint. */
+    private static Cell raised(Cell c) {
+        return new Cell(c.id(), c.siteId(), c.operator(), c.technology(), c.bandMhz(), c.azimuthDeg(), c.beamwidthDeg(),
+                c.antennaHeightM() + 10, c.eirpDbm(), c.rangeM(), c.lon(), c.lat(), c.validity());
     }
 
     private CoverageModel build(List<Settlement> s, List<Cell> c, Dem terrain, CoverageSettings settings,
