@@ -43,12 +43,16 @@ class ZeroConfigRunIT {
             // PostgreSQL dies under the running service: its watchdog starts it again on the same port
             Path pgdata = tmp.resolve("pgdata");
             long pidBefore = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+            // -W: not waiting for the pid file to go. With -w, pg_ctl waited for it while the watchdog had already
+            // started a new postmaster (a new pid file) and timed out after a minute (seen once in CI)
             new ClusterCommands(pgdata, PostgisCluster.isRoot()).run(java.time.Duration.ofSeconds(60),
-                    PostgisBinaries.locate(Path.of("/")).pgCtl().toString(), "-D", pgdata.toString(), "-m", "immediate", "-w", "stop");
+                    PostgisBinaries.locate(Path.of("/")).pgCtl().toString(), "-D", pgdata.toString(), "-m", "immediate", "-W", "stop");
             long t0 = System.nanoTime();
             org.awaitility.Awaitility.await("ready again after the watchdog's restart").atMost(java.time.Duration.ofSeconds(60))
                     .pollInterval(java.time.Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> Files.exists(pgdata.resolve("postmaster.pid")) && HttpClient.newHttpClient().send(
+                    .until(() -> Files.exists(pgdata.resolve("postmaster.pid"))
+                            && Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip()) != pidBefore
+                            && HttpClient.newHttpClient().send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
                             HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
             long pidAfter = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
