@@ -38,6 +38,8 @@ class RunEvaluator {
 
     private static final Logger log = LoggerFactory.getLogger(RunEvaluator.class);
 
+    private static final AtomicInteger BESIDE_THREADS = new AtomicInteger();
+
     /** Settlements or stretches diagnosed under one read lock: ~0.1–0.3 s of the national model on one core. */
     static final int DIAGNOSIS_PART = 1_000;
 
@@ -77,7 +79,6 @@ class RunEvaluator {
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
-    private static final AtomicInteger BESIDE_THREADS = new AtomicInteger();
 
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
