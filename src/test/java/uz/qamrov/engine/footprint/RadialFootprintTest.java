@@ -60,6 +60,24 @@ class RadialFootprintTest {
     }
 
     @Test
+    void rangesAreHeldAsFloatsRoundedTowardsTheSite() {
+        // floats between 2^14 and 2^15 m are 2^-9 m = 1.953125 mm apart: 30,000.0037 m lies between 30,000 + 2 steps
+        // (30,000.00390625, beyond it) and 30,000 + 1 step (30,000.001953125, the one kept); 1,000.5 m is a float
+        RadialFootprint f = new RadialFootprint(LON, LAT, new double[] {30_000.0037, 1000.5, 1000.5, 1000.5});
+        assertThat(f.rangeM(0)).isEqualTo(30_000.001953125);
+        assertThat(f.rangeM(1)).isEqualTo(1000.5);
+        assertThat(f.maxRangeM()).isEqualTo(30_000.001953125);
+        // the point test uses the held range (+ 1 mm): due north at 30,000.0029 m is in, at 30,000.0037 m out
+        LocalMetric m = LocalMetric.at(LON, LAT);
+        double[] in = m.toLonLat(0, 30_000.0029);
+        double[] out = m.toLonLat(0, 30_000.0037);
+        assertThat(f.containsLocal(0, 30_000.0029)).isTrue();
+        assertThat(f.containsLocal(0, 30_000.0037)).isFalse();
+        assertThat(f.contains(in[0], in[1])).isEqualTo(f.containsLocal(0, 30_000.0029));
+        assertThat(f.contains(out[0], out[1])).isFalse();
+    }
+
+    @Test
     void intervalsAgreeWithPointTests() {
         long seed = Long.getLong("qamrov.seed", System.nanoTime());
         System.out.println("RadialFootprintTest seed=" + seed);

@@ -102,10 +102,8 @@ class RadialFootprintSpeedupTest {
                 }
             }
             RadialFootprint fastT = terrain.build(cell, env).footprint();
-            double[] flatT = new double[fast.radials()];
-            for (int i = 0; i < flatT.length; i++) {
-                flatT[i] = fast.rangeM(i);
-            }
+            // the flat ranges as the terrain walk starts from them (a footprint holds them rounded to floats)
+            double[] flatT = terrain.flatRangesM(cell, terrain.setup(cell, env).solver());
             double[] refT = RadialFootprintReference.terrainRangesM(terrain, cell, env, dem, RadioSettings.DEFAULTS, flatT);
             for (int i = 0; i < refT.length; i++) {
                 double diff = Math.abs(fastT.rangeM(i) - refT[i]);
