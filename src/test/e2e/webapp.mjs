@@ -835,6 +835,11 @@ await check('upload: a bad file shows the row errors; a good file shows progress
   await pg.waitForFunction(() => document.querySelector('#up-status').dataset.status === 'succeeded'
     || document.querySelector('#up-status').dataset.status === 'failed' || document.querySelector('#up-status').dataset.status === 'rejected');
   assert(await pg.locator('#up-status').getAttribute('data-status') === 'succeeded', `good dry run: ${await pg.locator('#up-message').innerText()}`);
+  // the dry run previews the indicator changes (a what-if on the current model), headed as a preview
+  await pg.waitForFunction(() => !document.querySelector('#up-changes-block').hidden);
+  const previewHeading = await pg.locator('#up-changes-block h3').innerText();
+  assert(/what-if/i.test(previewHeading), `the dry run's changes are headed as a what-if: ${previewHeading}`);
+  const preview = await pg.locator('#up-changes tbody').innerText();
   await pg.waitForFunction(() => !document.querySelector('#up-import').disabled);
   const progressSeen = pg.waitForFunction(() => document.querySelector('#up-status').dataset.status === 'running'
     || Number(document.querySelector('#up-progress').value) > 0, null, { polling: 'raf' });
@@ -845,9 +850,13 @@ await check('upload: a bad file shows the row errors; a good file shows progress
   assert(await pg.locator('#up-status').getAttribute('data-status') === 'succeeded', `import: ${await pg.locator('#up-message').innerText()}`);
   const changes = await pg.locator('#up-changes tbody tr').count();
   assert(changes >= 1, 'indicator changes table is empty');
+  // the import changed what its dry run said it would: the same rows, before and after, to the digit shown
+  const applied = await pg.locator('#up-changes tbody').innerText();
+  assert(applied === preview, `the dry run previewed\n${preview}\nthe import changed\n${applied}`);
+  assert(!/what-if/i.test(await pg.locator('#up-changes-block h3').innerText()), 'an import\'s changes are not headed as a what-if');
   assert(Number(await pg.locator('#up-progress').getAttribute('value')) === 100 || await pg.evaluate(() => document.querySelector('#up-progress').value === 100), 'progress ends at 100');
   await shot('07-upload-imported');
-  return `${errors} row errors; ${changes} indicator change rows`;
+  return `${errors} row errors; ${changes} indicator change rows, as the dry run previewed`;
 });
 
 // the diff on the upload page's map: counts in the legend, features at their places, distances in the popups

@@ -40,7 +40,11 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     $('#up-summary').textContent = report ? t('up.summary', { read: report.rowsRead ?? 0, inserted: report.inserted ?? 0,
       updated: report.updated ?? 0, unchanged: report.unchanged ?? 0, rejected: report.rejected ?? 0 }) : '';
     const changes = report?.indicatorChanges;
-    $('#up-changes-block').hidden = !(report && !report.dryRun && changes);
+    // a dry run's changes are a what-if of the import on the current model: what importing the file would do
+    $('#up-changes-block').hidden = !(report && changes);
+    const heading = $('#up-changes-block h3');
+    heading.dataset.i18n = report?.dryRun ? 'up.changesDry' : 'up.changes';
+    heading.textContent = t(heading.dataset.i18n);
     $('#up-changes tbody').innerHTML = (changes || []).length === 0
       ? `<tr><td colspan="4">${esc(t('up.noChanges'))}</td></tr>`
       : changes.map((c) => `<tr><td>${esc(t(`ind.${c.key}`) === `ind.${c.key}` ? c.key : t(`ind.${c.key}`))}</td><td>${esc(c.scope)}</td>
