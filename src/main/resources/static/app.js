@@ -119,7 +119,7 @@ async function restoreSelection() {
       select('settlements', f, { fly: !state.view });
     } else {
       const hit = state.gapFeatures.find((f) => Number(f.id) === s.id)
-        || (await api(`${API}/gaps/${s.kind}${query({ region: state.region, service: state.service, asOf: state.asOf, limit: 10000, f: 'geojson' })}`))
+        || (await api(`${API}/gaps/${s.kind}${query({ region: state.region, service: state.service, asOf: state.asOf, f: 'geojson' })}`))
           .features.find((f) => Number(f.id) === s.id);
       if (hit) select(s.kind, hit, { fly: !state.view });
     }

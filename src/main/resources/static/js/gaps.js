@@ -75,9 +75,10 @@ export function renderRefSelect() {
 
 function exportLinks() {
   const base = `${API}/gaps/${state.kind}`;
-  // the whole filtered list (up to the server's maximum page), not just the page on screen; CSV with a BOM for Excel
-  $('#export-geojson').href = `${base}${query(gapParams({ f: 'geojson', limit: 10000 }))}`;
-  $('#export-csv').href = `${base}${query(gapParams({ f: 'csv', limit: 10000, bom: true }))}`;
+  // the whole filtered list (a download without limit streams every row), not just the page on screen; CSV with a
+  // BOM for Excel
+  $('#export-geojson').href = `${base}${query(gapParams({ f: 'geojson' }))}`;
+  $('#export-csv').href = `${base}${query(gapParams({ f: 'csv', bom: true }))}`;
   $('#export-gpkg').href = `${API}/exports/gaps.gpkg${query({ region: state.region, service: state.service, asOf: state.asOf })}`;
   const png = $('#export-png');
   png.hidden = !state.region;

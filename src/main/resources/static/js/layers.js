@@ -85,7 +85,7 @@ export async function loadStretches() {
   if (state.service !== 'fixed_broadband') {
     await Promise.all(['highways', 'railways'].map(async (kind) => {
       try {
-        const fc = await api(`${API}/gaps/${kind}${query({ region: state.region, service: state.service, asOf: state.asOf, limit: 10000, f: 'geojson' })}`);
+        const fc = await api(`${API}/gaps/${kind}${query({ region: state.region, service: state.service, asOf: state.asOf, f: 'geojson' })}`);
         features.push(...fc.features);
       } catch (e) {
         debug.errors.push(String(e));
@@ -106,7 +106,7 @@ export async function loadGapPoints() {
   const seq = ++gapSeq;
   m.layers.gapPoints.clearLayers();
   try {
-    const fc = await api(`${API}/gaps/settlements${query({ region: state.region, service: state.service, asOf: state.asOf, limit: 10000, f: 'geojson' })}`);
+    const fc = await api(`${API}/gaps/settlements${query({ region: state.region, service: state.service, asOf: state.asOf, f: 'geojson' })}`);
     if (seq !== gapSeq) return;
     m.layers.gapPoints.clearLayers().addData(fc);
     m.layers.gapPoints.eachLayer((l) => bindSettlement(l.feature, l));

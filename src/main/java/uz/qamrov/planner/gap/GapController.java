@@ -55,7 +55,7 @@ class GapController {
             @Parameter(description = BOM) @RequestParam(required = false) Boolean bom,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         OutputFormat format = OutputFormat.negotiate(f, accept);
-        PagingProperties.Page page = paging.page(limit, offset);
+        PagingProperties.Page page = pageOf(format, limit, offset);
         Gaps.Filter filter = new Gaps.Filter(service, region, district, operator, null, q, sort, asOf);
         GapList list = gaps.settlements(filter, page);
         return respond(format, page, list, fileName("settlement-gaps", filter, list), bom);
@@ -117,7 +117,7 @@ class GapController {
     private ResponseEntity<StreamingResponseBody> lines(LineKind kind, Gaps.Filter filter, Integer limit, Integer offset,
             String f, Boolean bom, String accept) {
         OutputFormat format = OutputFormat.negotiate(f, accept);
-        PagingProperties.Page page = paging.page(limit, offset);
+        PagingProperties.Page page = pageOf(format, limit, offset);
         GapList list = gaps.stretches(kind, filter, page);
         return respond(format, page, list, fileName(kind.key + "-gaps", filter, list), bom);
     }
@@ -137,6 +137,11 @@ class GapController {
         name.append('_').append(Service.parse(f.service()).key()).append('_').append(list.asOf());
         // a file name is a header value: keep it to safe characters whatever a filter held
         return name.toString().replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+
+    /** A JSON list is paged; a CSV or GeoJSON file holds every row unless it asks for fewer. */
+    private PagingProperties.Page pageOf(OutputFormat format, Integer limit, Integer offset) {
+        return format == OutputFormat.JSON ? paging.page(limit, offset) : paging.download(limit, offset);
     }
 
     private static boolean blank(String s) {

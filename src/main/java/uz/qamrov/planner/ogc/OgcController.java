@@ -60,7 +60,7 @@ class OgcController {
     OgcController(Layers layers, OgcProperties ogc, ListWriter writer, ObjectMapper json) {
         this.layers = layers;
         // OGC collections page by the OGC defaults (1,000 / 10,000), not the REST lists' 100
-        this.paging = new PagingProperties(ogc.defaultLimit(), ogc.maxLimit());
+        this.paging = new PagingProperties(ogc.defaultLimit(), ogc.maxLimit(), ogc.maxLimit());
         this.writer = writer;
         this.json = json;
     }

@@ -53,6 +53,14 @@ public final class ListWriter {
 
     public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, RowSource rows) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(format.mediaType());
+        // a page or a capped file says so outside its body too (a CSV has nowhere else to): the total and the next page
+        if (envelope.numberMatched() != null) {
+            ok.header("X-Total-Count", String.valueOf(envelope.numberMatched()));
+        }
+        if (envelope.links() != null) {
+            envelope.links().stream().filter(l -> "next".equals(l.rel()))
+                    .forEach(l -> ok.header(HttpHeaders.LINK, "<" + l.href() + ">; rel=\"next\""));
+        }
         if (format != OutputFormat.JSON && envelope.fileName() != null) {
             String ext = format == OutputFormat.CSV ? ".csv" : ".geojson";
             ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + envelope.fileName() + ext + "\"");

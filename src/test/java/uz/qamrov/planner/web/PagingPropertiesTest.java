@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PagingPropertiesTest {
 
-    final PagingProperties paging = new PagingProperties(100, 10000);
+    final PagingProperties paging = new PagingProperties(100, 10000, 10000);
 
     @Test
     void defaultsAndClamps() {
@@ -17,8 +17,20 @@ class PagingPropertiesTest {
     }
 
     @Test
+    void aDownloadWithoutLimitAsksForEveryRowUpToItsOwnCap() {
+        PagingProperties withDownloads = new PagingProperties(100, 10000, 1_000_000);
+        assertThat(withDownloads.download(null, null)).isEqualTo(new PagingProperties.Page(1_000_000, 0));
+        assertThat(withDownloads.download(20_000, 5)).isEqualTo(new PagingProperties.Page(20_000, 5));
+        assertThat(withDownloads.download(5_000_000, 0).limit()).isEqualTo(1_000_000);
+        // pages are unchanged by it
+        assertThat(withDownloads.page(20_000, 0).limit()).isEqualTo(10000);
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> paging.page(0, 0)).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> paging.page(10, -1)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> paging.download(0, 0)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> paging.download(null, -1)).isInstanceOf(ApiException.class);
     }
 }
