@@ -43,6 +43,12 @@ async function check(name, fn) {
 }
 const assert = (c, m) => { if (!c) throw new Error(m); };
 const cells = (sel) => pg.$$eval(sel, (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+// the plan the page shows, as the API gives it (its id is in the GeoJSON link)
+const planOnPage = async () => {
+  const id = await pg.evaluate(() => document.querySelector('#pl-geojson').getAttribute('href').split('/')[4]);
+  return pg.evaluate(async (pid) => (await fetch(`/api/v1/plans/${pid}`,
+    { headers: { Authorization: `Bearer ${document.querySelector('#pl-token').value.trim()}` } })).json(), id);
+};
 
 await check('the map page links to the planning page', async () => {
   await pg.goto(`${BASE}/`);
@@ -65,8 +71,19 @@ await check('a target plan runs, shows progress, proposals and the cost curve', 
   const goals = await cells('#pl-goals tbody tr');
   const mi = goals.find((g) => g[0] === 'settlements.mobile_internet');
   assert(mi && mi[1] === '33.3' && mi[2] === '100', `goal row ${mi}`);
+  // the proposals on the map, where the API puts them, with a legend counting each type
+  await pg.waitForFunction(() => window.qamrovPlanning && window.qamrovPlanning.drawn.length === 2);
+  const plan = await planOnPage();
+  const drawn = await pg.evaluate(() => window.qamrovPlanning.drawn);
+  for (const p of plan.result.proposals) {
+    const d = drawn.find((x) => x.rank === p.rank);
+    assert(d && !d.line && d.type === p.type && Math.abs(d.lat - p.lat) < 1e-6 && Math.abs(d.lon - p.lon) < 1e-6,
+      `proposal ${p.rank} ${p.type} at ${p.lat},${p.lon}; drawn ${JSON.stringify(d)}`);
+  }
+  const legend = await pg.textContent('#pl-map-legend');
+  assert(legend.includes('upgrade_to_4g: 1') && legend.includes('new_site: 1'), `legend ${legend}`);
   await pg.screenshot({ path: path.join(SHOTS, 'planning-plan.png'), fullPage: true });
-  return `${rows.length} proposals`;
+  return `${rows.length} proposals, drawn where the API puts them`;
 });
 
 await check('an invalid budget names the field', async () => {
@@ -99,10 +116,10 @@ await check('a fiber tree plan: its links as the API gives them, households per 
   await pg.click('#pl-run');
   await pg.waitForFunction(() => /^done: \d+ links/.test(document.querySelector('#pl-progress').textContent));
   const rows = await cells('#pl-proposals tbody tr');
-  const id = await pg.evaluate(() => document.querySelector('#pl-geojson').getAttribute('href').split('/')[4]);
-  const plan = await pg.evaluate(async (pid) => (await fetch(`/api/v1/plans/${pid}`,
-    { headers: { Authorization: `Bearer ${document.querySelector('#pl-token').value.trim()}` } })).json(), id);
+  const plan = await planOnPage();
   const links = plan.result.proposals;
+  const drawn = await pg.evaluate(() => window.qamrovPlanning.drawn);
+  assert(drawn.length === links.length && drawn.every((d) => d.line), `the links drawn as lines: ${JSON.stringify(drawn)}`);
   // the toy region worked on paper (PlanningApiIT): B from the fiber, then C through B; 53.4 km of route
   assert(rows.length === 2 && links.length === 2, `rows ${JSON.stringify(rows)}`);
   assert(rows[0][2].includes('from fiber') && rows[1][2].includes(`from settlement:${links[0].settlementId}`), `order ${rows.map((r) => r[2])}`);
@@ -119,6 +136,55 @@ await check('a fiber tree plan: its links as the API gives them, households per 
   await pg.check('input[name=pl-mode][value=targets]');
   await pg.selectOption('#pl-region', '');
   return `${rows.length} links, ${item.trim()}`;
+});
+
+await check('two scenarios side by side with the baseline; every export of a scenario downloads', async () => {
+  const village = 'every village (browser)';
+  const tree = 'fiber tree (browser)';
+  for (const name of [village, tree]) {
+    await pg.locator('#pl-scenarios li', { hasText: name }).last().locator('input[type=checkbox]').check();
+  }
+  await pg.click('#pl-compare');
+  await pg.waitForFunction(() => document.querySelectorAll('#pl-compare-table thead th').length === 4);
+  const head = (await cells('#pl-compare-table thead tr'))[0];
+  const vi = head.indexOf(village);
+  const ti = head.indexOf(tree);
+  assert(head[1] === 'baseline' && vi > 1 && ti > 1, `columns ${head}`);
+  const row = async (key) => (await cells(`#pl-compare-table tbody tr[data-key="${key}"]`))[0];
+  // the village plan closes the mobile gaps and leaves fixed broadband; the fiber tree does the opposite
+  const mobile = await row('settlements.mobile_internet.pct');
+  assert(mobile[vi] === '100' && mobile[ti] === mobile[1], `mobile internet ${mobile}`);
+  const fixed = await row('households.fixed_broadband.pct');
+  assert(fixed[ti] === '100' && fixed[vi] === fixed[1] && fixed[1] !== '100', `fixed broadband ${fixed}`);
+  await pg.screenshot({ path: path.join(SHOTS, 'planning-compare-two.png'), fullPage: true });
+  // the village scenario's four downloads, through the links the page shows
+  const item = pg.locator('#pl-scenarios li', { hasText: village }).last();
+  const items = Number((await item.textContent()).match(/(\d+) items/)[1]);
+  const got = {};
+  for (const name of ['GeoJSON', 'CSV', 'GeoPackage', 'upload file']) {
+    const href = await item.locator('a', { hasText: name }).getAttribute('href');
+    got[name] = await pg.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), text: new TextDecoder().decode(bytes), head: [...bytes.slice(0, 16)] };
+    }, href);
+    assert(got[name].status === 200, `${name}: HTTP ${got[name].status}`);
+  }
+  const fc = JSON.parse(got.GeoJSON.text);
+  assert(fc.type === 'FeatureCollection' && fc.features.length === items, `GeoJSON: ${fc.features.length} features for ${items} items`);
+  const csvRows = got.CSV.text.trim().split('\n').length - 1;
+  assert(csvRows === items, `CSV: ${csvRows} rows for ${items} items`);
+  assert(String.fromCharCode(...got.GeoPackage.head) === 'SQLite format 3\u0000', `GeoPackage header ${got.GeoPackage.head}`);
+  const upload = JSON.parse(got['upload file'].text);
+  assert(upload.type === 'FeatureCollection' && upload.features.length > 0, `upload file: ${upload.features.length} features`);
+  // the neutral-host new site is built by the operator chosen on the page; every row names a known operator
+  const builder = await pg.inputValue('#pl-builder');
+  const known = await pg.$$eval('#pl-builder option', (os) => os.map((o) => o.value));
+  assert(builder && upload.features.some((f) => f.properties.operator === builder)
+    && upload.features.every((f) => known.includes(f.properties.operator) && f.properties.status === 'planned'),
+  `upload file operators ${upload.features.map((f) => f.properties.operator)} (builder ${builder})`);
+  return `${head.length - 2} scenarios next to the baseline; ${items} items in GeoJSON, CSV and GeoPackage; `
+    + `${upload.features.length} rows in the upload file`;
 });
 
 await check('no request left localhost and no script error', async () => {

@@ -1,6 +1,8 @@
 // The planning page: a plan request (targets or budget, region), its progress, the proposals and the cumulative cost
 // curve, saving it as a scenario, and scenarios compared side by side. Everything comes from /api/v1; the token
 // (operator or admin) is kept for the session only, as on the upload page.
+import { showPlanMap } from './plan-map.js';
+
 const api = '/api/v1';
 const $ = (s) => document.querySelector(s);
 const token = $('#pl-token');
@@ -62,12 +64,14 @@ async function run() {
   if (plan.status !== 'succeeded') { say(`plan failed: ${plan.error}`, true); return; }
   currentPlan = plan;
   if (plan.result.mode === 'fiber-tree') {
-    say(`done: ${plan.result.proposalCount} links, ${fmt(plan.result.totalRouteKm)} km of route`);
     showTree(plan);
   } else {
-    say(`done: ${plan.result.proposalCount} proposals from ${plan.result.candidateCount} candidates`);
     show(plan);
   }
+  await showPlanMap(plan.id, headers());
+  // "done" last: the browser test waits for it, by then the map is drawn too
+  say(plan.result.mode === 'fiber-tree' ? `done: ${plan.result.proposalCount} links, ${fmt(plan.result.totalRouteKm)} km of route`
+    : `done: ${plan.result.proposalCount} proposals from ${plan.result.candidateCount} candidates`);
 }
 
 // a fiber tree: its links in building order (each link's parent first), the households it passes per region, and
@@ -167,10 +171,33 @@ async function scenarios() {
     li.innerHTML = `<label><input type="checkbox" value="${s.id}"> </label>`;
     li.querySelector('label').append(`${s.name} — ${s.items} items, ${fmt(s.costUsd, 0)} USD`);
     const links = document.createElement('span');
-    links.innerHTML = ` <a href="${api}/scenarios/${s.id}/items.geojson">GeoJSON</a> <a href="${api}/scenarios/${s.id}/items.csv">CSV</a>`;
+    // the scenario's items in three formats, and as a file an operator can upload (our base-station format)
+    links.innerHTML = ` <a href="${api}/scenarios/${s.id}/items.geojson">GeoJSON</a> <a href="${api}/scenarios/${s.id}/items.csv">CSV</a>`
+      + ` <a href="${api}/scenarios/${s.id}/items.gpkg">GeoPackage</a>`
+      + ` <a class="pl-upload-file" data-scenario="${s.id}" href="#">upload file</a>`;
     li.append(links);
     ul.append(li);
   }
+  uploadLinks();
+}
+
+// an upload file names who builds each proposal: a plan's neutral-host sites get the operator chosen here
+function uploadLinks() {
+  const op = $('#pl-builder').value;
+  for (const a of document.querySelectorAll('a.pl-upload-file')) {
+    a.href = `${api}/scenarios/${a.dataset.scenario}/upload.geojson${op ? `?operator=${encodeURIComponent(op)}` : ''}`;
+  }
+}
+
+async function operators() {
+  const r = await fetch(`${api}/operators`, { headers: headers() });
+  if (!r.ok) return;
+  for (const o of await r.json()) {
+    const opt = document.createElement('option');
+    opt.value = o.code; opt.textContent = o.name || o.code;
+    $('#pl-builder').append(opt);
+  }
+  uploadLinks();
 }
 
 async function compare() {
@@ -199,5 +226,7 @@ for (const radio of document.querySelectorAll('input[name=pl-mode]')) {
 $('#pl-run').addEventListener('click', () => run().catch((e) => say(String(e), true)));
 $('#pl-save').addEventListener('click', () => save().catch((e) => say(String(e), true)));
 $('#pl-compare').addEventListener('click', () => compare().catch((e) => say(String(e), true)));
+$('#pl-builder').addEventListener('change', uploadLinks);
 regions();
+operators();
 scenarios();
