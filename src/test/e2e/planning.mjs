@@ -96,6 +96,30 @@ await check('an invalid budget names the field', async () => {
   await pg.check('input[name=pl-mode][value=targets]');
 });
 
+await check('a budget plan spends what fits; a plan for two targets names the one it cannot reach', async () => {
+  // 30,000 USD: the 4G upgrade (25,000) fits, the new site (145,000) and any fiber do not
+  await pg.check('input[name=pl-mode][value=budget]');
+  await pg.fill('#pl-budget', '30000');
+  await pg.click('#pl-run');
+  await pg.waitForFunction(() => document.querySelector('#pl-progress').textContent.startsWith('done'));
+  const budget = await cells('#pl-proposals tbody tr');
+  assert(budget.length === 1 && budget[0][1] === 'upgrade_to_4g' && budget[0][3] === '25,000', `budget plan ${JSON.stringify(budget)}`);
+  // every village with mobile internet and every household with fixed broadband: C is beyond any fiber extension
+  await pg.check('input[name=pl-mode][value=targets]');
+  await pg.check('#pl-targets input[data-goal="households.fixed_broadband"]');
+  await pg.click('#pl-run');
+  await pg.waitForFunction(() => document.querySelector('#pl-progress').textContent.startsWith('done'));
+  const types = (await cells('#pl-proposals tbody tr')).map((r) => r[1]);
+  const plan = await planOnPage();
+  assert(JSON.stringify(types) === JSON.stringify(plan.result.proposals.map((p) => p.type)) && types.includes('new_site')
+    && types.length === 3, `two-target plan ${types}`);
+  const shortfalls = await pg.locator('#pl-shortfalls li').allInnerTexts();
+  assert(shortfalls.length === 1 && shortfalls[0].startsWith('households.fixed_broadband'), `shortfalls ${shortfalls}`);
+  assert((await pg.textContent('#pl-total')).includes('targets not all reachable'), await pg.textContent('#pl-total'));
+  await pg.uncheck('#pl-targets input[data-goal="households.fixed_broadband"]');
+  return `budget: ${budget[0][1]}; two targets: ${types.join(', ')}; ${shortfalls[0]}`;
+});
+
 await check('the plan saved as a scenario compares side by side with the baseline', async () => {
   await pg.click('#pl-run');
   await pg.waitForFunction(() => document.querySelector('#pl-progress').textContent.startsWith('done'));

@@ -154,6 +154,38 @@ class PlanningApiIT extends ApiIT {
     }
 
     /**
+     * Every roadmap target at once ({@code allTargets}): the mobile goals take the two proposals of the village plan
+     * (170,000 USD, worked out in the class comment), fixed broadband takes the extension to B of the plan above and
+     * cannot reach C. The two sets of candidates share nothing, so the joint plan is both, at the sum of their costs,
+     * and its one shortfall is C's households.
+     */
+    @Test
+    void everyTargetAtOnceIsBothPlansWithTheOnlyShortfallNamed() throws Exception {
+        JsonNode fixedOnly = runPlan(Map.of("targets", Map.of("households.fixed_broadband", 100))).get("result");
+        JsonNode plan = runPlan(Map.of("allTargets", true));
+        assertThat(plan.path("status").asText()).as(plan.toString()).isEqualTo("succeeded");
+        JsonNode result = plan.get("result");
+        assertThat(texts(result.get("goals"), "goal")).contains("settlements.mobile_internet", "population.mobile_internet",
+                "households.fixed_broadband");
+        assertThat(texts(result.get("proposals"), "type")).containsExactlyInAnyOrder("upgrade_to_4g", "new_site",
+                fixedOnly.at("/proposals/0/type").asText());
+        assertThat(result.get("totalCostUsd").asDouble())
+                .isCloseTo(170_000 + fixedOnly.get("totalCostUsd").asDouble(), within(1e-6));
+        assertThat(result.get("targetsMet").asBoolean()).isFalse();
+        assertThat(texts(result.get("shortfalls"), "goal")).containsExactly("households.fixed_broadband");
+        assertThat(result.at("/shortfalls/0/uncoverableRefs/0").asText()).isEqualTo("fixed:" + idC);
+        // the engine's what-if of the whole plan: every village with mobile internet
+        boolean found = false;
+        for (JsonNode row : result.get("projectedIndicators")) {
+            if (row.get("key").asText().equals("settlements.mobile_internet.pct") && row.get("scope").asText().equals("UZ")) {
+                assertThat(row.get("after").asDouble()).isCloseTo(100.0, within(1e-6));
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
+    /**
      * The shared tree reaches C through B although C is 38 km from the cable (beyond the 30 km of one extension):
      * fiber (66.90) – B 0.2° of longitude at 39.65°N = 17.167 km, B – C hypot(17.167, 0.15° of latitude = 16.654)
      * = 23.918 km; × 1.3 = 53.41 km of route. Households with fixed broadband 1000 of 1560 → all 1560.
