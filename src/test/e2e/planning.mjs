@@ -185,15 +185,18 @@ await check('two scenarios side by side with the baseline; every export of a sce
   const item = pg.locator('#pl-scenarios li', { hasText: village }).last();
   const items = Number((await item.textContent()).match(/(\d+) items/)[1]);
   const got = {};
-  for (const name of ['GeoJSON', 'CSV', 'GeoPackage', 'upload file']) {
-    const href = await item.locator('a', { hasText: name }).getAttribute('href');
-    got[name] = await pg.evaluate(async (h) => {
+  const download = async (li, name) => {
+    const href = await li.locator('a', { hasText: name }).getAttribute('href');
+    const res = await pg.evaluate(async (h) => {
       const r = await fetch(h);
       const bytes = new Uint8Array(await r.arrayBuffer());
       return { status: r.status, type: r.headers.get('content-type'), text: new TextDecoder().decode(bytes), head: [...bytes.slice(0, 16)] };
     }, href);
-    assert(got[name].status === 200, `${name}: HTTP ${got[name].status}`);
-  }
+    assert(res.status === 200, `${name}: HTTP ${res.status}`);
+    return res;
+  };
+  for (const name of ['GeoJSON', 'CSV', 'GeoPackage']) got[name] = await download(item, name);
+  got['upload file'] = await download(item, 'sites');
   const fc = JSON.parse(got.GeoJSON.text);
   assert(fc.type === 'FeatureCollection' && fc.features.length === items, `GeoJSON: ${fc.features.length} features for ${items} items`);
   const csvRows = got.CSV.text.trim().split('\n').length - 1;
@@ -207,8 +210,13 @@ await check('two scenarios side by side with the baseline; every export of a sce
   assert(builder && upload.features.some((f) => f.properties.operator === builder)
     && upload.features.every((f) => known.includes(f.properties.operator) && f.properties.status === 'planned'),
   `upload file operators ${upload.features.map((f) => f.properties.operator)} (builder ${builder})`);
+  // the fiber tree's links as a fiber-routes upload file: one access cable per link
+  const treeItem = pg.locator('#pl-scenarios li', { hasText: tree }).last();
+  const cables = JSON.parse((await download(treeItem, 'fiber routes')).text);
+  assert(cables.features.length === 2 && cables.features.every((f) => f.geometry.type === 'LineString'
+    && f.properties.route_kind === 'distribution'), `fiber routes file ${JSON.stringify(cables.features.map((f) => f.properties))}`);
   return `${head.length - 2} scenarios next to the baseline; ${items} items in GeoJSON, CSV and GeoPackage; `
-    + `${upload.features.length} rows in the upload file`;
+    + `${upload.features.length} rows in the sites upload file, ${cables.features.length} in the fiber tree's routes file`;
 });
 
 await check('no request left localhost and no script error', async () => {

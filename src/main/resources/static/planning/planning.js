@@ -174,18 +174,23 @@ async function scenarios() {
     // the scenario's items in three formats, and as a file an operator can upload (our base-station format)
     links.innerHTML = ` <a href="${api}/scenarios/${s.id}/items.geojson">GeoJSON</a> <a href="${api}/scenarios/${s.id}/items.csv">CSV</a>`
       + ` <a href="${api}/scenarios/${s.id}/items.gpkg">GeoPackage</a>`
-      + ` <a class="pl-upload-file" data-scenario="${s.id}" href="#">upload file</a>`;
+      + ` upload files: ${UPLOAD_LAYERS.map(([layer, label]) =>
+        `<a class="pl-upload-file" data-scenario="${s.id}" data-layer="${layer}" href="#">${label}</a>`).join(' ')}`;
     li.append(links);
     ul.append(li);
   }
   uploadLinks();
 }
 
+// a scenario's additions as upload files of our three network layers (GET …/upload.geojson?layer=)
+const UPLOAD_LAYERS = [['base-stations', 'sites'], ['fiber-routes', 'fiber routes'], ['fiber-nodes', 'fiber nodes']];
+
 // an upload file names who builds each proposal: a plan's neutral-host sites get the operator chosen here
 function uploadLinks() {
   const op = $('#pl-builder').value;
   for (const a of document.querySelectorAll('a.pl-upload-file')) {
-    a.href = `${api}/scenarios/${a.dataset.scenario}/upload.geojson${op ? `?operator=${encodeURIComponent(op)}` : ''}`;
+    a.href = `${api}/scenarios/${a.dataset.scenario}/upload.geojson?layer=${a.dataset.layer}`
+      + `${op ? `&operator=${encodeURIComponent(op)}` : ''}`;
   }
 }
 

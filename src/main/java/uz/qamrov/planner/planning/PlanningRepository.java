@@ -242,9 +242,24 @@ class PlanningRepository {
 
     /** The operator of each existing base station among {@code ids} (absent ids are absent from the map). */
     Map<Long, String> siteOperators(java.util.Collection<Long> ids) {
+        return owners("base_stations", ids);
+    }
+
+    /** The operator of each of these fiber routes (a scenario's removals are checked against them). */
+    Map<Long, String> fiberRouteOperators(java.util.Collection<Long> ids) {
+        return owners("fiber_routes", ids);
+    }
+
+    /** The operator of each of these fiber nodes. */
+    Map<Long, String> fiberNodeOperators(java.util.Collection<Long> ids) {
+        return owners("fiber_nodes", ids);
+    }
+
+    private Map<Long, String> owners(String table, java.util.Collection<Long> ids) {
         Map<Long, String> m = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("SELECT id, operator_code FROM base_stations WHERE id IN (:ids)").param("ids", ids)
+            // table is one of three constants above, never a request's text
+            jdbc.sql("SELECT id, operator_code FROM " + table + " WHERE id IN (:ids)").param("ids", ids)
                     .query(rs -> {
                         m.put(rs.getLong(1), rs.getString(2));
                     });

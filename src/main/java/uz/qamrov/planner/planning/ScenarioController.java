@@ -44,10 +44,12 @@ class ScenarioController {
 
     @PostMapping
     @PlanningWork
-    @Operation(summary = "Save a scenario: a plan's proposals (planId) or hand-made sites to add / sites to remove",
+    @Operation(summary = "Save a scenario: a plan's proposals (planId), or by hand: sites, fiberRoutes "
+            + "(coordinates [[lon, lat], …], access) and fiberNodes (lon, lat, broadbandPorts) to add; removeSiteIds, "
+            + "removeCellIds, removeFiberRouteIds, removeFiberNodeIds to take away",
             description = "Planners and admins: any operator. An operator token: only its own operator's additions "
-                    + "and its own sites removed (else 403).")
-    ResponseEntity<PlanningRepository.ScenarioRow> create(@RequestBody(required = false) ScenarioService.NewScenario body,
+                    + "and its own sites, cells and fiber removed (else 403).")
+    ResponseEntity<PlanningRepository.ScenarioRow> create(@RequestBody(required = false) HandMadeScenario.NewScenario body,
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
         long id = scenarios.create(body, caller);
@@ -124,11 +126,15 @@ class ScenarioController {
     }
 
     @GetMapping(value = "/{id}/upload.geojson", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "The additions as a base-stations upload file (status planned) to hand to an operator",
-            description = "operator: who builds the neutral-host proposals (required when there are any)")
-    ResponseEntity<Map<String, Object>> upload(@PathVariable long id, @RequestParam(required = false) String operator) {
+    @Operation(summary = "The additions to one layer as an upload file in our format (status planned), to hand to an "
+            + "operator", description = "layer: base-stations (default), fiber-routes or fiber-nodes; operator: who "
+            + "builds the neutral-host proposals (required when there are any)")
+    ResponseEntity<Map<String, Object>> upload(@PathVariable long id, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String operator) {
+        String l = layer == null ? "base-stations" : layer;
+        Map<String, Object> file = scenarios.uploadFile(id, l, operator);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=scenario-" + id + "-base-stations.geojson")
-                .body(scenarios.uploadFile(id, operator));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=scenario-" + id + "-" + l + ".geojson")
+                .body(file);
     }
 }

@@ -78,6 +78,14 @@ final class ScenarioItems {
             rows.add(new PlanningRepository.ItemRow("remove", "site", "site:" + id, null, null,
                     write(json, Map.of("id", id)), null));
         }
+        for (Long id : d.removedRouteIds()) {
+            rows.add(new PlanningRepository.ItemRow("remove", "fiber_route", "fiber_route:" + id, null, null,
+                    write(json, Map.of("id", id)), null));
+        }
+        for (Long id : d.removedNodeIds()) {
+            rows.add(new PlanningRepository.ItemRow("remove", "fiber_node", "fiber_node:" + id, null, null,
+                    write(json, Map.of("id", id)), null));
+        }
         return rows;
     }
 
@@ -88,12 +96,20 @@ final class ScenarioItems {
         List<Long> removedSites = new ArrayList<>();
         List<FiberRoute> routes = new ArrayList<>();
         List<FiberNode> nodes = new ArrayList<>();
+        List<Long> removedRoutes = new ArrayList<>();
+        List<Long> removedNodes = new ArrayList<>();
         WKTReader wkt = new WKTReader(GF);
         for (PlanningRepository.ItemRow r : rows) {
             JsonNode a = read(json, r.attributes());
             long id = a.get("id").asLong();
             if (r.action().equals("remove")) {
-                (r.kind().equals("cell") ? removedCells : removedSites).add(id);
+                switch (r.kind()) {
+                    case "cell" -> removedCells.add(id);
+                    case "site" -> removedSites.add(id);
+                    case "fiber_route" -> removedRoutes.add(id);
+                    case "fiber_node" -> removedNodes.add(id);
+                    default -> throw new IllegalStateException("unknown scenario item kind " + r.kind());
+                }
                 continue;
             }
             try {
@@ -116,7 +132,7 @@ final class ScenarioItems {
                 throw new IllegalStateException("scenario item geometry " + r.ref(), e);
             }
         }
-        return new NetworkDelta(sites, cells, removedCells, removedSites, routes, nodes);
+        return new NetworkDelta(sites, cells, removedCells, removedSites, routes, nodes, removedRoutes, removedNodes);
     }
 
     private static Double num(JsonNode a, String field) {

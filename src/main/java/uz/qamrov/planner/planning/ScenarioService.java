@@ -16,9 +16,6 @@ import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.Indicators;
 import uz.qamrov.engine.measure.ScopeType;
 import uz.qamrov.engine.model.Cell;
-import uz.qamrov.engine.model.Site;
-import uz.qamrov.engine.model.Technology;
-import uz.qamrov.engine.model.Validity;
 import uz.qamrov.engine.planning.NetworkDelta;
 import uz.qamrov.planner.access.AccessService;
 import uz.qamrov.planner.access.Caller;
@@ -47,17 +44,8 @@ class ScenarioService {
         this.json = json;
     }
 
-    /** A proposed new site for a hand-made scenario: three 120° sectors (or omni) of one technology. */
-    record ProposedSite(Double lon, Double lat, String operator, String technology, Integer bandMhz, Double heightM,
-            Boolean omni) {
-    }
-
-    record NewScenario(String name, String description, String planId, List<ProposedSite> sites,
-            List<Long> removeSiteIds) {
-    }
-
     @Transactional
-    long create(NewScenario body, Caller caller) {
+    long create(HandMadeScenario.NewScenario body, Caller caller) {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw PlanInputs.bad("a name of 1-200 characters is required", "name", body == null ? null : body.name());
         }
@@ -73,56 +61,13 @@ class ScenarioService {
             saved = planning.planDelta(pid).orElseThrow(() -> ApiException.notFound(
                     "plan " + pid + " has no result in this server's memory (run it again)"));
         } else {
-            saved = new PlanDelta(handMade(body), Map.of(), Map.of());
+            saved = new PlanDelta(HandMadeScenario.delta(body), Map.of(), Map.of());
         }
         NetworkDelta delta = saved.delta();
         requireOwnOperator(caller, delta);
         long id = repo.insertScenario(body.name().strip(), body.description(), planId, planning.today(), caller.name());
         ScenarioItems.toRows(delta, saved.siteCostUsd(), saved.routeCostUsd(), json).forEach(r -> repo.insertItem(id, r));
         return id;
-    }
-
-    private static NetworkDelta handMade(NewScenario body) {
-        List<Site> sites = new ArrayList<>();
-        List<Cell> cells = new ArrayList<>();
-        long next = -1;
-        List<ProposedSite> proposed = body.sites() == null ? List.of() : body.sites();
-        for (int i = 0; i < proposed.size(); i++) {
-            ProposedSite p = proposed.get(i);
-            String f = "sites[" + i + "]";
-            if (p.lon() == null || p.lat() == null || !(p.lon() >= 55 && p.lon() <= 74) || !(p.lat() >= 37 && p.lat() <= 46)) {
-                throw PlanInputs.bad("lon/lat must lie in Uzbekistan's bounding box", f + ".lon", p.lon());
-            }
-            if (p.operator() == null || p.operator().isBlank()) {
-                throw PlanInputs.bad("operator is required", f + ".operator", null);
-            }
-            Technology t;
-            try {
-                t = Technology.fromLabel(p.technology() == null ? "4G" : p.technology());
-            } catch (IllegalArgumentException e) {
-                throw PlanInputs.bad("technology is one of 2G, 3G, 4G, 5G", f + ".technology", p.technology());
-            }
-            int band = p.bandMhz() == null ? 800 : p.bandMhz();
-            double h = p.heightM() == null ? 30 : p.heightM();
-            if (band < 400 || band > 6000) {
-                throw PlanInputs.bad("bandMhz must be in [400, 6000]", f + ".bandMhz", band);
-            }
-            if (!(h > 0 && h <= 200)) {
-                throw PlanInputs.bad("heightM must be in (0, 200]", f + ".heightM", h);
-            }
-            long siteId = next--;
-            sites.add(new Site(siteId, p.operator(), p.lon(), p.lat(), Validity.ALWAYS));
-            double[] az = Boolean.TRUE.equals(p.omni()) ? new double[] {-1} : new double[] {0, 120, 240};
-            for (double a : az) {
-                cells.add(new Cell(next--, siteId, p.operator(), t, band, a < 0 ? null : a, a < 0 ? 360 : 120, h, null,
-                        null, p.lon(), p.lat(), Validity.ALWAYS));
-            }
-        }
-        List<Long> removed = body.removeSiteIds() == null ? List.of() : body.removeSiteIds();
-        if (sites.isEmpty() && removed.isEmpty()) {
-            throw PlanInputs.bad("give planId, or sites to add and/or removeSiteIds", "planId", null);
-        }
-        return new NetworkDelta(sites, cells, List.of(), removed, List.of(), List.of());
     }
 
     List<PlanningRepository.ScenarioRow> list() {
@@ -157,6 +102,16 @@ class ScenarioService {
         removed.stream().filter(s -> !own.equals(owners.get(s))).findFirst().ifPresent(s -> {
             throw AccessService.forbidden("an operator token removes its own operator's (" + own
                     + ") sites only; site " + s + " is not one of them");
+        });
+        Map<Long, String> routes = repo.fiberRouteOperators(d.removedRouteIds());
+        Map<Long, String> nodes = repo.fiberNodeOperators(d.removedNodeIds());
+        d.removedRouteIds().stream().filter(r -> !own.equals(routes.get(r))).findFirst().ifPresent(r -> {
+            throw AccessService.forbidden("an operator token removes its own operator's fiber only; route " + r
+                    + " is not one of them");
+        });
+        d.removedNodeIds().stream().filter(n -> !own.equals(nodes.get(n))).findFirst().ifPresent(n -> {
+            throw AccessService.forbidden("an operator token removes its own operator's fiber only; node " + n
+                    + " is not one of them");
         });
     }
 
@@ -232,39 +187,26 @@ class ScenarioService {
     }
 
     /**
-     * The additions as a base-stations upload file in our GeoJSON format (status planned), for an operator.
-     * Neutral-host proposals are written under {@code operator}, the one that will build them (required then).
+     * The additions to one layer as an upload file in our GeoJSON format (status planned), for an operator
+     * ({@link ScenarioUploadFile}). Neutral-host proposals are written under {@code operator}, the one that will build
+     * them (required then).
      */
-    Map<String, Object> uploadFile(long id, String operator) {
+    Map<String, Object> uploadFile(long id, String layer, String operator) {
         NetworkDelta d = delta(id);
-        boolean neutral = d.addedCells().stream().anyMatch(c -> c.operator().equals(NEUTRAL_HOST));
+        boolean neutral = d.addedCells().stream().anyMatch(c -> c.operator().equals(NEUTRAL_HOST))
+                || d.addedRoutes().stream().anyMatch(r -> r.operator().equals(NEUTRAL_HOST))
+                || d.addedNodes().stream().anyMatch(n -> n.operator().equals(NEUTRAL_HOST));
         if (neutral && (operator == null || !repo.operatorExists(operator))) {
             throw PlanInputs.bad("neutral-host proposals need the (known) operator that will build them", "operator",
                     operator);
         }
-        Map<Long, String> external = repo.siteExternalIds(d.addedCells().stream().map(Cell::siteId)
-                .filter(s -> s > 0).distinct().toList());
-        List<Map<String, Object>> features = new ArrayList<>();
-        int n = 0;
-        for (Cell c : d.addedCells()) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("operator", c.operator().equals(NEUTRAL_HOST) ? operator : c.operator());
-            p.put("site_id", c.siteId() > 0 ? external.getOrDefault(c.siteId(), String.valueOf(c.siteId()))
-                    : "SCN" + id + "-" + (-c.siteId()));
-            p.put("cell_id", "P" + (++n));
-            p.put("status", "planned");
-            p.put("technology", c.technology().label());
-            p.put("band_mhz", c.bandMhz());
-            p.put("azimuth", c.isOmni() ? null : c.azimuthDeg());
-            p.put("beamwidth", c.beamwidthDeg());
-            p.put("antenna_h", c.antennaHeightM());
-            features.add(Map.of("type", "Feature", "properties", p, "geometry",
-                    Map.of("type", "Point", "coordinates", List.of(round6(c.lon()), round6(c.lat())))));
-        }
-        return Map.of("type", "FeatureCollection", "features", features);
-    }
-
-    private static double round6(double v) {
-        return Math.round(v * 1e6) / 1e6;
+        java.util.function.UnaryOperator<String> builder = op -> op.equals(NEUTRAL_HOST) ? operator : op;
+        return switch (layer == null ? "base-stations" : layer) {
+            case "base-stations" -> ScenarioUploadFile.baseStations(id, d, builder, repo.siteExternalIds(
+                    d.addedCells().stream().map(Cell::siteId).filter(s -> s > 0).distinct().toList()));
+            case "fiber-routes" -> ScenarioUploadFile.fiberRoutes(id, d, builder);
+            case "fiber-nodes" -> ScenarioUploadFile.fiberNodes(id, d, builder);
+            default -> throw PlanInputs.bad("layer is one of base-stations, fiber-routes, fiber-nodes", "layer", layer);
+        };
     }
 }
