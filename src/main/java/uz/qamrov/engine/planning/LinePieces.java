@@ -9,8 +9,8 @@ import org.locationtech.jts.geom.LineString;
 import uz.qamrov.engine.geodesy.LocalMetric;
 
 /**
- * Cuts a WGS84 lon/lat line into consecutive pieces of at most {@code maxM} metres of geodesic length (the last one
- * shorter), each as its mid-point and length. Points are interpolated linearly in lon/lat inside a vertex pair, which
+ * Cuts a WGS84 lon/lat line into ⌈length / {@code maxM}⌉ consecutive pieces of equal geodesic length (so each is at
+ * most {@code maxM} metres), each as its mid-point and length. Points are interpolated linearly in lon/lat inside a vertex pair, which
  * is exact enough for the ≤ 2 km vertex spacing of our lines.
  */
 final class LinePieces {

@@ -15,8 +15,8 @@ import uz.qamrov.engine.model.Settlement;
  * it, so each place is one candidate, counted under the first kind):
  * <ol>
  * <li>{@value #SETTLEMENT}: the centre of every settlement in scope, those without mobile internet first;</li>
- * <li>{@code highway} / {@code railway}: every {@code lineSiteSpacingKm} along the uncovered stretches of the goal
- * roads and rail (the middle of each piece);</li>
+ * <li>{@code highway} / {@code railway}: at most {@code lineSiteSpacingKm} apart along the uncovered stretches of the
+ * goal roads and rail (the middle of each of ⌈length / spacing⌉ equal pieces);</li>
  * <li>{@value #COARSE_GRID}: the population-weighted centre of the settlements without mobile internet of each
  * {@code gridKm} cell holding at least two of them;</li>
  * <li>{@value #POPULATED_GRID}: the nodes of a {@code populatedGridKm} lattice within {@code populatedRadiusKm} of a
