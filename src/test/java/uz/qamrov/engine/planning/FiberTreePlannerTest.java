@@ -85,6 +85,33 @@ class FiberTreePlannerTest {
         assertThat(r.totalRouteKm()).isLessThan(1.3 * separate);
     }
 
+    /** The same villages served by an access node at A (66.0, 40.0) with ports, and no cable. */
+    static CoverageModel nodeModel(int ports) {
+        return new CoverageModelBuilder()
+                .settlements(List.of(Fixtures.village(1, 66.0, 40.0, 1000), Fixtures.village(2, 66.15, 40.0, 1000),
+                        Fixtures.village(3, 66.25, 40.0, 500), Fixtures.village(4, 66.15, 40.1, 2000),
+                        Fixtures.village(5, 66.45, 40.45, 300)))
+                .fiberNodes(List.of(new uz.qamrov.engine.model.FiberNode(41, "OP", 66.0, 40.0, ports, Validity.ALWAYS)))
+                .adminAreas(List.of(Fixtures.region("R1", "POLYGON ((65.5 39.5, 66.5 39.5, 66.5 40.5, 65.5 40.5, 65.5 39.5))")))
+                .geometryFactory(GF).build();
+    }
+
+    @Test
+    void anAccessNodeIsARootOfTheTreeAsACableIs() {
+        // from the node at A: node–B 0.15° of longitude = 1.5 × 8.5393 = 12.809 km, then B–D and B–E as from the cable
+        FiberTreePlanner.Result r = FiberTreePlanner.plan(nodeModel(512), CandidateOptions.defaults(D2026));
+        assertThat(r.links()).extracting(FiberTreePlanner.Link::settlementId).containsExactly(2L, 3L, 4L);
+        FiberTreePlanner.Link first = r.links().get(0);
+        assertThat(first.fromSettlementId()).isZero();
+        assertThat(first.fromLon()).isCloseTo(66.0, within(1e-9));
+        assertThat(first.straightKm()).isCloseTo(1.5 * LON_KM, within(0.002));
+        assertThat(r.totalRouteKm()).isCloseTo(1.3 * (1.5 * LON_KM + LON_KM + LAT_KM), within(0.004));
+        // a splice closure (no ports) serves no household: nothing to grow a tree from, every village out of reach
+        FiberTreePlanner.Result none = FiberTreePlanner.plan(nodeModel(0), CandidateOptions.defaults(D2026));
+        assertThat(none.links()).isEmpty();
+        assertThat(none.unreachableSettlementIds()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+    }
+
     @Test
     void theEngineConfirmsTheTreeAndRegionMultipliersPriceIt() {
         CoverageModel model = toyModel();
