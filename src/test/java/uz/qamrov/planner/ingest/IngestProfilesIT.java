@@ -53,6 +53,51 @@ class IngestProfilesIT extends ApiIT {
                 + " WHERE line_key = '9001'", Boolean.class)).isTrue();
     }
 
+    /**
+     * The admin's way of docs/api.md ("Which lines does a target count?"): real track loaded with the Geofabrik
+     * profile, then the T–S–B target pointed at it by OSM id. Way 7001: 0.2° of longitude at 40.5°N (16.9 km on the
+     * ellipsoid; PostGIS's geography length is the oracle); way 7002 beside it.
+     */
+    @Test
+    void aTargetCountsTheGeofabrikTrackAnAdminPointsItAt() throws Exception {
+        String file = fc(f("\"osm_id\":\"7001\",\"code\":6101,\"fclass\":\"rail\",\"name\":\"Samarqand–Buxoro\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[66.0,40.5],[66.2,40.5]]}"),
+                f("\"osm_id\":\"7002\",\"code\":6101,\"fclass\":\"rail\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[66.2,40.5],[66.3,40.5]]}"));
+        JsonNode job = importFile("railways", ADMIN_TOKEN, "gis_osm_railways.geojson", utf8(file), "profile",
+                "geofabrik-railways");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        long target = jdbc.queryForObject("INSERT INTO targets (indicator_key, kind, target_value, unit, direction, "
+                + "deadline, title, source_document, source_item, subject_lines) VALUES "
+                + "('railways.tashkent_samarkand_bukhara.high_speed_mobile.pct', 'target', 100, '%', 'at_least', '2023-12-31', "
+                + "'T–S–B railway covered', 'roadmap', 'I.7', 'railway:key=tashkent_samarkand_bukhara') RETURNING id",
+                Long.class);
+        try {
+            MvcResult put = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .put("/api/v1/targets/" + target + "/subject").contentType("application/json")
+                    .content("{\"subjectLines\":\"railway:key=7001,7002\"}")
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)).andReturn();
+            assertThat(put.getResponse().getStatus()).as(put.getResponse().getContentAsString()).isEqualTo(200);
+            JsonNode lines = body(put).get("lines");
+            assertThat(lines).hasSize(2);
+            double expectedKm = jdbc.queryForObject(
+                    "SELECT ST_Length(geom::geography) / 1000 FROM railways WHERE line_key = '7001'", Double.class);
+            assertThat(expectedKm).isCloseTo(16.94, org.assertj.core.api.Assertions.within(0.05));
+            JsonNode way = null;
+            for (JsonNode l : lines) {
+                assertThat(l.get("kind").asText()).isEqualTo("railway");
+                way = l.get("key").asText().equals("7001") ? l : way;
+            }
+            assertThat(way).isNotNull();
+            assertThat(way.get("lengthKm").asDouble()).isCloseTo(expectedKm, org.assertj.core.api.Assertions.within(0.01));
+            JsonNode subject = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get("/api/v1/targets/" + target + "/subject")).andReturn());
+            assertThat(subject.get("subjectLines").asText()).isEqualTo("railway:key=7001,7002");
+        } finally {
+            jdbc.update("DELETE FROM targets WHERE id = ?", target);
+        }
+    }
+
     @Test
     void anItuFibreSetImportsAsBackboneWithItsStatusesMapped() throws Exception {
         String line = "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.3],[69.4,41.2]]}";
