@@ -127,7 +127,8 @@ final class ChunkedValidation {
             shown = new ArrayList<>(shown.subList(0, maxShown));
         }
         if (superseded > supersededLines.size()) {
-            supersededLines.add("… and " + (superseded - supersededLines.size()) + " more rows superseded by later duplicates");
+            supersededLines.add("… and " + (superseded - supersededLines.size()) + " more rows superseded by later duplicates"
+                    + " (every one: GET /api/v1/jobs/" + job + "/errors?kind=superseded)");
         }
         return new Result(errors, shown, rejected, superseded, supersededLines, validRows, List.copyOf(warnings), spool,
                 adminRows, boundaryCodes);
@@ -150,7 +151,7 @@ final class ChunkedValidation {
                 supersededLines.add("row " + s.row() + ": " + s.message());
             }
         }
-        superseded += o.superseded().size();
+        superseded = reports.saveSuperseded(job, o.superseded(), features, superseded);
         warnings.addAll(r.warnings());
         // distinct: a fiber route split into pieces is several entities from one row (always in one chunk)
         Set<Integer> valid = new HashSet<>();

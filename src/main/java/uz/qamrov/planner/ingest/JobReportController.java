@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import uz.qamrov.planner.web.ApiException;
 import uz.qamrov.planner.web.ListWriter;
 import uz.qamrov.planner.web.OutputFormat;
 import uz.qamrov.planner.web.PageLinks;
@@ -47,22 +48,29 @@ class JobReportController {
     }
 
     @GetMapping("/api/v1/jobs/{id}/errors")
-    @Operation(summary = "Every row error of a job, with the rejected row as read (properties.source) and its geometry")
+    @Operation(summary = "Every row error of a job, with the rejected row as read (properties.source) and its geometry",
+            description = "kind=superseded: instead, every row a later duplicate replaced (duplicates=keep-latest)")
     ResponseEntity<StreamingResponseBody> errors(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) String f,
+            @RequestParam(required = false) String kind,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         jobs.job(id); // 404 for an unknown job
+        String k = kind == null ? JobReportRepository.ERROR : kind;
+        if (!k.equals(JobReportRepository.ERROR) && !k.equals(JobReportRepository.SUPERSEDED)) {
+            throw ApiException.badRequest("kind is error or superseded", java.util.Map.of("parameter", "kind", "value", k));
+        }
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = page(format, limit, offset);
-        long matched = reports.countErrors(id);
+        long matched = reports.countErrors(id, k);
         List<String> columns = new ArrayList<>(JobReportRepository.ERROR_COLUMNS);
         if (format == OutputFormat.CSV) {
             // the rejected row's own columns follow the error's, flattened from properties.source
-            reports.errorAttributeNames(id).forEach(a -> columns.add("source." + a));
+            reports.errorAttributeNames(id, k).forEach(a -> columns.add("source." + a));
         }
         var links = PageLinks.of(page, matched, format.mediaType().toString());
-        var rows = reports.errors(id, page.offset(), page.limit());
-        return writer.response(format, new ListWriter.Envelope(matched, links, columns, "job-" + id + "-errors"),
+        var rows = reports.errors(id, k, page.offset(), page.limit());
+        return writer.response(format, new ListWriter.Envelope(matched, links, columns, "job-" + id + "-" + k
+                + (k.equals(JobReportRepository.ERROR) ? "s" : "")),
                 format == OutputFormat.CSV ? flattenSource(rows) : rows);
     }
 

@@ -61,16 +61,36 @@ class JobReportRepository {
      * @return the job's error count after this call
      */
     int saveErrors(UUID job, List<RowError> errors, List<SourceFeature> read, int seqBefore) {
+        return save(job, ERROR, errors, read, seqBefore);
+    }
+
+    /**
+     * Stores rows a later duplicate replaced ({@code duplicates=keep-latest}) the way errors are stored, as kind
+     * {@value #SUPERSEDED}: every one can be paged and downloaded, not only the first ones the report lists.
+     *
+     * @return the last sequence number used
+     */
+    int saveSuperseded(UUID job, List<RowError> superseded, List<SourceFeature> read, int seqBefore) {
+        return save(job, SUPERSEDED, superseded, read, seqBefore);
+    }
+
+    /** A row's error (it was rejected). */
+    static final String ERROR = "error";
+    /** A row a later duplicate replaced (it was not imported, and nothing is wrong with it). */
+    static final String SUPERSEDED = "superseded";
+
+    private int save(UUID job, String kind, List<RowError> errors, List<SourceFeature> read, int seqBefore) {
         Map<Integer, SourceFeature> features = new java.util.HashMap<>();
         read.forEach(f -> features.put(f.number(), f));
         List<List<Object>> rows = new ArrayList<>(errors.size());
         int seq = seqBefore;
         for (RowError e : errors) {
             SourceFeature f = features.get(e.row());
-            rows.add(java.util.Arrays.asList(job, ++seq, e.row(), text(e.field()), text(e.value()), text(e.message()),
-                    text(e.location()), f == null ? null : attrsJson(f), f == null ? null : text(geometryWkt(f))));
+            rows.add(java.util.Arrays.asList(job, kind, ++seq, e.row(), text(e.field()), text(e.value()),
+                    text(e.message()), text(e.location()), f == null ? null : attrsJson(f),
+                    f == null ? null : text(geometryWkt(f))));
         }
-        copy("import_job_errors (job_id, seq, row_number, field, value, message, location, attrs, geom_wkt)", rows);
+        copy("import_job_errors (job_id, kind, seq, row_number, field, value, message, location, attrs, geom_wkt)", rows);
         return seq;
     }
 
@@ -134,8 +154,9 @@ class JobReportRepository {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
-    long countErrors(UUID job) {
-        return jdbc.sql("SELECT count(*) FROM import_job_errors WHERE job_id = :job").param("job", job).query(Long.class).single();
+    long countErrors(UUID job, String kind) {
+        return jdbc.sql("SELECT count(*) FROM import_job_errors WHERE job_id = :job AND kind = :kind").param("job", job)
+                .param("kind", kind).query(Long.class).single();
     }
 
     static final List<String> ERROR_COLUMNS = List.of("row", "field", "value", "message", "location");
@@ -144,14 +165,15 @@ class JobReportRepository {
      * A page of errors as features: properties = the error ({@code row field value message location}) and
      * {@code source}, the rejected row as read; geometry = the row's own, when it had one.
      */
-    RowSource errors(UUID job, long offset, int limit) {
+    RowSource errors(UUID job, String kind, long offset, int limit) {
         String sql = """
                 SELECT seq AS id,
                        CASE WHEN geom_wkt IS NOT NULL THEN ST_AsGeoJSON(ST_GeomFromText(geom_wkt, 4326), 6) END AS geometry,
                        json_build_object('row', row_number, 'field', field, 'value', value, 'message', message,
                                          'location', location, 'source', attrs)::text AS properties
-                FROM import_job_errors WHERE job_id = :job ORDER BY seq LIMIT :limit OFFSET :offset""";
-        return sink -> streaming.readOnly(() -> streaming.client().sql(sql).param("job", job).param("limit", limit)
+                FROM import_job_errors WHERE job_id = :job AND kind = :kind ORDER BY seq LIMIT :limit OFFSET :offset""";
+        return sink -> streaming.readOnly(() -> streaming.client().sql(sql).param("job", job).param("kind", kind)
+                .param("limit", limit)
                 .param("offset", offset)
                 .query(rs -> {
                     sink.accept(new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")));
@@ -159,11 +181,11 @@ class JobReportRepository {
     }
 
     /** The attribute names of the rejected rows, in first-seen order (CSV columns after the error columns). */
-    List<String> errorAttributeNames(UUID job) {
+    List<String> errorAttributeNames(UUID job, String kind) {
         return jdbc.sql("""
                 SELECT k FROM (SELECT k, min(seq) AS first FROM import_job_errors, jsonb_object_keys(attrs) AS k
-                               WHERE job_id = :job AND attrs IS NOT NULL GROUP BY k) t ORDER BY first, k""")
-                .param("job", job).query(String.class).list();
+                               WHERE job_id = :job AND kind = :kind AND attrs IS NOT NULL GROUP BY k) t ORDER BY first, k""")
+                .param("job", job).param("kind", kind).query(String.class).list();
     }
 
     long countDiff(UUID job) {

@@ -107,6 +107,27 @@ class ChunkedUploadIT extends ApiIT {
         assertThat(job.path("report").path("inserted").asInt()).isEqualTo(ROWS - 1);
         assertThat(job.path("report").path("warnings").toString()).contains("row 2: superseded by row " + later);
         assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'KL-%'")).isZero();
+        // every superseded row is stored with the row as read, paged like errors; the errors stay errors
+        String id = job.path("id").asText();
+        JsonNode superseded = streamed("/api/v1/jobs/" + id + "/errors?kind=superseded");
+        assertThat(superseded.path("numberMatched").asInt()).isEqualTo(1);
+        assertThat(superseded.at("/items/0/row").asInt()).isEqualTo(2);
+        assertThat(superseded.at("/items/0/message").asText()).contains("superseded by row " + later);
+        assertThat(superseded.at("/items/0/source/site_id").asText()).isEqualTo("KL-2");
+        JsonNode errors = streamed("/api/v1/jobs/" + id + "/errors");
+        assertThat(errors.path("numberMatched").asInt()).isZero();
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/jobs/" + id + "/errors").param("kind", "warnings")).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+    }
+
+    /** A streamed report (StreamingResponseBody): MockMvc sees its body after the async dispatch. */
+    private JsonNode streamed(String path) throws Exception {
+        var started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)).andReturn();
+        var done = started.getRequest().isAsyncStarted() ? mvc.perform(org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.asyncDispatch(started)).andReturn() : started;
+        assertThat(done.getResponse().getStatus()).as(path).isEqualTo(200);
+        return json.readTree(done.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -107,6 +107,26 @@ class ImportReportIT extends ApiIT {
         JsonNode geo = getJson("/api/v1/jobs/" + first.path("id").asText() + "/diff?f=geojson");
         assertThat(geo.path("features").size()).isEqualTo(3);
         assertThat(geo.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Point");
+
+        // the 50 m line, from the ellipsoid (GeographicLib's direct problem): D-A 49 m north is the same place with
+        // other values, D-B 51 m north has moved; the diff as CSV says so row by row
+        var a = Geodesic.WGS84.Direct(41.203, 69.20, 0, 49);
+        var b = Geodesic.WGS84.Direct(41.30, 69.30, 0, 51);
+        String v3 = IngestIT.HEADER + IngestIT.site("beeline", "D-A", "1", 69.20, a.lat2, 30)
+                + IngestIT.site("beeline", "D-B", "1", 69.30, b.lat2, 45);
+        JsonNode near = importFile("base-stations", op, "v3.csv", utf8(v3), "dryRun", "true");
+        assertThat(near.path("status").asText()).as(near.toString()).isEqualTo("succeeded");
+        var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(getString("/api/v1/jobs/" + near.path("id").asText() + "/diff?f=csv")))
+                .getRecords();
+        Map<String, org.apache.commons.csv.CSVRecord> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(r.get("external_id"), r));
+        assertThat(byId).containsOnlyKeys("D-A", "D-B");
+        assertThat(byId.get("D-A").get("change")).isEqualTo("reparametrised");
+        assertThat(Double.parseDouble(byId.get("D-A").get("moved_m"))).isCloseTo(49, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(byId.get("D-B").get("change")).isEqualTo("moved");
+        assertThat(Double.parseDouble(byId.get("D-B").get("moved_m"))).isCloseTo(51, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(byId.get("D-A").get("operator")).isEqualTo("beeline");
     }
 
     @Test

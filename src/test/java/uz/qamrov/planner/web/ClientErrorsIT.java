@@ -70,6 +70,11 @@ class ClientErrorsIT extends PostgisIT {
 
             assertProblem(send("GET", "/api/v1/regions", null, "image/png", null, admin), 406, "not-acceptable");
 
+            // an upload endpoint read with GET: 405 naming POST, not a 500
+            HttpResponse<String> getUpload = send("GET", "/api/v1/uploads/base-stations", null, null, null, admin);
+            assertProblem(getUpload, 405, "method-not-allowed");
+            assertThat(getUpload.headers().firstValue("Allow")).hasValueSatisfying(a -> assertThat(a).contains("POST"));
+
             assertProblem(send("POST", "/api/v1/uploads/base-stations", "text/plain", null, "site_id,lat\n1,2\n", admin),
                     415, "unsupported-format");
 
