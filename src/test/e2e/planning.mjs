@@ -60,8 +60,20 @@ await check('a target plan runs, shows progress, proposals and the cost curve', 
   await pg.goto(`${BASE}/planning/index.html`);
   await pg.fill('#pl-token', process.env.QAMROV_E2E_ADMIN_TOKEN || '');
   await pg.dispatchEvent('#pl-token', 'change');
+  // every text the progress line shows, as it changes
+  await pg.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => window.progressSeen.push(document.querySelector('#pl-progress').textContent))
+      .observe(document.querySelector('#pl-progress'), { childList: true, characterData: true, subtree: true });
+  });
   await pg.click('#pl-run');
   await pg.waitForSelector('#pl-result:not([hidden])');
+  await pg.waitForFunction(() => document.querySelector('#pl-progress').textContent.startsWith('done'));
+  // while it ran the page said what it was doing: the API's phase and percent (below 100) before "done"
+  const seen = await pg.evaluate(() => window.progressSeen);
+  const running = seen.filter((t) => /\((\d+)%\)$/.test(t) && Number(t.match(/\((\d+)%\)$/)[1]) < 100);
+  assert(running.length > 0 && seen.indexOf(running[0]) < seen.findIndex((t) => t.startsWith('done')),
+    `progress shown: ${JSON.stringify(seen)}`);
   const rows = await cells('#pl-proposals tbody tr');
   assert(rows.length === 2, `proposals ${JSON.stringify(rows)}`);
   assert(rows[0][1] === 'upgrade_to_4g' && rows[0][3] === '25,000', `first ${rows[0]}`);
@@ -83,7 +95,7 @@ await check('a target plan runs, shows progress, proposals and the cost curve', 
   const legend = await pg.textContent('#pl-map-legend');
   assert(legend.includes('upgrade_to_4g: 1') && legend.includes('new_site: 1'), `legend ${legend}`);
   await pg.screenshot({ path: path.join(SHOTS, 'planning-plan.png'), fullPage: true });
-  return `${rows.length} proposals, drawn where the API puts them`;
+  return `${rows.length} proposals, drawn where the API puts them; progress shown: ${running.join(' → ')}`;
 });
 
 await check('an invalid budget names the field', async () => {
