@@ -285,21 +285,23 @@ export async function loadCoverage() {
   updateCounts();
 }
 
-/** One indicators call per region: shading values (quantile classes) and the base-station clusters. */
+/** Every region's values in one call: shading values (quantile classes) and the base-station clusters. */
 export async function loadShading() {
   const key = state.shade;
-  await Promise.all(i18n.regions.map(async (r) => {
-    try {
-      const res = await api(`${API}/indicators${query({ region: r.code, asOf: state.asOf })}`);
-      const ind = (res.indicators || []).find((i) => i.key === key);
-      regionValues[r.code] = ind ? ind.value : undefined;
-      const sites = (res.indicators || []).find((i) => i.key === 'base_stations.count');
-      regionSites[r.code] = sites ? sites.value : undefined;
-    } catch (e) {
-      debug.errors.push(String(e));
-      regionValues[r.code] = undefined;
-    }
-  }));
+  let byCode = {};
+  try {
+    const res = await api(`${API}/indicators/regions${query({ asOf: state.asOf })}`);
+    byCode = Object.fromEntries((res.regions || []).map((r) => [r.code, r.indicators]));
+  } catch (e) {
+    debug.errors.push(String(e));
+  }
+  for (const r of i18n.regions) {
+    const values = byCode[r.code] || [];
+    const ind = values.find((i) => i.key === key);
+    regionValues[r.code] = ind ? ind.value : undefined;
+    const sites = values.find((i) => i.key === 'base_stations.count');
+    regionSites[r.code] = sites ? sites.value : undefined;
+  }
   makeScale(Object.values(regionValues));
   redrawLegend();
   m.layers.regions.setStyle(regionStyle);

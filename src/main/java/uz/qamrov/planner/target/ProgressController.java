@@ -41,6 +41,15 @@ class ProgressController {
         return progress.indicators(region, district, asOf, operator == null || operator.isBlank() ? null : operator);
     }
 
+    @GetMapping("/indicators/regions")
+    @Operation(summary = "Every region's indicator values at a date, in one answer (no targets): what the map shades by",
+            description = "Units as /indicators (percent for .pct). One evaluation for all regions, where /indicators"
+                    + "?region= computes each region's target series too.")
+    RegionValues regionIndicators(@Parameter(description = "as-of date (yyyy-MM-dd); default today in Tashkent")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return progress.regionValues(asOf);
+    }
+
     @GetMapping("/targets")
     @Operation(summary = "Every roadmap target with current value, gap, deadline, status and the series over past year-ends")
     TargetReport targets(

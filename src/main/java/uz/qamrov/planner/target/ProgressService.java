@@ -83,6 +83,20 @@ public class ProgressService {
         return new IndicatorReport(d, type.key(), code, operator, entries);
     }
 
+    /** Every region's values at a date (today by default): one evaluation, no target series ({@link RegionValues}). */
+    public RegionValues regionValues(LocalDate asOf) {
+        LocalDate d = asOf == null ? coverage.today() : asOf;
+        Map<String, List<RegionValues.Value>> byRegion = new java.util.TreeMap<>();
+        for (IndicatorValue v : coverage.indicators(d).values()) {
+            if (v.scopeType() == ScopeType.REGION) {
+                byRegion.computeIfAbsent(v.scopeCode(), k -> new ArrayList<>()).add(new RegionValues.Value(v.key(),
+                        CoverageService.apiValue(v), CoverageService.apiUnit(v.unit())));
+            }
+        }
+        return new RegionValues(d, byRegion.entrySet().stream()
+                .map(e -> new RegionValues.Region(e.getKey(), e.getValue())).toList());
+    }
+
     public TargetReport targets(String region, LocalDate asOf) {
         LocalDate d = asOf == null ? coverage.today() : asOf;
         ScopeType type = region == null ? ScopeType.NATIONAL : ScopeType.REGION;

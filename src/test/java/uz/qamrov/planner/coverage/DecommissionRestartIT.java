@@ -82,9 +82,13 @@ class DecommissionRestartIT {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
     }
 
-    private void awaitReady(String base) {
+    private void awaitReady(String base) throws Exception {
         org.awaitility.Awaitility.await("readiness").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+        // ready includes today's targets computed once the model is built (DashboardWarmup)
+        JsonNode readiness = json.readTree(get(base + "/actuator/health/readiness").body());
+        org.assertj.core.api.Assertions.assertThat(readiness.at("/components/dashboard/status").asText()).isEqualTo("UP");
+        org.assertj.core.api.Assertions.assertThat(readiness.at("/components/coverage/status").asText()).isEqualTo("UP");
     }
 
     private double sitesToday(String base) throws Exception {

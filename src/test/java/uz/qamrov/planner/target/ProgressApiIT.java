@@ -121,6 +121,40 @@ class ProgressApiIT extends PostgisIT {
     }
 
     @Test
+    void everyRegionsValuesInOneAnswerAreThoseOfEachRegionsOwn() throws Exception {
+        // on paper at end-2024: BU1 under B's 3G (mobile internet, not high speed), SA1 under A's 4G; at end-2022 B
+        // was not on air yet
+        mvc.perform(get("/api/v1/indicators/regions").param("asOf", "2024-12-31"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regions[*].code").value(org.hamcrest.Matchers.contains("UZ-BU", "UZ-SA")))
+                .andExpect(jsonPath("$.regions[0].indicators[?(@.key=='settlements.mobile_internet.pct')].value").value(50.0))
+                .andExpect(jsonPath("$.regions[0].indicators[?(@.key=='settlements.high_speed_mobile.pct')].value").value(0.0))
+                .andExpect(jsonPath("$.regions[1].indicators[?(@.key=='settlements.high_speed_mobile.pct')].value").value(50.0))
+                .andExpect(jsonPath("$.regions[0].indicators[?(@.key=='base_stations.count')].value").value(1.0));
+        mvc.perform(get("/api/v1/indicators/regions").param("asOf", "2022-12-31"))
+                .andExpect(jsonPath("$.regions[0].indicators[?(@.key=='settlements.mobile_internet.pct')].value").value(0.0));
+        // and every value is the one /indicators?region= gives, key by key
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var all = json.readTree(mvc.perform(get("/api/v1/indicators/regions").param("asOf", "2024-12-31")).andReturn()
+                .getResponse().getContentAsString());
+        int compared = 0;
+        for (var region : all.get("regions")) {
+            var own = json.readTree(mvc.perform(get("/api/v1/indicators").param("region", region.get("code").asText())
+                    .param("asOf", "2024-12-31")).andReturn().getResponse().getContentAsString());
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byKey = new java.util.HashMap<>();
+            own.get("indicators").forEach(i -> byKey.put(i.get("key").asText(), i));
+            org.assertj.core.api.Assertions.assertThat(region.get("indicators")).hasSize(byKey.size());
+            for (var v : region.get("indicators")) {
+                var expected = byKey.get(v.get("key").asText());
+                org.assertj.core.api.Assertions.assertThat(v.get("value")).as(v.toString()).isEqualTo(expected.get("value"));
+                org.assertj.core.api.Assertions.assertThat(v.get("unit")).isEqualTo(expected.get("unit"));
+                compared++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(compared).isGreaterThan(20);
+    }
+
+    @Test
     void unknownScopesAndBadDatesAreProblems() throws Exception {
         mvc.perform(get("/api/v1/indicators").param("region", "UZ-ZZ"))
                 .andExpect(status().isNotFound())
