@@ -78,6 +78,9 @@ await check('a target plan runs, shows progress, proposals and the cost curve', 
   assert(rows.length === 2, `proposals ${JSON.stringify(rows)}`);
   assert(rows[0][1] === 'upgrade_to_4g' && rows[0][3] === '25,000', `first ${rows[0]}`);
   assert(rows[1][1] === 'new_site' && rows[1][4] === '170,000', `second ${rows[1]}`);
+  // each proposal's marginal gain: the upgrade gives B (2,000 people), the new site C (800 people)
+  assert(rows[0][6].includes('+1 settlements') && rows[0][6].includes('+2,000 people'), `first gains ${rows[0][6]}`);
+  assert(rows[1][6].includes('+1 settlements') && rows[1][6].includes('+800 people'), `second gains ${rows[1][6]}`);
   assert((await pg.textContent('#pl-total')).includes('170,000'), 'total');
   assert((await pg.getAttribute('#pl-curve polyline', 'data-points')) === '2', 'curve points');
   const goals = await cells('#pl-goals tbody tr');

@@ -128,10 +128,18 @@ function show(plan) {
   const tb = $('#pl-proposals tbody'); tb.innerHTML = '';
   for (const p of res.proposals) {
     const tr = tb.insertRow();
-    for (const v of [p.rank, p.type, `${p.label} (${fmt(p.lat, 4)}, ${fmt(p.lon, 4)})`, fmt(p.costUsd, 0), fmt(p.cumulativeCostUsd, 0), p.backhaul.kind]) tr.insertCell().textContent = v;
+    for (const v of [p.rank, p.type, `${p.label} (${fmt(p.lat, 4)}, ${fmt(p.lon, 4)})`, fmt(p.costUsd, 0), fmt(p.cumulativeCostUsd, 0), p.backhaul.kind, gainsText(p.gains)]) tr.insertCell().textContent = v;
   }
   $('#pl-geojson').href = `${api}/plans/${plan.id}/proposals.geojson`;
   curve(res.costCurve, res.goals[0] ? res.goals[0].goal : null);
+}
+
+// what a proposal adds, goal by goal, in its own units (settlements, people, km, households)
+const GAIN_UNITS = { 'settlements.mobile_internet': 'settlements', 'population.mobile_internet': 'people',
+  'highways.international_state.4g_km': 'km of highway', 'railways.tashkent_samarkand_bukhara.4g_km': 'km of rail',
+  'households.fixed_broadband': 'households' };
+function gainsText(gains) {
+  return Object.entries(gains || {}).map(([goal, v]) => `+${fmt(v, 1)} ${GAIN_UNITS[goal] || goal}`).join(', ');
 }
 
 // the cumulative cost curve: x = cumulative cost, y = cumulative gain of the first goal

@@ -153,6 +153,19 @@ class PlanningApiIT extends ApiIT {
         assertThat(body(saved).get("costUsd").asDouble()).isCloseTo(result.get("totalCostUsd").asDouble(), within(1.0));
     }
 
+    /** A plan for one region proposes only there: the villages are all in Samarqand, none in Tashkent region. */
+    @Test
+    void aPlanForARegionProposesOnlyInIt() throws Exception {
+        JsonNode samarqand = runPlan(Map.of("targets", Map.of("settlements.mobile_internet", 100), "region", "UZ-SA"))
+                .get("result");
+        assertThat(texts(samarqand.get("proposals"), "type")).containsExactly("upgrade_to_4g", "new_site");
+        assertThat(samarqand.get("totalCostUsd").asDouble()).isEqualTo(170_000);
+        JsonNode tashkent = runPlan(Map.of("targets", Map.of("settlements.mobile_internet", 100), "region", "UZ-TO"))
+                .get("result");
+        assertThat(tashkent.get("proposals")).isEmpty();
+        assertThat(tashkent.get("totalCostUsd").asDouble()).isZero();
+    }
+
     /**
      * Every roadmap target at once ({@code allTargets}): the mobile goals take the two proposals of the village plan
      * (170,000 USD, worked out in the class comment), fixed broadband takes the extension to B of the plan above and
