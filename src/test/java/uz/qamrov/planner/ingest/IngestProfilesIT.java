@@ -98,6 +98,28 @@ class IngestProfilesIT extends ApiIT {
         }
     }
 
+    /**
+     * Geofabrik roads with the profile: a motorway with a ref is an international road under its ref, a primary road
+     * without one a state road under its OSM id, a residential street "other"; names fall back to the ref or id.
+     */
+    @Test
+    void geofabrikRoadsLoadWithTheProfileClassedByTheirOsmClass() throws Exception {
+        String file = fc(
+                f("\"osm_id\":\"8001\",\"code\":5111,\"fclass\":\"motorway\",\"ref\":\"M39\",\"name\":\"Katta Oʻzbekiston trakti\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.0,41.0],[69.1,41.0]]}"),
+                f("\"osm_id\":\"8002\",\"code\":5113,\"fclass\":\"primary\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.1,41.0],[69.2,41.05]]}"),
+                f("\"osm_id\":\"8003\",\"code\":5122,\"fclass\":\"residential\",\"name\":\"Navoiy koʻchasi\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.05],[69.21,41.05]]}"));
+        JsonNode job = importFile("highways", ADMIN_TOKEN, "gis_osm_roads.geojson", utf8(file), "profile", "geofabrik-roads");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.path("report").path("inserted").asInt()).isEqualTo(3);
+        List<String> rows = jdbc.queryForList("SELECT ref || ' ' || road_class || ' ' || name_uz_latn FROM highways"
+                + " WHERE ref IN ('M39', '8002', '8003') ORDER BY ref", String.class);
+        assertThat(rows).containsExactly("8002 state 8002", "8003 other Navoiy koʻchasi",
+                "M39 international Katta Oʻzbekiston trakti");
+    }
+
     @Test
     void anItuFibreSetImportsAsBackboneWithItsStatusesMapped() throws Exception {
         String line = "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.3],[69.4,41.2]]}";
