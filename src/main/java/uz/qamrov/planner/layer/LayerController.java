@@ -27,11 +27,13 @@ class LayerController {
     private final Layers layers;
     private final PagingProperties paging;
     private final ListWriter writer;
+    private final LayerAnswers answers;
 
-    LayerController(Layers layers, PagingProperties paging, ListWriter writer) {
+    LayerController(Layers layers, PagingProperties paging, ListWriter writer, LayerAnswers answers) {
         this.layers = layers;
         this.paging = paging;
         this.writer = writer;
+        this.answers = answers;
     }
 
     @GetMapping("/{layer}")
@@ -51,6 +53,26 @@ class LayerController {
         }
         PagingProperties.Page page = paging.page(limit, offset);
         LayerQuery q = layers.query(l, bbox, asOf, service, page);
+        if (LayerAnswers.keeps(l, q)) {
+            LayerAnswers.Answer kept = answers.get(l, q);
+            if (kept == null) {
+                // written here, outside the cache's own lock (no heavy work inside a Caffeine computation)
+                long matched = layers.count(l, q);
+                var envelope = new ListWriter.Envelope(matched, PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString()),
+                        null, null);
+                var body = new java.io.ByteArrayOutputStream();
+                try {
+                    writer.write(OutputFormat.GEOJSON, envelope, layers.rows(l, q), body);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                kept = new LayerAnswers.Answer(matched, body.toByteArray());
+                answers.put(l, q, kept);
+            }
+            var envelope = new ListWriter.Envelope(kept.matched(), PageLinks.of(page, kept.matched(),
+                    OutputFormat.GEO_JSON.toString()), null, null);
+            return writer.response(OutputFormat.GEOJSON, envelope, kept.body());
+        }
         long matched = layers.count(l, q);
         var links = PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString());
         return writer.response(OutputFormat.GEOJSON, new ListWriter.Envelope(matched, links, null, null), layers.rows(l, q));

@@ -52,6 +52,15 @@ public final class ListWriter {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, RowSource rows) {
+        return headers(format, envelope).body(out -> write(format, envelope, rows, out));
+    }
+
+    /** The same answer from a body written before ({@link #write} into memory), with the same headers. */
+    public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, byte[] written) {
+        return headers(format, envelope).body(out -> out.write(written));
+    }
+
+    private static ResponseEntity.BodyBuilder headers(OutputFormat format, Envelope envelope) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(format.mediaType());
         // a page or a capped file says so outside its body too (a CSV has nowhere else to): the total and the next page
         if (envelope.numberMatched() != null) {
@@ -65,7 +74,7 @@ public final class ListWriter {
             String ext = format == OutputFormat.CSV ? ".csv" : ".geojson";
             ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + envelope.fileName() + ext + "\"");
         }
-        return ok.body(out -> write(format, envelope, rows, out));
+        return ok;
     }
 
     public void write(OutputFormat format, Envelope envelope, RowSource rows, OutputStream out) throws IOException {

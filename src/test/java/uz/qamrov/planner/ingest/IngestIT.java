@@ -26,8 +26,9 @@ class IngestIT extends ApiIT {
 
     @Test
     void qamrovCsvImportsSitesWithCellsAndReportsIndicatorChanges() throws Exception {
-        // the test context builds its model on first use, and an admin-layer import in another test class of this
-        // context (railways, roads) drops it: ask for today's indicators first, so that the import has a "before"
+        // an import reports changes against the model as it stood (ImportCoverageUpdater); the test context builds its
+        // model on first use, and an earlier test's import may have left a rebuild running: ask for today's indicators
+        // first (they wait for the model), so that this import has a "before"
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/indicators"))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
         String csv = "\uFEFF" + HEADER + site("beeline", "B-1", "1", 69.25, 41.30, 30) + site("beeline", "B-1", "2", 69.25, 41.30, 30)

@@ -44,28 +44,7 @@ class PlanningApiIT extends ApiIT {
 
     /** The three villages, two sites and one cable of the class comment (once per database). */
     static void seedVillages(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        if (jdbc.queryForObject("SELECT count(*) FROM settlements", Integer.class) > 0) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO settlements (external_id, name_uz_latn, kind, population, households, region_code, geom, source) VALUES
-                ('A', 'Alpha', 'village', 5000, 1000, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.90, 39.65), 4326), 'test'),
-                ('B', 'Bravo', 'village', 2000, 400, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.70, 39.65), 4326), 'test'),
-                ('C', 'Charlie', 'village', 800, 160, 'UZ-SA', ST_SetSRID(ST_MakePoint(66.50, 39.80), 4326), 'test')""");
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM settlements s JOIN regions r ON ST_Contains(r.geom, s.geom) WHERE r.code = 'UZ-SA'""",
-                Integer.class)).as("the fixture villages lie inside the Samarqand polygon").isEqualTo(3);
-        Long sa = jdbc.queryForObject("""
-                INSERT INTO base_stations (operator_code, external_id, geom, status, source)
-                VALUES ('ucell', 'SA', ST_SetSRID(ST_MakePoint(66.90, 39.65), 4326), 'active', 'test') RETURNING id""", Long.class);
-        Long sb = jdbc.queryForObject("""
-                INSERT INTO base_stations (operator_code, external_id, geom, status, source)
-                VALUES ('ucell', 'SB', ST_SetSRID(ST_MakePoint(66.70, 39.65), 4326), 'active', 'test') RETURNING id""", Long.class);
-        jdbc.update("INSERT INTO cells (base_station_id, external_id, technology, band_mhz, antenna_height_m, range_m) VALUES (?, 'a', '4G', 800, 30, 3000)", sa);
-        jdbc.update("INSERT INTO cells (base_station_id, external_id, technology, band_mhz, antenna_height_m, range_m) VALUES (?, 'b', '2G', 900, 30, 2000)", sb);
-        jdbc.update("""
-                INSERT INTO fiber_routes (operator_code, external_id, geom, status, route_kind, source)
-                VALUES ('ucell', 'F1', ST_GeomFromText('LINESTRING(66.90 39.65, 66.92 39.65)', 4326), 'active', 'distribution', 'test')""");
+        uz.qamrov.support.ThreeVillages.seed(jdbc);
     }
 
     MvcResult postPlan(String token, Object body) throws Exception {
