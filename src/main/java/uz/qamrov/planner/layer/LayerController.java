@@ -53,28 +53,27 @@ class LayerController {
         }
         PagingProperties.Page page = paging.page(limit, offset);
         LayerQuery q = layers.query(l, bbox, asOf, service, page);
-        if (LayerAnswers.keeps(l, q)) {
-            LayerAnswers.Answer kept = answers.get(l, q);
-            if (kept == null) {
-                // written here, outside the cache's own lock (no heavy work inside a Caffeine computation)
-                long matched = layers.count(l, q);
-                var envelope = new ListWriter.Envelope(matched, PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString()),
-                        null, null);
-                var body = new java.io.ByteArrayOutputStream();
-                try {
-                    writer.write(OutputFormat.GEOJSON, envelope, layers.rows(l, q), body);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                kept = new LayerAnswers.Answer(matched, body.toByteArray());
-                answers.put(l, q, kept);
-            }
-            var envelope = new ListWriter.Envelope(kept.matched(), PageLinks.of(page, kept.matched(),
-                    OutputFormat.GEO_JSON.toString()), null, null);
-            return writer.response(OutputFormat.GEOJSON, envelope, kept.body());
+        if (!LayerAnswers.keeps(l, q)) {
+            return writer.response(OutputFormat.GEOJSON, envelope(page, layers.count(l, q)), layers.rows(l, q));
         }
-        long matched = layers.count(l, q);
-        var links = PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString());
-        return writer.response(OutputFormat.GEOJSON, new ListWriter.Envelope(matched, links, null, null), layers.rows(l, q));
+        LayerAnswers.Answer kept = answers.get(l, q);
+        if (kept == null) {
+            // written here, outside the cache's own lock (no heavy work inside a Caffeine computation)
+            long matched = layers.count(l, q);
+            var body = new java.io.ByteArrayOutputStream();
+            try {
+                writer.write(OutputFormat.GEOJSON, envelope(page, matched), layers.rows(l, q), body);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            kept = new LayerAnswers.Answer(matched, body.toByteArray());
+            answers.put(l, q, kept);
+        }
+        return writer.response(OutputFormat.GEOJSON, envelope(page, kept.matched()), kept.body());
+    }
+
+    /** The FeatureCollection's count and links (built from this request, so on the request thread). */
+    private static ListWriter.Envelope envelope(PagingProperties.Page page, long matched) {
+        return new ListWriter.Envelope(matched, PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString()), null, null);
     }
 }

@@ -70,23 +70,19 @@ final class ScenarioItems {
             rows.add(new PlanningRepository.ItemRow("add", "fiber_node", "fiber_node:" + n.id(), n.operator(), null,
                     write(json, Map.of("id", n.id(), "broadbandPorts", n.broadbandPorts())), point(n.lon(), n.lat())));
         }
-        for (Long id : d.removedCellIds()) {
-            rows.add(new PlanningRepository.ItemRow("remove", "cell", "cell:" + id, null, null,
-                    write(json, Map.of("id", id)), null));
-        }
-        for (Long id : d.removedSiteIds()) {
-            rows.add(new PlanningRepository.ItemRow("remove", "site", "site:" + id, null, null,
-                    write(json, Map.of("id", id)), null));
-        }
-        for (Long id : d.removedRouteIds()) {
-            rows.add(new PlanningRepository.ItemRow("remove", "fiber_route", "fiber_route:" + id, null, null,
-                    write(json, Map.of("id", id)), null));
-        }
-        for (Long id : d.removedNodeIds()) {
-            rows.add(new PlanningRepository.ItemRow("remove", "fiber_node", "fiber_node:" + id, null, null,
-                    write(json, Map.of("id", id)), null));
-        }
+        removals(rows, "cell", d.removedCellIds(), json);
+        removals(rows, "site", d.removedSiteIds(), json);
+        removals(rows, "fiber_route", d.removedRouteIds(), json);
+        removals(rows, "fiber_node", d.removedNodeIds(), json);
         return rows;
+    }
+
+    /** One "remove" row per stored id of this kind (no geometry: the row is the network's). */
+    private static void removals(List<PlanningRepository.ItemRow> rows, String kind, List<Long> ids, ObjectMapper json) {
+        for (Long id : ids) {
+            rows.add(new PlanningRepository.ItemRow("remove", kind, kind + ":" + id, null, null,
+                    write(json, Map.of("id", id)), null));
+        }
     }
 
     static NetworkDelta toDelta(List<PlanningRepository.ItemRow> rows, ObjectMapper json) {

@@ -96,22 +96,18 @@ class ScenarioService {
             throw AccessService.forbidden("an operator token proposes its own operator's (" + own
                     + ") additions only, not " + o);
         });
-        List<Long> removed = new ArrayList<>(d.removedSiteIds());
-        removed.addAll(repo.siteIdsOfCells(d.removedCellIds()));
-        Map<Long, String> owners = repo.siteOperators(removed);
-        removed.stream().filter(s -> !own.equals(owners.get(s))).findFirst().ifPresent(s -> {
-            throw AccessService.forbidden("an operator token removes its own operator's (" + own
-                    + ") sites only; site " + s + " is not one of them");
-        });
-        Map<Long, String> routes = repo.fiberRouteOperators(d.removedRouteIds());
-        Map<Long, String> nodes = repo.fiberNodeOperators(d.removedNodeIds());
-        d.removedRouteIds().stream().filter(r -> !own.equals(routes.get(r))).findFirst().ifPresent(r -> {
-            throw AccessService.forbidden("an operator token removes its own operator's fiber only; route " + r
-                    + " is not one of them");
-        });
-        d.removedNodeIds().stream().filter(n -> !own.equals(nodes.get(n))).findFirst().ifPresent(n -> {
-            throw AccessService.forbidden("an operator token removes its own operator's fiber only; node " + n
-                    + " is not one of them");
+        List<Long> removedSites = new ArrayList<>(d.removedSiteIds());
+        removedSites.addAll(repo.siteIdsOfCells(d.removedCellIds()));
+        requireOwned(own, "site", removedSites, repo.siteOperators(removedSites));
+        requireOwned(own, "fiber route", d.removedRouteIds(), repo.fiberRouteOperators(d.removedRouteIds()));
+        requireOwned(own, "fiber node", d.removedNodeIds(), repo.fiberNodeOperators(d.removedNodeIds()));
+    }
+
+    /** 403 unless every one of {@code ids} belongs to operator {@code own} ({@code owners}: id → operator). */
+    private static void requireOwned(String own, String what, List<Long> ids, Map<Long, String> owners) {
+        ids.stream().filter(id -> !own.equals(owners.get(id))).findFirst().ifPresent(id -> {
+            throw AccessService.forbidden("an operator token removes its own operator's (" + own + ") rows only; "
+                    + what + " " + id + " is not one of them");
         });
     }
 
