@@ -3,6 +3,9 @@
 # real-shaped mountain sites (Fergana valley rim, Zarafshan, Surkhandarya, Nuratau, Chatkal foothills).
 #
 #   scripts/bench-splat.sh [workdir]          (default /tmp/qamrov-splat; needs splat, srtm2sdf, gdalwarp, mvn)
+#   SPLAT_MODEL=itm scripts/bench-splat.sh /tmp/qamrov-splat-itm
+#                                            classic Longley–Rice ITM (splat -olditm) instead of SPLAT!'s default ITWOM 3.0
+#   STEP_DIV=4 ...                           our profile sampled every quarter DEM cell instead of every half
 #
 # 1. The national DEM (geodata/dem, 1′ SRTM30_PLUS) is resampled bilinearly — the interpolation Dem.elevationM uses —
 #    to 3″ SRTM .hgt tiles (1201×1201, int16, big-endian) with GDAL, and converted with srtm2sdf.
@@ -56,6 +59,12 @@ while read -r lon lat; do
   touch "$name.done"
 done <<< "$tiles"
 
+model_flag=()
+case "${SPLAT_MODEL:-itwom}" in
+  itwom) ;;
+  itm) model_flag=(-olditm) ;;
+  *) echo "SPLAT_MODEL is itwom (default) or itm" >&2; exit 1 ;;
+esac
 cd "$WORK/sites"
 : > "$WORK/splat-times.txt"
 while read -r name lon lat; do
@@ -63,7 +72,7 @@ while read -r name lon lat; do
   # ITM parameters: average ground, continental temperate, vertical polarisation, F(50,50), no ERP (path loss out)
   printf '15.000\n0.005\n301.000\n900.000\n5\n1\n0.50\n0.50\n' > "$name.lrp"
   start=$(date +%s.%N)
-  /usr/bin/time -f "%U %S" -o "$name.time" splat -t "$name.qth" -L 1.5 -metric -R 20 -db 250 -d "$WORK/sdf" \
+  /usr/bin/time -f "%U %S" -o "$name.time" splat "${model_flag[@]}" -t "$name.qth" -L 1.5 -metric -R 20 -db 250 -d "$WORK/sdf" \
     -ano "$name.ano" -N -o "$name" >/dev/null 2>&1
   end=$(date +%s.%N)
   echo "$name $(awk '{print $1 + $2}' "$name.time") $(echo "$end - $start" | bc -l)" >> "$WORK/splat-times.txt"
@@ -72,5 +81,5 @@ done < "$WORK/sites.txt"
 cat "$WORK/splat-times.txt"
 
 cd "$REPO"
-nice -n 19 mvn -q -o test -Dtest=SplatComparisonTest -Dqamrov.splat.dir="$WORK" -Dsurefire.failIfNoSpecifiedTests=false
+nice -n 19 mvn -q -o test -Dtest=SplatComparisonTest -Dqamrov.splat.dir="$WORK" -Dqamrov.splat.stepDiv="${STEP_DIV:-2}" -Dsurefire.failIfNoSpecifiedTests=false
 grep -ho '^[|].*' "target/surefire-reports/uz.qamrov.engine.bench.SplatComparisonTest-output.txt" 2>/dev/null || true

@@ -40,7 +40,8 @@ import uz.qamrov.planner.terrain.EsriAsciiGridReader;
  * cell, at least 8 samples); "covered" = loss ≤ the 2G link budget's allowed loss, for both engines (no antenna
  * pattern: SPLAT!'s .ano carries none). Also whether our star-shaped footprint (omni, 2° tilt) contains the point,
  * and our footprint time per site (thread CPU) against SPLAT!'s (user + system CPU of the process).
- * {@code -Dqamrov.splat.dir=WORKDIR}; writes WORKDIR/comparison.md. Timing, not an assertion.
+ * {@code -Dqamrov.splat.dir=WORKDIR} ({@code -Dqamrov.splat.stepDiv=K}: our profile sampled every 1/K DEM cell,
+ * default 2 as the footprint walk); writes WORKDIR/comparison.md. Timing, not an assertion.
  */
 @EnabledIfSystemProperty(named = "qamrov.splat.dir", matches = ".+")
 class SplatComparisonTest {
@@ -64,7 +65,7 @@ class SplatComparisonTest {
         RadioLink link = new RadioLink(BAND, MAST_M, LinkBudget.DEFAULTS.mobileHeightM(), EnvironmentClass.RURAL);
         double allowed = LinkBudget.DEFAULTS.allowedPathLossDb(Technology.G2, null);
         double lambda = 299.792458 / BAND;
-        double stepM = dem.cellSizeM() / 2;
+        double stepM = dem.cellSizeM() / Double.parseDouble(System.getProperty("qamrov.splat.stepDiv", "2"));
         RadialFootprintModel model = new RadialFootprintModel(null, LinkBudget.DEFAULTS, RadioSettings.DEFAULTS, dem);
         StringBuilder agreement = new StringBuilder();
         StringBuilder timing = new StringBuilder();
@@ -109,8 +110,8 @@ class SplatComparisonTest {
             List<Double> diff = new ArrayList<>();
             List<Double> diffLos = new ArrayList<>();
             List<Double> diffObs = new ArrayList<>();
-            double[] di = new double[64];
-            double[] hi = new double[64];
+            double[] di = new double[4096];
+            double[] hi = new double[4096];
             try (BufferedReader r = Files.newBufferedReader(work.resolve("sites").resolve(name + ".ano"))) {
                 String s;
                 while ((s = r.readLine()) != null) {
