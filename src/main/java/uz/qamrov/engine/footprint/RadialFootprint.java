@@ -21,23 +21,28 @@ import uz.qamrov.engine.model.InvalidInputException;
  * <p>{@link #toPolygon} draws exactly this shape (each plane edge walked in ≤ 2.5 km lon/lat steps), so the map
  * and the engine agree. Points within 1 mm of the boundary count as inside. Immutable, thread-safe.
  *
- * <p>Ranges are held as {@code float}, rounded towards the site: a national model holds ~260,000 footprints of 360
- * radials, and doubles made them 0.75 GB of its 1.2 GB. The rounding is below 4 mm up to 65 km (a float's step there),
- * three orders below the terrain grid's resolution; every method, the drawn polygon included, uses the rounded ranges,
- * so the engine and the map still agree exactly.
+ * <p>Ranges are held in 16 bits, as whole multiples of a unit that is 1/65,535 of the longest radial, rounded towards
+ * the site: a national model holds ~260,000 footprints of 360 radials (more after a national upload), and as doubles
+ * they were 0.75 GB of its 1.2 GB, as floats still over half of it. The rounding is below 1.6e-5 of the longest
+ * radial (15 cm at 10 km, 0.5 m at 35 km): the order of {@link LocalMetric}'s own 1e-5 distance error and four
+ * orders below the terrain grid's 1.85 km. Every method, the drawn polygon included, uses the held ranges, so the
+ * engine and the map still agree exactly.
  */
 public final class RadialFootprint implements Footprint {
 
     public static final double EPS_M = SectorFootprint.EPS_M;
     private static final double[] NONE = new double[0];
     private static final double NEAR_APEX_M = 100;
+    private static final int MAX_UNITS = Character.MAX_VALUE;
 
     private final double lon;
     private final double lat;
     private final LocalMetric metric;
     private final int n;
     private final double stepRad;
-    private final float[] rangesM;
+    // radial i's range is units[i] · unitM metres (a char is Java's unsigned 16-bit type)
+    private final char[] units;
+    private final double unitM;
     // sin/cos of the radial azimuths, shared: vertex k in the plane is (sin·r, cos·r), not stored (a national model
     // holds ~260,000 footprints; two vertex arrays would triple their memory)
     private final double[][] dirs;
@@ -62,34 +67,45 @@ public final class RadialFootprint implements Footprint {
         if (rangesM.length < 3) {
             throw InvalidInputException.of("a radial footprint needs at least 3 radials", "radials", rangesM.length);
         }
-        float[] held = new float[rangesM.length];
-        double max = 0;
-        for (int i = 0; i < rangesM.length; i++) {
-            double r = rangesM[i];
+        double longest = 0;
+        for (double r : rangesM) {
             if (!(r >= 0) || Double.isInfinite(r)) {
                 throw InvalidInputException.of("radial range must be finite and ≥ 0", "rangeM", r);
             }
-            held[i] = towardsSite(r);
-            max = Math.max(max, held[i]);
+            longest = Math.max(longest, r);
         }
-        if (!(max > 0)) {
-            throw InvalidInputException.of("footprint radius must be > 0", "radiusM", max);
+        if (!(longest > 0)) {
+            throw InvalidInputException.of("footprint radius must be > 0", "radiusM", longest);
+        }
+        double unit = longest / MAX_UNITS;
+        if (unit * MAX_UNITS > longest) {
+            unit = Math.nextDown(unit); // so that the longest radial is held in full units without reaching past it
+        }
+        char[] held = new char[rangesM.length];
+        double max = 0;
+        for (int i = 0; i < rangesM.length; i++) {
+            held[i] = towardsSite(rangesM[i], unit);
+            max = Math.max(max, held[i] * unit);
         }
         this.lon = lon;
         this.lat = lat;
         this.metric = LocalMetric.at(lon, lat);
         this.n = rangesM.length;
         this.stepRad = 2 * Math.PI / n;
-        this.rangesM = held;
+        this.units = held;
+        this.unitM = unit;
         this.dirs = n == DIRS_360[0].length ? DIRS_360 : directions(n);
         this.maxRangeM = max;
         this.envelope = LocalMetricEnvelope.around(lon, lat, planeBox(), max);
     }
 
-    /** The float nearest to {@code r} that is not beyond it (a footprint never reaches past its radial's range). */
-    static float towardsSite(double r) {
-        float f = (float) r;
-        return f > r ? Math.nextDown(f) : f;
+    /** The most units of {@code unit} metres that do not reach past {@code r} (a footprint never reaches past a radial's range). */
+    static char towardsSite(double r, double unit) {
+        long q = Math.min(MAX_UNITS, (long) Math.floor(r / unit));
+        while (q > 0 && q * unit > r) {
+            q--;
+        }
+        return (char) q;
     }
 
     public double lon() {
@@ -107,7 +123,12 @@ public final class RadialFootprint implements Footprint {
 
     /** Range in metres of radial {@code i} (azimuth {@code i·360°/radials()}), as held: rounded towards the site. */
     public double rangeM(int i) {
-        return rangesM[i];
+        return units[i] * unitM;
+    }
+
+    /** The step of the held ranges in metres (1/65,535 of the longest given radial): each is below its given range by less. */
+    public double rangeResolutionM() {
+        return unitM;
     }
 
     /** Longest radial in metres. */
@@ -118,13 +139,13 @@ public final class RadialFootprint implements Footprint {
     /** Vertex k (0..n, n wrapping to 0) in the plane: metres east. */
     private double vx(int k) {
         int i = k == n ? 0 : k;
-        return dirs[0][i] * rangesM[i];
+        return dirs[0][i] * (units[i] * unitM);
     }
 
     /** Vertex k in the plane: metres north. */
     private double vy(int k) {
         int i = k == n ? 0 : k;
-        return dirs[1][i] * rangesM[i];
+        return dirs[1][i] * (units[i] * unitM);
     }
 
     private double[] planeBox() {
@@ -229,7 +250,7 @@ public final class RadialFootprint implements Footprint {
         for (int k = k0; k <= k1; k++) {
             int s = Math.floorMod(k, n);
             minEdge = Math.min(minEdge, edgeDistance(s));
-            maxVertex = Math.max(maxVertex, Math.max(rangesM[s], rangesM[(s + 1) % n]));
+            maxVertex = Math.max(maxVertex, Math.max(units[s], units[(s + 1) % n]) * unitM);
         }
         if (d + rc <= minEdge) {
             return 1;

@@ -2,6 +2,7 @@ package uz.qamrov.engine.footprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -60,21 +61,37 @@ class RadialFootprintTest {
     }
 
     @Test
-    void rangesAreHeldAsFloatsRoundedTowardsTheSite() {
-        // floats between 2^14 and 2^15 m are 2^-9 m = 1.953125 mm apart: 30,000.0037 m lies between 30,000 + 2 steps
-        // (30,000.00390625, beyond it) and 30,000 + 1 step (30,000.001953125, the one kept); 1,000.5 m is a float
-        RadialFootprint f = new RadialFootprint(LON, LAT, new double[] {30_000.0037, 1000.5, 1000.5, 1000.5});
-        assertThat(f.rangeM(0)).isEqualTo(30_000.001953125);
-        assertThat(f.rangeM(1)).isEqualTo(1000.5);
-        assertThat(f.maxRangeM()).isEqualTo(30_000.001953125);
-        // the point test uses the held range (+ 1 mm): due north at 30,000.0029 m is in, at 30,000.0037 m out
+    void rangesAreHeldInUnitsOfA65535thOfTheLongestRadialRoundedTowardsTheSite() {
+        // longest 30,000 m: unit 30,000/65,535 = 0.457770657... m. 1,000.5 m = 2,185.59 units → 2,185 units kept
+        // (2,185 · 30,000 / 65,535 = 1,000.228885...), never 2,186 (1,000.6866..., beyond the range); 0.3 m < 1 unit → 0
+        RadialFootprint f = new RadialFootprint(LON, LAT, new double[] {30_000, 1000.5, 1000.5, 0.3});
+        assertThat(f.rangeM(0)).isCloseTo(30_000, org.assertj.core.api.Assertions.within(1e-9)).isLessThanOrEqualTo(30_000);
+        assertThat(f.rangeM(1)).isCloseTo(2185 * 30_000.0 / 65_535, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(f.rangeM(1)).isCloseTo(1000.228885, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(f.rangeM(3)).isZero();
+        assertThat(f.maxRangeM()).isEqualTo(f.rangeM(0));
+        // the point test uses the held range (+ 1 mm): due east at 1,000.2294 m is in, at 1,000.2310 m out
         LocalMetric m = LocalMetric.at(LON, LAT);
-        double[] in = m.toLonLat(0, 30_000.0029);
-        double[] out = m.toLonLat(0, 30_000.0037);
-        assertThat(f.containsLocal(0, 30_000.0029)).isTrue();
-        assertThat(f.containsLocal(0, 30_000.0037)).isFalse();
-        assertThat(f.contains(in[0], in[1])).isEqualTo(f.containsLocal(0, 30_000.0029));
+        assertThat(f.containsLocal(1000.2294, 0)).isTrue();
+        assertThat(f.containsLocal(1000.2310, 0)).isFalse();
+        assertThat(f.containsLocal(1000.5, 0)).isFalse();
+        double[] in = m.toLonLat(1000.2294, 0);
+        double[] out = m.toLonLat(1000.2310, 0);
+        assertThat(f.contains(in[0], in[1])).isTrue();
         assertThat(f.contains(out[0], out[1])).isFalse();
+        // whatever the ranges, the held one is below the given one by less than a unit
+        Random rnd = new Random(14);
+        for (int k = 0; k < 1000; k++) {
+            double[] r = new double[360];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = 65_000 * rnd.nextDouble() * rnd.nextDouble();
+            }
+            RadialFootprint g = new RadialFootprint(LON, LAT, r);
+            double unit = Arrays.stream(r).max().getAsDouble() / 65_535;
+            for (int i = 0; i < r.length; i++) {
+                assertThat(g.rangeM(i)).isLessThanOrEqualTo(r[i]).isGreaterThan(r[i] - unit * (1 + 1e-12));
+            }
+        }
     }
 
     @Test
