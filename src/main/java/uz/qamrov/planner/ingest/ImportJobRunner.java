@@ -93,6 +93,7 @@ class ImportJobRunner {
         StageSpool spool = null;
         try {
             repository.markRunning(job.id());
+            enter(job.id(), "validate", 0, total);
             LocalDate today = LocalDate.now(properties.timeZone());
             ValidationContext ctx = new ValidationContext(job.layer(), job.file().format(), job.operators(), job.defaultOperator(),
                     today, properties, job.options().repair(), job.duplicates());
@@ -122,7 +123,7 @@ class ImportJobRunner {
             } else {
                 StageSpool staged = spool;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
-                progress.put(job.id(), new Progress("write", 0, total));
+                enter(job.id(), "write", 0, total);
                 List<Supplier<Preview>> preview = new ArrayList<>(1);
                 ImportWriter.Target to = new ImportWriter.Target(job.id(), today, source, job.options().snapshotFull());
                 ImportWriter.Outcome outcome = tx.execute(s -> {
@@ -152,7 +153,7 @@ class ImportJobRunner {
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
                         total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected,
                         v.errors(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
-                progress.put(job.id(), new Progress("coverage", total, total));
+                enter(job.id(), "coverage", total, total);
                 report = job.options().dryRun() ? previewCoverage(preview.get(0), report)
                         : updateCoverage(job.layer(), outcome, report);
             }
@@ -178,6 +179,12 @@ class ImportJobRunner {
         } finally {
             progress.remove(job.id());
         }
+    }
+
+    /** The job's progress says it is in {@code phase}, then the observers hear of it. */
+    private void enter(UUID id, String phase, int read, int total) {
+        progress.put(id, new Progress(phase, read, total));
+        observers.orderedStream().forEach(o -> o.phaseStarted(id, phase, total));
     }
 
     private void observe(UUID id, int done, int total) {
