@@ -8,6 +8,7 @@
 # Not a test: nothing is asserted. Loopback only. On a shared machine run it as `nice -n 19 scripts/bench-upload.sh`
 # and quote the load average it prints. Options: --sites N (default 100000), --format-sites N (default 10000),
 # --formats-only (the formats table alone, with each format's retained heap after its 202);
+# --settlements N (an admin layer: N settlements as a dry run against one upsert per row, same run);
 # JAVA_OPTS="-Xmx4g" to change the heap (default -Xmx3g).
 set -euo pipefail
 cd "$(dirname "$0")/.."

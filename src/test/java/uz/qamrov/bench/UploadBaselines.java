@@ -72,4 +72,64 @@ final class UploadBaselines {
         return s;
     }
 
+    /**
+     * Settlements (an admin layer) through the service as a dry run (read, validate, write a chunk of rows per
+     * statement, roll back), against the same rows written as the writer did before: the upsert one statement per row,
+     * in one transaction, rolled back. Same run, same database; the markdown rows of docs/benchmarks.md.
+     */
+    static String settlements(String base, DataSource ds, UploadBenchmarkFiles.Outline outline, Path dir, int n) throws Exception {
+        Path file = dir.resolve("settlements.csv");
+        java.util.Random r = new java.util.Random(15);
+        java.util.List<double[]> points = new java.util.ArrayList<>(n);
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("external_id,name_uz_latn,name_uz_cyrl,name_ru,kind,population,lon,lat\n");
+            for (int i = 0; i < n; i++) {
+                double[] p = outline.draw(r);
+                points.add(p);
+                w.write(String.format(Locale.ROOT, "BS-%d,Qishloq %d,Қишлоқ %d,Кишлак %d,village,%d,%.6f,%.6f%n", i, i, i, i,
+                        100 + i, p[0], p[1]));
+            }
+        }
+        UploadBenchmark.Job job = UploadBenchmark.upload(base, "settlements", file, "settlements.csv", true, () -> { });
+        double write = job.phases().getOrDefault("write", 0.0);
+        long t0 = System.nanoTime();
+        try (Connection con = ds.getConnection()) {
+            con.setAutoCommit(false);
+            // the statement IngestRepository.upsertSettlement sent once per row before the chunked writes
+            try (PreparedStatement ps = con.prepareStatement("""
+                    WITH p AS (SELECT ST_GeomFromText(?, 4326) AS pt)
+                    INSERT INTO settlements (external_id, name_uz_latn, name_uz_cyrl, name_ru, kind, population, households,
+                                             region_code, district_code, geom, source)
+                    SELECT ?, ?, ?, ?, 'village', ?, 0,
+                           (SELECT r.code FROM regions r WHERE r.geom IS NOT NULL ORDER BY r.geom <-> p.pt LIMIT 1),
+                           (SELECT d.code FROM districts d WHERE ST_Intersects(d.geom, p.pt) LIMIT 1), p.pt, 'bench'
+                    FROM p
+                    ON CONFLICT (external_id) DO UPDATE SET population = EXCLUDED.population
+                    RETURNING CASE WHEN xmax = 0 THEN 'inserted' ELSE 'updated' END""")) {
+                for (int i = 0; i < n; i++) {
+                    double[] p = points.get(i);
+                    ps.setString(1, String.format(Locale.ROOT, "POINT(%.6f %.6f)", p[0], p[1]));
+                    ps.setString(2, "BS-" + i);
+                    ps.setString(3, "Qishloq " + i);
+                    ps.setString(4, "Қишлоқ " + i);
+                    ps.setString(5, "Кишлак " + i);
+                    ps.setInt(6, 100 + i);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                    }
+                }
+            }
+            con.rollback();
+            con.setAutoCommit(true);
+        }
+        double rowByRow = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "settlements: dry run %s, write %.2f s; row by row %.2f s%n", job.status(), write, rowByRow);
+        return String.format(Locale.ROOT, "%nSettlements (admin layer), %,d rows inside the outline, same run:%n%n"
+                + "| what | time |%n|---|---|%n"
+                + "| dry run through the service (%s): POST / validate / write (chunks of 1,000 rows per statement, rolled back) "
+                + "| %.2f / %.2f / **%.2f s** |%n"
+                + "| the same rows, one upsert statement per row (as before), one transaction, rolled back | **%.2f s** |%n"
+                + "| ratio row by row / chunked write | **%.1f×** |%n", n, job.status(), job.postS(),
+                job.phases().getOrDefault("validate", 0.0), write, rowByRow, rowByRow / write);
+    }
 }

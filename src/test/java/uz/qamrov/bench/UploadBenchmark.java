@@ -65,6 +65,7 @@ public final class UploadBenchmark {
         boolean geojson = value(a, "--national-format", "csv").equals("geojson");
         boolean baselines = !a.contains("--skip-baselines");
         boolean national = !a.contains("--formats-only");
+        int settlements = Integer.parseInt(value(a, "--settlements", "0"));
         List<String> load = new ArrayList<>(List.of(loadAverage()));
         String url = TestPostgis.newDatabase("bench_upload");
         String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
@@ -194,6 +195,9 @@ public final class UploadBenchmark {
                         formatSites / (d.postS + validate + write), retained[0] / 1e6,
                         d.status.equals("succeeded") ? "" : " (" + d.status + ": " + d.summary + ")"));
             }
+            if (settlements > 0) {
+                md.append(UploadBaselines.settlements(base, ctx.getBean(DataSource.class), outline, dir, settlements));
+            }
             md.append(String.format(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage()));
         } finally {
             try (var s = Files.walk(dir)) {
@@ -310,13 +314,18 @@ public final class UploadBenchmark {
 
     /** The same, running {@code accepted} right after the 202 (before the job is polled). */
     static Job upload(String base, Path file, String name, boolean dryRun, Runnable accepted) throws Exception {
+        return upload(base, "base-stations", file, name, dryRun, accepted);
+    }
+
+    /** The same into any layer. */
+    static Job upload(String base, String layer, Path file, String name, boolean dryRun, Runnable accepted) throws Exception {
         String boundary = "----bench" + System.nanoTime();
         var body = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                         + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
                 HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/base-stations?dryRun=" + dryRun))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/" + layer + "?dryRun=" + dryRun))
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofMinutes(30)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
         double postS = (System.nanoTime() - t0) / 1e9;

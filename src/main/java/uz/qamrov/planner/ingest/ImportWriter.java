@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,7 +26,8 @@ import uz.qamrov.planner.ingest.IngestRepository.Versioned;
  * time starts at {@code -infinity} (its commissioning date governs when it counts). A second change on the same
  * day rewrites that day's version. {@code snapshot=full} decommissions current rows missing from the file the same
  * versioned way. Network rows go through a COPY staging table and set-based statements ({@link StagingRepository});
- * admin layers (at most a few thousand rows) are upserts by their natural key, one statement each.
+ * settlements, highways and railways are upserts by their natural key, a chunk of rows per statement
+ * ({@link AdminLayerRepository}); regions and districts (matched by name, a few hundred at most) one statement each.
  */
 @Component
 class ImportWriter {
@@ -40,10 +42,12 @@ class ImportWriter {
 
     private final IngestRepository repository;
     private final StagingRepository staging;
+    private final AdminLayerRepository admin;
 
-    ImportWriter(IngestRepository repository, StagingRepository staging) {
+    ImportWriter(IngestRepository repository, StagingRepository staging, AdminLayerRepository admin) {
         this.repository = repository;
         this.staging = staging;
+        this.admin = admin;
     }
 
     /** What is written where: the job (its diff rows), the import date and source, and {@code snapshot=full}. */
@@ -101,30 +105,74 @@ class ImportWriter {
 
     private Outcome admin(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
             Map<Integer, String> boundaryCodes) {
+        repository.lockLayer(layer);
+        if (layer == Layer.REGIONS || layer == Layer.DISTRICTS) {
+            return boundaries(layer, rows, source, progress, boundaryCodes);
+        }
         int inserted = 0;
         int updated = 0;
-        int unchanged = 0;
         int done = 0;
-        repository.lockLayer(layer);
+        List<Rows.ImportRow> chunk = new ArrayList<>(AdminLayerRepository.CHUNK);
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i <= rows.size(); i++) {
+            Rows.ImportRow r = i < rows.size() ? rows.get(i) : null;
+            // a key twice in one statement is an error (ON CONFLICT cannot touch a row twice): the later row goes to
+            // the next chunk and wins, as it did when each row was its own statement
+            if (r == null || chunk.size() == AdminLayerRepository.CHUNK || !keys.add(adminKey(r))) {
+                if (!chunk.isEmpty()) {
+                    AdminLayerRepository.Counts c = upsert(layer, chunk, source);
+                    inserted += c.inserted();
+                    updated += c.updated();
+                    done += chunk.stream().mapToInt(x -> x.rows().size()).sum();
+                    progress.accept(done);
+                    chunk.clear();
+                    keys.clear();
+                }
+                if (r != null) {
+                    keys.add(adminKey(r));
+                }
+            }
+            if (r != null) {
+                chunk.add(r);
+            }
+        }
+        return new Outcome(inserted, updated, rows.size() - inserted - updated, 0, Set.of(), Set.of(), Set.of(), 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private AdminLayerRepository.Counts upsert(Layer layer, List<Rows.ImportRow> chunk, String source) {
+        List<?> rows = chunk;
+        return switch (layer) {
+            case SETTLEMENTS -> admin.upsertSettlements((List<Rows.Settlement>) rows, source);
+            case HIGHWAYS -> admin.upsertHighways((List<Rows.Line>) rows, source);
+            case RAILWAYS -> admin.upsertRailways((List<Rows.Line>) rows, source);
+            default -> throw new IllegalStateException(layer.key);
+        };
+    }
+
+    private static String adminKey(Rows.ImportRow r) {
+        return r instanceof Rows.Settlement s ? s.externalId() : ((Rows.Line) r).key();
+    }
+
+    /** Regions and districts: at most a few hundred rows, each matched by name; one statement each. */
+    private Outcome boundaries(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
+            Map<Integer, String> boundaryCodes) {
+        int updated = 0;
+        int inserted = 0;
+        int done = 0;
         for (Rows.ImportRow r : rows) {
-            String outcome = switch (layer) {
-                case SETTLEMENTS -> repository.upsertSettlement((Rows.Settlement) r, source);
-                case HIGHWAYS -> repository.upsertHighway((Rows.Line) r, source);
-                case RAILWAYS -> repository.upsertRailway((Rows.Line) r, source);
-                case REGIONS -> repository.replaceRegionGeometry(boundaryCodes.get(r.rows().get(0)),
-                        ((Rows.Boundary) r).geometry().toText(), source);
-                case DISTRICTS -> district((Rows.Boundary) r, boundaryCodes.get(r.rows().get(0)), source);
-                default -> throw new IllegalStateException(layer.key);
-            };
+            String outcome = layer == Layer.REGIONS
+                    ? repository.replaceRegionGeometry(boundaryCodes.get(r.rows().get(0)), ((Rows.Boundary) r).geometry().toText(), source)
+                    : district((Rows.Boundary) r, boundaryCodes.get(r.rows().get(0)), source);
             switch (outcome) {
                 case "inserted" -> inserted++;
                 case "updated" -> updated++;
-                default -> unchanged++;
+                default -> { }
             }
             done += r.rows().size();
             progress.accept(done);
         }
-        return new Outcome(inserted, updated, unchanged, 0, Set.of(), Set.of(), Set.of(), 0);
+        return new Outcome(inserted, updated, rows.size() - inserted - updated, 0, Set.of(), Set.of(), Set.of(), 0);
     }
 
     private String district(Rows.Boundary b, String matchedCode, String source) {
