@@ -11,6 +11,7 @@ scripts/ensure-system-deps.sh postgis chromium
 [ -d src/test/e2e/node_modules ] || (cd src/test/e2e && npm ci --silent)
 mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package
 DATA=$(mktemp -d /tmp/qamrov-bench-map-XXXXXX)
+chmod 755 "$DATA" # the cluster runs as postgres when we are root: it must enter the directory
 LOG="$DATA/service.log"
 java ${JAVA_OPTS:--Xmx3g} -jar target/qamrov.jar --server.port="$PORT" --server.address=127.0.0.1 \
   --qamrov.embedded-db.data-dir="$DATA/pgdata" > "$LOG" 2>&1 &
