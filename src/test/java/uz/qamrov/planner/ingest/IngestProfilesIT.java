@@ -130,11 +130,30 @@ class IngestProfilesIT extends ApiIT {
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("warnings").toString())
                 .contains("mapping 'itu-fibre': values status: Operational→active (1 row)")
-                .contains("mapping 'itu-fibre': values status: Unknown→(missing) (1 row)")
-                .contains("mapping 'itu-fibre': default route_kind=backbone (3 rows)");
-        assertThat(jdbc.queryForList("SELECT external_id || ' ' || status || ' ' || route_kind FROM fiber_routes"
-                + " WHERE external_id LIKE 'ITU-%' ORDER BY external_id", String.class))
-                .containsExactly("ITU-1 active backbone", "ITU-2 active backbone", "ITU-3 active backbone");
+                .contains("mapping 'itu-fibre': values status: Unknown→unknown (1 row)")
+                .contains("mapping 'itu-fibre': default route_kind=backbone (3 rows)")
+                .contains("1 route of status 'unknown': stored, but not counted");
+        assertThat(jdbc.queryForList("SELECT external_id || ' ' || status || ' ' || route_kind || ' ' || isempty(counts_during)"
+                + " FROM fiber_routes WHERE external_id LIKE 'ITU-%' ORDER BY external_id", String.class))
+                .containsExactly("ITU-1 active backbone false", "ITU-2 unknown backbone true", "ITU-3 active backbone false");
+        // fibre km counts every route that counts today, not the unknown one: the indicator against plain SQL over
+        // the table on the indicator's own date (today in Tashkent)
+        JsonNode report = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/indicators")).andReturn());
+        String asOf = report.path("asOf").asText();
+        double countedKm = jdbc.queryForObject("SELECT sum(ST_Length(geom::geography)) / 1000 FROM fiber_routes"
+                + " WHERE counts_during @> CAST(? AS date)", Double.class, asOf);
+        double unknownKm = jdbc.queryForObject("SELECT ST_Length(geom::geography) / 1000 FROM fiber_routes"
+                + " WHERE external_id = 'ITU-2'", Double.class);
+        double fiberKm = 0;
+        for (JsonNode e : report.path("indicators")) {
+            if (e.path("key").asText().equals("fiber.length_km")) {
+                fiberKm = e.path("value").asDouble();
+            }
+        }
+        assertThat(unknownKm).isGreaterThan(10);
+        assertThat(fiberKm).as("fibre km on %s = the routes that count, %.2f km of unknown status left out", asOf, unknownKm)
+                .isCloseTo(countedKm, org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test

@@ -29,6 +29,11 @@ final class FiberRowValidator implements LayerRowValidator {
     /** Operator + id → first row, over every chunk of the file: a duplicate in a later chunk is found. */
     private final Map<String, Integer> seen = new HashMap<>();
 
+    /** A route of this status is stored and never counted (fibre km, fixed broadband, the map) until its status is known. */
+    static final String UNKNOWN = "unknown";
+    static final Set<String> ROUTE_STATUSES = Set.of("planned", "active", "decommissioned", UNKNOWN);
+    private int unknown;
+
     @Override
     public List<Rows.ImportRow> validate(List<SourceFeature> features) {
         return ctx.layer() == Layer.FIBER_ROUTES ? routes(features) : nodes(features);
@@ -43,7 +48,7 @@ final class FiberRowValidator implements LayerRowValidator {
             }
             String operator = c.operator();
             String id = c.id("route_id", true);
-            String status = c.choice("status", SiteRowValidator.STATUSES, "active");
+            String status = c.choice("status", ROUTE_STATUSES, "active");
             // distribution cables make fixed broadband "possible" along them: a file must say so, never a default
             String kind = c.choice("route_kind", ROUTE_KINDS, null);
             LocalDate comm = c.date("commissioned_on");
@@ -53,6 +58,9 @@ final class FiberRowValidator implements LayerRowValidator {
             List<LineString> lines = c.mergedLines();
             if (c.failed || operator == null || id == null || lines == null) {
                 continue;
+            }
+            if (UNKNOWN.equals(status)) {
+                unknown++;
             }
             for (int i = 0; i < lines.size(); i++) {
                 // a MultiLineString that does not merge into one line becomes one route per part: <id>-1, <id>-2, …
@@ -64,6 +72,12 @@ final class FiberRowValidator implements LayerRowValidator {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<String> closingWarnings() {
+        return unknown == 0 ? List.of() : List.of(unknown + (unknown == 1 ? " route" : " routes") + " of status 'unknown':"
+                + " stored, but not counted (fibre km, fixed broadband, the map) until an upload gives their status");
     }
 
     private List<Rows.ImportRow> nodes(List<SourceFeature> features) {

@@ -34,9 +34,9 @@ public final class MappingProfiles {
                 "road_class:motorway=international;motorway_link=international;trunk=international;trunk_link=international;"
                         + "primary=state;primary_link=state;*=other", null, null));
         add(new Definition("itu-fibre", "ITU/Giga transmission (fibre) line sets (line_id, status, operator): backbone"
-                + " routes; 'Unknown' status is treated as missing (the layer default 'active' applies)",
+                + " routes; 'Unknown' status is stored as unknown (kept, not counted until an upload gives the status)",
                 "route_id:line_id|id,operator:operator|operator_name|owner",
-                "status:operational=active;in service=active;live=active;unknown=;planned=planned;proposed=planned;"
+                "status:operational=active;in service=active;live=active;unknown=unknown;planned=planned;proposed=planned;"
                         + "under construction=planned;decommissioned=decommissioned",
                 "route_kind:backbone", null));
         add(new Definition("itu-cellsite", "ITU/Giga cell-site register (ict_id, radio_type, …): read by format"

@@ -149,7 +149,7 @@ class RowValidatorTest {
                 feature(2, "LINESTRING (66 40, 67 40)", "route_id", "R2", "route_kind", "backbone", "status", "Operational")));
         assertThat(errors(o)).extracting(e -> e.row() + " " + e.field() + ": " + e.message()).containsExactly(
                 "1 route_kind: is required; one of [backbone, distribution, regional]",
-                "2 status: unknown value; expected one of [active, decommissioned, planned] (map other values with values=status:Operational=…)");
+                "2 status: unknown value; expected one of [active, decommissioned, planned, unknown] (map other values with values=status:Operational=…)");
     }
 
     @Test
