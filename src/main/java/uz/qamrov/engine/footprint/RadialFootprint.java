@@ -21,26 +21,21 @@ import uz.qamrov.engine.model.InvalidInputException;
  * <p>{@link #toPolygon} draws exactly this shape (each plane edge walked in ≤ 2.5 km lon/lat steps), so the map
  * and the engine agree. Points within 1 mm of the boundary count as inside. Immutable, thread-safe.
  *
- * <p>Ranges are held in 16 bits, as whole multiples of a unit that is 1/65,535 of the longest radial, rounded towards
- * the site: a national model holds ~260,000 footprints of 360 radials (more after a national upload), and as doubles
- * they were 0.75 GB of its 1.2 GB, as floats still over half of it. The rounding is below 1.6e-5 of the longest
- * radial (15 cm at 10 km, 0.5 m at 35 km): the order of {@link LocalMetric}'s own 1e-5 distance error and four
- * orders below the terrain grid's 1.85 km. Every method, the drawn polygon included, uses the held ranges, so the
- * engine and the map still agree exactly.
+ * <p>Ranges are held in 16 bits ({@link RangeUnits}: whole units of 1/65,535 of the longest radial, rounded towards
+ * the site). Every method, the drawn polygon included, uses the held ranges, so the engine and the map agree exactly.
  */
 public final class RadialFootprint implements Footprint {
 
     public static final double EPS_M = SectorFootprint.EPS_M;
     private static final double[] NONE = new double[0];
     private static final double NEAR_APEX_M = 100;
-    private static final int MAX_UNITS = Character.MAX_VALUE;
 
     private final double lon;
     private final double lat;
     private final LocalMetric metric;
     private final int n;
     private final double stepRad;
-    // radial i's range is units[i] · unitM metres (a char is Java's unsigned 16-bit type)
+    // radial i's range is units[i] · unitM metres (RangeUnits)
     private final char[] units;
     private final double unitM;
     // sin/cos of the radial azimuths, shared: vertex k in the plane is (sin·r, cos·r), not stored (a national model
@@ -67,25 +62,11 @@ public final class RadialFootprint implements Footprint {
         if (rangesM.length < 3) {
             throw InvalidInputException.of("a radial footprint needs at least 3 radials", "radials", rangesM.length);
         }
-        double longest = 0;
-        for (double r : rangesM) {
-            if (!(r >= 0) || Double.isInfinite(r)) {
-                throw InvalidInputException.of("radial range must be finite and ≥ 0", "rangeM", r);
-            }
-            longest = Math.max(longest, r);
-        }
-        if (!(longest > 0)) {
-            throw InvalidInputException.of("footprint radius must be > 0", "radiusM", longest);
-        }
-        double unit = longest / MAX_UNITS;
-        if (unit * MAX_UNITS > longest) {
-            unit = Math.nextDown(unit); // so that the longest radial is held in full units without reaching past it
-        }
-        char[] held = new char[rangesM.length];
+        double unit = RangeUnits.unitFor(rangesM);
+        char[] held = RangeUnits.hold(rangesM, unit);
         double max = 0;
-        for (int i = 0; i < rangesM.length; i++) {
-            held[i] = towardsSite(rangesM[i], unit);
-            max = Math.max(max, held[i] * unit);
+        for (char u : held) {
+            max = Math.max(max, u * unit);
         }
         this.lon = lon;
         this.lat = lat;
@@ -97,15 +78,6 @@ public final class RadialFootprint implements Footprint {
         this.dirs = n == DIRS_360[0].length ? DIRS_360 : directions(n);
         this.maxRangeM = max;
         this.envelope = LocalMetricEnvelope.around(lon, lat, planeBox(), max);
-    }
-
-    /** The most units of {@code unit} metres that do not reach past {@code r} (a footprint never reaches past a radial's range). */
-    static char towardsSite(double r, double unit) {
-        long q = Math.min(MAX_UNITS, (long) Math.floor(r / unit));
-        while (q > 0 && q * unit > r) {
-            q--;
-        }
-        return (char) q;
     }
 
     public double lon() {
