@@ -85,7 +85,6 @@ class ImportJobRunner {
 
     private void runValidated(Job job) {
         int total = job.file().size();
-        progress.put(job.id(), new Progress("validate", 0, total));
         String status;
         ImportReport report = null;
         String error = null;

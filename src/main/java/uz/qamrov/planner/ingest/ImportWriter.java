@@ -109,45 +109,41 @@ class ImportWriter {
         if (layer == Layer.REGIONS || layer == Layer.DISTRICTS) {
             return boundaries(layer, rows, source, progress, boundaryCodes);
         }
-        int inserted = 0;
-        int updated = 0;
-        int done = 0;
+        // inserted, updated, source rows done
+        int[] totals = new int[3];
         List<Rows.ImportRow> chunk = new ArrayList<>(AdminLayerRepository.CHUNK);
         Set<String> keys = new HashSet<>();
-        for (int i = 0; i <= rows.size(); i++) {
-            Rows.ImportRow r = i < rows.size() ? rows.get(i) : null;
+        for (Rows.ImportRow r : rows) {
+            String key = adminKey(r);
             // a key twice in one statement is an error (ON CONFLICT cannot touch a row twice): the later row goes to
             // the next chunk and wins, as it did when each row was its own statement
-            if (r == null || chunk.size() == AdminLayerRepository.CHUNK || !keys.add(adminKey(r))) {
-                if (!chunk.isEmpty()) {
-                    AdminLayerRepository.Counts c = upsert(layer, chunk, source);
-                    inserted += c.inserted();
-                    updated += c.updated();
-                    done += chunk.stream().mapToInt(x -> x.rows().size()).sum();
-                    progress.accept(done);
-                    chunk.clear();
-                    keys.clear();
-                }
-                if (r != null) {
-                    keys.add(adminKey(r));
-                }
+            if (chunk.size() == AdminLayerRepository.CHUNK || keys.contains(key)) {
+                writeChunk(layer, chunk, source, totals, progress);
+                keys.clear();
             }
-            if (r != null) {
-                chunk.add(r);
-            }
+            keys.add(key);
+            chunk.add(r);
         }
-        return new Outcome(inserted, updated, rows.size() - inserted - updated, 0, Set.of(), Set.of(), Set.of(), 0);
+        writeChunk(layer, chunk, source, totals, progress);
+        return new Outcome(totals[0], totals[1], rows.size() - totals[0] - totals[1], 0, Set.of(), Set.of(), Set.of(), 0);
     }
 
-    @SuppressWarnings("unchecked")
-    private AdminLayerRepository.Counts upsert(Layer layer, List<Rows.ImportRow> chunk, String source) {
-        List<?> rows = chunk;
-        return switch (layer) {
-            case SETTLEMENTS -> admin.upsertSettlements((List<Rows.Settlement>) rows, source);
-            case HIGHWAYS -> admin.upsertHighways((List<Rows.Line>) rows, source);
-            case RAILWAYS -> admin.upsertRailways((List<Rows.Line>) rows, source);
+    /** Upserts the chunk (if any), adds its counts and rows to {@code totals}, reports progress, empties it. */
+    private void writeChunk(Layer layer, List<Rows.ImportRow> chunk, String source, int[] totals, IntConsumer progress) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        AdminLayerRepository.Counts c = switch (layer) {
+            case SETTLEMENTS -> admin.upsertSettlements(chunk.stream().map(Rows.Settlement.class::cast).toList(), source);
+            case HIGHWAYS -> admin.upsertHighways(chunk.stream().map(Rows.Line.class::cast).toList(), source);
+            case RAILWAYS -> admin.upsertRailways(chunk.stream().map(Rows.Line.class::cast).toList(), source);
             default -> throw new IllegalStateException(layer.key);
         };
+        totals[0] += c.inserted();
+        totals[1] += c.updated();
+        totals[2] += chunk.stream().mapToInt(x -> x.rows().size()).sum();
+        progress.accept(totals[2]);
+        chunk.clear();
     }
 
     private static String adminKey(Rows.ImportRow r) {

@@ -31,7 +31,9 @@ final class FiberRowValidator implements LayerRowValidator {
 
     /** A route of this status is stored and never counted (fibre km, fixed broadband, the map) until its status is known. */
     static final String UNKNOWN = "unknown";
-    static final Set<String> ROUTE_STATUSES = Set.of("planned", "active", "decommissioned", UNKNOWN);
+    /** The network statuses, and for routes also {@link #UNKNOWN} (the ITU sets have it; nodes' sources do not). */
+    static final Set<String> ROUTE_STATUSES = Set.copyOf(java.util.stream.Stream.concat(SiteRowValidator.STATUSES.stream(),
+            java.util.stream.Stream.of(UNKNOWN)).toList());
     private int unknown;
 
     @Override
