@@ -117,7 +117,7 @@ public final class LocalMetric {
         if (s == 0) {
             return new double[] {lon0, lat0};
         }
-        return destinationRad(Math.atan2(xM, yM), s);
+        return destinationRad(FdlibmAtan.atan2(xM, yM), s);
     }
 
     private double[] destinationRad(double az0, double s) {
@@ -276,7 +276,7 @@ public final class LocalMetric {
     /** Forward azimuth at point 1 towards point 2, degrees clockwise from north in [0, 360). */
     public static double azimuthDeg(double lon1, double lat1, double lon2, double lat2) {
         double[] p = at(lon1, lat1).toLocal(lon2, lat2);
-        double az = Math.atan2(p[0], p[1]) / RAD;
+        double az = FdlibmAtan.atan2(p[0], p[1]) / RAD;
         return az < 0 ? az + 360 : az;
     }
 

@@ -2,6 +2,7 @@ package uz.qamrov.engine.radio;
 
 import uz.qamrov.engine.footprint.EnvironmentClass;
 import uz.qamrov.engine.footprint.PathLossModel;
+import uz.qamrov.engine.geodesy.FdlibmAtan;
 import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.terrain.Bullington;
@@ -76,7 +77,7 @@ public final class PointLevels {
         double[] xy = metric.toLocal(lon, lat);
         double dM = Math.hypot(xy[0], xy[1]);
         double dKm = Math.max(dM / 1000, PathLossModel.FLOOR_KM);
-        double az = Math.toDegrees(Math.atan2(xy[0], xy[1]));
+        double az = Math.toDegrees(FdlibmAtan.atan2(xy[0], xy[1]));
         double off = cell.isOmni() ? 0 : Math.IEEEremainder(az - cell.azimuthDeg(), 360);
         double flat = threshold + solver.marginDb(off, dKm);
         double boresight = threshold + solver.marginDb(0, dKm);

@@ -1,6 +1,7 @@
 package uz.qamrov.engine.radio;
 
 import uz.qamrov.engine.footprint.PathLossModel;
+import uz.qamrov.engine.geodesy.FdlibmAtan;
 import uz.qamrov.engine.footprint.RadioLink;
 
 /**

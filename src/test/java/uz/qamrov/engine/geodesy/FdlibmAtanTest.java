@@ -1,4 +1,4 @@
-package uz.qamrov.engine.radio;
+package uz.qamrov.engine.geodesy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link FdlibmAtan#atan2} against {@link StrictMath#atan2}, bit for bit: the depression angles of the radial model
- * (heights 0–300 m over 1 m–100 km), random arguments over the whole exponent range and both signs, and the edges of
+ * (heights 0–300 m over 1 m–100 km), the azimuths of the footprints' local plane in every quadrant, random arguments
+ * over the whole exponent range and both signs, and the edges of
  * fdlibm's argument reduction (7/16, 11/16, 19/16, 39/16, 2^-29) with their neighbours.
  */
 class FdlibmAtanTest {
@@ -33,7 +34,7 @@ class FdlibmAtanTest {
         Random rnd = new Random(seed);
         for (int i = 0; i < 2_000_000; i++) {
             double y = (rnd.nextBoolean() ? 1 : -1) * Math.scalb(rnd.nextDouble(), rnd.nextInt(200) - 100);
-            double x = (rnd.nextInt(10) == 0 ? -1 : 1) * Math.scalb(rnd.nextDouble(), rnd.nextInt(200) - 100);
+            double x = (rnd.nextBoolean() ? -1 : 1) * Math.scalb(rnd.nextDouble(), rnd.nextInt(200) - 100);
             assertSame(y, x, seed);
         }
         double[] special = {0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
@@ -45,6 +46,24 @@ class FdlibmAtanTest {
         }
     }
 
+    /** The azimuths of a footprint's local plane (east, north up to ±200 km): every quadrant, as the cuts use them. */
+    @Test
+    void planeAzimuthsInEveryQuadrantBitForBit() {
+        long seed = Long.getLong("qamrov.seed", 19L);
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 2_000_000; i++) {
+            double east = 4e5 * rnd.nextDouble() - 2e5;
+            double north = 4e5 * rnd.nextDouble() - 2e5;
+            if (i % 7 == 0) {
+                north = rnd.nextBoolean() ? 1e-9 * east : -1e-12 * east; // nearly along the east axis
+            }
+            assertSame(east, north, seed);
+            // the footprints called Math.atan2 before: on this JVM it must be StrictMath's too
+            assertThat(Double.doubleToRawLongBits(FdlibmAtan.atan2(east, north)))
+                    .isEqualTo(Double.doubleToRawLongBits(Math.atan2(east, north)));
+        }
+    }
+
     @Test
     void reductionEdgesBitForBit() {
         double[] edges = {7.0 / 16, 11.0 / 16, 19.0 / 16, 39.0 / 16, 0x1p-29, 1, 0x1p50};
@@ -53,6 +72,8 @@ class FdlibmAtanTest {
             for (int k = 0; k < 64; k++) {
                 assertSame(r, 1, 0);
                 assertSame(-r, 1, 0);
+                assertSame(r, -1, 0);
+                assertSame(-r, -1, 0);
                 assertSame(e, Math.nextUp(1.0) * (1 + k * 1e-3), 0);
                 r = Math.nextUp(r);
             }

@@ -1,4 +1,4 @@
-package uz.qamrov.engine.radio;
+package uz.qamrov.engine.geodesy;
 
 /**
  * The arctangent of fdlibm 5.3 ({@code s_atan.c}, the algorithm {@link StrictMath#atan} is specified to follow) in
@@ -10,7 +10,7 @@ package uz.qamrov.engine.radio;
  * <p>Algorithm: reduce |x| to |t| &lt; 7/16 by atan(x) = atan(c) + atan((x − c)/(1 + x·c)) with c ∈ {½, 1, 3/2, ∞},
  * then an odd polynomial of degree 23 in t; atan(c) is kept as a hi/lo pair so the subtraction keeps its low bits.
  */
-final class FdlibmAtan {
+public final class FdlibmAtan {
 
     private static final double[] ATAN_HI = {
         4.63647609000806093515e-01, // atan(0.5) hi
@@ -39,21 +39,26 @@ final class FdlibmAtan {
     private FdlibmAtan() {
     }
 
+    /** π and the part of it a double misses, as fdlibm's {@code e_atan2.c} keeps them. */
+    private static final double PI = 3.1415926535897931160E+00;
+    private static final double PI_LO = 1.2246467991473531772E-16;
+
     /**
-     * {@code StrictMath.atan2(y, x)}, bit for bit. For x &gt; 0 and |y/x| &lt; 2^50 fdlibm's atan2 is
-     * sign(y)·atan(|y|/x), computed here; other arguments (x ≤ 0, NaN, infinities, huge ratios) go to
-     * {@link StrictMath#atan2} itself.
+     * {@code StrictMath.atan2(y, x)}, bit for bit. Where 2^-50 &lt; |y/x| &lt; 2^50 and both are finite and y ≠ 0,
+     * fdlibm's atan2 is z = atan(|y|/|x|) with its sign for x &gt; 0, and π − (z − π_lo) or (z − π_lo) − π for x &lt; 0;
+     * computed here. Other arguments (zeros, NaN, infinities, extreme ratios) go to {@link StrictMath#atan2} itself.
      */
-    static double atan2(double y, double x) {
+    public static double atan2(double y, double x) {
         double ay = Math.abs(y);
-        if (!(x > 0 && x < Double.POSITIVE_INFINITY && ay < x * 0x1p50)) {
+        double ax = Math.abs(x);
+        if (!(ax < Double.POSITIVE_INFINITY && ay < ax * 0x1p50 && ay > ax * 0x1p-50)) {
             return StrictMath.atan2(y, x);
         }
-        if (ay == 0) {
-            return y;
+        double z = atanNonNegative(ay / ax);
+        if (x > 0) {
+            return y < 0 ? -z : z;
         }
-        double z = atanNonNegative(ay / x);
-        return y < 0 ? -z : z;
+        return y > 0 ? PI - (z - PI_LO) : (z - PI_LO) - PI;
     }
 
     /** fdlibm's atan for finite 0 ≤ x &lt; 2^66. */
