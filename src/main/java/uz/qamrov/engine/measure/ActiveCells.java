@@ -20,6 +20,11 @@ final class ActiveCells {
     private final int opFilter;
     /** Per cell slot: technology ordinal of an active matching cell, or {@link #INACTIVE}. */
     final byte[] tech;
+    /**
+     * Per cell slot: the cell's operator id (meaningful where {@link #tech} is not inactive). Kept beside the technology
+     * so that the per-settlement and per-edge loops read two byte arrays instead of a record per cell.
+     */
+    final byte[] op;
 
     ActiveCells(LocalDate asOf, CoverageFilter filter, Slots<CellRec> cells, OperatorRegistry operators) {
         this.asOf = asOf;
@@ -27,12 +32,14 @@ final class ActiveCells {
         this.day = asOf.toEpochDay();
         this.opFilter = filter.operator() == null ? -1 : operators.idOf(filter.operator());
         this.tech = new byte[cells.slotCount()];
+        this.op = new byte[tech.length];
+        int techFilter = filter.technology() == null ? -1 : filter.technology().ordinal();
         for (int i = 0; i < tech.length; i++) {
             CellRec c = cells.at(i);
             tech[i] = INACTIVE;
-            if (c != null && active(c.from, c.to) && operatorOk(c.op)
-                    && (filter.technology() == null || c.cell.technology() == filter.technology())) {
-                tech[i] = (byte) c.cell.technology().ordinal();
+            if (c != null && active(c.from, c.to) && operatorOk(c.op) && (techFilter == -1 || c.tech == techFilter)) {
+                tech[i] = c.tech;
+                op[i] = (byte) c.op;
             }
         }
     }

@@ -23,6 +23,8 @@ final class CellTable {
         final CellRange range;
         final long from;
         final long to;
+        /** The technology's ordinal, beside the dates: an evaluation reads it for every cell (no hop to the cell). */
+        final byte tech;
         /** Operator id; assigned when the cell is committed to the model. */
         int op = -1;
         int[] settlements = SettlementTable.NO_INTS;
@@ -41,6 +43,7 @@ final class CellTable {
             this.range = shape.range();
             this.from = cell.validity().fromEpochDay();
             this.to = cell.validity().toEpochDay();
+            this.tech = (byte) cell.technology().ordinal();
         }
     }
 

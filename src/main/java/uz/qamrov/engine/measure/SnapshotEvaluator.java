@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import uz.qamrov.engine.measure.CellTable.CellRec;
 import uz.qamrov.engine.measure.CellTable.SiteRec;
 import uz.qamrov.engine.measure.FiberReach.NodeRec;
 import uz.qamrov.engine.measure.FiberReach.RouteRec;
@@ -31,6 +30,14 @@ final class SnapshotEvaluator {
     /** Per settlement × service ({@link #at}): covered, and the operators that cover it alone. */
     private final boolean[] covered;
     private final long[] operators;
+    /** Per fiber route and node slot: counts on the date under the filter (settlements share routes and nodes). */
+    private final boolean[] routeOn;
+    private final boolean[] nodeOn;
+    /**
+     * Per mobile service (by {@link #MOBILE} index): every operator that has a cell on air providing it. A settlement
+     * whose operators reach these for every mobile service can learn nothing more from its other cells.
+     */
+    private final long[] allOperators = new long[MOBILE.length];
 
     SnapshotEvaluator(CoverageModel.Parts parts, ActiveCells active) {
         this.m = parts;
@@ -38,6 +45,25 @@ final class SnapshotEvaluator {
         this.n = parts.settlements().size();
         this.covered = new boolean[n * SERVICES.length];
         this.operators = new long[n * SERVICES.length];
+        Slots<RouteRec> routes = parts.fiber().routes;
+        this.routeOn = new boolean[routes.slotCount()];
+        for (int slot = 0; slot < routeOn.length; slot++) {
+            RouteRec r = routes.at(slot);
+            routeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
+        }
+        Slots<NodeRec> nodes = parts.fiber().nodes;
+        this.nodeOn = new boolean[nodes.slotCount()];
+        for (int slot = 0; slot < nodeOn.length; slot++) {
+            NodeRec r = nodes.at(slot);
+            nodeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
+        }
+        for (int slot = 0; slot < active.tech.length; slot++) {
+            for (int k = 0; k < MOBILE.length; k++) {
+                if (active.tech[slot] >= ActiveCells.minTech(MOBILE[k])) {
+                    allOperators[k] |= 1L << active.op[slot];
+                }
+            }
+        }
     }
 
     private static int at(int settlement, Service s) {
@@ -89,14 +115,25 @@ final class SnapshotEvaluator {
 
     private void evalSettlement(int i) {
         SettlementRec r = m.settlements().get(i);
-        Slots<CellRec> cells = m.cells().cells;
         if (!r.areaRule()) {
+            byte[] tech = active.tech;
             for (int slot : r.cells) {
-                for (Service s : MOBILE) {
-                    if (active.provides(slot, s)) {
-                        covered[at(i, s)] = true;
-                        operators[at(i, s)] |= 1L << cells.at(slot).op;
+                int t = tech[slot];
+                if (t == ActiveCells.INACTIVE) {
+                    continue;
+                }
+                long bit = 1L << active.op[slot];
+                boolean all = true;
+                for (int k = 0; k < MOBILE.length; k++) {
+                    int at = at(i, MOBILE[k]);
+                    if (t >= ActiveCells.minTech(MOBILE[k])) {
+                        covered[at] = true;
+                        operators[at] |= bit;
                     }
+                    all &= operators[at] == allOperators[k];
+                }
+                if (all) { // in a city most of its ~200 cells would only repeat what is known
+                    break;
                 }
             }
         } else {
@@ -107,7 +144,7 @@ final class SnapshotEvaluator {
                 for (int k = 0; k < r.cells.length; k++) {
                     if (active.provides(r.cells[k], s)) {
                         or(all, r.bits[k]);
-                        present |= 1L << cells.at(r.cells[k]).op;
+                        present |= 1L << active.op[r.cells[k]];
                     }
                 }
                 covered[at(i, s)] = popcount(all) >= need;
@@ -116,7 +153,7 @@ final class SnapshotEvaluator {
                     int op = Long.numberOfTrailingZeros(p);
                     long[] mine = new long[r.words];
                     for (int k = 0; k < r.cells.length; k++) {
-                        if (active.provides(r.cells[k], s) && cells.at(r.cells[k]).op == op) {
+                        if (active.provides(r.cells[k], s) && active.op[r.cells[k]] == op) {
                             or(mine, r.bits[k]);
                         }
                     }
@@ -129,17 +166,15 @@ final class SnapshotEvaluator {
         }
         int fb = at(i, Service.FIXED_BROADBAND);
         for (int slot : r.routes) {
-            RouteRec rr = m.fiber().routes.at(slot);
-            if (active.active(rr.from, rr.to) && active.operatorOk(rr.op)) {
+            if (routeOn[slot]) {
                 covered[fb] = true;
-                operators[fb] |= 1L << rr.op;
+                operators[fb] |= 1L << m.fiber().routes.at(slot).op;
             }
         }
         for (int slot : r.nodes) {
-            NodeRec nr = m.fiber().nodes.at(slot);
-            if (active.active(nr.from, nr.to) && active.operatorOk(nr.op)) {
+            if (nodeOn[slot]) {
                 covered[fb] = true;
-                operators[fb] |= 1L << nr.op;
+                operators[fb] |= 1L << m.fiber().nodes.at(slot).op;
             }
         }
         for (ServiceDeclaration d : r.declarations) {

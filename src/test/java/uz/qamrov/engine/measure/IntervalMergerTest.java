@@ -46,4 +46,41 @@ class IntervalMergerTest {
         }
         assertThat(IntervalMerger.length(got)).as(name).isEqualTo(len);
     }
+
+    /** Random edges against the plain union: pairs sorted by start, each joined to the last run it touches. */
+    @org.junit.jupiter.api.Test
+    void randomEdgesGiveThePlainUnion() {
+        java.util.Random rnd = new java.util.Random(38);
+        for (int run = 0; run < 20_000; run++) {
+            int m = rnd.nextInt(9);
+            int[] cells = new int[m];
+            double[] t = new double[2 * m];
+            java.util.List<double[]> counted = new java.util.ArrayList<>();
+            for (int k = 0; k < m; k++) {
+                cells[k] = rnd.nextInt(TECH.length);
+                // coarse values make equal starts, equal ends and touching intervals common
+                double a = rnd.nextInt(11) / 10.0;
+                double b = rnd.nextInt(11) / 10.0;
+                t[2 * k] = Math.min(a, b);
+                t[2 * k + 1] = Math.max(a, b);
+                if (TECH[cells[k]] >= 1) {
+                    counted.add(new double[] {t[2 * k], t[2 * k + 1]});
+                }
+            }
+            counted.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+            java.util.List<Double> union = new java.util.ArrayList<>();
+            for (double[] p : counted) {
+                int last = union.size() - 1;
+                if (last > 0 && p[0] <= union.get(last)) {
+                    union.set(last, Math.max(union.get(last), p[1]));
+                } else {
+                    union.add(p[0]);
+                    union.add(p[1]);
+                }
+            }
+            double[] expected = union.stream().mapToDouble(Double::doubleValue).toArray();
+            assertThat(IntervalMerger.merge(cells, t, TECH, 1)).as("run %d: %s", run, java.util.Arrays.toString(t))
+                    .containsExactly(expected);
+        }
+    }
 }
