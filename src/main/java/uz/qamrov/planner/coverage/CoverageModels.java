@@ -242,8 +242,7 @@ class CoverageModels {
                     in.cells().size(), model.hitsReused());
             Map<Long, Settlement> byId = new HashMap<>();
             in.settlements().forEach(s -> byId.put(s.id(), s));
-            Map<Long, List<Cell>> bySite = new HashMap<>();
-            in.cells().forEach(c -> bySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c));
+            SiteCells bySite = SiteCells.of(in.cells());
             Map<Long, FiberRoute> routeById = new HashMap<>();
             in.routes().forEach(r -> routeById.put(r.id(), r));
             Map<Long, FiberNode> nodeById = new HashMap<>();
@@ -309,26 +308,20 @@ class CoverageModels {
         List<FiberNode> newNodes = read.nodes();
         // 2. what it changes, and the next generation's indexes (new maps; the current ones stay as they are)
         ChangeWindow window = new ChangeWindow();
-        Map<Long, List<Cell>> cellsBySite = new HashMap<>(g.cellsBySite());
+        Map<Long, List<Cell>> siteChanges = new HashMap<>();
         Map<Long, List<Cell>> addedBySite = new HashMap<>();
         newCells.forEach(c -> addedBySite.computeIfAbsent(c.siteId(), k -> new ArrayList<>()).add(c));
-        Map<Long, Site> siteById = new HashMap<>();
-        newSites.forEach(s -> siteById.put(s.id(), s));
         List<Long> removedCellIds = new ArrayList<>();
         List<Cell> removedCells = new ArrayList<>();
         for (Long siteId : siteIds) {
-            List<Cell> before = cellsBySite.remove(siteId);
+            List<Cell> before = g.cellsBySite().of(siteId);
             List<Cell> after = addedBySite.getOrDefault(siteId, List.of());
-            if (before != null) {
-                before.forEach(c -> removedCellIds.add(c.id()));
-                removedCells.addAll(before);
-            }
-            if (!after.isEmpty()) {
-                cellsBySite.put(siteId, after);
-            }
-            Validity old = before == null || before.isEmpty() ? null : before.get(0).validity();
+            before.forEach(c -> removedCellIds.add(c.id()));
+            removedCells.addAll(before);
+            siteChanges.put(siteId, after);
+            Validity old = before.isEmpty() ? null : before.get(0).validity();
             Validity now = after.isEmpty() ? null : after.get(0).validity();
-            window.row(old, now, before != null && ChangeWindow.sameExceptValidity(before, after));
+            window.row(old, now, !before.isEmpty() && ChangeWindow.sameExceptValidity(before, after));
         }
         Map<Long, FiberRoute> routes = window.nextRows(g.fiberRoutes(), change.fiberRouteIds(), newRoutes,
                 FiberRoute::id, FiberRoute::validity);
@@ -355,7 +348,7 @@ class CoverageModels {
             changes.changed(id, siteStats.touchedSettlementIds(), operatorsOf(removedCells, newCells),
                     siteStats.sitesOnlyAdded() ? newSites : null);
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
-            current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
+            current = new ModelGeneration(id, g.model(), g.settlements(), g.cellsBySite().with(siteChanges), routes, nodes,
                     fiberChanged ? id : g.fiberVersion(), g.fixedInputs());
             lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             applied = new Applied(id, from, siteStats + ", " + fiberStats);

@@ -1,9 +1,7 @@
 package uz.qamrov.planner.coverage;
 
-import java.util.List;
 import java.util.Map;
 import uz.qamrov.engine.measure.CoverageModel;
-import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.FiberNode;
 import uz.qamrov.engine.model.FiberRoute;
 import uz.qamrov.engine.model.Settlement;
@@ -26,6 +24,6 @@ import uz.qamrov.engine.model.Settlement;
  * @param fixedInputs the layers only a rebuild changes (settlements, lines, declarations, areas), as the last rebuild
  *     read them: with the maps above, everything the model was built from ({@link StoredInputs#of})
  */
-record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, Map<Long, List<Cell>> cellsBySite,
+record ModelGeneration(long id, CoverageModel model, Map<Long, Settlement> settlements, SiteCells cellsBySite,
         Map<Long, FiberRoute> fiberRoutes, Map<Long, FiberNode> fiberNodes, long fiberVersion, StoredInputs fixedInputs) {
 }

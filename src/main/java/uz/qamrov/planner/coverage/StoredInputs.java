@@ -48,7 +48,7 @@ record StoredInputs(List<Settlement> settlements, List<Cell> cells, List<Site> s
      * the rebuild read them, {@code fixed}) and the network as the generation holds it now, in id order.
      */
     static StoredInputs of(StoredInputs fixed, ModelGeneration g) {
-        List<Cell> cells = g.cellsBySite().values().stream().flatMap(List::stream)
+        List<Cell> cells = g.cellsBySite().cells()
                 .sorted(java.util.Comparator.comparingLong(Cell::id)).toList();
         List<Site> sites = g.model().sites().stream().sorted(java.util.Comparator.comparingLong(Site::id)).toList();
         List<FiberRoute> routes = g.fiberRoutes().values().stream()
