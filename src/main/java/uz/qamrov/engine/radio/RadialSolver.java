@@ -1,8 +1,8 @@
 package uz.qamrov.engine.radio;
 
 import uz.qamrov.engine.footprint.PathLossModel;
-import uz.qamrov.engine.geodesy.FdlibmAtan;
 import uz.qamrov.engine.footprint.RadioLink;
+import uz.qamrov.engine.geodesy.FdlibmAtan;
 
 /**
  * The flat-earth margin of a cell's radials, {@code allowed + A(φ, θ(d)) − L(d)} (dB, ≥ 0: covered), where θ(d) is the
