@@ -80,15 +80,18 @@ public final class CoverageBenchmark {
                 // turn every changed site's sectors by 30°: footprints move, settlements and road stretches change
                 jdbc.update("UPDATE cells SET azimuth_deg = mod(CAST(azimuth_deg AS numeric) + 30, 360) WHERE base_station_id = ANY(?) AND azimuth_deg IS NOT NULL",
                         (Object) ids.toArray(Long[]::new));
+                long gc0 = gcMillis();
                 long t0 = System.nanoTime();
                 coverage.applyChange(new NetworkChange(new HashSet<>(ids), Set.of(), Set.of(), false), asOf);
                 double s = (System.nanoTime() - t0) / 1e9;
+                long gcMs = gcMillis() - gc0;
                 if (i > 0) {
                     incremental.add(s);
                 }
                 var phases = coverage.lastChange();
-                System.out.printf(Locale.ROOT, "incremental (1,000 sites) %d: %.0f ms = read %d ms + apply %d ms + indicators %d ms%n",
-                        i, s * 1000, phases.readMs(), phases.applyMs(), Math.round(s * 1000) - phases.readMs() - phases.applyMs());
+                System.out.printf(Locale.ROOT, "incremental (1,000 sites) %d: %.0f ms = read %d ms + apply %d ms + indicators %d ms"
+                        + " (collections of the JVM during the round: %d ms)%n", i, s * 1000, phases.readMs(), phases.applyMs(),
+                        Math.round(s * 1000) - phases.readMs() - phases.applyMs(), gcMs);
                 if (i > 0) {
                     applyOnly.add((double) phases.readMs() + phases.applyMs());
                 }
@@ -143,5 +146,11 @@ public final class CoverageBenchmark {
     private static String value(List<String> args, String name, String fallback) {
         int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** Time the JVM's collectors report so far (young and mixed pauses of G1, ms). */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 }
