@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sliderTo last month of the as-of slider (yyyy-MM)
  * @param runWaitS how long a reader waits for a run being computed before it gets 503 + Retry-After
  * @param polygonWaitS the same for coverage polygons (exports and coverage tiles)
+ * @param copyMaxCellsApplied planning's copy of the model ({@link DetachedCopies}) is brought to a new generation by
+ *     the network's difference up to this many changed cells. A larger change makes a new copy when a what-if needs
+ *     one, and releases the copy when it was only being kept up to date in the background: after a national upload
+ *     the service then holds one national model, not two, while it recomputes the dates the upload touched
  */
 @Validated
 @ConfigurationProperties("qamrov.coverage")
@@ -36,7 +40,8 @@ public record CoverageProperties(
         @DefaultValue("2019-12") String sliderFrom,
         @DefaultValue("2027-12") String sliderTo,
         @DefaultValue("60") @Min(1) int runWaitS,
-        @DefaultValue("120") @Min(1) int polygonWaitS) {
+        @DefaultValue("120") @Min(1) int polygonWaitS,
+        @DefaultValue("5000") @Min(0) int copyMaxCellsApplied) {
 
     /** Dates recomputed in the background after every model generation. */
     public enum Precompute {

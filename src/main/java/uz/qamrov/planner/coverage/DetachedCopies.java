@@ -22,7 +22,9 @@ import uz.qamrov.engine.model.Site;
  * from a generation's own inputs, taking that generation's footprints (a few seconds nationally), and is brought to a
  * later generation by applying the difference of the network rows, as an import does to the live model (a 10-row
  * upload: milliseconds). Only when a rebuild came in between (other settlements, lines or boundaries), or more than
- * {@link #MAX_CELLS_APPLIED} cells changed, is a new copy made. The DEM needs no check: the service loads it once ({@code TerrainStore}), so every copy has the live one.
+ * {@link CoverageProperties#copyMaxCellsApplied} cells changed, is a new copy made ({@link #refresh}); a copy kept up
+ * to date in the background is released instead after such a change ({@link #follow}). The DEM needs no check: the
+ * service loads it once ({@code TerrainStore}), so every copy has the live one.
  */
 @Component
 public class DetachedCopies {
@@ -61,9 +63,11 @@ public class DetachedCopies {
     }
 
     private final CoverageModels models;
+    private final int maxCellsApplied;
 
-    DetachedCopies(CoverageModels models) {
+    DetachedCopies(CoverageModels models, CoverageProperties properties) {
         this.models = models;
+        this.maxCellsApplied = properties.copyMaxCellsApplied();
     }
 
     /** A new copy of the current generation. */
@@ -74,10 +78,26 @@ public class DetachedCopies {
 
     /**
      * {@code copy} at the current generation: itself when nothing changed; the same model with the network's changes
-     * applied when only the network changed; otherwise (a rebuild in between, or a difference the engine refuses) a
-     * new copy. The caller must have undone its own changes to the copy first.
+     * applied when only the network changed; otherwise (a rebuild in between, a difference the engine refuses, or one
+     * of more than {@link CoverageProperties#copyMaxCellsApplied} cells) a new copy. The caller must have undone its
+     * own changes to the copy first.
      */
     public Copy refresh(Copy copy) {
+        return bring(copy, true);
+    }
+
+    /**
+     * {@link #refresh} for a copy kept up to date in the background, which no what-if waits for: where refresh would
+     * make a new copy after a large difference (a national upload), this answers null, the copy released. A new copy
+     * would take the live model's footprints but hold the records of every cell a second time (~100 MB after a
+     * 100,000-site upload) while the service recomputes the dates the upload touched; the next what-if makes it (a
+     * few seconds nationally). After a rebuild a new copy is still made (no upload is then holding memory).
+     */
+    public Copy follow(Copy copy) {
+        return bring(copy, false);
+    }
+
+    private Copy bring(Copy copy, boolean needed) {
         CoverageModels.GenerationInputs g = models.currentInputs();
         if (copy == null || g == null || copy.fixed == null || g.fixed() != copy.fixed) {
             return fresh(g);
@@ -86,15 +106,16 @@ public class DetachedCopies {
             return copy;
         }
         try {
-            String stats = applyDifference(copy.model, g.all());
+            String stats = applyDifference(copy.model, g.all(), maxCellsApplied);
             if (stats == null) {
-                return fresh(g); // a difference too large to apply: a new copy takes the live model's footprints
+                // a difference too large to apply: a new copy takes the live model's footprints
+                return needed ? fresh(g) : null;
             }
             return new Copy(copy.model, g.id(), g.fixed(), "brought from generation " + copy.generation + ": " + stats);
         } catch (RuntimeException e) {
-            log.warn("coverage: a detached copy could not follow generation {} ({}); making a new one", g.id(),
-                    e.getMessage());
-            return fresh(g);
+            log.warn("coverage: a detached copy could not follow generation {} ({}); {}", g.id(), e.getMessage(),
+                    needed ? "making a new one" : "released");
+            return needed ? fresh(g) : null;
         }
     }
 
@@ -106,21 +127,16 @@ public class DetachedCopies {
     }
 
     /**
-     * Cells a copy applies as a difference at most. A larger one (a national upload) is left to a new copy, which takes
-     * the live model's footprints of every cell instead of computing them a second time: after a 100,000-site upload
-     * the copy computed 300,000 footprints with terrain again, and the service ran out of heap.
-     */
-    static final int MAX_CELLS_APPLIED = 5_000;
-
-    /**
      * Changes {@code model}'s network to {@code want}'s (rows compared whole, by id); says what it did. Null, with the
-     * model unchanged, when more than {@link #MAX_CELLS_APPLIED} cells differ.
+     * model unchanged, when more than {@code maxCells} cells differ: a larger difference (a national upload) is left to
+     * a new copy, which takes the live model's footprints of every cell instead of computing them a second time (after
+     * a 100,000-site upload the copy computed 300,000 footprints with terrain again, and the service ran out of heap).
      */
-    private static String applyDifference(CoverageModel model, StoredInputs want) {
+    private static String applyDifference(CoverageModel model, StoredInputs want, int maxCells) {
         List<Long> removedCells = new ArrayList<>();
         List<Cell> addedCells = new ArrayList<>();
         difference(model.cells(), want.cells(), Cell::id, removedCells, addedCells);
-        if (addedCells.size() > MAX_CELLS_APPLIED) {
+        if (addedCells.size() > maxCells) {
             return null;
         }
         List<Long> removedSites = new ArrayList<>();

@@ -35,7 +35,7 @@ import uz.qamrov.planner.coverage.GenerationChanged;
  *
  * <p>Once planning has used the copy, every new generation brings it up to date in the background
  * ({@link #onGenerationChanged}): after a rebuild that is a new copy (5–10 s nationally), which the next plan, scenario
- * or dry run would otherwise wait for.
+ * or dry run would otherwise wait for. After a large upload the copy is released instead ({@link DetachedCopies#follow}).
  */
 @Component
 class WhatIfEngine {
@@ -130,8 +130,16 @@ class WhatIfEngine {
                 if (detached == null) {
                     return;
                 }
+                DetachedCopies.Copy was = detached;
+                detached = null; // a failure below leaves no copy, not a stale one
                 try {
-                    model();
+                    detached = copies.follow(was);
+                    if (detached == null) {
+                        log.info("what-if: copy of generation {} released after a large change; the next what-if makes a "
+                                + "new one", was.generation());
+                    } else {
+                        log.info("what-if: copy of generation {} ({})", detached.generation(), detached.how());
+                    }
                 } catch (RuntimeException e) {
                     log.warn("what-if: the copy could not follow generation {} in the background ({}); the next what-if "
                             + "makes a new one", event.generation(), e.getMessage());
