@@ -2,7 +2,6 @@ package uz.qamrov.engine.measure;
 
 import java.time.LocalDate;
 
-import uz.qamrov.engine.measure.CellTable.CellRec;
 import uz.qamrov.engine.model.Service;
 
 /**
@@ -26,20 +25,20 @@ final class ActiveCells {
      */
     final byte[] op;
 
-    ActiveCells(LocalDate asOf, CoverageFilter filter, Slots<CellRec> cells, OperatorRegistry operators) {
+    ActiveCells(LocalDate asOf, CoverageFilter filter, CellTable cells, OperatorRegistry operators) {
         this.asOf = asOf;
         this.filter = filter;
         this.day = asOf.toEpochDay();
         this.opFilter = filter.operator() == null ? -1 : operators.idOf(filter.operator());
-        this.tech = new byte[cells.slotCount()];
+        this.tech = new byte[cells.cells.slotCount()];
         this.op = new byte[tech.length];
         int techFilter = filter.technology() == null ? -1 : filter.technology().ordinal();
+        CellColumns c = cells.columns;
         for (int i = 0; i < tech.length; i++) {
-            CellRec c = cells.at(i);
             tech[i] = INACTIVE;
-            if (c != null && active(c.from, c.to) && operatorOk(c.op) && (techFilter == -1 || c.tech == techFilter)) {
-                tech[i] = c.tech;
-                op[i] = (byte) c.op;
+            if (active(c.from[i], c.to[i]) && operatorOk(c.op[i]) && (techFilter == -1 || c.tech[i] == techFilter)) {
+                tech[i] = c.tech[i];
+                op[i] = c.op[i];
             }
         }
     }

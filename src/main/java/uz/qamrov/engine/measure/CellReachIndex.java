@@ -123,6 +123,7 @@ final class CellReachIndex {
             recs[i].hits = p.hits()[i];
             slots[i] = table.cells.slotCount();
             table.cells.add(recs[i]);
+            table.columns.set(slots[i], recs[i]);
         }
         if (bulk) {
             settlements.bulkAttachCells(slots, p.hits());
@@ -232,6 +233,7 @@ final class CellReachIndex {
                 continue;
             }
             CellRec rec = table.cells.remove(id);
+            table.columns.clear(slot);
             gone.set(slot);
             for (int si : rec.settlements) {
                 reachedS.add(si);
@@ -266,6 +268,7 @@ final class CellReachIndex {
     void compactIfSparse() {
         int[] newSlot = table.cells.compactIfSparse();
         if (newSlot != null) {
+            table.columns.rebuild(table.cells);
             settlements.remapCells(newSlot);
             edges.remapCells(newSlot);
         }

@@ -53,6 +53,8 @@ final class CellTable {
     private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();
 
     final Slots<CellRec> cells = new Slots<>(c -> c.cell.id());
+    /** The records' period, operator and technology by slot, kept in step with {@link #cells} ({@link CellColumns}). */
+    final CellColumns columns = new CellColumns();
     /**
      * Which cells the table holds, unique in the JVM (no two tables, no two states of one table share it): an answer
      * computed on one version holds on that version only.

@@ -239,7 +239,7 @@ public final class CoverageModel {
     }
 
     private SignalDiagnoser diagnoser(CoverageSnapshot snapshot) {
-        return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells().cells,
+        return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells(),
                 parts.operators()), footprints, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()));
     }
 
@@ -257,7 +257,7 @@ public final class CoverageModel {
         }
         CoverageFilter f = filter == null ? CoverageFilter.ANY : filter;
         return read(() -> work.apply(
-                new SnapshotEvaluator(parts, new ActiveCells(asOf, f, parts.cells().cells, parts.operators()))));
+                new SnapshotEvaluator(parts, new ActiveCells(asOf, f, parts.cells(), parts.operators()))));
     }
 
     private <T> T read(java.util.function.Supplier<T> r) {

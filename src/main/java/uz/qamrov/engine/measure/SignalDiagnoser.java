@@ -107,7 +107,7 @@ final class SignalDiagnoser {
 
     /** What counts on {@code other} under this diagnosis' filter, on this model (to compare with this date's). */
     ActiveCells activeOn(java.time.LocalDate other) {
-        return new ActiveCells(other, active.filter, m.cells().cells, m.operators());
+        return new ActiveCells(other, active.filter, m.cells(), m.operators());
     }
 
     /** Settlement answers carried from the report of {@code other}'s date (see {@link CoveredSince}). */

@@ -38,6 +38,8 @@ final class SnapshotEvaluator {
      * whose operators reach these for every mobile service can learn nothing more from its other cells.
      */
     private final long[] allOperators = new long[MOBILE.length];
+    /** Every operator with a fibre route or access node on air: the same early end for fixed broadband. */
+    private long allFiberOperators;
 
     SnapshotEvaluator(CoverageModel.Parts parts, ActiveCells active) {
         this.m = parts;
@@ -50,12 +52,14 @@ final class SnapshotEvaluator {
         for (int slot = 0; slot < routeOn.length; slot++) {
             RouteRec r = routes.at(slot);
             routeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
+            allFiberOperators |= routeOn[slot] ? 1L << r.op : 0;
         }
         Slots<NodeRec> nodes = parts.fiber().nodes;
         this.nodeOn = new boolean[nodes.slotCount()];
         for (int slot = 0; slot < nodeOn.length; slot++) {
             NodeRec r = nodes.at(slot);
             nodeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
+            allFiberOperators |= nodeOn[slot] ? 1L << r.op : 0;
         }
         for (int slot = 0; slot < active.tech.length; slot++) {
             for (int k = 0; k < MOBILE.length; k++) {
@@ -165,16 +169,17 @@ final class SnapshotEvaluator {
             }
         }
         int fb = at(i, Service.FIXED_BROADBAND);
-        for (int slot : r.routes) {
-            if (routeOn[slot]) {
+        // ~80 routes per settlement on average: stop once every operator with fibre on air is known
+        for (int k = 0; k < r.routes.length && operators[fb] != allFiberOperators; k++) {
+            if (routeOn[r.routes[k]]) {
                 covered[fb] = true;
-                operators[fb] |= 1L << m.fiber().routes.at(slot).op;
+                operators[fb] |= 1L << m.fiber().routes.at(r.routes[k]).op;
             }
         }
-        for (int slot : r.nodes) {
-            if (nodeOn[slot]) {
+        for (int k = 0; k < r.nodes.length && operators[fb] != allFiberOperators; k++) {
+            if (nodeOn[r.nodes[k]]) {
                 covered[fb] = true;
-                operators[fb] |= 1L << m.fiber().nodes.at(slot).op;
+                operators[fb] |= 1L << m.fiber().nodes.at(r.nodes[k]).op;
             }
         }
         for (ServiceDeclaration d : r.declarations) {
