@@ -18,7 +18,8 @@ import uz.qamrov.geodata.calibration.GeodataInputs;
 /**
  * Rounds of a 1,000-site change on the shipped national model (default model: patterns with terrain), as
  * {@code bench-coverage.sh} makes them: every round turns the same sites' sectors by 30° more; then the same sites
- * decommissioned (only the period on air changes). Wall and process CPU of each round's prepare and apply. Not a test:
+ * decommissioned (only the period on air changes). Wall and process CPU of each round's prepare and apply, then every
+ * indicator at one date (what the service's round re-evaluates). Not a test:
  * {@code mvn -o test -Dtest=IncrementalRoundsBenchmarkTest -Dqamrov.bench=true}.
  */
 @EnabledIfSystemProperty(named = "qamrov.bench", matches = "true")
@@ -26,6 +27,8 @@ class IncrementalRoundsBenchmarkTest {
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 1);
 
     @Test
     void roundsOfOneThousandTurnedSites() throws Exception {
@@ -50,8 +53,11 @@ class IncrementalRoundsBenchmarkTest {
             var stats = model.applySiteChanges(prepared);
             long t2 = System.nanoTime();
             long c2 = os.getProcessCpuTime();
-            System.out.printf("round %d: prepare %d ms wall / %d ms CPU, apply %d ms wall / %d ms CPU; %s%n", round,
-                    (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000, (t2 - t1) / 1_000_000, (c2 - c1) / 1_000_000, stats);
+            model.indicators(TODAY, uz.qamrov.engine.measure.CoverageFilter.ANY);
+            long t3 = System.nanoTime();
+            System.out.printf("round %d: prepare %d ms wall / %d ms CPU, apply %d ms wall / %d ms CPU, indicators %d ms;"
+                    + " round %d ms; %s%n", round, (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (c2 - c1) / 1_000_000, (t3 - t2) / 1_000_000, (t3 - t0) / 1_000_000, stats);
             current = new ArrayList<>(turned);
         }
         // the same 1,000 sites decommissioned at the end of 2026: only the period on air changes, footprints stay
