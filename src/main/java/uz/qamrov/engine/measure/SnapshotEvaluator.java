@@ -217,16 +217,18 @@ final class SnapshotEvaluator {
                 acc.add(Measure.SITES, 1, s.region(), s.district());
             }
         }
-        for (RouteRec r : m.fiber().routes.live()) {
-            if (active.active(r.from, r.to) && active.operatorOk(r.op)) {
+        for (int slot = 0; slot < routeOn.length; slot++) {
+            if (routeOn[slot]) {
+                RouteRec r = m.fiber().routes.at(slot);
                 acc.addTo(Measure.FIBER_KM, 0, r.totalKm);
                 for (int k = 0; k < r.scopes.length; k++) {
                     acc.addTo(Measure.FIBER_KM, r.scopes[k], r.km[k]);
                 }
             }
         }
-        for (NodeRec nr : m.fiber().nodes.live()) {
-            if (active.active(nr.from, nr.to) && active.operatorOk(nr.op)) {
+        for (int slot = 0; slot < nodeOn.length; slot++) {
+            if (nodeOn[slot]) {
+                NodeRec nr = m.fiber().nodes.at(slot);
                 acc.add(Measure.PORTS, nr.node.broadbandPorts(), nr.region, nr.district);
             }
         }

@@ -130,16 +130,8 @@ class WhatIfEngine {
                 if (detached == null) {
                     return;
                 }
-                DetachedCopies.Copy was = detached;
-                detached = null; // a failure below leaves no copy, not a stale one
                 try {
-                    detached = copies.follow(was);
-                    if (detached == null) {
-                        log.info("what-if: copy of generation {} released after a large change; the next what-if makes a "
-                                + "new one", was.generation());
-                    } else {
-                        log.info("what-if: copy of generation {} ({})", detached.generation(), detached.how());
-                    }
+                    bringCopy(copies::follow);
                 } catch (RuntimeException e) {
                     log.warn("what-if: the copy could not follow generation {} in the background ({}); the next what-if "
                             + "makes a new one", event.generation(), e.getMessage());
@@ -158,12 +150,26 @@ class WhatIfEngine {
     }
 
     private CoverageModel model() {
-        if (detached == null || coverage.generation() != detached.generation()) {
-            DetachedCopies.Copy was = detached;
-            detached = null; // a failure below leaves no copy, not a stale one
-            detached = copies.refresh(was);
+        bringCopy(copies::refresh);
+        return detached.model();
+    }
+
+    /**
+     * Brings the copy to the current generation when it is not there ({@code how}: {@link DetachedCopies#refresh} for a
+     * what-if waiting for it, {@link DetachedCopies#follow} in the background, which may release it).
+     */
+    private void bringCopy(java.util.function.UnaryOperator<DetachedCopies.Copy> how) {
+        if (detached != null && coverage.generation() == detached.generation()) {
+            return;
+        }
+        DetachedCopies.Copy was = detached;
+        detached = null; // a failure below leaves no copy, not a stale one
+        detached = how.apply(was);
+        if (detached == null) {
+            log.info("what-if: copy of generation {} released after a large change; the next what-if makes a new one",
+                    was.generation());
+        } else {
             log.info("what-if: copy of generation {} ({})", detached.generation(), detached.how());
         }
-        return detached.model();
     }
 }
