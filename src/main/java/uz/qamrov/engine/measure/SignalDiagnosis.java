@@ -28,6 +28,11 @@ import uz.qamrov.engine.signal.GapReason;
  * when the previous report had it in the same state (covered or not) at the same km marks and no cell its answer
  * depends on ({@link #previousStretch}) was removed or added by a model change since, or serves on one of the two
  * dates only.
+ *
+ * <p>Gaps first: a reader of a new date's gap list needs the reasons of the places without a service, a few hundred of
+ * the national 12,000 settlements and of the stretches; the classes of the covered ones (most of a diagnosis) only
+ * matter to the maps and exports that show them. {@link #gapSettlements} and {@link #gapStretches} diagnose only the
+ * gaps, {@link #gapReport()} reports them, and the ordinary parts then diagnose the rest.
  */
 public final class SignalDiagnosis {
 
@@ -79,6 +84,7 @@ public final class SignalDiagnosis {
         this.settlementIds = new long[n];
         for (int i = 0; i < n; i++) {
             settlementIds[i] = diagnoser.settlementId(i);
+            allCovered[i] = SignalDiagnoser.allCovered(settlementIds[i], snapshot);
         }
         this.cellsVersion = diagnoser.cellsVersion();
         this.stretchFromPrevious = new boolean[stretchList.size()];
@@ -114,13 +120,27 @@ public final class SignalDiagnosis {
 
     /**
      * Diagnoses settlements {@code from} (inclusive) to {@code to} (exclusive) of the model's table, keeping the
-     * previous answers that still hold.
+     * previous answers that still hold; settlements already diagnosed ({@link #gapSettlements}) are kept.
      */
     public void settlements(int from, int to) {
+        diagnoseSettlements(from, to, false);
+    }
+
+    /**
+     * Of settlements {@code from} (inclusive) to {@code to} (exclusive), diagnoses only those without every mobile
+     * service: the places a gap list shows, with their reasons.
+     */
+    public void gapSettlements(int from, int to) {
+        diagnoseSettlements(from, to, true);
+    }
+
+    private void diagnoseSettlements(int from, int to, boolean gapsOnly) {
         check(from, to, settlements.length);
         locked(() -> IntStream.range(from, to).parallel().forEach(i -> {
+            if (settlementDone[i] || gapsOnly && allCovered[i]) {
+                return;
+            }
             long id = settlementIds[i];
-            allCovered[i] = SignalDiagnoser.allCovered(id, snapshot);
             settlements[i] = fromPrevious(i, id);
             fromPrevious[i] = settlements[i] != null;
             if (settlements[i] == null) {
@@ -135,16 +155,32 @@ public final class SignalDiagnosis {
         if (!allCovered[i] || previous == null || !previous.allCovered(id) || touched.contains(id)) {
             return null;
         }
-        if (previousActive == null || coveredSince.sameReach(i)) {
-            return previous.settlementSignals(id);
+        PlaceSignal[] was = previous.settlementSignals(id);
+        if (was == null) {
+            return null; // a gaps-first report: its covered places were not diagnosed
         }
-        return coveredSince.coveredFrom(i, previous.settlementSignals(id));
+        if (previousActive == null || coveredSince.sameReach(i)) {
+            return was;
+        }
+        return coveredSince.coveredFrom(i, was);
     }
 
-    /** Diagnoses the snapshot's stretches {@code from} (inclusive) to {@code to} (exclusive). */
+    /** Diagnoses the snapshot's stretches {@code from} (inclusive) to {@code to} (exclusive) not diagnosed yet. */
     public void stretches(int from, int to) {
+        diagnoseStretches(from, to, false);
+    }
+
+    /** Of the snapshot's stretches {@code from} (inclusive) to {@code to} (exclusive), diagnoses the uncovered ones. */
+    public void gapStretches(int from, int to) {
+        diagnoseStretches(from, to, true);
+    }
+
+    private void diagnoseStretches(int from, int to, boolean gapsOnly) {
         check(from, to, stretches.length);
         locked(() -> IntStream.range(from, to).parallel().forEach(k -> {
+            if (stretchDone[k] || gapsOnly && stretchList.get(k).covered()) {
+                return;
+            }
             stretches[k] = previousStretch(stretchList.get(k));
             stretchFromPrevious[k] = stretches[k] != null;
             if (stretches[k] == null) {
@@ -181,18 +217,46 @@ public final class SignalDiagnosis {
         if (missing > 0) {
             throw new IllegalStateException(missing + " settlements and stretches of the diagnosis are not done");
         }
+        return build(true);
+    }
+
+    /**
+     * The report of the gaps: every settlement without every mobile service and every uncovered stretch must have
+     * been diagnosed; the covered ones not diagnosed yet have no answer ({@link SignalReport#complete()} is false
+     * until all are). The diagnosis can go on after it.
+     */
+    public SignalReport gapReport() {
+        int missing = 0;
+        for (int i = 0; i < settlements.length; i++) {
+            missing += settlementDone[i] || allCovered[i] ? 0 : 1;
+        }
+        for (int k = 0; k < stretches.length; k++) {
+            missing += stretchDone[k] || stretchList.get(k).covered() ? 0 : 1;
+        }
+        if (missing > 0) {
+            throw new IllegalStateException(missing + " gaps of the diagnosis are not done");
+        }
+        return build(countFalse(settlementDone) + countFalse(stretchDone) == 0);
+    }
+
+    private SignalReport build(boolean complete) {
         Map<Long, PlaceSignal[]> bySettlement = new HashMap<>(settlements.length * 2);
         Set<Long> coveredIds = new HashSet<>(settlements.length * 2);
+        int carriedSettlements = 0;
         for (int i = 0; i < settlements.length; i++) {
             long id = settlementIds[i];
-            bySettlement.put(id, settlements[i]);
+            if (settlementDone[i]) {
+                bySettlement.put(id, settlements[i]);
+            }
             if (allCovered[i]) {
                 coveredIds.add(id);
             }
+            carriedSettlements += fromPrevious[i] ? 1 : 0;
         }
-        int[] carried = {settlements.length - countFalse(fromPrevious), stretches.length - countFalse(stretchFromPrevious)};
+        int carriedStretches = stretches.length - countFalse(stretchFromPrevious);
         return new SignalReport(snapshot.asOf(), snapshot.filter(), bySettlement, coveredIds, stretchList,
-                Arrays.asList(stretches), diagnoser.terrain(), carried, cellsVersion);
+                Arrays.asList(stretches.clone()), diagnoser.terrain(), new int[] {carriedSettlements, carriedStretches},
+                cellsVersion, complete);
     }
 
     private static int countFalse(boolean[] done) {

@@ -24,10 +24,12 @@ public final class SignalReport {
     private final List<LineStretch> stretchList;
     /** The model's cells when diagnosed ({@link CellTable#version}). */
     private final long cellsVersion;
+    private final boolean complete;
 
     SignalReport(java.time.LocalDate asOf, CoverageFilter filter, Map<Long, PlaceSignal[]> settlements,
             java.util.Set<Long> allCovered, List<LineStretch> stretchList, List<PlaceSignal> stretches, boolean terrain,
-            int[] fromPrevious, long cellsVersion) {
+            int[] fromPrevious, long cellsVersion, boolean complete) {
+        this.complete = complete;
         this.settlementsFromPrevious = fromPrevious[0];
         this.stretchesFromPrevious = fromPrevious[1];
         this.stretchList = stretchList;
@@ -87,6 +89,14 @@ public final class SignalReport {
     /** How many stretches' answers are the previous report's. */
     public int stretchesFromPrevious() {
         return stretchesFromPrevious;
+    }
+
+    /**
+     * Whether every place has its answer; false for a report of the gaps alone ({@link SignalDiagnosis#gapReport()}),
+     * where covered places not yet diagnosed have none (their {@link #settlement} is empty, their stretch null).
+     */
+    public boolean complete() {
+        return complete;
     }
 
     /** Whether levels include terrain (and {@code terrain_shadow} can occur). */

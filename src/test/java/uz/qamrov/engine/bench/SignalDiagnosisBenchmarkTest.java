@@ -167,6 +167,55 @@ class SignalDiagnosisBenchmarkTest {
                 scratchCpu / 1_000_000, carriedCpu / 1_000_000, (double) scratchCpu / carriedCpu);
     }
 
+    /**
+     * What a reader's new month waits for since the runs are stored gaps first: from today's report (the only one a
+     * service has right after its start), early months diagnosed whole and only their gaps (the places without a
+     * service), wall time on both cores; the gap report's answers compared with the whole diagnosis'.
+     */
+    @Test
+    void diagnoseTheGapsFirst() throws Exception {
+        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        CoverageModel model = in.model();
+        SignalReport today = model.diagnose(model.evaluate(LocalDate.of(2026, 12, 3), CoverageFilter.ANY));
+        for (int rep = 0; rep < 2; rep++) {
+            for (LocalDate d : List.of(LocalDate.of(2020, 2, 29), LocalDate.of(2021, 3, 31), LocalDate.of(2022, 5, 31),
+                    LocalDate.of(2023, 10, 31))) {
+                CoverageSnapshot snap = model.evaluate(d, CoverageFilter.ANY);
+                long t0 = System.nanoTime();
+                var whole = model.diagnosisInParts(snap, today, java.util.Set.of());
+                whole.settlements(0, whole.settlementCount());
+                whole.stretches(0, whole.stretchCount());
+                SignalReport all = whole.report();
+                long t1 = System.nanoTime();
+                var gaps = model.diagnosisInParts(snap, today, java.util.Set.of());
+                gaps.gapSettlements(0, gaps.settlementCount());
+                gaps.gapStretches(0, gaps.stretchCount());
+                SignalReport first = gaps.gapReport();
+                long t2 = System.nanoTime();
+                int answered = 0;
+                for (Settlement s : in.settlements()) {
+                    for (Service sv : Service.mobile()) {
+                        var a = first.settlement(s.id(), sv);
+                        if (a.isPresent()) {
+                            answered++;
+                            org.assertj.core.api.Assertions.assertThat(a).isEqualTo(all.settlement(s.id(), sv));
+                        }
+                    }
+                }
+                long stretches = first.stretches().stream().filter(java.util.Objects::nonNull).count();
+                for (int k = 0; k < snap.stretches().size(); k++) {
+                    if (first.stretches().get(k) != null) {
+                        org.assertj.core.api.Assertions.assertThat(first.stretches().get(k)).isEqualTo(all.stretches().get(k));
+                    }
+                }
+                System.out.printf("%s from today's report: whole diagnosis %d ms (%d settlements carried over); gaps first"
+                        + " %d ms (%d settlement answers of %d, %d stretches of %d)%n", d, (t1 - t0) / 1_000_000,
+                        all.settlementsFromPrevious(), (t2 - t1) / 1_000_000, answered / Service.mobile().length,
+                        in.settlements().size(), stretches, snap.stretches().size());
+            }
+        }
+    }
+
     /** A snapshot diagnosed from scratch and from a previous report (settlements, then stretches), with process CPU. */
     private record BothWays(SignalReport full, SignalReport carried, long scratchNs, long settlementsNs, long stretchesNs) {
     }

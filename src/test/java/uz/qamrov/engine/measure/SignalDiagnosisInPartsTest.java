@@ -64,6 +64,89 @@ class SignalDiagnosisInPartsTest {
         assertThat(inParts.stretches()).hasSize(snapshot.stretches().size());
     }
 
+    /**
+     * Gaps first (a reader's new date): the gap report holds every place without a service with the whole diagnosis'
+     * answer and no answer for the covered places; the rest, in random parts after it, completes the same diagnosis.
+     */
+    @RepeatedTest(3)
+    void gapsFirstThenTheRestGiveTheWholeDiagnosis(RepetitionInfo repetition) {
+        long seed = TestSeeds.seed("SignalDiagnosisInPartsTest.gapsFirst", 20261204L + repetition.getCurrentRepetition());
+        RandomNetwork net = new RandomNetwork(seed);
+        Random rnd = net.random();
+        List<Settlement> settlements = net.settlements(160, 0.25);
+        List<Site> sites = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        net.sitesAndCells(40, sites, cells);
+        CoverageModel model = IncrementalUpdateTest.build(settlements, sites, cells, net.lines(5), net.fiberRoutes(3),
+                net.fiberNodes(3));
+        CoverageSnapshot snapshot = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
+        SignalReport whole = model.diagnose(snapshot);
+
+        SignalDiagnosis d = model.diagnosisInParts(snapshot, null, java.util.Set.of());
+        List<int[]> gapParts = new ArrayList<>();
+        gapParts.addAll(cut(d.settlementCount(), rnd, 0));
+        gapParts.addAll(cut(d.stretchCount(), rnd, 1));
+        Collections.shuffle(gapParts, rnd);
+        int[] lastGap = gapParts.remove(gapParts.size() - 1);
+        gapParts.forEach(p -> makeGaps(d, p));
+        boolean lastHasGaps = lastGap[0] == 0
+                ? settlements.subList(lastGap[1], lastGap[2]).stream().anyMatch(s -> !whole.allCovered(s.id()))
+                : snapshot.stretches().subList(lastGap[1], lastGap[2]).stream().anyMatch(st -> !st.covered());
+        if (lastHasGaps) {
+            assertThatThrownBy(d::gapReport).as("a part of the gaps is missing").isInstanceOf(IllegalStateException.class);
+        }
+        makeGaps(d, lastGap);
+        SignalReport gaps = d.gapReport();
+
+        int covered = 0;
+        int uncovered = 0;
+        for (Settlement s : settlements) {
+            boolean all = whole.allCovered(s.id());
+            for (Service service : Service.mobile()) {
+                if (all) {
+                    assertThat(gaps.settlement(s.id(), service)).as("seed %d covered %d %s", seed, s.id(), service).isEmpty();
+                } else {
+                    assertThat(gaps.settlement(s.id(), service)).as("seed %d gap %d %s", seed, s.id(), service)
+                            .isEqualTo(whole.settlement(s.id(), service)).isPresent();
+                }
+            }
+            covered += all ? 1 : 0;
+            uncovered += all ? 0 : 1;
+        }
+        assertThat(covered).as("seed %d: the world must have covered settlements", seed).isPositive();
+        assertThat(uncovered).as("seed %d: the world must have gaps", seed).isPositive();
+        for (int k = 0; k < snapshot.stretches().size(); k++) {
+            assertThat(gaps.stretches().get(k)).as("seed %d stretch %d", seed, k)
+                    .isEqualTo(snapshot.stretches().get(k).covered() ? null : whole.stretches().get(k));
+        }
+        assertThat(gaps.complete()).isFalse();
+
+        List<int[]> rest = new ArrayList<>();
+        rest.addAll(cut(d.settlementCount(), rnd, 0));
+        rest.addAll(cut(d.stretchCount(), rnd, 1));
+        Collections.shuffle(rest, rnd);
+        rest.forEach(p -> make(d, p));
+        SignalReport all = d.report();
+        assertThat(all.complete()).isTrue();
+        for (Settlement s : settlements) {
+            for (Service service : Service.mobile()) {
+                assertThat(all.settlement(s.id(), service)).as("seed %d settlement %d %s", seed, s.id(), service)
+                        .isEqualTo(whole.settlement(s.id(), service));
+            }
+        }
+        assertThat(all.stretches()).as("seed %d", seed).isEqualTo(whole.stretches());
+        assertThat(gaps.stretches().stream().filter(java.util.Objects::isNull).count())
+                .as("the gap report is not changed by the rest").isPositive();
+    }
+
+    private static void makeGaps(SignalDiagnosis d, int[] part) {
+        if (part[0] == 0) {
+            d.gapSettlements(part[1], part[2]);
+        } else {
+            d.gapStretches(part[1], part[2]);
+        }
+    }
+
     /** Random parts covering 0..n: {kind, from, to}. */
     private static List<int[]> cut(int n, Random rnd, int kind) {
         List<int[]> out = new ArrayList<>();
