@@ -4,6 +4,7 @@
 # Debian's headless chromium: first load, 20 switches between views already shown, 16 months nobody viewed (8 while
 # the slider's months are precomputed after the start, 8 after). Not a test: nothing is asserted.
 #   scripts/bench-map.sh [port]            (default 8097; needs chromium and `npm ci` in src/test/e2e)
+#   BENCH_LOG=/tmp/map.log scripts/bench-map.sh   keeps the service's log
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8097}
@@ -16,7 +17,8 @@ LOG="$DATA/service.log"
 java ${JAVA_OPTS:--Xmx3g} -jar target/qamrov.jar --server.port="$PORT" --server.address=127.0.0.1 \
   --qamrov.embedded-db.data-dir="$DATA/pgdata" > "$LOG" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
+# BENCH_LOG=file keeps the service's log (its run timings) after the benchmark
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; [ -z "${BENCH_LOG:-}" ] || cp "$LOG" "$BENCH_LOG"; rm -rf "$DATA"' EXIT
 start=$(date +%s)
 until curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; do
   kill -0 $PID 2>/dev/null || { echo "the service stopped; its log:" >&2; tail -40 "$LOG" >&2; exit 1; }
