@@ -155,6 +155,7 @@ export async function loadViewportLayers() {
     jobs.push(api(`${API}/layers/settlements${query(params)}`).then((fc) => {
       if (seq !== viewportSeq) return;
       const covered = fc.features.filter((f) => f.properties.covered !== false);
+      if (fc.signal_classes_pending) covered.forEach((f) => { f.properties.signal_classes_pending = true; });
       m.layers.settlements.clearLayers().addData({ type: 'FeatureCollection', features: covered });
       m.layers.settlements.eachLayer((l) => bindSettlement(l.feature, l));
       notes.thinned = fc.numberMatched > fc.numberReturned ? { shown: fc.numberReturned, n: fc.numberMatched } : null;

@@ -19,12 +19,16 @@ export function settlementPopup(p) {
     ${p.source ? row(t('popup.source'), esc(p.source)) : ''}</table>`;
 }
 
-/** Binds a settlement popup; nearest site/fiber come from the settlement's own OGC feature when missing. */
+/**
+ * Binds a settlement popup; nearest site/fiber and the signal class come from the settlement's own OGC feature when
+ * missing (the OGC API waits for a new month's covered classes, which the map's layer may not have yet).
+ */
 export function bindSettlement(f, layer) {
   layer.bindPopup(() => settlementPopup(f.properties));
   layer.on('popupopen', async (e) => {
     const p = f.properties;
-    if (p.nearest_site_m !== undefined) return;
+    if (p.nearest_site_m !== undefined && !p.signal_classes_pending) return;
+    p.signal_classes_pending = false;
     try {
       const full = await api(`ogc/collections/settlements/items/${p.id}${query({ service: state.service, datetime: state.asOf })}`);
       Object.assign(p, { nearest_site_m: full.properties.nearest_site_m ?? null, nearest_fiber_m: full.properties.nearest_fiber_m ?? null,

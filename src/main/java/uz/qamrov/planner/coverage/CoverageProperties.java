@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     the network's difference up to this many changed cells. A larger change makes a new copy when a what-if needs
  *     one, and releases the copy when it was only being kept up to date in the background: after a national upload
  *     the service then holds one national model, not two, while it recomputes the dates the upload touched
+ * @param backgroundNice the nice value (0–19) of the threads of work nobody waits for (precomputation, polygons):
+ *     the operating system gives them only the CPU readers leave ({@link CoverageThreads}); 0 = as other threads
  */
 @Validated
 @ConfigurationProperties("qamrov.coverage")
@@ -41,10 +43,39 @@ public record CoverageProperties(
         @DefaultValue("2027-12") String sliderTo,
         @DefaultValue("60") @Min(1) int runWaitS,
         @DefaultValue("120") @Min(1) int polygonWaitS,
-        @DefaultValue("5000") @Min(0) int copyMaxCellsApplied) {
+        @DefaultValue("5000") @Min(0) int copyMaxCellsApplied,
+        @DefaultValue("10") @Min(0) @Max(19) int backgroundNice) {
 
     /** Dates recomputed in the background after every model generation. */
     public enum Precompute {
         NONE, TODAY, YEAR_ENDS, SLIDER
+    }
+
+    /**
+     * The dates {@link #precompute} names, in the order they are computed: today first, then the year-ends behind the
+     * trends, then the slider's month-ends from today outwards (the months a user is likeliest to pick first).
+     */
+    java.util.List<java.time.LocalDate> precomputeDates(java.time.LocalDate today) {
+        java.util.Set<java.time.LocalDate> out = new java.util.LinkedHashSet<>();
+        if (precompute == Precompute.NONE) {
+            return java.util.List.of();
+        }
+        out.add(today);
+        if (precompute == Precompute.TODAY) {
+            return java.util.List.copyOf(out);
+        }
+        for (int y = seriesStartYear; y <= today.getYear(); y++) {
+            out.add(java.time.LocalDate.of(y, 12, 31));
+        }
+        if (precompute == Precompute.SLIDER) {
+            java.util.List<java.time.LocalDate> months = new java.util.ArrayList<>();
+            for (var m = java.time.YearMonth.parse(sliderFrom); !m.isAfter(java.time.YearMonth.parse(sliderTo));
+                    m = m.plusMonths(1)) {
+                months.add(m.atEndOfMonth());
+            }
+            months.sort(java.util.Comparator.comparingLong(d -> Math.abs(d.toEpochDay() - today.toEpochDay())));
+            out.addAll(months);
+        }
+        return java.util.List.copyOf(out);
     }
 }

@@ -47,14 +47,17 @@ class CoverageResultRepository {
             (r.generation IS NULL OR EXISTS (SELECT 1 FROM coverage_generations g
                                              WHERE g.id > r.generation AND g.effective_from <= r.as_of))""";
 
+    /** Everything of the run is stored (a gaps-first run gets its covered classes and operators' stretches after it). */
+    private static final String CLASSES = "r.stats -> 'partial' IS NULL";
+
     /** The newest succeeded run of a date, fresh or stale. */
     Optional<RunRef> latestRun(LocalDate asOf) {
-        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale, r.stats -> 'polygons' IS NOT NULL AS polygons"
-                + " FROM coverage_runs r WHERE r.as_of = :d AND r.status = 'succeeded'"
+        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale, r.stats -> 'polygons' IS NOT NULL AS polygons,"
+                + " " + CLASSES + " AS signal_classes FROM coverage_runs r WHERE r.as_of = :d AND r.status = 'succeeded'"
                 + " ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1")
                 .param("d", asOf).query((rs, i) -> new RunRef(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
                         rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"),
-                        rs.getBoolean("polygons")))
+                        rs.getBoolean("polygons"), rs.getBoolean("signal_classes")))
                 .optional();
     }
 
@@ -73,11 +76,12 @@ class CoverageResultRepository {
 
     /** The newest succeeded run of a date whose dissolved polygons are stored (possibly stale). */
     Optional<RunRef> latestRunWithPolygons(LocalDate asOf) {
-        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale FROM coverage_runs r"
-                + " WHERE r.as_of = :d AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL"
+        return jdbc.sql("SELECT r.id, r.as_of, r.generation, " + STALE + " AS stale, " + CLASSES + " AS signal_classes"
+                + " FROM coverage_runs r WHERE r.as_of = :d AND r.status = 'succeeded' AND r.stats -> 'polygons' IS NOT NULL"
                 + " ORDER BY r.generation DESC NULLS LAST, r.id DESC LIMIT 1")
                 .param("d", asOf).query((rs, i) -> new RunRef(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
-                        rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"), true))
+                        rs.getObject("generation") == null ? -1 : rs.getLong("generation"), rs.getBoolean("stale"), true,
+                        rs.getBoolean("signal_classes")))
                 .optional();
     }
 
@@ -224,6 +228,65 @@ class CoverageResultRepository {
         }
         copy("COPY indicator_values (run_id, indicator_key, scope_type, scope_code, value, numerator, denominator)"
                 + " FROM STDIN WITH (FORMAT csv)", csv);
+    }
+
+    /**
+     * Adds the signal classes of a gaps-first run's covered places (its gaps' rows have their answers already): best
+     * cell, level and class of each covered row of the settlements {@code settlementIds} and of each covered '*'
+     * stretch ({@code stretches}, in the report's order). Rows keep their ids; the caller holds the transaction and
+     * the run's lock.
+     */
+    void storeCoveredClasses(long runId, java.util.Collection<Long> settlementIds, SignalReport signals,
+            List<LineStretch> stretches) {
+        jdbc.sql("CREATE TEMP TABLE signal_classes_in (settlement_id bigint, service text, line_kind text, line_id bigint,"
+                + " from_km double precision, best_cell_id bigint, best_level_dbm real, signal_class text) ON COMMIT DROP")
+                .update();
+        StringBuilder csv = new StringBuilder(settlementIds.size() * 64);
+        for (long id : settlementIds) {
+            for (uz.qamrov.engine.model.Service service : uz.qamrov.engine.model.Service.mobile()) {
+                PlaceSignal p = signals.settlement(id, service).orElse(null);
+                if (p != null && p.reason() == null) {
+                    csv.append(id).append(',').append(service.key()).append(",,,");
+                    classColumns(csv, p).append('\n');
+                }
+            }
+        }
+        for (int k = 0; k < stretches.size(); k++) {
+            LineStretch st = stretches.get(k);
+            PlaceSignal p = signals.stretches().get(k);
+            if (st.covered() && p != null && p.reason() == null) {
+                csv.append(',').append(st.service().key()).append(',').append(st.lineKind().name().toLowerCase())
+                        .append(',').append(st.lineId()).append(',').append(st.fromKm());
+                classColumns(csv, p).append('\n');
+            }
+        }
+        copy("COPY signal_classes_in (settlement_id, service, line_kind, line_id, from_km, best_cell_id, best_level_dbm,"
+                + " signal_class) FROM STDIN WITH (FORMAT csv)", csv);
+        jdbc.sql("""
+                UPDATE settlement_coverage sc SET best_cell_id = i.best_cell_id, best_level_dbm = i.best_level_dbm,
+                  signal_class = i.signal_class
+                FROM signal_classes_in i
+                WHERE i.settlement_id IS NOT NULL AND sc.run_id = :run AND sc.settlement_id = i.settlement_id
+                  AND sc.service = i.service AND sc.covered""").param("run", runId).update();
+        jdbc.sql("""
+                UPDATE line_stretches ls SET best_cell_id = i.best_cell_id, best_level_dbm = i.best_level_dbm,
+                  signal_class = i.signal_class
+                FROM signal_classes_in i
+                WHERE i.settlement_id IS NULL AND ls.run_id = :run AND ls.operator_code = '*' AND ls.covered
+                  AND ls.line_kind = i.line_kind AND ls.line_id = i.line_id AND ls.service = i.service
+                  AND ls.from_km = i.from_km""").param("run", runId).update();
+    }
+
+    /** The run's rest is stored: it is {@code complete} from now on. */
+    void markComplete(long runId) {
+        jdbc.sql("UPDATE coverage_runs SET stats = stats - 'partial' WHERE id = :id").param("id", runId).update();
+    }
+
+    /** {@code ,best_cell_id,best_level_dbm,signal_class} of a covered place. */
+    private static StringBuilder classColumns(StringBuilder csv, PlaceSignal p) {
+        return csv.append(',').append(p.bestCellId() == null ? "" : p.bestCellId().toString()).append(',')
+                .append(p.bestLevelDbm() == null ? "" : p.bestLevelDbm().toString()).append(',')
+                .append(p.signalClass() == null ? "" : p.signalClass().key());
     }
 
     boolean hasPolygons(long runId) {

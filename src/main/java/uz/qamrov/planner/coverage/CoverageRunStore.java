@@ -2,9 +2,7 @@ package uz.qamrov.planner.coverage;
 
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,16 +49,18 @@ class CoverageRunStore implements CoverageRuns {
      * Runs readers are waiting for: a thread per date (up to 8), so a reader never waits on another date's
      * computation (they share the cores, not a lock).
      */
-    private final ExecutorService onDemand = Executors.newFixedThreadPool(8, daemon("coverage-run"));
+    private final ExecutorService onDemand = Executors.newFixedThreadPool(8, CoverageThreads.named("coverage-run", 0));
     /** Precomputation of runs: one thread, never in a reader's way. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("coverage-precompute"));
+    private final ExecutorService background;
+    /** Today's run after a generation: the readers' priority for the operating system, not the background's. */
+    private final ExecutorService todayWork = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-today", 0));
     /**
      * Polygons: a thread of their own, so polygons a map or an export waits for never queue behind the precomputation
      * of a hundred month-ends (after a start-up, they did: exports timed out).
      */
-    private final ExecutorService polygonWork = Executors.newSingleThreadExecutor(daemon("coverage-polygons"));
+    private final ExecutorService polygonWork;
     private final java.util.concurrent.ScheduledExecutorService quietTimer =
-            Executors.newSingleThreadScheduledExecutor(daemon("coverage-quiet"));
+            Executors.newSingleThreadScheduledExecutor(CoverageThreads.named("coverage-quiet", 0));
     private final QuietPeriod quietPeriod;
     /** Today's polygons are queued and not started: generations arriving meanwhile are served by that one task. */
     private final java.util.concurrent.atomic.AtomicBoolean todaysPolygonsQueued = new java.util.concurrent.atomic.AtomicBoolean();
@@ -72,6 +72,9 @@ class CoverageRunStore implements CoverageRuns {
     /** The polygon work running now (one polygon thread), or null. */
     private volatile RunPriority.Ticket polygonTicket;
 
+    /** The runs stored gaps first whose rest is being added. */
+    private final RunCompletions completions;
+
     CoverageRunStore(CoverageRunWriter writer, CoverageResultRepository results, CoverageModels models,
             CoverageProperties properties, java.time.Clock clock, RunPriority priority) {
         this.priority = priority;
@@ -81,6 +84,11 @@ class CoverageRunStore implements CoverageRuns {
         this.properties = properties;
         this.clock = clock;
         this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
+        this.completions = new RunCompletions(writer, priority, properties.backgroundNice());
+        this.background = Executors.newSingleThreadExecutor(
+                CoverageThreads.named("coverage-precompute", properties.backgroundNice()));
+        this.polygonWork = Executors.newSingleThreadExecutor(
+                CoverageThreads.named("coverage-polygons", properties.backgroundNice()));
     }
 
     @Override
@@ -117,14 +125,39 @@ class CoverageRunStore implements CoverageRuns {
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<RunRef> stored = results.latestRun(d);
             if (stored.isPresent() && !stored.get().stale()) {
-                return stored.get();
+                if (stored.get().complete()) {
+                    return stored.get();
+                }
+                if (completions.await(stored.get().id(), d, properties.runWaitS())) {
+                    continue;
+                }
             }
             if (!models.ready()) {
                 throw new CoverageNotReadyException("the coverage model is being built", 10);
             }
-            await(compute(d, onDemand), d);
+            await(compute(d, onDemand, false), d);
         }
         throw new CoverageNotReadyException("the network keeps changing; coverage of " + d + " is being computed", 5);
+    }
+
+    /**
+     * The run of the date with everything stored: a run stored gaps first is returned once its rest (covered places'
+     * classes, operators' stretches) is stored (the reader raises that work to a reader's priority); when nothing adds it (the
+     * model moved on meanwhile), a whole run of the date is computed.
+     */
+    @Override
+    public RunRef completeRun(LocalDate asOf) {
+        LocalDate d = asOf == null ? LocalDate.now(clock) : asOf;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            RunRef run = run(d);
+            if (run.complete()) {
+                return run;
+            }
+            if (!completions.await(run.id(), d, properties.runWaitS())) {
+                await(compute(d, onDemand, false), d); // nothing adds them: a whole run
+            }
+        }
+        throw new CoverageNotReadyException("the network keeps changing; coverage of " + d + " is being completed", 5);
     }
 
     @Override
@@ -200,14 +233,21 @@ class CoverageRunStore implements CoverageRuns {
 
     /** Runs queued or computing now, for the status endpoint. */
     int pending() {
-        return computing.size() + polygonsComputing.size() + queuedDates.size();
+        return computing.size() + polygonsComputing.size() + queuedDates.size() + completions.size();
     }
 
-    /** One computation per date, on a reader's thread pool; the run it stores is tagged with the generation it used. */
     private CompletableFuture<Long> compute(LocalDate d, ExecutorService executor) {
+        return compute(d, executor, true);
+    }
+
+    /**
+     * One computation per date, on a reader's thread pool; the run it stores is tagged with the generation it used.
+     * {@code gapsFirst}: the reader waits only for the gaps' reasons ({@link CoverageRunWriter#storeGapsFirst}).
+     */
+    private CompletableFuture<Long> compute(LocalDate d, ExecutorService executor, boolean gapsFirst) {
         return computing.computeIfAbsent(d, day -> {
-            CompletableFuture<Long> f = CompletableFuture.supplyAsync(() -> storeUnlessFresh(day, RunPriority.Level.READER),
-                    executor);
+            CompletableFuture<Long> f = CompletableFuture.supplyAsync(
+                    () -> storeUnlessFresh(day, RunPriority.Level.READER, gapsFirst), executor);
             f.whenComplete((v, e) -> {
                 computing.remove(day, f);
                 if (e != null) {
@@ -230,7 +270,7 @@ class CoverageRunStore implements CoverageRuns {
             return;
         }
         try {
-            mine.complete(storeUnlessFresh(d, RunPriority.Level.BACKGROUND));
+            mine.complete(storeUnlessFresh(d, RunPriority.Level.BACKGROUND, false));
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
@@ -239,13 +279,28 @@ class CoverageRunStore implements CoverageRuns {
         }
     }
 
-    /** Stores the run of {@code day} unless a fresh one exists; today's always at the top level (imports wait for it). */
-    private long storeUnlessFresh(LocalDate day, RunPriority.Level level) {
+    /**
+     * Stores the run of {@code day} unless a fresh one exists (complete, or with its rest on its way, unless
+     * {@code gapsFirst}); today's always whole at the top level (imports wait for it). A reader's other date is stored
+     * gaps first when {@code gapsFirst}, its rest added right after in the background.
+     */
+    private long storeUnlessFresh(LocalDate day, RunPriority.Level level, boolean gapsFirst) {
         Optional<RunRef> now = results.latestRun(day);
-        if (now.isPresent() && !now.get().stale()) {
+        if (now.isPresent() && !now.get().stale()
+                && (gapsFirst || now.get().complete() || completions.adding(now.get().id()))) {
             return now.get().id(); // stored meanwhile
         }
-        return writer.store(day, "full", day.equals(LocalDate.now(clock)) ? RunPriority.Level.TODAY : level);
+        if (day.equals(LocalDate.now(clock))) {
+            return writer.store(day, "full", RunPriority.Level.TODAY);
+        }
+        if (!gapsFirst || level != RunPriority.Level.READER) {
+            return writer.store(day, "full", level);
+        }
+        CoverageRunWriter.Stored stored = writer.storeGapsFirst(day, "full");
+        if (stored.partial()) {
+            completions.add(stored); // before the reader is answered: its next question finds the work
+        }
+        return stored.id();
     }
 
     private void await(CompletableFuture<Long> f, LocalDate d) {
@@ -272,7 +327,7 @@ class CoverageRunStore implements CoverageRuns {
         }
         Set<LocalDate> fresh = results.freshDates();
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate d : precomputeDates()) {
+        for (LocalDate d : properties.precomputeDates(LocalDate.now(clock))) {
             boolean touched = event.effectiveFrom() != null && !d.isBefore(event.effectiveFrom());
             if (touched || !fresh.contains(d)) {
                 dates.add(d);
@@ -291,7 +346,11 @@ class CoverageRunStore implements CoverageRuns {
                 todaysPolygonsQueued.set(false); // a generation arriving from now on queues the next round
                 try {
                     LocalDate day = LocalDate.now(clock);
-                    computeHere(day);
+                    try { // today's run on the readers' priority, not on this nicer thread
+                        CompletableFuture.runAsync(() -> computeHere(day), todayWork).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
+                    }
                     results.latestRun(day).filter(r -> !r.stale()).ifPresent(this::polygons);
                 } catch (CoverageRunWriter.OutdatedException e) {
                     log.info("coverage: polygons of today dropped ({}); the newer run's follow", e.getMessage());
@@ -303,11 +362,13 @@ class CoverageRunStore implements CoverageRuns {
     }
 
     private void queue(List<LocalDate> dates) {
+        LocalDate today = LocalDate.now(clock);
         for (LocalDate d : dates) {
             if (!queuedDates.add(d)) {
                 continue;
             }
-            background.execute(() -> {
+            // today's run (an import waits for it) on a thread of the readers' priority, never behind a month-end
+            (d.equals(today) ? todayWork : background).execute(() -> {
                 queuedDates.remove(d);
                 try {
                     computeHere(d);
@@ -318,46 +379,13 @@ class CoverageRunStore implements CoverageRuns {
         }
     }
 
-    /** Today first, then the year-ends behind the trends, then the slider's month-ends from today outwards. */
-    List<LocalDate> precomputeDates() {
-        LocalDate today = LocalDate.now(clock);
-        Set<LocalDate> out = new LinkedHashSet<>();
-        out.add(today);
-        if (properties.precompute() == CoverageProperties.Precompute.TODAY) {
-            return List.copyOf(out);
-        }
-        for (int y = properties.seriesStartYear(); y <= today.getYear(); y++) {
-            out.add(LocalDate.of(y, 12, 31));
-        }
-        if (properties.precompute() == CoverageProperties.Precompute.SLIDER) {
-            YearMonth first = YearMonth.parse(properties.sliderFrom());
-            YearMonth last = YearMonth.parse(properties.sliderTo());
-            List<LocalDate> months = new ArrayList<>();
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                months.add(m.atEndOfMonth());
-            }
-            months.sort((a, b) -> Long.compare(Math.abs(a.toEpochDay() - today.toEpochDay()),
-                    Math.abs(b.toEpochDay() - today.toEpochDay())));
-            out.addAll(months);
-        }
-        return List.copyOf(out);
-    }
-
     @PreDestroy
     void stop() {
         onDemand.shutdownNow();
         background.shutdownNow();
+        todayWork.shutdownNow();
         polygonWork.shutdownNow();
+        completions.stop();
         quietTimer.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        };
     }
 }

@@ -20,11 +20,20 @@ public interface CoverageRuns {
      * background. A date never computed is computed first (readers of the same date share it).
      */
     default RunRef run(LocalDate asOf) {
-        return new RunRef(runFor(asOf), asOf, -1, false, false);
+        return new RunRef(runFor(asOf), asOf, -1, false, false, true);
     }
 
     /** A run computed on the current model generation (waits for it); for consistency checks and import reports. */
     default RunRef freshRun(LocalDate asOf) {
+        return run(asOf);
+    }
+
+    /**
+     * Like {@link #run}, and also waits until the run is complete: a run a reader waited for is stored gaps first (all a
+     * gap list shows), the covered places' signal classes and each operator's uncovered stretches a moment later. For
+     * readers of those (OGC items, hexagons, GeoPackages, operator-filtered stretch lists).
+     */
+    default RunRef completeRun(LocalDate asOf) {
         return run(asOf);
     }
 

@@ -43,9 +43,12 @@ class RunEvaluator {
     /** Settlements or stretches diagnosed under one read lock: ~0.1–0.3 s of the national model on one core. */
     static final int DIAGNOSIS_PART = 1_000;
 
-    /** Everything a run stores, and how long each piece took (for the run's log line). */
+    /**
+     * Everything a run stores, and how long each piece took (for the run's log line). {@code rest}: for a gaps-first
+     * evaluation, the diagnosis whose covered places are still to be made ({@link #completeRest}); else null.
+     */
     record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
-            Map<Long, double[]> nearest, String timings) {
+            Map<Long, double[]> nearest, String timings, SignalDiagnosis rest) {
     }
 
     /** A diagnosis and the generation it was made on. */
@@ -102,19 +105,22 @@ class RunEvaluator {
     /**
      * Everything a run of {@code asOf} holds, from one generation; if the model moved on in between, the value is
      * {@code null} (the caller evaluates again). {@code level}: the run's priority (lower work yields between pieces).
+     * {@code gapsFirst}: diagnose only the places without a service (their reasons: what a gap list shows); the
+     * covered places' classes and each operator's stretches follow with {@link #completeRest}.
      */
-    CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf, RunPriority.Level level) {
+    CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf, RunPriority.Level level, boolean gapsFirst) {
         priority.yieldTo(level);
         long t0 = System.nanoTime();
         var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
         long generation = all.generation();
         long t1 = System.nanoTime();
-        CompletableFuture<Beside> beside = CompletableFuture.supplyAsync(() -> beside(asOf, generation, level), this.beside);
-        SignalReport signals;
+        CompletableFuture<Beside> beside = CompletableFuture.supplyAsync(
+                () -> beside(asOf, generation, level, !gapsFirst), this.beside);
+        SignalDiagnosis diagnosis;
         try {
             priority.yieldTo(level);
             // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
-            signals = diagnose(asOf, all.value(), generation, level);
+            diagnosis = diagnose(asOf, all.value(), generation, level, gapsFirst);
         } catch (RuntimeException e) {
             beside.cancel(false);
             throw e;
@@ -126,40 +132,34 @@ class RunEvaluator {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        if (signals == null || b == null) {
+        if (diagnosis == null || b == null) {
             return new CoverageModels.Tagged<>(generation, null);
         }
-        lastSignals.put(asOf, new LastSignals(generation, signals));
+        SignalReport signals = gapsFirst ? diagnosis.gapReport() : diagnosis.report();
+        if (signals.complete()) {
+            lastSignals.put(asOf, new LastSignals(generation, signals));
+        }
         String timings = String.format(java.util.Locale.ROOT,
-                "snapshot %d ms, signals %d ms (%d settlements, %d stretches from an earlier diagnosis), beside it %s,"
-                + " waited %d ms for them", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                "snapshot %d ms, signals %s%d ms (%d settlements, %d stretches from an earlier diagnosis), beside it %s,"
+                + " waited %d ms for them", (t1 - t0) / 1_000_000, signals.complete() ? "" : "of the gaps ", (t2 - t1) / 1_000_000,
                 signals.settlementsFromPrevious(), signals.stretchesFromPrevious(), b.timings(),
                 (System.nanoTime() - t2) / 1_000_000);
         return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, b.byOperator(),
-                b.distances(), timings));
+                b.distances(), timings, signals.complete() ? null : diagnosis));
     }
 
-    /** Each operator's uncovered stretches and the nearest distances of {@code generation}; null when it moved on. */
-    private Beside beside(LocalDate asOf, long generation, RunPriority.Level level) {
+    /**
+     * Each operator's uncovered stretches (unless {@code withOperators} is false: null then) and the nearest distances
+     * of {@code generation}; null when it moved on.
+     */
+    private Beside beside(LocalDate asOf, long generation, RunPriority.Level level, boolean withOperators) {
         long t0 = System.nanoTime();
-        boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
-        var operators = models.read(g -> CoverageRunWriter.operators(g.model()));
-        if (operators.generation() != generation) {
-            return null;
-        }
-        Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
-        // per operator too: "where does operator X not cover this road" (gap lists filter by operator)
-        // only their uncovered stretches are stored: gap lists are all such an operator filter reads
-        for (String op : operators.value()) {
-            priority.yieldTo(level);
-            var stretches = models.read(g -> operatorGaps(g, asOf, op));
-            if (stretches.generation() != generation) {
+        Map<String, List<LineStretch>> byOperator = null;
+        if (withOperators) {
+            byOperator = operatorStretches(asOf, generation, () -> priority.yieldTo(level));
+            if (byOperator == null) {
                 return null;
             }
-            if (carryOver) {
-                lastOperatorGaps.put(new OperatorDay(asOf, op), new LastStretches(generation, stretches.value()));
-            }
-            byOperator.put(op, stretches.value());
         }
         priority.yieldTo(level);
         long t1 = System.nanoTime();
@@ -174,9 +174,9 @@ class RunEvaluator {
         for (int i = 0; i < settlements.size(); i++) {
             distances.put(settlements.get(i).id(), new double[] {siteAndFiber[0][i], siteAndFiber[1][i]});
         }
-        String timings = String.format(java.util.Locale.ROOT, "%d operators' stretches %d ms, nearest %d ms (%s)",
-                operators.value().size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
-                nearestSource(inputs.value()));
+        String timings = String.format(java.util.Locale.ROOT, "%s operators' stretches %d ms, nearest %d ms (%s)",
+                byOperator == null ? "no" : Integer.toString(byOperator.size()), (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, nearestSource(inputs.value()));
         return new Beside(byOperator, distances, timings);
     }
 
@@ -187,6 +187,32 @@ class RunEvaluator {
         return (in.otherSites() == null ? "all sites" : "sites from " + in.otherSites().date())
                 + (in.fiber() != null ? ", fiber known" : in.otherFiber() == null ? ", all fiber"
                         : ", fiber from " + in.otherFiber().date());
+    }
+
+    /**
+     * Per operator its uncovered stretches of the date on {@code generation} ("where does operator X not cover this
+     * road": gap lists filter by operator; only the uncovered ones are stored, all such a filter reads); null when
+     * the model moved on.
+     */
+    private Map<String, List<LineStretch>> operatorStretches(LocalDate asOf, long generation, Runnable yield) {
+        boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
+        var operators = models.read(g -> CoverageRunWriter.operators(g.model()));
+        if (operators.generation() != generation) {
+            return null;
+        }
+        Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
+        for (String op : operators.value()) {
+            yield.run();
+            var stretches = models.read(g -> operatorGaps(g, asOf, op));
+            if (stretches.generation() != generation) {
+                return null;
+            }
+            if (carryOver) {
+                lastOperatorGaps.put(new OperatorDay(asOf, op), new LastStretches(generation, stretches.value()));
+            }
+            byOperator.put(op, stretches.value());
+        }
+        return byOperator;
     }
 
     /** An operator's uncovered stretches of the date: the last ones when no change since touched that operator's cells. */
@@ -204,32 +230,64 @@ class RunEvaluator {
      * under the read lock on its own (an import waiting for the write lock waits for one part, not for a national
      * diagnosis), from the last diagnosis of the date where the changes since are known. Null when the model moved on.
      */
-    private SignalReport diagnose(LocalDate asOf, CoverageSnapshot snapshot, long generation, RunPriority.Level level) {
+    private SignalDiagnosis diagnose(LocalDate asOf, CoverageSnapshot snapshot, long generation, RunPriority.Level level,
+            boolean gapsOnly) {
         var started = models.read(g -> g.id() != generation ? null : startDiagnosis(g, asOf, snapshot));
         SignalDiagnosis d = started.value();
-        if (d == null) {
+        return d == null || !diagnoseParts(d, generation, () -> priority.yieldTo(level), gapsOnly) ? null : d;
+    }
+
+    /** The rest of a gaps-first run: the whole diagnosis and each operator's uncovered stretches. */
+    record Rest(SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator) {
+    }
+
+    /**
+     * The rest of a gaps-first evaluation, on the generation it was made on; null when the model moved on (the run's
+     * rest cannot be made on it any more). {@code ticket}: the work's priority, raised while a reader waits for it.
+     */
+    Rest completeRest(LocalDate asOf, long generation, SignalDiagnosis rest, RunPriority.Ticket ticket) {
+        Runnable yield = () -> priority.yieldTo(ticket);
+        if (!diagnoseParts(rest, generation, yield, false)) {
             return null;
         }
+        SignalReport all = rest.report();
+        lastSignals.put(asOf, new LastSignals(generation, all));
+        Map<String, List<LineStretch>> byOperator = operatorStretches(asOf, generation, yield);
+        return byOperator == null ? null : new Rest(all, byOperator);
+    }
+
+    /** Every part of {@code d} (or of its gaps), each under the read lock; false when the model moved on. */
+    private boolean diagnoseParts(SignalDiagnosis d, long generation, Runnable yield, boolean gapsOnly) {
         for (int from = 0; from < d.settlementCount() + d.stretchCount(); from += DIAGNOSIS_PART) {
-            priority.yieldTo(level);
+            yield.run();
             int start = from;
-            var part = models.read(g -> g.id() != generation ? null : diagnosePart(d, start));
+            var part = models.read(g -> g.id() != generation ? null : diagnosePart(d, start, gapsOnly));
             if (part.value() == null) {
-                return null;
+                return false;
             }
         }
-        return d.report();
+        return true;
     }
 
     /** Diagnoses part {@code from}..{@code from + DIAGNOSIS_PART} of the settlements followed by the stretches. */
-    private static Boolean diagnosePart(SignalDiagnosis d, int from) {
+    private static Boolean diagnosePart(SignalDiagnosis d, int from, boolean gapsOnly) {
         int n = d.settlementCount();
         int to = from + DIAGNOSIS_PART;
         if (from < n) {
-            d.settlements(from, Math.min(to, n));
+            if (gapsOnly) {
+                d.gapSettlements(from, Math.min(to, n));
+            } else {
+                d.settlements(from, Math.min(to, n));
+            }
         }
         if (to > n) {
-            d.stretches(Math.max(from - n, 0), Math.min(to - n, d.stretchCount()));
+            int a = Math.max(from - n, 0);
+            int b = Math.min(to - n, d.stretchCount());
+            if (gapsOnly) {
+                d.gapStretches(a, b);
+            } else {
+                d.stretches(a, b);
+            }
         }
         return Boolean.TRUE;
     }

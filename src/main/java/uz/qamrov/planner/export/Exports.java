@@ -81,7 +81,8 @@ public class Exports {
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
-        return new GapExport(runs.runFor(asOf), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
+        // the GeoPackage's settlements_status layer carries every covered settlement's class
+        return new GapExport(runs.completeRun(asOf).id(), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /**

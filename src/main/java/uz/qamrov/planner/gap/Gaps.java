@@ -35,13 +35,13 @@ public class Gaps {
     }
 
     public GapList settlements(Filter f, PagingProperties.Page page) {
-        GapQuery q = query(f, Sort.settlements(f.sort()), page);
+        GapQuery q = query(f, Sort.settlements(f.sort()), page, false);
         return new GapList(repository.countSettlements(q), GapRepository.SETTLEMENT_COLUMNS, repository.settlements(q),
                 asOf(f), q.run());
     }
 
     public GapList stretches(LineKind kind, Filter f, PagingProperties.Page page) {
-        GapQuery q = query(f, Sort.stretches(f.sort()), page);
+        GapQuery q = query(f, Sort.stretches(f.sort()), page, blankToNull(f.operator()) != null);
         return new GapList(repository.countStretches(kind, q), GapRepository.stretchColumns(kind), repository.stretches(kind, q),
                 asOf(f), q.run());
     }
@@ -62,11 +62,14 @@ public class Gaps {
                 repository.longestGapKm(kind, lineId, run.id(), s).orElse(null), fractions);
     }
 
-    /** Validates the filters first, so a bad request never starts a run's computation. */
-    private GapQuery query(Filter f, Sort sort, PagingProperties.Page page) {
+    /**
+     * Validates the filters first, so a bad request never starts a run's computation. {@code operatorStretches}: an
+     * operator's stretches are read, which a run stored gaps first gets with its rest (a second or so later).
+     */
+    private GapQuery query(Filter f, Sort sort, PagingProperties.Page page, boolean operatorStretches) {
         Service service = Service.parse(f.service());
         regions.requireRegionFilter(blankToNull(f.region()));
-        return new GapQuery(runs.run(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
+        return new GapQuery(operatorStretches ? runs.completeRun(f.asOf()) : runs.run(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
                 blankToNull(f.operator()), blankToNull(f.ref()), blankToNull(f.text()), sort, page.limit(), page.offset());
     }
 

@@ -69,7 +69,7 @@ public class Hexagons {
                     + " (default 7 nationally, 8 in a region)", Map.of("parameter", "resolution", "value", res));
         }
         H3Core core = h3();
-        RunRef run = runs.run(asOf);
+        RunRef run = runs.completeRun(asOf); // the hexagons' classes are the covered places'
         HexagonBinner binner = new HexagonBinner(core, res);
         repository.binSettlements(run.id(), s.key(), r, op, binner);
         return new HexagonMap(s, r, op, res, asOf == null ? LocalDate.now(clock) : asOf, run, binner.hexagons());

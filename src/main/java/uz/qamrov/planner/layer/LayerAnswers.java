@@ -37,7 +37,8 @@ class LayerAnswers {
 
     /** Whether answers of this layer and query are kept (the settlements layer, a run, a map-sized page). */
     static boolean keeps(Layer layer, LayerQuery q) {
-        return layer == Layer.SETTLEMENTS && q.runId() != null && q.limit() <= MAX_LIMIT;
+        // an answer with classes pending would outlive them (the run keeps its id when they are stored)
+        return layer == Layer.SETTLEMENTS && q.runId() != null && q.limit() <= MAX_LIMIT && !q.signalClassesPending();
     }
 
     Answer get(Layer layer, LayerQuery q) {

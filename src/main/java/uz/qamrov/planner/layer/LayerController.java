@@ -52,9 +52,9 @@ class LayerController {
             throw uz.qamrov.planner.web.ApiException.notFound("no layer " + layer + " (see /ogc/collections/" + layer + ")");
         }
         PagingProperties.Page page = paging.page(limit, offset);
-        LayerQuery q = layers.query(l, bbox, asOf, service, page);
+        LayerQuery q = layers.query(l, bbox, asOf, service, page, false);
         if (!LayerAnswers.keeps(l, q)) {
-            return writer.response(OutputFormat.GEOJSON, envelope(page, layers.count(l, q)), layers.rows(l, q));
+            return writer.response(OutputFormat.GEOJSON, envelope(page, layers.count(l, q), q), layers.rows(l, q));
         }
         LayerAnswers.Answer kept = answers.get(l, q);
         if (kept == null) {
@@ -62,18 +62,23 @@ class LayerController {
             long matched = layers.count(l, q);
             var body = new java.io.ByteArrayOutputStream();
             try {
-                writer.write(OutputFormat.GEOJSON, envelope(page, matched), layers.rows(l, q), body);
+                writer.write(OutputFormat.GEOJSON, envelope(page, matched, q), layers.rows(l, q), body);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
             kept = new LayerAnswers.Answer(matched, body.toByteArray());
             answers.put(l, q, kept);
         }
-        return writer.response(OutputFormat.GEOJSON, envelope(page, kept.matched()), kept.body());
+        return writer.response(OutputFormat.GEOJSON, envelope(page, kept.matched(), q), kept.body());
     }
 
-    /** The FeatureCollection's count and links (built from this request, so on the request thread). */
-    private static ListWriter.Envelope envelope(PagingProperties.Page page, long matched) {
-        return new ListWriter.Envelope(matched, PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString()), null, null);
+    /**
+     * The FeatureCollection's count and links (built from this request, so on the request thread), and
+     * {@code "signal_classes_pending": true} while the run's covered settlements have no class yet.
+     */
+    private static ListWriter.Envelope envelope(PagingProperties.Page page, long matched, LayerQuery q) {
+        var links = PageLinks.of(page, matched, OutputFormat.GEO_JSON.toString());
+        return new ListWriter.Envelope(matched, links, null, null,
+                q.signalClassesPending() ? java.util.Map.of("signal_classes_pending", true) : java.util.Map.of(), false);
     }
 }

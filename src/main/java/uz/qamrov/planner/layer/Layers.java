@@ -39,17 +39,27 @@ public class Layers {
 
     /**
      * Validates a request: bbox as {@code minLon,minLat,maxLon,maxLat} (WGS84), asOf defaulting to today, service
-     * defaulting to mobile_internet; resolves the coverage run for per-run layers.
+     * defaulting to mobile_internet; resolves the coverage run for per-run layers. {@code withSignalClasses}: wait
+     * until a run stored gaps first is complete (GIS clients, popups: covered settlements' classes); without it, a map
+     * draws the run at once and the query says the classes are pending.
      */
-    public LayerQuery query(Layer layer, String bbox, LocalDate asOf, String service, PagingProperties.Page page) {
+    public LayerQuery query(Layer layer, String bbox, LocalDate asOf, String service, PagingProperties.Page page,
+            boolean withSignalClasses) {
         LocalDate date = asOf == null ? today() : asOf;
         String s = service == null || service.isBlank() ? "mobile_internet" : service;
         if (!SERVICES.contains(s)) {
             throw ApiException.badRequest("unknown service: " + service, Map.of("parameter", "service", "value", service))
                     .withMessage("detail.unknown-service");
         }
-        Long run = !layer.perRun() ? null : layer == Layer.COVERAGE ? runs.runWithPolygonsFor(date) : runs.runFor(date);
-        return new LayerQuery(parseBbox(bbox), date, run, s, page.limit(), page.offset());
+        double[] box = parseBbox(bbox);
+        if (!layer.perRun()) {
+            return new LayerQuery(box, date, null, s, page.limit(), page.offset(), false);
+        }
+        if (layer == Layer.COVERAGE) {
+            return new LayerQuery(box, date, runs.runWithPolygonsFor(date), s, page.limit(), page.offset(), false);
+        }
+        var run = withSignalClasses ? runs.completeRun(date) : runs.run(date);
+        return new LayerQuery(box, date, run.id(), s, page.limit(), page.offset(), !run.complete());
     }
 
     public long count(Layer layer, LayerQuery q) {

@@ -133,7 +133,7 @@ class OgcController {
         format(f);
         Layer layer = layers.layer(collectionId);
         PagingProperties.Page page = paging.page(limit, offset);
-        LayerQuery q = layers.query(layer, bbox, asOf(datetime), service, page);
+        LayerQuery q = layers.query(layer, bbox, asOf(datetime), service, page, true);
         long matched = layers.count(layer, q);
         List<Link> links = new ArrayList<>(PageLinks.of(page, matched, GEOJSON));
         links.replaceAll(l -> "next".equals(l.rel()) ? nextPage(page, l) : l);
@@ -148,7 +148,7 @@ class OgcController {
             @RequestParam(required = false) String f) throws Exception {
         format(f);
         Layer layer = layers.layer(collectionId);
-        LayerQuery q = layers.query(layer, null, asOf(datetime), service, paging.page(1, 0));
+        LayerQuery q = layers.query(layer, null, asOf(datetime), service, paging.page(1, 0), true);
         var row = layers.item(layer, featureId, q)
                 .orElseThrow(() -> ApiException.notFound("no feature " + featureId + " in " + collectionId));
         ObjectNode feature = json.createObjectNode();

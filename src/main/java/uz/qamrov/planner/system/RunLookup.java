@@ -42,6 +42,15 @@ public class RunLookup {
         return r.run(asOf);
     }
 
+    /** As {@link #run}, for readers of a run's rest (covered places' classes, operators' stretches): waits for it. */
+    public uz.qamrov.planner.coverage.RunRef completeRun(LocalDate asOf) {
+        CoverageRuns r = runs.getIfAvailable();
+        if (r == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
+        }
+        return r.completeRun(asOf);
+    }
+
     /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored. */
     public long runWithPolygonsFor(LocalDate asOf) {
         CoverageRuns r = runs.getIfAvailable();

@@ -1,0 +1,89 @@
+package uz.qamrov.planner.coverage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coverage service's own threads: daemons, named by their job, and at a nice value of their own.
+ *
+ * <p>Threads of work nobody waits for (the slider's month-ends, polygons and their unions), which the operating system
+ * runs only on CPU time the readers leave. {@link RunPriority} already makes such work pause between its pieces
+ * while a reader's run computes, but a piece in progress (a region's union: seconds on both cores) kept its share:
+ * in the first minutes after a start a month nobody viewed took 2–3 s, and 0.5–0.8 s once the precomputation was done.
+ * Java thread priorities do nothing on Linux without root, so each such thread raises its own nice value with
+ * {@code renice} on its task id (Linux schedules threads as tasks; anyone may make their own tasks nicer). Where that is
+ * not possible (another OS, no {@code renice}) the threads run as before and this is logged once.
+ */
+final class CoverageThreads {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageThreads.class);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    private CoverageThreads() {
+    }
+
+    /** Daemon threads named {@code name-N} at nice {@code nice} (0 = as other threads). */
+    static ThreadFactory named(String name, int nice) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(() -> {
+                lowerThisThread(nice);
+                r.run();
+            }, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+    }
+
+    /** A fork-join pool of {@code parallelism} daemon workers named {@code name-N} at nice {@code nice}. */
+    static ForkJoinPool pool(String name, int parallelism, int nice) {
+        return new ForkJoinPool(parallelism, p -> {
+            ForkJoinWorkerThread t = new ForkJoinWorkerThread(p) {
+                @Override
+                protected void onStart() {
+                    super.onStart();
+                    lowerThisThread(nice);
+                }
+            };
+            t.setName(name + "-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+    }
+
+    /** Raises the calling thread's nice value to {@code nice}; best effort. */
+    static void lowerThisThread(int nice) {
+        if (nice <= 0) {
+            return;
+        }
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+            String tid = self.getFileName().toString();
+            Process p = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                warn("renice of thread " + tid + " failed");
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            warn(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void warn(String why) {
+        if (WARNED.compareAndSet(false, true)) {
+            log.info("coverage: background threads run at the readers' priority ({})", why);
+        }
+    }
+}
