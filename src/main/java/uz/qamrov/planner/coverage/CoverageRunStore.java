@@ -87,8 +87,10 @@ class CoverageRunStore implements CoverageRuns {
         this.completions = new RunCompletions(writer, priority, properties.backgroundNice());
         this.background = Executors.newSingleThreadExecutor(
                 CoverageThreads.named("coverage-precompute", properties.backgroundNice()));
-        this.polygonWork = Executors.newSingleThreadExecutor(
-                CoverageThreads.named("coverage-polygons", properties.backgroundNice()));
+        // polygons at the readers' nice value: an export or a map waiting for them raises them (RunPriority), which a
+        // nicer thread could not follow (a process may not lower its threads' nice value again); under the load
+        // benchmark's saturation a national export then waited past its 120 s for unions at nice 10
+        this.polygonWork = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-polygons", 0));
     }
 
     @Override

@@ -61,9 +61,8 @@ class CoverageRunWriter {
     private final RunPriority priority;
 
     CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority, CoverageProperties properties) {
-        this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(),
-                properties.backgroundNice());
+            TransactionTemplate tx, RunPriority priority) {
+        this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(), 0);
         this.models = models;
         this.evaluator = evaluator;
         this.results = results;
