@@ -25,19 +25,32 @@ import uz.qamrov.engine.model.Site;
  */
 class SignalDiagnosisInPartsTest {
 
+    /** A random world of 160 settlements and {@code siteCount} sites, its snapshot and whole diagnosis. */
+    private record World(long seed, Random rnd, List<Settlement> settlements, CoverageModel model,
+            CoverageSnapshot snapshot, SignalReport whole) {
+        static World of(String name, long defaultSeed, int siteCount) {
+            long seed = TestSeeds.seed(name, defaultSeed);
+            RandomNetwork net = new RandomNetwork(seed);
+            List<Settlement> settlements = net.settlements(160, 0.25);
+            List<Site> sites = new ArrayList<>();
+            List<Cell> cells = new ArrayList<>();
+            net.sitesAndCells(siteCount, sites, cells);
+            CoverageModel model = IncrementalUpdateTest.build(settlements, sites, cells, net.lines(5),
+                    net.fiberRoutes(3), net.fiberNodes(3));
+            CoverageSnapshot snapshot = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
+            return new World(seed, net.random(), settlements, model, snapshot, model.diagnose(snapshot));
+        }
+    }
+
     @RepeatedTest(3)
     void partsInAnyOrderGiveTheWholeDiagnosis(RepetitionInfo repetition) {
-        long seed = TestSeeds.seed("SignalDiagnosisInPartsTest", 20261203L + repetition.getCurrentRepetition());
-        RandomNetwork net = new RandomNetwork(seed);
-        Random rnd = net.random();
-        List<Settlement> settlements = net.settlements(160, 0.25);
-        List<Site> sites = new ArrayList<>();
-        List<Cell> cells = new ArrayList<>();
-        net.sitesAndCells(60, sites, cells);
-        CoverageModel model = IncrementalUpdateTest.build(settlements, sites, cells, net.lines(5), net.fiberRoutes(3),
-                net.fiberNodes(3));
-        CoverageSnapshot snapshot = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
-        SignalReport whole = model.diagnose(snapshot);
+        World w = World.of("SignalDiagnosisInPartsTest", 20261203L + repetition.getCurrentRepetition(), 60);
+        long seed = w.seed();
+        Random rnd = w.rnd();
+        List<Settlement> settlements = w.settlements();
+        CoverageModel model = w.model();
+        CoverageSnapshot snapshot = w.snapshot();
+        SignalReport whole = w.whole();
 
         SignalDiagnosis d = model.diagnosisInParts(snapshot, null, java.util.Set.of());
         assertThat(d.settlementCount()).isEqualTo(settlements.size());
@@ -70,17 +83,13 @@ class SignalDiagnosisInPartsTest {
      */
     @RepeatedTest(3)
     void gapsFirstThenTheRestGiveTheWholeDiagnosis(RepetitionInfo repetition) {
-        long seed = TestSeeds.seed("SignalDiagnosisInPartsTest.gapsFirst", 20261204L + repetition.getCurrentRepetition());
-        RandomNetwork net = new RandomNetwork(seed);
-        Random rnd = net.random();
-        List<Settlement> settlements = net.settlements(160, 0.25);
-        List<Site> sites = new ArrayList<>();
-        List<Cell> cells = new ArrayList<>();
-        net.sitesAndCells(40, sites, cells);
-        CoverageModel model = IncrementalUpdateTest.build(settlements, sites, cells, net.lines(5), net.fiberRoutes(3),
-                net.fiberNodes(3));
-        CoverageSnapshot snapshot = model.evaluate(LocalDate.of(2026, 6, 1), CoverageFilter.ANY);
-        SignalReport whole = model.diagnose(snapshot);
+        World w = World.of("SignalDiagnosisInPartsTest.gapsFirst", 20261204L + repetition.getCurrentRepetition(), 40);
+        long seed = w.seed();
+        Random rnd = w.rnd();
+        List<Settlement> settlements = w.settlements();
+        CoverageModel model = w.model();
+        CoverageSnapshot snapshot = w.snapshot();
+        SignalReport whole = w.whole();
 
         SignalDiagnosis d = model.diagnosisInParts(snapshot, null, java.util.Set.of());
         List<int[]> gapParts = new ArrayList<>();

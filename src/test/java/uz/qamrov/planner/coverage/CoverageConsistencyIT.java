@@ -237,11 +237,17 @@ class CoverageConsistencyIT extends ApiIT {
                 .as("the coverage update must succeed: %s", job.path("report")).isTrue();
     }
 
-    private void assertConsistent(String when) throws Exception {
-        CoverageModel fresh = new CoverageModelBuilder().settings(models.settings()).settlements(inputs.settlements())
+    /** The model built from scratch from what the database holds now, with the service's settings and terrain. */
+    static CoverageModel fromScratch(CoverageInputRepository inputs, CoverageModels models,
+            uz.qamrov.planner.terrain.TerrainStore terrain) {
+        return new CoverageModelBuilder().settings(models.settings()).settlements(inputs.settlements())
                 .cells(inputs.cells(null)).sites(inputs.sites(null)).lines(inputs.transportLines())
                 .fiberRoutes(inputs.fiberRoutes(null)).fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations())
                 .adminAreas(inputs.adminAreas()).terrain(terrain.dem()).build();
+    }
+
+    private void assertConsistent(String when) throws Exception {
+        CoverageModel fresh = fromScratch(inputs, models, terrain);
         // planning's copy, brought to this generation from the last step's by the network's difference (or new after
         // a rebuild): it must answer as the model built from scratch
         copy = copies.refresh(copy);

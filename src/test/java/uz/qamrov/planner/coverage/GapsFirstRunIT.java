@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
-import uz.qamrov.engine.measure.CoverageModelBuilder;
 import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.PlaceSignal;
@@ -57,10 +56,7 @@ class GapsFirstRunIT extends ApiIT {
     void theGapsComeFirstAndTheClassesFollow() throws Exception {
         seedWorld(new Random(20261203L));
         coverage.rebuild();
-        CoverageModel fresh = new CoverageModelBuilder().settings(models.settings()).settlements(inputs.settlements())
-                .cells(inputs.cells(null)).sites(inputs.sites(null)).lines(inputs.transportLines())
-                .fiberRoutes(inputs.fiberRoutes(null)).fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations())
-                .adminAreas(inputs.adminAreas()).terrain(terrain.dem()).build();
+        CoverageModel fresh = CoverageConsistencyIT.fromScratch(inputs, models, terrain);
 
         LocalDate d = LocalDate.of(2021, 6, 30);
         Expected expected = expected(fresh, d);
