@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  *     the network's difference up to this many changed cells. A larger change makes a new copy when a what-if needs
  *     one, and releases the copy when it was only being kept up to date in the background: after a national upload
  *     the service then holds one national model, not two, while it recomputes the dates the upload touched
- * @param backgroundNice the nice value (0–19) of the threads of work nobody waits for (precomputation, a run's rest):
+ * @param backgroundNice the nice value (0–19) of the threads of work nobody waits for (the precomputation of dates):
  *     the operating system gives them only the CPU readers leave ({@link CoverageThreads}); 0 = as other threads
  */
 @Validated

@@ -84,7 +84,7 @@ class CoverageRunStore implements CoverageRuns {
         this.properties = properties;
         this.clock = clock;
         this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
-        this.completions = new RunCompletions(writer, priority, properties.backgroundNice());
+        this.completions = new RunCompletions(writer, priority);
         this.background = Executors.newSingleThreadExecutor(
                 CoverageThreads.named("coverage-precompute", properties.backgroundNice()));
         // polygons at the readers' nice value: an export or a map waiting for them raises them (RunPriority), which a

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The coverage service's own threads: daemons, named by their job, and at a nice value of their own.
  *
- * <p>Threads of work nobody ever waits for (the slider's month-ends, a run's rest) run at a higher nice value: the
+ * <p>Threads of work nobody ever waits for (the slider's month-ends) run at a higher nice value: the
  * operating system gives them only the CPU time the readers leave. {@link RunPriority} already makes such work pause
  * between its pieces while a reader's run computes, but a piece in progress kept its share: in the first minutes after
  * a start a month nobody viewed took 2–3 s, and 0.5–0.8 s once the precomputation was done. Work a reader may come to
- * wait for (polygons) stays at the readers' value: a process cannot lower its threads' nice value again.
+ * wait for (polygons, a run's rest) stays at the readers' value: a process cannot lower its threads' nice value again.
  * Java thread priorities do nothing on Linux without root, so each such thread raises its own nice value with
  * {@code renice} on its task id (Linux schedules threads as tasks; anyone may make their own tasks nicer). Where that is
  * not possible (another OS, no {@code renice}) the threads run as before and this is logged once.

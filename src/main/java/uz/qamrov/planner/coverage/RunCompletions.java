@@ -30,13 +30,17 @@ final class RunCompletions {
     private final Map<Long, Work> byRun = new ConcurrentHashMap<>();
     private final CoverageRunWriter writer;
     private final RunPriority priority;
-    /** Two threads at the background's nice value: a month's rest never holds up the next month a reader asks for. */
+    /**
+     * Two threads at the readers' nice value, like polygons: a reader may come to wait for a rest (an OGC item, a
+     * popup), and a thread at nice 10 cannot be made less nice again; under load it would starve. Between its pieces
+     * the rest yields to the readers' runs ({@link RunPriority}).
+     */
     private final ExecutorService executor;
 
-    RunCompletions(CoverageRunWriter writer, RunPriority priority, int nice) {
+    RunCompletions(CoverageRunWriter writer, RunPriority priority) {
         this.writer = writer;
         this.priority = priority;
-        this.executor = Executors.newFixedThreadPool(2, CoverageThreads.named("coverage-classes", nice));
+        this.executor = Executors.newFixedThreadPool(2, CoverageThreads.named("coverage-rest", 0));
     }
 
     /** Adds the rest of {@code stored} in the background. */
