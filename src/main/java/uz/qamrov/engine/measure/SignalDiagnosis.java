@@ -255,7 +255,7 @@ public final class SignalDiagnosis {
         }
         int carriedStretches = stretches.length - countFalse(stretchFromPrevious);
         return new SignalReport(snapshot.asOf(), snapshot.filter(), bySettlement, coveredIds, stretchList,
-                Arrays.asList(stretches.clone()), diagnoser.terrain(), new int[] {carriedSettlements, carriedStretches},
+                Arrays.asList(stretches), diagnoser.terrain(), new int[] {carriedSettlements, carriedStretches},
                 cellsVersion, complete);
     }
 

@@ -110,20 +110,19 @@ class CoverageRunWriter {
         }
         SignalReport all = rest.signals();
         long t1 = System.nanoTime();
-        List<Long> covered = new ArrayList<>();
+        // the settlements the gaps-first report left out: those with every mobile service
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         for (var row : e.all().settlements()) {
-            if (e.signals().settlement(row.settlementId(), row.service()).isEmpty() && row.covered()
-                    && all.settlement(row.settlementId(), row.service()).isPresent()) {
-                covered.add(row.settlementId());
+            if (row.covered() && e.signals().settlement(row.settlementId(), row.service()).isEmpty()) {
+                ids.add(row.settlementId());
             }
         }
-        List<Long> ids = covered.stream().distinct().toList();
         Boolean stored = tx.execute(status -> {
             if (!results.lockRun(run.id())) {
                 return false;
             }
             results.storeCoveredClasses(run.id(), ids, all, e.all().stretches());
-            rest.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(run.id(), stretches, op, null));
+            storeOperatorStretches(run.id(), rest.stretchesByOperator());
             results.markComplete(run.id());
             return true;
         });
@@ -131,6 +130,11 @@ class CoverageRunWriter {
                 run.asOf(), Boolean.TRUE.equals(stored) ? "stored" : "dropped: the run was replaced",
                 (System.nanoTime() - t0) / 1_000_000, (t1 - t0) / 1_000_000, ids.size());
         return Boolean.TRUE.equals(stored);
+    }
+
+    /** Each operator's uncovered stretches (no signals: the gap lists filtered by operator read only where they are). */
+    private void storeOperatorStretches(long runId, java.util.Map<String, List<uz.qamrov.engine.measure.LineStretch>> byOperator) {
+        byOperator.forEach((op, stretches) -> results.storeStretches(runId, stretches, op, null));
     }
 
     private Stored storeNow(LocalDate asOf, String kind, RunPriority.Level level, boolean gapsFirst) {
@@ -157,7 +161,7 @@ class CoverageRunWriter {
             results.storeStretches(runId, run.all().stretches(), "*", run.signals().stretches());
             marks[1] = System.nanoTime();
             if (run.stretchesByOperator() != null) { // a gaps-first run stores them with its rest
-                run.stretchesByOperator().forEach((op, stretches) -> results.storeStretches(runId, stretches, op, null));
+                storeOperatorStretches(runId, run.stretchesByOperator());
             }
             marks[2] = System.nanoTime();
             results.storeIndicators(runId, run.all().indicators().values());

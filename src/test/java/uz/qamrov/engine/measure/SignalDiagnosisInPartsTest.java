@@ -55,10 +55,7 @@ class SignalDiagnosisInPartsTest {
         SignalDiagnosis d = model.diagnosisInParts(snapshot, null, java.util.Set.of());
         assertThat(d.settlementCount()).isEqualTo(settlements.size());
         assertThat(d.stretchCount()).as("seed %d: the world must have stretches", seed).isPositive();
-        List<int[]> parts = new ArrayList<>();
-        parts.addAll(cut(d.settlementCount(), rnd, 0));
-        parts.addAll(cut(d.stretchCount(), rnd, 1));
-        Collections.shuffle(parts, rnd);
+        List<int[]> parts = shuffledParts(d, rnd);
         int[] last = parts.remove(parts.size() - 1);
         parts.forEach(p -> make(d, p));
         assertThatThrownBy(d::report).as("a part is missing").isInstanceOf(IllegalStateException.class)
@@ -92,10 +89,7 @@ class SignalDiagnosisInPartsTest {
         SignalReport whole = w.whole();
 
         SignalDiagnosis d = model.diagnosisInParts(snapshot, null, java.util.Set.of());
-        List<int[]> gapParts = new ArrayList<>();
-        gapParts.addAll(cut(d.settlementCount(), rnd, 0));
-        gapParts.addAll(cut(d.stretchCount(), rnd, 1));
-        Collections.shuffle(gapParts, rnd);
+        List<int[]> gapParts = shuffledParts(d, rnd);
         int[] lastGap = gapParts.remove(gapParts.size() - 1);
         gapParts.forEach(p -> makeGaps(d, p));
         boolean lastHasGaps = lastGap[0] == 0
@@ -130,10 +124,7 @@ class SignalDiagnosisInPartsTest {
         }
         assertThat(gaps.complete()).isFalse();
 
-        List<int[]> rest = new ArrayList<>();
-        rest.addAll(cut(d.settlementCount(), rnd, 0));
-        rest.addAll(cut(d.stretchCount(), rnd, 1));
-        Collections.shuffle(rest, rnd);
+        List<int[]> rest = shuffledParts(d, rnd);
         rest.forEach(p -> make(d, p));
         SignalReport all = d.report();
         assertThat(all.complete()).isTrue();
@@ -156,7 +147,16 @@ class SignalDiagnosisInPartsTest {
         }
     }
 
-    /** Random parts covering 0..n: {kind, from, to}. */
+    /** Every settlement and stretch of {@code d} in random parts, in random order: {kind, from, to}. */
+    private static List<int[]> shuffledParts(SignalDiagnosis d, Random rnd) {
+        List<int[]> parts = new ArrayList<>();
+        parts.addAll(cut(d.settlementCount(), rnd, 0));
+        parts.addAll(cut(d.stretchCount(), rnd, 1));
+        Collections.shuffle(parts, rnd);
+        return parts;
+    }
+
+        /** Random parts covering 0..n: {kind, from, to}. */
     private static List<int[]> cut(int n, Random rnd, int kind) {
         List<int[]> out = new ArrayList<>();
         for (int from = 0; from < n;) {
