@@ -3,9 +3,9 @@ package uz.qamrov.planner.system.db;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.context.ApplicationEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -48,19 +48,16 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
                 log.info("PostGIS " + c.dataDir() + " is listening on 127.0.0.1:" + c.port());
                 cluster = c;
                 // Shutdown handlers run after the application contexts are closed, i.e. after the pool is drained.
-                SpringApplication.getShutdownHandlers().add(() -> {
-                    synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
-                        stopWatchdog();
-                        cluster.close();
-                        cluster = null;
-                    }
-                });
+                // (A service closed before the JVM ends has stopped it already: see Release.)
+                SpringApplication.getShutdownHandlers().add(EmbeddedPostgisEnvironmentPostProcessor::stopCluster);
             }
             if (watchdog == null) {
                 watchdog = new ClusterWatchdog(cluster, props.watchdogInterval());
             }
             users++;
-            application.addListeners(new ApplicationEnded());
+            Release release = new Release();
+            application.addListeners(release);
+            application.addInitializers(release::registerIn);
             cluster.createDatabase(props.database());
             env.getPropertySources().addFirst(new MapPropertySource("qamrovEmbeddedPostgis", Map.of(
                     "spring.datasource.url", cluster.jdbcUrl(props.database()),
@@ -70,34 +67,58 @@ public class EmbeddedPostgisEnvironmentPostProcessor implements EnvironmentPostP
         }
     }
 
-    /** Stops the watchdog with the last application using the cluster (closed, or failed to start). */
-    private static final class ApplicationEnded implements ApplicationListener<ApplicationEvent> {
+    /**
+     * Ends one application's use of the cluster: with the last one the watchdog stops and so does the cluster, once
+     * that application's context is closed (its pool drained). Before, the cluster ran until the JVM ended; a test
+     * that started the service on a temporary directory had that directory deleted first, and {@code pg_ctl stop}
+     * then failed, leaving the postmaster running after the build.
+     */
+    private static final class Release implements ApplicationListener<ApplicationFailedEvent> {
         private boolean ended;
 
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            boolean closed = event instanceof ContextClosedEvent e && e.getApplicationContext().getParent() == null;
-            if (!closed && !(event instanceof ApplicationFailedEvent)) {
-                return;
+        /**
+         * Registered as the context's first disposable bean, so it is destroyed last, after the datasource
+         * (singletons are destroyed in the reverse order of their registration).
+         */
+        void registerIn(ConfigurableApplicationContext context) {
+            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean("qamrovEmbeddedPostgisRelease", this::release);
             }
+        }
+
+        /** A start that failed before its context existed; otherwise the context's close releases. */
+        @Override
+        public void onApplicationEvent(ApplicationFailedEvent event) {
+            if (event.getApplicationContext() == null) {
+                release();
+            }
+        }
+
+        private void release() {
             synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
                 if (ended) {
                     return;
                 }
                 ended = true;
                 if (--users == 0) {
-                    // nothing watches any more: a cluster stopped on purpose (a test's, a service being shut down)
-                    // must not be restarted, and its data directory may already be gone
-                    stopWatchdog();
+                    // nothing uses the cluster any more: a cluster stopped on purpose must not be restarted, and
+                    // its data directory may be deleted next (a test's)
+                    stopCluster();
                 }
             }
         }
     }
 
-    private static void stopWatchdog() {
-        if (watchdog != null) {
-            watchdog.close();
-            watchdog = null;
+    private static void stopCluster() {
+        synchronized (EmbeddedPostgisEnvironmentPostProcessor.class) {
+            if (watchdog != null) {
+                watchdog.close();
+                watchdog = null;
+            }
+            if (cluster != null) {
+                cluster.close();
+                cluster = null;
+            }
         }
     }
 

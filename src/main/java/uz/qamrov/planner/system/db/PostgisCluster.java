@@ -50,6 +50,8 @@ public final class PostgisCluster implements AutoCloseable {
     private final ClusterCommands commands;
     private int port = -1;
     private boolean startedByUs;
+    /** The postmaster of our last start: stopped by its pid when {@code pg_ctl} cannot (its directory is gone). */
+    private Optional<Long> postmasterPid = Optional.empty();
     private String password;
 
     public PostgisCluster(PostgisBinaries binaries, Path dataDir) {
@@ -130,6 +132,7 @@ public final class PostgisCluster implements AutoCloseable {
         commands.run(Duration.ofSeconds(60), binaries.pgCtl().toString(), "-D", dataDir.toString(), "-l",
                 commands.logFile().toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start");
+        postmasterPid = runningPostmasterPid();
         log.info("PostGIS cluster {} started on 127.0.0.1:{} in {} ms", dataDir, port, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -180,7 +183,26 @@ public final class PostgisCluster implements AutoCloseable {
             ClusterOwner.clear(dataDir);
             log.info("PostGIS cluster {} stopped", dataDir);
         } catch (RuntimeException e) {
-            log.warn("could not stop PostGIS cluster {}: {}", dataDir, e.getMessage());
+            log.warn("pg_ctl could not stop PostGIS cluster {} ({}); terminating its postmaster {}", dataDir,
+                    e.getMessage(), postmasterPid.map(String::valueOf).orElse("(pid unknown)"));
+            postmasterPid.flatMap(ProcessHandle::of).ifPresent(PostgisCluster::fastShutdown);
+        }
+    }
+
+    /**
+     * SIGINT is PostgreSQL's fast shutdown (SIGTERM, {@link ProcessHandle#destroy}, would wait for every session
+     * to end). {@code kill} because Java can send no other signal; as root the postmaster runs as postgres, whom
+     * root may signal.
+     */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            // (a postmaster nobody reaps stays a zombie, which counts as alive: then this only waits 10 s)
+            postmaster.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not terminate postmaster {}: {}", postmaster.pid(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

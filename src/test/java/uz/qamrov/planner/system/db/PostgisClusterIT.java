@@ -115,13 +115,26 @@ class PostgisClusterIT {
      * Whether a process runs: a stopped postmaster whose parent died stays a zombie until PID 1 reaps it (a
      * container's PID 1 may never do so), and {@link ProcessHandle#isAlive} counts zombies as alive.
      */
-    private static boolean running(long pid) {
+    static boolean running(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /**
+     * A test's temporary directory may be deleted before the cluster in it is closed; {@code pg_ctl stop} then fails
+     * and the postmaster must still go (it was left running after every build).
+     */
+    @Test
+    void closingStopsThePostmasterWhenItsDirectoryIsGone() throws Exception {
+        PostgisCluster c = cluster("moved").start();
+        long pid = Long.parseLong(Files.readAllLines(c.dataDir().resolve("postmaster.pid")).get(0).strip());
+        Files.move(c.dataDir(), tmp.resolve("moved-away"));
+        c.close();
+        assertThat(running(pid)).as("postmaster %d stopped", pid).isFalse();
     }
 
     /** kill -9 of the owning service leaves the postmaster running; the next start must stop it and start cleanly. */

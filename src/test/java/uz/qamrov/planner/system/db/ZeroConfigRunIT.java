@@ -25,6 +25,7 @@ class ZeroConfigRunIT {
     @Test
     void startsItsOwnPostgisAndIsHealthy(@TempDir Path tmp) throws Exception {
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        long postmaster;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(QamrovApplication.class).run(
                 "--server.port=0", "--qamrov.embedded-db.data-dir=" + tmp.resolve("pgdata"),
                 "--qamrov.geodata.load-on-start=false", "--qamrov.coverage.compute-on-start=false",
@@ -59,7 +60,12 @@ class ZeroConfigRunIT {
             assertThat(pidAfter).as("a new postmaster").isNotEqualTo(pidBefore);
             System.out.printf("embedded cluster back (readiness 200) %d ms after it was stopped%n", (System.nanoTime() - t0) / 1_000_000);
             assertThat(watchdogThreads()).as("the watchdog runs with the service").isEqualTo(1);
+            postmaster = pidAfter;
         }
+        // closed: the cluster stops with the last service using it, not when the JVM ends (by then the test's
+        // temporary directory is gone and pg_ctl cannot stop it)
+        assertThat(Files.exists(tmp.resolve("pgdata/postmaster.pid"))).as("pid file removed by a clean stop").isFalse();
+        assertThat(PostgisClusterIT.running(postmaster)).as("postmaster %d still running", postmaster).isFalse();
         // closed: nothing may restart the cluster any more (its data directory is about to be deleted)
         // (close() waits for the timer; its thread may take a moment more to end)
         org.awaitility.Awaitility.await("the watchdog stops with the last service using the cluster")
