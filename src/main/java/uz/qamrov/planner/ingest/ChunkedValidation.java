@@ -28,8 +28,9 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
  * (inside the validator: duplicates across chunks are found), the first {@code max-reported-errors} errors by row for
  * the report, and counts. OpenCelliD cells are grouped by the key of the cells that may form one site (the eNodeB for
  * LTE, the area for GSM: see {@code OpenCellIdSites#chunkKey}), so the grouping into sites by position and the
- * duplicate cells come out as if the file were one chunk. Admin layers, which the validator must see whole, are one
- * chunk.
+ * duplicate cells come out as if the file were one chunk. Region and district boundaries, which the validator must
+ * see whole, are one chunk; settlements and lines are chunked like the network layers (their valid rows are kept for
+ * the admin writer, the source features of a chunk are not).
  */
 final class ChunkedValidation {
 

@@ -12,7 +12,8 @@ import uz.qamrov.support.ApiIT;
  * Uploads larger than one validation chunk ({@link StagingRepository#CHUNK} rows): the job reads the file chunk by
  * chunk and still keeps every rule of a whole-file import — all-or-nothing with the error in a later chunk, its row
  * number right, duplicates across chunks found (and under keep-latest resolved), a site's rows far apart in the file
- * still one site.
+ * still one site. Settlements and lines are chunked the same way (region and district boundaries, matched against
+ * each other, are not).
  */
 class ChunkedUploadIT extends ApiIT {
 
@@ -128,6 +129,59 @@ class ChunkedUploadIT extends ApiIT {
                 .MockMvcRequestBuilders.asyncDispatch(started)).andReturn() : started;
         assertThat(done.getResponse().getStatus()).as(path).isEqualTo(200);
         return json.readTree(done.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Settlements are validated in chunks too (a national file need not be held whole): the same rules hold. */
+    @Test
+    void aDuplicateSettlementInALaterChunkIsFoundAndPartialImportsTheRest() throws Exception {
+        int dup = StagingRepository.CHUNK + 700;
+        StringBuilder csv = new StringBuilder("external_id,name_uz_latn,name_ru,kind,population,region_code,lon,lat\n");
+        for (int n = 1; n <= ROWS; n++) {
+            int id = n == dup ? 7 : n;
+            csv.append("CS-").append(id).append(",Qishloq ").append(n).append(",Кишлак ").append(n).append(",village,")
+                    .append(100 + n).append(",UZ-TO,").append(69.0 + (n % 100) * 0.004).append(',')
+                    .append(41.0 + (n / 100) * 0.004).append('\n');
+        }
+        String text = csv.toString();
+        JsonNode rejected = importFile("settlements", token("admin", null), "villages.csv", utf8(text));
+        assertThat(rejected.path("status").asText()).as(rejected.toString()).isEqualTo("rejected");
+        assertThat(rejected.path("report").path("errors")).hasSize(1);
+        JsonNode error = rejected.path("report").path("errors").get(0);
+        assertThat(error.path("row").asInt()).isEqualTo(dup);
+        assertThat(error.path("message").asText()).contains("already in row 7");
+        assertThat(count("SELECT count(*) FROM settlements WHERE external_id LIKE 'CS-%'")).isZero();
+
+        JsonNode partial = importFile("settlements", token("admin", null), "villages.csv", utf8(text), "partial", "true");
+        assertThat(partial.path("status").asText()).as(partial.toString()).isEqualTo("succeeded");
+        assertThat(partial.path("report").path("inserted").asInt()).isEqualTo(ROWS - 1);
+        assertThat(count("SELECT count(*) FROM settlements WHERE external_id LIKE 'CS-%'")).isEqualTo(ROWS - 1);
+        // the first of the two rows is the one kept, with its Russian name
+        assertThat(jdbc.queryForObject("SELECT name_ru FROM settlements WHERE external_id = 'CS-7'", String.class))
+                .isEqualTo("Кишлак 7");
+        jdbc.update("DELETE FROM settlements WHERE external_id LIKE 'CS-%'");
+    }
+
+    /** Lines (a national roads file) are chunked as well: a duplicate line key in a later chunk is found. */
+    @Test
+    void aDuplicateRailwayLineInALaterChunkIsFound() throws Exception {
+        int dup = StagingRepository.CHUNK + 50;
+        StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int n = 1; n <= ROWS; n++) {
+            double lon = 69.0 + (n % 100) * 0.004;
+            double lat = 41.0 + (n / 100) * 0.004;
+            geojson.append(n == 1 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"line_key\":\"CR-")
+                    .append(n == dup ? 2 : n).append("\",\"line_name\":\"Siding ").append(n)
+                    .append("\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[").append(lon).append(',')
+                    .append(lat).append("],[").append(lon + 0.003).append(',').append(lat).append("]]}}");
+        }
+        geojson.append("]}");
+        JsonNode job = importFile("railways", token("admin", null), "sidings.geojson", utf8(geojson.toString()));
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("rejected");
+        assertThat(job.path("report").path("rowsRead").asInt()).isEqualTo(ROWS);
+        assertThat(job.path("report").path("errors")).hasSize(1);
+        assertThat(job.path("report").path("errors").get(0).path("row").asInt()).isEqualTo(dup);
+        assertThat(job.path("report").path("errors").get(0).path("message").asText()).contains("already in row 2");
+        assertThat(count("SELECT count(*) FROM railways WHERE line_key LIKE 'CR-%'")).isZero();
     }
 
     @Test

@@ -22,6 +22,8 @@ final class LineRowValidator implements LayerRowValidator {
 
     private final ValidationContext ctx;
     private final Findings findings;
+    /** Id → first row, over every chunk of the file: a duplicate in a later chunk is found. */
+    private final Map<String, Integer> seen = new HashMap<>();
 
     LineRowValidator(ValidationContext ctx, Findings findings) {
         this.ctx = ctx;
@@ -32,7 +34,6 @@ final class LineRowValidator implements LayerRowValidator {
     public List<Rows.ImportRow> validate(List<SourceFeature> features) {
         boolean highway = ctx.layer() == Layer.HIGHWAYS;
         List<Rows.ImportRow> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
         for (SourceFeature f : features) {
             RowGeometry c = new RowGeometry(f, f.attrs(), findings, ctx);
             if (c.rejectedEarly()) {

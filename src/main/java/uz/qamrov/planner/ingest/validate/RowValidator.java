@@ -82,11 +82,12 @@ public final class RowValidator {
     }
 
     /**
-     * Whether the layer's rows are checked against each other beyond ids and {@link #groupKey} (admin layers, whose
-     * files hold at most a few thousand features): then the file is one chunk.
+     * Whether the layer's rows are checked against each other beyond ids and {@link #groupKey}: region and district
+     * boundaries (each is matched to one code, at most once; a country has a few hundred): then the file is one chunk.
+     * Every other layer, settlements and lines included (a national roads file), is validated in chunks.
      */
     public boolean wholeFile() {
-        return !(ctx.layer() == Layer.BASE_STATIONS || ctx.layer() == Layer.FIBER_ROUTES || ctx.layer() == Layer.FIBER_NODES);
+        return ctx.layer() == Layer.REGIONS || ctx.layer() == Layer.DISTRICTS;
     }
 
     /**

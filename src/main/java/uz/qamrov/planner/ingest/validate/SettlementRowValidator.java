@@ -17,6 +17,8 @@ final class SettlementRowValidator implements LayerRowValidator {
 
     private final ValidationContext ctx;
     private final Findings findings;
+    /** Id → first row, over every chunk of the file: a duplicate in a later chunk is found. */
+    private final Map<String, Integer> seen = new HashMap<>();
 
     SettlementRowValidator(ValidationContext ctx, Findings findings) {
         this.ctx = ctx;
@@ -26,7 +28,6 @@ final class SettlementRowValidator implements LayerRowValidator {
     @Override
     public List<Rows.ImportRow> validate(List<SourceFeature> features) {
         List<Rows.ImportRow> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
         for (SourceFeature f : features) {
             RowGeometry c = new RowGeometry(f, f.attrs(), findings, ctx);
             if (c.rejectedEarly()) {

@@ -152,6 +152,33 @@ class RowValidatorTest {
                 "2 status: unknown value; expected one of [active, decommissioned, planned, unknown] (map other values with values=status:Operational=…)");
     }
 
+    /** Settlements and lines are fed in chunks like the network layers: an id seen in an earlier chunk is a duplicate. */
+    @Test
+    void aDuplicateIdInALaterChunkIsFoundForSettlementsAndLines() throws ParseException {
+        RowValidator settlements = RowValidator.forFile(ctx(Layer.SETTLEMENTS, UploadFormat.CSV, DuplicatePolicy.REJECT));
+        assertThat(settlements.wholeFile()).isFalse();
+        var first = settlements.validate(List.of(
+                row(1, "external_id", "S-1", "name_uz_latn", "Olmazor", "population", "120", "lon", "69.2", "lat", "41.3")));
+        var second = settlements.validate(List.of(
+                row(2, "external_id", "S-2", "name_uz_latn", "Chorvoq", "population", "90", "lon", "69.9", "lat", "41.6"),
+                row(3, "external_id", "S-1", "name_uz_latn", "Olmazor", "population", "120", "lon", "69.2", "lat", "41.3")));
+        assertThat(first.result().rows()).hasSize(1);
+        assertThat(second.result().rows()).extracting(r -> r.rows().get(0)).containsExactly(2);
+        assertThat(errors(second)).extracting(e -> e.row() + " " + e.field() + ": " + e.message())
+                .containsExactly("3 external_id: duplicate id: already in row 1");
+
+        RowValidator railways = RowValidator.forFile(ctx(Layer.RAILWAYS, UploadFormat.GEOJSON, DuplicatePolicy.REJECT));
+        assertThat(railways.wholeFile()).isFalse();
+        railways.validate(List.of(feature(1, "LINESTRING (69.2 41.3, 69.3 41.3)", "line_key", "R-1", "line_name", "Siding")));
+        var later = railways.validate(List.of(feature(2, "LINESTRING (69.4 41.3, 69.5 41.3)", "line_key", "R-1", "line_name", "Siding")));
+        assertThat(later.result().rows()).isEmpty();
+        assertThat(errors(later)).extracting(e -> e.row() + " " + e.field() + ": " + e.message())
+                .containsExactly("2 line_key: duplicate id: already in row 1");
+
+        // boundaries are matched against each other (one feature per code): they stay one chunk
+        assertThat(RowValidator.forFile(ctx(Layer.DISTRICTS, UploadFormat.GEOJSON, DuplicatePolicy.REJECT)).wholeFile()).isTrue();
+    }
+
     @Test
     void everyRowIsAccountedFor() {
         List<SourceFeature> rows = new ArrayList<>();
