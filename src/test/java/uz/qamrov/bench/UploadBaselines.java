@@ -90,7 +90,16 @@ final class UploadBaselines {
                         100 + i, p[0], p[1]));
             }
         }
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long heapBefore = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        UploadBenchmark.AfterGc afterGc = UploadBenchmark.AfterGc.listen();
+        long jobStart = System.nanoTime();
         UploadBenchmark.Job job = UploadBenchmark.upload(base, "settlements", file, "settlements.csv", true, () -> { });
+        afterGc.stop();
+        long jobLive = afterGc.max(jobStart, System.nanoTime());
+        long collections = afterGc.count(jobStart, System.nanoTime());
         double write = job.phases().getOrDefault("write", 0.0);
         long t0 = System.nanoTime();
         try (Connection con = ds.getConnection()) {
@@ -123,13 +132,17 @@ final class UploadBaselines {
             con.setAutoCommit(true);
         }
         double rowByRow = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "settlements: dry run %s, write %.2f s; row by row %.2f s%n", job.status(), write, rowByRow);
+        System.out.printf(Locale.ROOT, "settlements: dry run %s, write %.2f s; row by row %.2f s; heap after collections %d MB over"
+                + " %d collections%n", job.status(), write, rowByRow, (jobLive - heapBefore) >> 20, collections);
         return String.format(Locale.ROOT, "%nSettlements (admin layer), %,d rows inside the outline, same run:%n%n"
                 + "| what | time |%n|---|---|%n"
                 + "| dry run through the service (%s): POST / validate / write (chunks of 1,000 rows per statement, rolled back) "
                 + "| %.2f / %.2f / **%.2f s** |%n"
                 + "| the same rows, one upsert statement per row (as before), one transaction, rolled back | **%.2f s** |%n"
-                + "| ratio row by row / chunked write | **%.1f×** |%n", n, job.status(), job.postS(),
-                job.phases().getOrDefault("validate", 0.0), write, rowByRow, rowByRow / write);
+                + "| ratio row by row / chunked write | **%.1f×** |%n"
+                + "| dry run: heap, largest used after a collection − used before (%d collections; an upper bound on what"
+                + " the job holds) | %,d MB |%n", n, job.status(), job.postS(),
+                job.phases().getOrDefault("validate", 0.0), write, rowByRow, rowByRow / write, collections,
+                (jobLive - heapBefore) >> 20);
     }
 }
