@@ -17,8 +17,8 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
 /**
  * The validate phase of an import job, in chunks of {@code chunkRows} source rows, so that the heap a job needs does
  * not grow with its file. Each chunk is validated (fields, then the database checks), its row errors are stored with
- * the rows they are about, and its valid network rows are appended to a {@link StageSpool} on disk (admin-layer rows,
- * a few thousand at most, stay in memory for their per-row writer). Nothing is written to the layer tables here: the
+ * the rows they are about, and its valid network rows are appended to a {@link StageSpool} on disk (admin-layer rows to
+ * an {@link AdminRowSpool}). Nothing is written to the layer tables here: the
  * job decides after the last chunk (all-or-nothing unless {@code partial=true}) and writes the spool in one
  * transaction.
  *
@@ -29,8 +29,8 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
  * the report, and counts. OpenCelliD cells are grouped by the key of the cells that may form one site (the eNodeB for
  * LTE, the area for GSM: see {@code OpenCellIdSites#chunkKey}), so the grouping into sites by position and the
  * duplicate cells come out as if the file were one chunk. Region and district boundaries, which the validator must
- * see whole, are one chunk; settlements and lines are chunked like the network layers (their valid rows are kept for
- * the admin writer, the source features of a chunk are not).
+ * see whole, are one chunk; settlements and lines are chunked like the network layers, and their valid rows go to an
+ * {@link AdminRowSpool} on disk.
  */
 final class ChunkedValidation {
 
@@ -44,7 +44,7 @@ final class ChunkedValidation {
      * @param adminRows the valid admin-layer rows (empty for network layers)
      */
     record Result(int errors, List<RowError> shown, int rejectedRows, int superseded, List<String> supersededLines,
-            int validRows, List<String> warnings, StageSpool spool, List<Rows.ImportRow> adminRows,
+            int validRows, List<String> warnings, StageSpool spool, AdminRowSpool adminRows,
             Map<Integer, String> boundaryCodes) {
     }
 
@@ -66,7 +66,6 @@ final class ChunkedValidation {
     private int rowsRead;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Map<Integer, String> boundaryCodes = new HashMap<>();
-    private final List<Rows.ImportRow> adminRows = new ArrayList<>();
 
     ChunkedValidation(UUID job, ValidationContext ctx, DatabaseRowChecks checks, JobReportRepository reports, int maxShown,
             int chunkRows, IntConsumer progress) {
@@ -80,7 +79,7 @@ final class ChunkedValidation {
         this.progress = progress;
     }
 
-    /** Validates every row of {@code source}; the caller owns (and closes) the returned spool. */
+    /** Validates every row of {@code source}; the caller owns (and closes) the returned spools. */
     Result run(RowSource source) {
         boolean grouped = layer == Layer.BASE_STATIONS && !validator.wholeFile();
         Map<String, Integer> groupRows = new HashMap<>();
@@ -94,6 +93,7 @@ final class ChunkedValidation {
             });
         }
         StageSpool spool = new StageSpool();
+        AdminRowSpool adminRows = new AdminRowSpool();
         try {
             Map<String, List<SourceFeature>> open = new HashMap<>();
             List<SourceFeature> ready = new ArrayList<>();
@@ -110,16 +110,17 @@ final class ChunkedValidation {
                     }
                 }
                 if (!validator.wholeFile() && ready.size() >= chunkRows) {
-                    chunk(ready, spool);
+                    chunk(ready, spool, adminRows);
                     ready.clear();
                 }
             });
             open.values().forEach(ready::addAll); // none unless the two passes read different rows
             if (!ready.isEmpty()) {
-                chunk(ready, spool);
+                chunk(ready, spool, adminRows);
             }
         } catch (RuntimeException e) {
             spool.close();
+            adminRows.close();
             throw e;
         }
         warnings.addAll(validator.closingWarnings());
@@ -135,7 +136,7 @@ final class ChunkedValidation {
                 adminRows, boundaryCodes);
     }
 
-    private void chunk(List<SourceFeature> features, StageSpool spool) {
+    private void chunk(List<SourceFeature> features, StageSpool spool, AdminRowSpool adminRows) {
         RowValidator.Outcome o = validator.validate(features);
         List<RowError> dbErrors = new ArrayList<>();
         List<Rows.ImportRow> passed = databaseChecks.check(layer, o.result().rows(), dbErrors, boundaryCodes);
@@ -161,7 +162,7 @@ final class ChunkedValidation {
             if (layer.network) {
                 spool.add(row);
             } else {
-                adminRows.add(row);
+                adminRows.add((Rows.AdminRow) row);
             }
         }
         validRows += valid.size();

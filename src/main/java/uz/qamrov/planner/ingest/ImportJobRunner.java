@@ -90,6 +90,7 @@ class ImportJobRunner {
         String error = null;
         int rowsRead = 0;
         StageSpool spool = null;
+        AdminRowSpool adminRows = null;
         try {
             repository.markRunning(job.id());
             enter(job.id(), "validate", 0, total);
@@ -100,6 +101,7 @@ class ImportJobRunner {
                     properties.maxReportedErrors(), StagingRepository.CHUNK,
                     read -> progress.put(job.id(), new Progress("validate", read, total))).run(job.file());
             spool = v.spool();
+            adminRows = v.adminRows();
             rowsRead = total;
             progress.put(job.id(), new Progress("validate", total, total));
             List<String> warnings = new ArrayList<>(job.file().warnings());
@@ -121,6 +123,7 @@ class ImportJobRunner {
                         counts);
             } else {
                 StageSpool staged = spool;
+                AdminRowSpool adminStaged = adminRows;
                 String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
                 enter(job.id(), "write", 0, total);
                 List<Supplier<Preview>> preview = new ArrayList<>(1);
@@ -135,7 +138,7 @@ class ImportJobRunner {
                     Runnable mark = job.options().dryRun() ? () -> beforeWrites[0] = s.createSavepoint() : () -> { };
                     ImportWriter.Outcome o = job.layer().network
                             ? writer.write(job.layer(), staged, to, written, mark)
-                            : writer.write(job.layer(), v.adminRows(), to, written, v.boundaryCodes());
+                            : writer.writeAdmin(job.layer(), adminStaged, to.source(), written, v.boundaryCodes());
                     if (job.options().dryRun()) {
                         preview.add(prepareDryRun(job.layer(), o, today));
                         if (beforeWrites[0] != null) {
@@ -163,6 +166,9 @@ class ImportJobRunner {
         } finally {
             if (spool != null) {
                 spool.close();
+            }
+            if (adminRows != null) {
+                adminRows.close();
             }
         }
         // the audit row first: whoever sees the job finished finds its audit row too (IngestIT read it right after

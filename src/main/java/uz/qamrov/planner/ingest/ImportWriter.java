@@ -54,14 +54,11 @@ class ImportWriter {
     record Target(java.util.UUID job, LocalDate today, String source, boolean snapshotFull) {
     }
 
-    Outcome write(Layer layer, List<Rows.ImportRow> rows, Target to, IntConsumer progress,
-            Map<Integer, String> boundaryCodes) {
-        if (layer.network) {
-            try (StageSpool spool = StageSpool.of(rows)) {
-                return write(layer, spool, to, progress, () -> { });
-            }
+    /** Network rows held in a list (benchmarks): spooled, then {@link #write(Layer, StageSpool, Target, IntConsumer, Runnable)}. */
+    Outcome write(Layer layer, List<Rows.ImportRow> rows, Target to, IntConsumer progress) {
+        try (StageSpool spool = StageSpool.of(rows)) {
+            return write(layer, spool, to, progress, () -> { });
         }
-        return admin(layer, rows, to.source(), progress, boundaryCodes);
     }
 
     /**
@@ -103,7 +100,8 @@ class ImportWriter {
         return WKBWriter.toHex(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(c));
     }
 
-    private Outcome admin(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
+    /** Admin layers: settlements and lines upserted in statements of {@link AdminLayerRepository#CHUNK} rows. */
+    Outcome writeAdmin(Layer layer, AdminRowSpool rows, String source, IntConsumer progress,
             Map<Integer, String> boundaryCodes) {
         repository.lockLayer(layer);
         if (layer == Layer.REGIONS || layer == Layer.DISTRICTS) {
@@ -113,7 +111,7 @@ class ImportWriter {
         int[] totals = new int[3];
         List<Rows.ImportRow> chunk = new ArrayList<>(AdminLayerRepository.CHUNK);
         Set<String> keys = new HashSet<>();
-        for (Rows.ImportRow r : rows) {
+        rows.forEach(r -> {
             String key = adminKey(r);
             // a key twice in one statement is an error (ON CONFLICT cannot touch a row twice): the later row goes to
             // the next chunk and wins, as it did when each row was its own statement
@@ -123,7 +121,7 @@ class ImportWriter {
             }
             keys.add(key);
             chunk.add(r);
-        }
+        });
         writeChunk(layer, chunk, source, totals, progress);
         return new Outcome(totals[0], totals[1], rows.size() - totals[0] - totals[1], 0, Set.of(), Set.of(), Set.of(), 0);
     }
@@ -151,24 +149,23 @@ class ImportWriter {
     }
 
     /** Regions and districts: at most a few hundred rows, each matched by name; one statement each. */
-    private Outcome boundaries(Layer layer, List<Rows.ImportRow> rows, String source, IntConsumer progress,
+    private Outcome boundaries(Layer layer, AdminRowSpool rows, String source, IntConsumer progress,
             Map<Integer, String> boundaryCodes) {
-        int updated = 0;
-        int inserted = 0;
-        int done = 0;
-        for (Rows.ImportRow r : rows) {
+        // inserted, updated, source rows done
+        int[] totals = new int[3];
+        rows.forEach(r -> {
             String outcome = layer == Layer.REGIONS
                     ? repository.replaceRegionGeometry(boundaryCodes.get(r.rows().get(0)), ((Rows.Boundary) r).geometry().toText(), source)
                     : district((Rows.Boundary) r, boundaryCodes.get(r.rows().get(0)), source);
             switch (outcome) {
-                case "inserted" -> inserted++;
-                case "updated" -> updated++;
+                case "inserted" -> totals[0]++;
+                case "updated" -> totals[1]++;
                 default -> { }
             }
-            done += r.rows().size();
-            progress.accept(done);
-        }
-        return new Outcome(inserted, updated, rows.size() - inserted - updated, 0, Set.of(), Set.of(), Set.of(), 0);
+            totals[2] += r.rows().size();
+            progress.accept(totals[2]);
+        });
+        return new Outcome(totals[0], totals[1], rows.size() - totals[0] - totals[1], 0, Set.of(), Set.of(), Set.of(), 0);
     }
 
     private String district(Rows.Boundary b, String matchedCode, String source) {

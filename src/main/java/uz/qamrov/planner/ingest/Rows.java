@@ -23,6 +23,13 @@ public final class Rows {
     }
 
     /**
+     * A row of an admin layer (settlements, highways and railways, boundaries): serializable, so that a job can keep its
+     * valid rows on disk ({@link AdminRowSpool}) rather than in memory.
+     */
+    public interface AdminRow extends ImportRow, java.io.Serializable {
+    }
+
+    /**
      * @param rangeM a planned radius that beats the link budget
      * @param observedRangeM how far apart a crowd source (OpenCelliD) saw the cell: an upper bound, not a radius
      */
@@ -49,7 +56,7 @@ public final class Rows {
 
     public record Settlement(List<Integer> rows, String externalId, String nameUzLatn, String nameUzCyrl, String nameRu,
             String nameEn, String kind, int population, int households, String regionCode, String districtCode,
-            Point geometry, MultiPolygon boundary) implements ImportRow {
+            Point geometry, MultiPolygon boundary) implements AdminRow {
     }
 
     /**
@@ -59,11 +66,11 @@ public final class Rows {
      * @param parts every part of a multi-part line (second track, sidings, branches), or null for a single line
      */
     public record Line(List<Integer> rows, String key, String label, String nameUzLatn, String nameRu, String nameEn,
-            LineString geometry, MultiLineString parts) implements ImportRow {
+            LineString geometry, MultiLineString parts) implements AdminRow {
     }
 
     /** A region or district boundary with every name-like property of the feature, to match in any language. */
     public record Boundary(List<Integer> rows, String code, String parentCode, Map<String, String> names, String displayName,
-            MultiPolygon geometry) implements ImportRow {
+            MultiPolygon geometry) implements AdminRow {
     }
 }

@@ -82,7 +82,7 @@ public final class IngestBenchmark {
             ctx.getBean(IngestRepository.class).insertJob(job, Layer.BASE_STATIONS, UploadFormat.CSV, "bench.csv", false,
                     "{}", "bench", null, rows.size());
             ImportWriter.Outcome o = tx.execute(s -> writer.write(Layer.BASE_STATIONS, rows,
-                    new ImportWriter.Target(job, today, "bench", false), n -> { }, null));
+                    new ImportWriter.Target(job, today, "bench", false), n -> { }));
             double writeS = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             ctx.getBean(uz.qamrov.planner.coverage.CoverageUpdater.class).onNetworkChanged(new NetworkChange(o.baseStationIds(), java.util.Set.of(), java.util.Set.of(), false));
