@@ -23,10 +23,10 @@ public final class Rows {
     }
 
     /**
-     * A row of an admin layer (settlements, highways and railways, boundaries): serializable, so that a job can keep its
-     * valid rows on disk ({@link AdminRowSpool}) rather than in memory.
+     * A row of an admin layer (settlements, highways and railways, boundaries): a job keeps its valid ones on disk
+     * ({@link AdminRowSpool}) rather than in memory.
      */
-    public interface AdminRow extends ImportRow, java.io.Serializable {
+    public interface AdminRow extends ImportRow {
     }
 
     /**

@@ -69,6 +69,9 @@ class SplatComparisonTest {
         RadialFootprintModel model = new RadialFootprintModel(null, LinkBudget.DEFAULTS, RadioSettings.DEFAULTS, dem);
         StringBuilder agreement = new StringBuilder();
         StringBuilder timing = new StringBuilder();
+        StringBuilder radial = new StringBuilder("| site | radial points | agreement (loss) | agreement (footprint) |"
+                + " Deygout: agreement (loss) | agreement, SPLAT!'s LoS / obstructed points |\n|---|---|---|---|---|---|\n");
+        RadialPoints allRadial = new RadialPoints();
         agreement.append(String.format(Locale.ROOT, "allowed path loss %.1f dB (2G, rural, 900 MHz, 30 m / 1.5 m)%n%n", allowed));
         agreement.append("| site | lon, lat | points | covered: ours / SPLAT! | agreement (loss) | agreement (footprint) |"
                 + " median ours − SPLAT! (dB) | median, LoS / obstructed points (dB) | Deygout: agreement (loss) |"
@@ -112,6 +115,8 @@ class SplatComparisonTest {
             List<Double> diffObs = new ArrayList<>();
             double[] di = new double[4096];
             double[] hi = new double[4096];
+            // per 3″ point (rounded to the grid): SPLAT!'s loss, ours, Deygout's, our footprint's answer, SPLAT!'s mark
+            Map<Long, double[]> byPixel = new HashMap<>();
             try (BufferedReader r = Files.newBufferedReader(work.resolve("sites").resolve(name + ".ano"))) {
                 String s;
                 while ((s = r.readLine()) != null) {
@@ -151,6 +156,7 @@ class SplatComparisonTest {
                     boolean cOurs = ours <= allowed;
                     boolean cSplat = splat <= allowed;
                     boolean cFp = fp.contains(pLon, pLat);
+                    byPixel.put(pixel(pLon, pLat), new double[] {splat, ours, oursD, cFp ? 1 : 0, obstructed ? 1 : 0});
                     points++;
                     agree += cOurs == cSplat ? 1 : 0;
                     agreeFp += cFp == cSplat ? 1 : 0;
@@ -160,6 +166,11 @@ class SplatComparisonTest {
                     (obstructed ? diffObs : diffLos).add(ours - splat);
                 }
             }
+            RadialPoints rp = radialPoints(metric, byPixel, allowed);
+            radial.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% / %.1f%% |%n", name, rp.points,
+                    100.0 * rp.agree / rp.points, 100.0 * rp.agreeFp / rp.points, 100.0 * rp.agreeD / rp.points,
+                    100.0 * rp.agreeLos / rp.los, 100.0 * (rp.agree - rp.agreeLos) / (rp.points - rp.los)));
+            allRadial.add(rp);
             double[] t = splatTimes.get(name);
             double oursMs = best / 1e6;
             agreement.append(String.format(Locale.ROOT, "| %s | %.2f, %.2f | %d | %.1f%% / %.1f%% | %.1f%% | %.1f%% | %+.1f | %s / %s | %.1f%% | %s / %s |%n",
@@ -181,9 +192,74 @@ class SplatComparisonTest {
                 100.0 * allAgreeD / allPoints, median(allDiffD)));
         timing.append(String.format(Locale.ROOT, "| **all** | %.2f | | %.2f | **%.0f×** |%n", sumSplat, sumOurs,
                 sumSplat * 1000 / sumOurs));
-        String out = agreement + "\n" + timing;
+        radial.append(String.format(Locale.ROOT, "| **all** | %d | **%.1f%%** | %.1f%% | %.1f%% | %.1f%% / %.1f%% |%n",
+                allRadial.points, 100.0 * allRadial.agree / allRadial.points, 100.0 * allRadial.agreeFp / allRadial.points,
+                100.0 * allRadial.agreeD / allRadial.points, 100.0 * allRadial.agreeLos / allRadial.los,
+                100.0 * (allRadial.agree - allRadial.agreeLos) / (allRadial.points - allRadial.los)));
+        String out = agreement + "\nPer radial point: 360 radials 1° apart, a point every " + RADIAL_STEP_M + " m from "
+                + RADIAL_START_M + " m to 20 km, each answered by the 3″ point it falls in (the same answers as above,"
+                + " counted as often as the radials meet them):\n\n" + radial + "\n" + timing;
         Files.writeString(work.resolve("comparison.md"), out);
         System.out.println(out);
+    }
+
+    static final int RADIAL_STEP_M = 90;
+    static final int RADIAL_START_M = 100;
+
+    /** Counts over radial points; {@code los}: points SPLAT! marks as line of sight. */
+    static final class RadialPoints {
+        long points;
+        long agree;
+        long agreeFp;
+        long agreeD;
+        long los;
+        long agreeLos;
+
+        void add(RadialPoints o) {
+            points += o.points;
+            agree += o.agree;
+            agreeFp += o.agreeFp;
+            agreeD += o.agreeD;
+            los += o.los;
+            agreeLos += o.agreeLos;
+        }
+    }
+
+    /**
+     * The issue's measure, "per radial point": the points a footprint walk meets (360 radials, equal steps along each),
+     * each answered by the 3″ point it falls in. Near the site a radial point falls in the same 3″ point as its
+     * neighbours, far out radials pass between points: so the near, mostly line-of-sight points weigh more than in
+     * the count per 3″ point (area), where the far ring dominates.
+     */
+    static RadialPoints radialPoints(LocalMetric metric, Map<Long, double[]> byPixel, double allowed) {
+        RadialPoints r = new RadialPoints();
+        for (int deg = 0; deg < 360; deg++) {
+            double sin = Math.sin(Math.toRadians(deg));
+            double cos = Math.cos(Math.toRadians(deg));
+            for (int d = RADIAL_START_M; d <= 20_000; d += RADIAL_STEP_M) {
+                double[] ll = metric.toLonLat(d * sin, d * cos);
+                double[] v = byPixel.get(pixel(ll[0], ll[1]));
+                if (v == null) {
+                    continue; // outside SPLAT!'s 20 km or its first 100 m
+                }
+                boolean cSplat = v[0] <= allowed;
+                boolean same = (v[1] <= allowed) == cSplat;
+                r.points++;
+                r.agree += same ? 1 : 0;
+                r.agreeFp += (v[3] == 1) == cSplat ? 1 : 0;
+                r.agreeD += (v[2] <= allowed) == cSplat ? 1 : 0;
+                if (v[4] == 0) {
+                    r.los++;
+                    r.agreeLos += same ? 1 : 0;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** The 3″ grid point nearest to a position (SPLAT!'s .ano lists the points of its 3″ grid). */
+    static long pixel(double lon, double lat) {
+        return Math.round(lat * 1200) * 1_000_000L + Math.round(lon * 1200);
     }
 
     static String fmt(double v) {

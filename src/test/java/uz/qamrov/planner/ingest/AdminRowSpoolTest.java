@@ -18,12 +18,12 @@ import org.locationtech.jts.io.WKTReader;
 class AdminRowSpoolTest {
 
     @Test
-    void everyKindOfAdminRowComesBackEqualAndInOrderPastSeveralResets() throws Exception {
+    void everyKindOfAdminRowComesBackEqualAndInOrder() throws Exception {
         WKTReader wkt = new WKTReader();
         List<Rows.AdminRow> written = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
-            written.add(new Rows.Settlement(List.of(i + 1), "S-" + i, "Gʻallaorol " + i, "Ғаллаорол", "Галляарал", null,
-                    "village", 100 + i, i % 7, "UZ-JI", null, (Point) wkt.read("POINT (67.58" + i + " 40.02)"),
+            written.add(new Rows.Settlement(List.of(i + 1), "S-" + i, "Gʻallaorol " + i, i % 3 == 0 ? null : "Ғаллаорол",
+                    "Галляарал", i % 2 == 0 ? "Gallaorol" : null, "village", 100 + i, i % 7, "UZ-JI", i % 5 == 0 ? "D-" + i : null, (Point) wkt.read("POINT (67.58" + i + " 40.02)"),
                     i % 500 == 0 ? (MultiPolygon) wkt.read("MULTIPOLYGON (((67.5 40, 67.6 40, 67.6 40.1, 67.5 40)))") : null));
         }
         written.add(new Rows.Line(List.of(2_501), "TAS-SAM", "Toshkent–Samarqand", "Toshkent–Samarqand", "Ташкент–Самарканд",
@@ -43,6 +43,9 @@ class AdminRowSpoolTest {
                 List<Rows.AdminRow> read = new ArrayList<>();
                 spool.forEach(read::add);
                 assertThat(read).containsExactlyElementsOf(written);
+                // in the validators' factory: SRID 4326 (the writer's EWKB relies on it), names in their order
+                assertThat(read.get(0).geometry().getSRID()).isEqualTo(4326);
+                assertThat(((Rows.Boundary) read.get(read.size() - 1)).names().keySet()).containsExactly("name_uz_latn", "name_ru");
             }
             file = spool.file();
             assertThat(file).exists();
