@@ -115,7 +115,7 @@ class SplatComparisonTest {
             List<Double> diffObs = new ArrayList<>();
             double[] di = new double[4096];
             double[] hi = new double[4096];
-            // per 3″ point (rounded to the grid): SPLAT!'s loss, ours, Deygout's, our footprint's answer, SPLAT!'s mark
+            // per 3″ cell (the last SPLAT! point in it): SPLAT!'s loss, ours, Deygout's, our footprint's answer, SPLAT!'s mark
             Map<Long, double[]> byPixel = new HashMap<>();
             try (BufferedReader r = Files.newBufferedReader(work.resolve("sites").resolve(name + ".ano"))) {
                 String s;
@@ -197,8 +197,8 @@ class SplatComparisonTest {
                 100.0 * allRadial.agreeD / allRadial.points, 100.0 * allRadial.agreeLos / allRadial.los,
                 100.0 * (allRadial.agree - allRadial.agreeLos) / (allRadial.points - allRadial.los)));
         String out = agreement + "\nPer radial point: 360 radials 1° apart, a point every " + RADIAL_STEP_M + " m from "
-                + RADIAL_START_M + " m to 20 km, each answered by the 3″ point it falls in (the same answers as above,"
-                + " counted as often as the radials meet them):\n\n" + radial + "\n" + timing;
+                + RADIAL_START_M + " m to 20 km, each answered by the SPLAT! point in the same 3″ cell (the same answers as"
+                + " above, counted as often as the radials meet them):\n\n" + radial + "\n" + timing;
         Files.writeString(work.resolve("comparison.md"), out);
         System.out.println(out);
     }
@@ -227,9 +227,9 @@ class SplatComparisonTest {
 
     /**
      * The issue's measure, "per radial point": the points a footprint walk meets (360 radials, equal steps along each),
-     * each answered by the 3″ point it falls in. Near the site a radial point falls in the same 3″ point as its
-     * neighbours, far out radials pass between points: so the near, mostly line-of-sight points weigh more than in
-     * the count per 3″ point (area), where the far ring dominates.
+     * each answered by the SPLAT! point in the same 3″ cell. Near the site several radial points fall in one cell, far
+     * out radials pass between cells: so the near, mostly line-of-sight points weigh more than in the count per SPLAT!
+     * point (about one per 3″ cell: by area), where the far ring dominates.
      */
     static RadialPoints radialPoints(LocalMetric metric, Map<Long, double[]> byPixel, double allowed) {
         RadialPoints r = new RadialPoints();
@@ -257,7 +257,10 @@ class SplatComparisonTest {
         return r;
     }
 
-    /** The 3″ grid point nearest to a position (SPLAT!'s .ano lists the points of its 3″ grid). */
+    /**
+     * The 3″ cell of a position: SPLAT!'s .ano points lie along its own paths from the site, not on a grid, about one
+     * per cell; a radial point is answered by the one in its cell (at most ~90 m away).
+     */
     static long pixel(double lon, double lat) {
         return Math.round(lat * 1200) * 1_000_000L + Math.round(lon * 1200);
     }
