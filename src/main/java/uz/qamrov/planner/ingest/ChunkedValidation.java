@@ -23,8 +23,8 @@ import uz.qamrov.planner.ingest.validate.ValidationResult;
  * transaction.
  *
  * <p>What crosses chunks is small: per cell key the winning row (a first pass, {@code duplicates=keep-latest}), per
- * group key the number of its rows (a first pass, so that a site's cell rows — wherever they are in the file — are
- * validated in the same chunk; a file whose sites' rows are contiguous holds one site open at a time), the ids seen
+ * group key the number of its rows (a first pass, so that a site's cell rows, or under {@code duplicates=merge} a
+ * line's pieces — wherever they are in the file — are validated in the same chunk; a file whose sites' rows are contiguous holds one site open at a time), the ids seen
  * (inside the validator: duplicates across chunks are found), the first {@code max-reported-errors} errors by row for
  * the report, and counts. OpenCelliD cells are grouped by the key of the cells that may form one site (the eNodeB for
  * LTE, the area for GSM: see {@code OpenCellIdSites#chunkKey}), so the grouping into sites by position and the
@@ -81,7 +81,7 @@ final class ChunkedValidation {
 
     /** Validates every row of {@code source}; the caller owns (and closes) the returned spools. */
     Result run(RowSource source) {
-        boolean grouped = layer == Layer.BASE_STATIONS && !validator.wholeFile();
+        boolean grouped = validator.groupsRows();
         Map<String, Integer> groupRows = new HashMap<>();
         if (validator.needsFirstPass() || grouped) {
             source.forEach(f -> {

@@ -25,7 +25,7 @@ record ImportOptions(boolean dryRun, boolean partial, boolean repair, boolean sn
      * @param map {@code target:source|fallback,…}
      * @param values {@code field:from=to;from=to,…}
      * @param defaults {@code field:value,…}
-     * @param duplicates {@code reject} or {@code keep-latest}
+     * @param duplicates {@code reject}, {@code keep-latest} or {@code merge}
      */
     record Mapping(String profile, String map, String values, String defaults, String duplicates) {
         static final Mapping NONE = new Mapping(null, null, null, null, null);

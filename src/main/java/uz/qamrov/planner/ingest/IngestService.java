@@ -105,6 +105,10 @@ public class IngestService {
     private JobAccepted submit(Caller caller, Layer layer, MultipartFile file, ImportOptions options, ColumnMapping mapping,
             RowSource source) {
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, source.format());
+        if (duplicates == DuplicatePolicy.MERGE && layer != Layer.HIGHWAYS && layer != Layer.RAILWAYS) {
+            throw ApiException.badRequest("duplicates=merge joins the pieces of a line: it applies to highways and railways,"
+                    + " not to " + layer.key(), Map.of("parameter", "duplicates", "value", "merge"));
+        }
         if (!mapping.isEmpty()) {
             source = source.mapped(mapping::apply);
         }
@@ -178,8 +182,8 @@ public class IngestService {
 
     private static DuplicatePolicy duplicates(ImportOptions.Mapping m, ColumnMapping mapping, UploadFormat format) {
         if (m.duplicates() != null && !m.duplicates().isBlank()) {
-            return DuplicatePolicy.of(m.duplicates()).orElseThrow(() -> ApiException.badRequest("duplicates must be 'reject' or"
-                    + " 'keep-latest'", Map.of("parameter", "duplicates", "value", m.duplicates())));
+            return DuplicatePolicy.of(m.duplicates()).orElseThrow(() -> ApiException.badRequest(DuplicatePolicy.ACCEPTED,
+                    Map.of("parameter", "duplicates", "value", m.duplicates())));
         }
         return mapping.duplicates() != null ? mapping.duplicates() : DuplicatePolicy.defaultFor(format);
     }

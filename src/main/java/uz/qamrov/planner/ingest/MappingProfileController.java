@@ -56,7 +56,7 @@ class MappingProfileController {
             throw ApiException.badRequest("'" + name + "' is a built-in profile; save yours under another name", Map.of("name", name));
         }
         if (body.duplicates() != null && DuplicatePolicy.of(body.duplicates()).isEmpty()) {
-            throw ApiException.badRequest("duplicates must be 'reject' or 'keep-latest'", Map.of("field", "duplicates"));
+            throw ApiException.badRequest(DuplicatePolicy.ACCEPTED, Map.of("field", "duplicates"));
         }
         MappingProfiles.Definition d = new MappingProfiles.Definition(name, body.description(), body.map(), body.values(),
                 body.defaults(), body.duplicates() == null ? null : DuplicatePolicy.of(body.duplicates()).orElseThrow().key());

@@ -184,6 +184,33 @@ class ChunkedUploadIT extends ApiIT {
         assertThat(count("SELECT count(*) FROM railways WHERE line_key LIKE 'CR-%'")).isZero();
     }
 
+    /** duplicates=merge: two pieces of one line far apart in the file (different chunks) are validated together. */
+    @Test
+    void thePiecesOfALineInDifferentChunksAreMergedIntoOne() throws Exception {
+        int second = StagingRepository.CHUNK + 10;
+        StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int n = 1; n <= ROWS; n++) {
+            double lon = 69.0 + (n % 100) * 0.004;
+            double lat = 41.0 + (n / 100) * 0.004;
+            String key = n == 2 || n == second ? "CM-JOINED" : "CM-" + n;
+            String coords = n == 2 ? "[[68.0,40.0],[68.1,40.0]]" : n == second ? "[[68.1,40.0],[68.2,40.0]]"
+                    : "[[" + lon + "," + lat + "],[" + (lon + 0.003) + "," + lat + "]]";
+            geojson.append(n == 1 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"line_key\":\"").append(key)
+                    .append("\",\"line_name\":\"Piece ").append(n).append("\"},\"geometry\":{\"type\":\"LineString\",")
+                    .append("\"coordinates\":").append(coords).append("}}");
+        }
+        geojson.append("]}");
+        JsonNode job = importFile("railways", token("admin", null), "pieces.geojson", utf8(geojson.toString()),
+                "duplicates", "merge");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.path("report").path("inserted").asInt()).isEqualTo(ROWS - 1);
+        // one line from 68.0 to 68.2 E (in the direction the main path search chose), both pieces kept as parts
+        assertThat(jdbc.queryForObject("SELECT line_name || ' ' || ST_Equals(geom, ST_GeomFromText('LINESTRING(68 40, 68.1 40,"
+                + " 68.2 40)', 4326)) || ' ' || ST_NumPoints(geom) || ' ' || ST_NumGeometries(parts_geom)"
+                + " FROM railways WHERE line_key = 'CM-JOINED'", String.class)).isEqualTo("Piece 2 true 3 2");
+        jdbc.update("DELETE FROM railways WHERE line_key LIKE 'CM-%'");
+    }
+
     @Test
     void aDuplicateFiberNodeInALaterChunkIsFound() throws Exception {
         int dup = StagingRepository.CHUNK + 300;

@@ -120,6 +120,47 @@ class IngestProfilesIT extends ApiIT {
                 "M39 international Katta Oʻzbekiston trakti");
     }
 
+    /**
+     * A real Geofabrik file cuts a road into many ways with one ref: the profile merges them (duplicates=merge) into
+     * one line; its main path is the longest (69.0 → 69.3 along 41.0 N, three ways), the link road off it is kept as
+     * a part. Re-uploading the same file changes nothing.
+     */
+    @Test
+    void geofabrikRoadWaysSharingARefAreOneRoad() throws Exception {
+        String file = fc(
+                f("\"osm_id\":\"9001\",\"fclass\":\"trunk\",\"ref\":\"A380\",\"name\":\"Gʻuzor–Nukus\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.0,41.0],[69.1,41.0]]}"),
+                f("\"osm_id\":\"9002\",\"fclass\":\"trunk\",\"ref\":\"A380\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.1,41.0],[69.2,41.0]]}"),
+                f("\"osm_id\":\"9003\",\"fclass\":\"primary\",\"ref\":\"4R12\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.4,41.2],[69.5,41.2]]}"),
+                f("\"osm_id\":\"9004\",\"fclass\":\"trunk_link\",\"ref\":\"A380\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.0],[69.2,41.01]]}"),
+                f("\"osm_id\":\"9005\",\"fclass\":\"trunk\",\"ref\":\"A380\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.0],[69.3,41.0]]}"));
+        JsonNode job = importFile("highways", ADMIN_TOKEN, "gis_osm_roads_a380.geojson", utf8(file), "profile", "geofabrik-roads");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.path("report").path("inserted").asInt()).isEqualTo(2);
+        assertThat(job.path("report").path("warnings").toString())
+                .contains("rows 1, 2, 4, 5 (A380): 4 rows joined into one line (duplicates=merge)");
+        // the main path is the three ways along the parallel (either direction), not the link road
+        assertThat(jdbc.queryForObject("SELECT ST_Equals(geom, ST_GeomFromText('LINESTRING(69.0 41.0, 69.1 41.0, 69.2 41.0,"
+                + " 69.3 41.0)', 4326)) FROM highways WHERE ref = 'A380'", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT road_class || ' ' || name_uz_latn FROM highways WHERE ref = 'A380'", String.class))
+                .isEqualTo("international Gʻuzor–Nukus");
+        assertThat(count("SELECT ST_NumGeometries(parts_geom) FROM highways WHERE ref = 'A380'")).as("every way kept").isEqualTo(4);
+        JsonNode again = importFile("highways", ADMIN_TOKEN, "gis_osm_roads_a380.geojson", utf8(file), "profile", "geofabrik-roads");
+        assertThat(again.path("report").path("unchanged").asInt()).as(again.toString()).isEqualTo(2);
+        // merge has no meaning for sites: refused before any job
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/uploads/base-stations").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "s.csv", "text/csv", utf8("operator,site_id,cell_id,lon,lat\nucell,S1,1,69.2,41.3\n")))
+                .param("duplicates", "merge").header("Authorization", "Bearer " + ADMIN_TOKEN)).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(refused.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("duplicates=merge joins the pieces of a line");
+    }
+
     @Test
     void anItuFibreSetImportsAsBackboneWithItsStatusesMapped() throws Exception {
         String line = "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.3],[69.4,41.2]]}";

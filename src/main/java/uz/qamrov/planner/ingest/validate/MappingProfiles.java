@@ -29,10 +29,10 @@ public final class MappingProfiles {
                 + " the OSM way id is the line key; an unnamed way is named by its class",
                 "line_key:osm_id,line_name:name|fclass,name_uz_latn:name", null, null, null));
         add(new Definition("geofabrik-roads", "Geofabrik OSM shapefile gis_osm_roads_free_1 (osm_id, fclass, ref, name):"
-                + " motorways and trunks are international, primary roads state roads",
+                + " motorways and trunks are international, primary roads state roads; the ways sharing a ref are one road",
                 "ref:ref|osm_id,name_uz_latn:name|ref|osm_id,road_class:fclass",
                 "road_class:motorway=international;motorway_link=international;trunk=international;trunk_link=international;"
-                        + "primary=state;primary_link=state;*=other", null, null));
+                        + "primary=state;primary_link=state;*=other", null, "merge"));
         add(new Definition("itu-fibre", "ITU/Giga transmission (fibre) line sets (line_id, status, operator): backbone"
                 + " routes; 'Unknown' status is stored as unknown (kept, not counted until an upload gives the status)",
                 "route_id:line_id|id,operator:operator|operator_name|owner",

@@ -95,7 +95,15 @@ public final class RowValidator {
      * form one site); null for a row that stands alone.
      */
     public String groupKey(SourceFeature f) {
-        return layer instanceof SiteRowValidator s ? s.groupKey(f) : null;
+        if (layer instanceof SiteRowValidator s) {
+            return s.groupKey(f);
+        }
+        return layer instanceof LineRowValidator l ? l.groupKey(f) : null;
+    }
+
+    /** Whether rows must be grouped by {@link #groupKey} before chunking: sites' cell rows, lines' merged pieces. */
+    public boolean groupsRows() {
+        return !wholeFile() && (ctx.layer() == Layer.BASE_STATIONS || layer instanceof LineRowValidator l && l.merges());
     }
 
     /** One chunk: its rows, errors and warnings (each reported once); what later chunks need (ids seen) is kept. */

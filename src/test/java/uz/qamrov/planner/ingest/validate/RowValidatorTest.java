@@ -152,6 +152,44 @@ class RowValidatorTest {
                 "2 status: unknown value; expected one of [active, decommissioned, planned, unknown] (map other values with values=status:Operational=…)");
     }
 
+    /**
+     * duplicates=merge: a road in OSM ways sharing its ref is one line. Worked by hand: M39's pieces run 66→67→68 E
+     * along 40 N (2 degrees of main path) with a branch 67 40 → 67 40.5 (0.5 degree) off it; the trunk piece makes it
+     * international although the first piece says state; each name is the first one given (Uzbek row 1's, Russian
+     * row 2's).
+     */
+    @Test
+    void mergeJoinsThePiecesOfALineAndOneBadPieceRejectsItWhole() throws ParseException {
+        var o = RowValidator.validate(ctx(Layer.HIGHWAYS, UploadFormat.GEOJSON, DuplicatePolicy.MERGE), List.of(
+                feature(1, "LINESTRING (66 40, 67 40)", "ref", "M39", "road_class", "state", "name_uz_latn", "Katta trakt"),
+                feature(2, "LINESTRING (67 40, 68 40)", "ref", "M39", "road_class", "international", "name_uz_latn", "Trakt",
+                        "name_ru", "Большой тракт"),
+                feature(3, "LINESTRING (70 41, 71 41)", "ref", "A373", "road_class", "state", "name_uz_latn", "Oʻzbekiston yoʻli"),
+                feature(4, "LINESTRING (67 40, 67 40.5)", "ref", "M39", "road_class", "other", "name_uz_latn", "Branch"),
+                feature(5, "LINESTRING (60 41, 61 41)", "ref", "4P1", "road_class", "other", "name_uz_latn", "Bad"),
+                feature(6, "LINESTRING (61 41, 61 41)", "ref", "4P1", "road_class", "other", "name_uz_latn", "Bad")));
+        assertThat(errors(o)).extracting(e -> e.row() + " " + e.field() + ": " + e.message()).containsExactly(
+                "6 geometry: a line needs at least two distinct points (degenerate line)");
+        assertThat(o.result().rejectedRows()).as("the good piece of 4P1 goes with the bad one").containsExactly(5, 6);
+        assertThat(o.result().rows()).hasSize(2);
+        Rows.Line m39 = (Rows.Line) o.result().rows().get(0);
+        assertThat(m39.key()).isEqualTo("M39");
+        assertThat(m39.rows()).containsExactly(1, 2, 4);
+        assertThat(m39.label()).isEqualTo("international");
+        assertThat(m39.nameUzLatn()).isEqualTo("Katta trakt");
+        assertThat(m39.nameRu()).isEqualTo("Большой тракт");
+        assertThat(m39.geometry().getLength()).isEqualTo(2.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m39.parts().getNumGeometries()).isEqualTo(3);
+        assertThat(((Rows.Line) o.result().rows().get(1)).rows()).containsExactly(3);
+        assertThat(o.result().warnings()).contains("rows 1, 2, 4 (M39): 3 rows joined into one line (duplicates=merge)");
+
+        // without merge the same file is three duplicate-id errors
+        var rejected = RowValidator.validate(ctx(Layer.HIGHWAYS, UploadFormat.GEOJSON, DuplicatePolicy.REJECT), List.of(
+                feature(1, "LINESTRING (66 40, 67 40)", "ref", "M39", "road_class", "state", "name_uz_latn", "A"),
+                feature(2, "LINESTRING (67 40, 68 40)", "ref", "M39", "road_class", "state", "name_uz_latn", "A")));
+        assertThat(errors(rejected)).extracting(e -> e.row() + ": " + e.message()).containsExactly("2: duplicate id: already in row 1");
+    }
+
     /** Settlements and lines are fed in chunks like the network layers: an id seen in an earlier chunk is a duplicate. */
     @Test
     void aDuplicateIdInALaterChunkIsFoundForSettlementsAndLines() throws ParseException {
