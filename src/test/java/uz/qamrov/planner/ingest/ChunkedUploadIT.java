@@ -165,17 +165,8 @@ class ChunkedUploadIT extends ApiIT {
     @Test
     void aDuplicateRailwayLineInALaterChunkIsFound() throws Exception {
         int dup = StagingRepository.CHUNK + 50;
-        StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int n = 1; n <= ROWS; n++) {
-            double lon = 69.0 + (n % 100) * 0.004;
-            double lat = 41.0 + (n / 100) * 0.004;
-            geojson.append(n == 1 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"line_key\":\"CR-")
-                    .append(n == dup ? 2 : n).append("\",\"line_name\":\"Siding ").append(n)
-                    .append("\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[").append(lon).append(',')
-                    .append(lat).append("],[").append(lon + 0.003).append(',').append(lat).append("]]}}");
-        }
-        geojson.append("]}");
-        JsonNode job = importFile("railways", token("admin", null), "sidings.geojson", utf8(geojson.toString()));
+        String geojson = railways(n -> "CR-" + (n == dup ? 2 : n), n -> null);
+        JsonNode job = importFile("railways", token("admin", null), "sidings.geojson", utf8(geojson));
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("rejected");
         assertThat(job.path("report").path("rowsRead").asInt()).isEqualTo(ROWS);
         assertThat(job.path("report").path("errors")).hasSize(1);
@@ -188,27 +179,35 @@ class ChunkedUploadIT extends ApiIT {
     @Test
     void thePiecesOfALineInDifferentChunksAreMergedIntoOne() throws Exception {
         int second = StagingRepository.CHUNK + 10;
-        StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int n = 1; n <= ROWS; n++) {
-            double lon = 69.0 + (n % 100) * 0.004;
-            double lat = 41.0 + (n / 100) * 0.004;
-            String key = n == 2 || n == second ? "CM-JOINED" : "CM-" + n;
-            String coords = n == 2 ? "[[68.0,40.0],[68.1,40.0]]" : n == second ? "[[68.1,40.0],[68.2,40.0]]"
-                    : "[[" + lon + "," + lat + "],[" + (lon + 0.003) + "," + lat + "]]";
-            geojson.append(n == 1 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"line_key\":\"").append(key)
-                    .append("\",\"line_name\":\"Piece ").append(n).append("\"},\"geometry\":{\"type\":\"LineString\",")
-                    .append("\"coordinates\":").append(coords).append("}}");
-        }
-        geojson.append("]}");
-        JsonNode job = importFile("railways", token("admin", null), "pieces.geojson", utf8(geojson.toString()),
+        String geojson = railways(n -> n == 2 || n == second ? "CM-JOINED" : "CM-" + n,
+                n -> n == 2 ? "[[68.0,40.0],[68.1,40.0]]" : n == second ? "[[68.1,40.0],[68.2,40.0]]" : null);
+        JsonNode job = importFile("railways", token("admin", null), "pieces.geojson", utf8(geojson),
                 "duplicates", "merge");
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("inserted").asInt()).isEqualTo(ROWS - 1);
         // one line from 68.0 to 68.2 E (in the direction the main path search chose), both pieces kept as parts
         assertThat(jdbc.queryForObject("SELECT line_name || ' ' || ST_Equals(geom, ST_GeomFromText('LINESTRING(68 40, 68.1 40,"
                 + " 68.2 40)', 4326)) || ' ' || ST_NumPoints(geom) || ' ' || ST_NumGeometries(parts_geom)"
-                + " FROM railways WHERE line_key = 'CM-JOINED'", String.class)).isEqualTo("Piece 2 true 3 2");
+                + " FROM railways WHERE line_key = 'CM-JOINED'", String.class)).isEqualTo("Line 2 true 3 2");
         jdbc.update("DELETE FROM railways WHERE line_key LIKE 'CM-%'");
+    }
+
+    /**
+     * ROWS railway features named "Line n" with the key {@code key(n)}; each a short line in Tashkent region unless
+     * {@code coordinates(n)} gives its coordinates.
+     */
+    private static String railways(java.util.function.IntFunction<String> key, java.util.function.IntFunction<String> coordinates) {
+        StringBuilder geojson = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int n = 1; n <= ROWS; n++) {
+            double lon = 69.0 + (n % 100) * 0.004;
+            double lat = 41.0 + (n / 100) * 0.004;
+            String coords = coordinates.apply(n) != null ? coordinates.apply(n)
+                    : "[[" + lon + "," + lat + "],[" + (lon + 0.003) + "," + lat + "]]";
+            geojson.append(n == 1 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"line_key\":\"")
+                    .append(key.apply(n)).append("\",\"line_name\":\"Line ").append(n)
+                    .append("\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":").append(coords).append("}}");
+        }
+        return geojson.append("]}").toString();
     }
 
     @Test
