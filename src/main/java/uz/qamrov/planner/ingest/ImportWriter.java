@@ -100,7 +100,7 @@ class ImportWriter {
         return WKBWriter.toHex(new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true).write(c));
     }
 
-    /** Admin layers: settlements and lines upserted in statements of {@link AdminLayerRepository#CHUNK} rows. */
+    /** Admin layers: boundaries one by one, settlements and lines in upserts of {@link AdminLayerRepository#CHUNK} rows. */
     Outcome writeAdmin(Layer layer, AdminRowSpool rows, String source, IntConsumer progress,
             Map<Integer, String> boundaryCodes) {
         repository.lockLayer(layer);
