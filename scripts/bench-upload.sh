@@ -9,6 +9,7 @@
 # and quote the load average it prints. Options: --sites N (default 100000), --format-sites N (default 10000),
 # --formats-only (the formats table alone, with each format's retained heap after its 202);
 # --settlements N (an admin layer: N settlements as a dry run against one upsert per row, same run);
+# --roads N (N Geofabrik-style road ways, one in five in numbered roads of 20 ways, as a dry run with profile=geofabrik-roads);
 # JAVA_OPTS="-Xmx4g" to change the heap (default -Xmx3g).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -90,22 +90,9 @@ final class UploadBaselines {
                         100 + i, p[0], p[1]));
             }
         }
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        long heapBefore = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        // what the job retains at its worst: a full collection every 500 ms while it runs, the largest heap used after one
-        java.util.concurrent.atomic.AtomicLong jobLive = new java.util.concurrent.atomic.AtomicLong(heapBefore);
-        java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
-        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleWithFixedDelay(() -> {
-            System.gc();
-            collections.incrementAndGet();
-            jobLive.accumulateAndGet(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        RetainedHeap heap = RetainedHeap.sample();
         UploadBenchmark.Job job = UploadBenchmark.upload(base, "settlements", file, "settlements.csv", true, () -> { });
-        sampler.shutdown();
-        sampler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        heap.close();
         double write = job.phases().getOrDefault("write", 0.0);
         long t0 = System.nanoTime();
         try (Connection con = ds.getConnection()) {
@@ -139,7 +126,7 @@ final class UploadBaselines {
         }
         double rowByRow = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "settlements: dry run %s, write %.2f s; row by row %.2f s; retained heap %d MB (largest of"
-                + " %d full collections)%n", job.status(), write, rowByRow, (jobLive.get() - heapBefore) >> 20, collections.get());
+                + " %d full collections)%n", job.status(), write, rowByRow, heap.worstMb(), heap.collections());
         return String.format(Locale.ROOT, "%nSettlements (admin layer), %,d rows inside the outline, same run:%n%n"
                 + "| what | time |%n|---|---|%n"
                 + "| dry run through the service (%s): POST / validate / write (chunks of 1,000 rows per statement, rolled back) "
@@ -148,7 +135,7 @@ final class UploadBaselines {
                 + "| ratio row by row / chunked write | **%.1f×** |%n"
                 + "| dry run: heap the job retains at its worst (largest used after a full collection, one every 500 ms,"
                 + " %d in all) − used before | %,d MB |%n", n, job.status(), job.postS(),
-                job.phases().getOrDefault("validate", 0.0), write, rowByRow, rowByRow / write, collections.get(),
-                (jobLive.get() - heapBefore) >> 20);
+                job.phases().getOrDefault("validate", 0.0), write, rowByRow, rowByRow / write, heap.collections(),
+                heap.worstMb());
     }
 }

@@ -66,6 +66,7 @@ public final class UploadBenchmark {
         boolean baselines = !a.contains("--skip-baselines");
         boolean national = !a.contains("--formats-only");
         int settlements = Integer.parseInt(value(a, "--settlements", "0"));
+        int roads = Integer.parseInt(value(a, "--roads", "0"));
         List<String> load = new ArrayList<>(List.of(loadAverage()));
         String url = TestPostgis.newDatabase("bench_upload");
         String[] settings = BenchArgs.of(Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
@@ -198,6 +199,9 @@ public final class UploadBenchmark {
             if (settlements > 0) {
                 md.append(UploadBaselines.settlements(base, ctx.getBean(DataSource.class), outline, dir, settlements));
             }
+            if (roads > 0) {
+                md.append(UploadRoads.dryRun(base, outline, dir, roads));
+            }
             md.append(String.format(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage()));
         } finally {
             try (var s = Files.walk(dir)) {
@@ -206,54 +210,6 @@ public final class UploadBenchmark {
         }
         System.out.println("\n===== MARKDOWN =====\n" + md);
         System.exit(0);
-    }
-
-    /**
-     * The heap used right after each garbage collection (all pools), with its time: what the JVM retained, garbage
-     * a young collection leaves in the old generation included, so an upper bound on the live data at that moment.
-     */
-    static final class AfterGc implements javax.management.NotificationListener {
-        private final List<long[]> events = java.util.Collections.synchronizedList(new ArrayList<>());
-
-        static AfterGc listen() {
-            AfterGc l = new AfterGc();
-            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) gc).addNotificationListener(l, null, null);
-            }
-            return l;
-        }
-
-        @Override
-        public void handleNotification(javax.management.Notification n, Object handback) {
-            if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
-                events.add(new long[] {System.nanoTime(), used});
-            }
-        }
-
-        void stop() {
-            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                try {
-                    ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
-                } catch (javax.management.ListenerNotFoundException e) {
-                    // not registered on this collector
-                }
-            }
-        }
-
-        /** The largest after-collection use between the two times (0 when no collection ran then). */
-        long max(long fromNs, long toNs) {
-            synchronized (events) {
-                return events.stream().filter(e -> e[0] >= fromNs && e[0] < toNs).mapToLong(e -> e[1]).max().orElse(0);
-            }
-        }
-
-        long count(long fromNs, long toNs) {
-            synchronized (events) {
-                return events.stream().filter(e -> e[0] >= fromNs && e[0] < toNs).count();
-            }
-        }
     }
 
     /**
@@ -325,7 +281,8 @@ public final class UploadBenchmark {
                         + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"),
                 HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/" + layer + "?dryRun=" + dryRun))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/" + layer
+                        + (layer.contains("?") ? "&" : "?") + "dryRun=" + dryRun))
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofMinutes(30)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
         double postS = (System.nanoTime() - t0) / 1e9;

@@ -1,0 +1,83 @@
+package uz.qamrov.bench;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A Geofabrik-style roads file (gis_osm_roads_free_1 as GeoJSON: osm_id, fclass, ref, name) of national size through
+ * the service with the {@code geofabrik-roads} profile, as a dry run: read, validate (the ways of one ref grouped
+ * across chunks and merged), write the lines (rolled back). Synthetic, labelled as such: one way in five belongs to a
+ * numbered road of 20 consecutive 1 km ways, the others are streets of their own; the file is in random order, as
+ * Geofabrik's (by OSM id) scatters a road's ways through it.
+ */
+final class UploadRoads {
+
+    static final int WAYS_PER_ROAD = 20;
+
+    private UploadRoads() {
+    }
+
+    /** The markdown rows of docs/benchmarks.md for {@code ways} ways. */
+    static String dryRun(String base, UploadBenchmarkFiles.Outline outline, Path dir, int ways) throws Exception {
+        Path file = dir.resolve("gis_osm_roads_free_1.geojson");
+        int roads = ways / 5 / WAYS_PER_ROAD;
+        List<String> features = new ArrayList<>(ways);
+        Random r = new Random(14);
+        long osmId = 100_000_000L;
+        for (int road = 0; road < roads; road++) {
+            double[] start = outline.draw(r);
+            double bearing = r.nextDouble() * 2 * Math.PI;
+            double dLon = 0.012 * Math.sin(bearing);
+            double dLat = 0.009 * Math.cos(bearing);
+            String ref = (road % 3 == 0 ? "M" : road % 3 == 1 ? "A" : "4R") + road;
+            for (int w = 0; w < WAYS_PER_ROAD; w++) {
+                features.add(feature(osmId++, road % 2 == 0 ? "trunk" : "primary", ref, "Yoʻl " + road,
+                        start[0] + w * dLon, start[1] + w * dLat, dLon, dLat));
+            }
+        }
+        while (features.size() < ways) {
+            double[] p = outline.draw(r);
+            features.add(feature(osmId++, "residential", null, "Koʻcha " + osmId, p[0], p[1], 0.002, 0.001));
+        }
+        Collections.shuffle(features, r);
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("{\"type\":\"FeatureCollection\",\"features\":[\n");
+            for (int i = 0; i < features.size(); i++) {
+                out.write(i == 0 ? features.get(i) : ",\n" + features.get(i));
+            }
+            out.write("\n]}\n");
+        }
+        RetainedHeap heap = RetainedHeap.sample();
+        UploadBenchmark.Job job = UploadBenchmark.upload(base, "highways?profile=geofabrik-roads&partial=true", file,
+                file.getFileName().toString(), true, () -> { });
+        heap.close();
+        System.out.printf(Locale.ROOT, "roads: %s, %s; retained heap %d MB%n", job.status(), job.summary(), heap.worstMb());
+        return String.format(Locale.ROOT, "%nRoads (Geofabrik-style, synthetic), %,d ways (%,d numbered roads of %d ways, %,d"
+                + " streets), %.0f MB of GeoJSON, `profile=geofabrik-roads` (ways merged by ref), dry run, same run:%n%n"
+                + "| what | value |%n|---|---|%n"
+                + "| status; report | %s; %s |%n"
+                + "| POST / validate / write | %.2f / %.2f / **%.2f s** |%n"
+                + "| heap the job retains at its worst (a full collection every 500 ms, %d in all) − before | %,d MB |%n",
+                ways, roads, WAYS_PER_ROAD, ways - roads * WAYS_PER_ROAD, Files.size(file) / 1e6, job.status(), job.summary(),
+                job.postS(), job.phases().getOrDefault("validate", 0.0), job.phases().getOrDefault("write", 0.0),
+                heap.collections(), heap.worstMb());
+    }
+
+    /** One way of 5 vertices from (lon, lat) by (dLon, dLat). */
+    private static String feature(long osmId, String fclass, String ref, String name, double lon, double lat, double dLon,
+            double dLat) {
+        StringBuilder coords = new StringBuilder();
+        for (int i = 0; i <= 4; i++) {
+            coords.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.6f,%.6f]", lon + dLon * i / 4, lat + dLat * i / 4));
+        }
+        return "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"" + osmId + "\",\"code\":5111,\"fclass\":\"" + fclass + "\""
+                + (ref == null ? "" : ",\"ref\":\"" + ref + "\"") + ",\"name\":\"" + name + "\"},"
+                + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[" + coords + "]}}";
+    }
+}
