@@ -41,8 +41,9 @@ class CoverageController {
                         "message", started ? "full recompute started" : "a full recompute is already running"));
     }
 
+    /** @param terrain what the run was measured with: "flat-earth", the DEM, or "sector wedges, flat earth" */
     record RunView(long id, String kind, String asOf, String status, Long durationMs, String startedAt, String finishedAt,
-            Long generation, boolean stale) {
+            Long generation, boolean stale, String terrain) {
     }
 
 }

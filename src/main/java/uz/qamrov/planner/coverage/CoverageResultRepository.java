@@ -118,11 +118,11 @@ class CoverageResultRepository {
         return jdbc.sql("""
                 SELECT r.id, r.kind, r.as_of::text, r.status, r.duration_ms, r.started_at::text, r.finished_at::text,
                        r.generation, """ + STALE + """
-                 AS stale
+                 AS stale, r.stats ->> 'terrain'
                 FROM coverage_runs r ORDER BY r.id DESC LIMIT :n""").param("n", limit)
                 .query((rs, i) -> new CoverageController.RunView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5) == null ? null : rs.getLong(5), rs.getString(6), rs.getString(7),
-                        rs.getObject(8) == null ? null : rs.getLong(8), rs.getBoolean(9)))
+                        rs.getObject(8) == null ? null : rs.getLong(8), rs.getBoolean(9), rs.getString(10)))
                 .list();
     }
 

@@ -166,8 +166,11 @@ class CoverageRunWriter {
             marks[2] = System.nanoTime();
             results.storeIndicators(runId, run.all().indicators().values());
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            // the terrain the run was measured with: flat earth (no DEM, or a site outside it) or the DEM
             results.finishRun(runId, ms, "{\"settlement_rows\":" + run.all().settlements().size() + ",\"stretches\":"
-                    + run.all().stretches().size() + (run.rest() == null ? "" : ",\"partial\":true") + "}");
+                    + run.all().stretches().size() + ",\"terrain\":\""
+                    + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(run.terrain()))
+                    + "\"" + (run.rest() == null ? "" : ",\"partial\":true") + "}");
             marks[3] = System.nanoTime();
             results.deleteOlderRuns(asOf, runId);
             return runId;

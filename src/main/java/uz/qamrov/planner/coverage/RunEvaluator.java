@@ -48,7 +48,11 @@ class RunEvaluator {
      * evaluation, the diagnosis whose covered places are still to be made ({@link #completeRest}); else null.
      */
     record Evaluated(CoverageSnapshot all, SignalReport signals, Map<String, List<LineStretch>> stretchesByOperator,
-            Map<Long, double[]> nearest, String timings, SignalDiagnosis rest) {
+            Map<Long, double[]> nearest, String timings, SignalDiagnosis rest, String terrain) {
+    }
+
+    /** A snapshot and the terrain the model that made it measured with (flat earth, or the DEM): the run says which. */
+    private record Snapshot(CoverageSnapshot value, String terrain) {
     }
 
     /** A diagnosis and the generation it was made on. */
@@ -111,7 +115,7 @@ class RunEvaluator {
     CoverageModels.Tagged<Evaluated> evaluate(LocalDate asOf, RunPriority.Level level, boolean gapsFirst) {
         priority.yieldTo(level);
         long t0 = System.nanoTime();
-        var all = models.read(g -> evaluations.snapshot(asOf, CoverageFilter.ANY));
+        var all = models.read(g -> new Snapshot(evaluations.snapshot(asOf, CoverageFilter.ANY), g.model().terrainDescription()));
         long generation = all.generation();
         long t1 = System.nanoTime();
         CompletableFuture<Beside> beside = CompletableFuture.supplyAsync(
@@ -120,7 +124,7 @@ class RunEvaluator {
         try {
             priority.yieldTo(level);
             // levels, classes and gap reasons: once per run, for all operators together (what the gap lists serve)
-            diagnosis = diagnose(asOf, all.value(), generation, level, gapsFirst);
+            diagnosis = diagnose(asOf, all.value().value(), generation, level, gapsFirst);
         } catch (RuntimeException e) {
             beside.cancel(false);
             throw e;
@@ -144,8 +148,8 @@ class RunEvaluator {
                 + " waited %d ms for them", (t1 - t0) / 1_000_000, signals.complete() ? "" : "of the gaps ", (t2 - t1) / 1_000_000,
                 signals.settlementsFromPrevious(), signals.stretchesFromPrevious(), b.timings(),
                 (System.nanoTime() - t2) / 1_000_000);
-        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value(), signals, b.byOperator(),
-                b.distances(), timings, signals.complete() ? null : diagnosis));
+        return new CoverageModels.Tagged<>(generation, new Evaluated(all.value().value(), signals, b.byOperator(),
+                b.distances(), timings, signals.complete() ? null : diagnosis, all.value().terrain()));
     }
 
     /**

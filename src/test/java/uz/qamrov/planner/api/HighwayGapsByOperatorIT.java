@@ -65,16 +65,32 @@ class HighwayGapsByOperatorIT extends PostgisIT {
     }
 
     private List<double[]> gaps(String operator) throws Exception {
-        String url = "/api/v1/gaps/highways?service=high_speed_mobile&asOf=2025-01-01&sort=from_km"
-                + (operator == null ? "" : "&operator=" + operator);
+        JsonNode items = get("/api/v1/gaps/highways?service=high_speed_mobile&asOf=2025-01-01&sort=from_km"
+                + (operator == null ? "" : "&operator=" + operator)).get("items");
+        List<double[]> out = new ArrayList<>();
+        items.forEach(i -> out.add(new double[] {i.get("from_km").asDouble(), i.get("to_km").asDouble()}));
+        return out;
+    }
+
+    private JsonNode get(String url) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + url)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode items = json.readTree(response.body()).get("items");
-        List<double[]> out = new ArrayList<>();
-        items.forEach(i -> out.add(new double[] {i.get("from_km").asDouble(), i.get("to_km").asDouble()}));
-        return out;
+        return json.readTree(response.body());
+    }
+
+    /** Terrain off: the stored run says it was measured over flat earth (issue #11: the run's metadata says so). */
+    @Test
+    void theRunSaysItWasMeasuredOverFlatEarth() throws Exception {
+        gaps(null); // stores the run of the date
+        List<String> terrain = new ArrayList<>();
+        get("/api/v1/coverage/status").get("runs").forEach(r -> {
+            if (r.get("asOf").asText().equals("2025-01-01") && r.get("status").asText().equals("succeeded")) {
+                terrain.add(r.get("terrain").asText());
+            }
+        });
+        assertThat(terrain).isNotEmpty().containsOnly("flat-earth");
     }
 
     @Test

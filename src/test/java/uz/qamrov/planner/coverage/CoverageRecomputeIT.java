@@ -37,6 +37,9 @@ class CoverageRecomputeIT extends ApiIT {
         });
         mvc.perform(get("/api/v1/coverage/status"))
                 .andExpect(jsonPath("$.runs[0].kind").value("full"))
+                // the service's DEM (geodata/dem, 1′ grid) and the diffraction method, in the run's metadata
+                .andExpect(jsonPath("$.runs[0].terrain").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("dem "), org.hamcrest.Matchers.endsWith("Bullington (ITU-R P.526), k=4/3"))))
                 .andExpect(jsonPath("$.progress.percent").value(100));
         // the stored run has the settlement, uncovered (no sites at all)
         assertThat(jdbc.queryForObject("""
