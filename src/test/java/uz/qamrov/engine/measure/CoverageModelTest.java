@@ -351,6 +351,24 @@ class CoverageModelTest {
                 uz.qamrov.engine.model.InvalidGeometryException.class);
     }
 
+    /**
+     * Only access points make fixed broadband possible (issue #11): a village 0.5 km from a splice closure with no
+     * ports has none; the same village 0.5 km from a cabinet (no ports stated) or from a closure with 8 ports has it.
+     */
+    @Test
+    void aSpliceClosureWithoutPortsServesNoHousehold() {
+        var areas = List.of(Fixtures.region("R1", "POLYGON((66 39.9, 66.2 39.9, 66.2 40.1, 66 40.1, 66 39.9))"));
+        // 0.0059° of longitude at 40° N ≈ 0.50 km, inside the 1 km drop distance
+        java.util.function.BiFunction<String, Integer, Double> fixedPct = (kind, ports) -> value(new CoverageModelBuilder()
+                .adminAreas(areas).settlements(List.of(village(1, 66.1, 40, 100, "R1", null)))
+                .fiberNodes(List.of(new FiberNode(1, "uztelecom", 66.1059, 40, ports, Validity.ALWAYS, kind))).build()
+                .evaluate(D2026, CoverageFilter.ANY).indicators(), IndicatorKeys.SETTLEMENTS_FIXED_BROADBAND_PCT,
+                ScopeType.NATIONAL, "UZ");
+        assertThat(fixedPct.apply("splice_closure", 0)).isZero();
+        assertThat(fixedPct.apply("cabinet", 0)).isEqualTo(1);
+        assertThat(fixedPct.apply("splice_closure", 8)).isEqualTo(1);
+    }
+
     static double value(Indicators ind, String key, ScopeType type, String code) {
         return ind.get(key, type, code).orElseThrow(() -> new AssertionError(key + " " + code)).value();
     }
