@@ -84,23 +84,21 @@ final class LineRowValidator implements LayerRowValidator {
                 continue;
             }
             if (ok && !c.duplicate(seen, key, keyField(), key)) {
-                out.add(line(key, List.of(new Piece(f.number(), label, uz, ru, en, parts))));
+                out.add(line(key, List.of(new Piece(f.number(), label, uz, ru, en, parts)), List.of(f.number())));
             }
         }
         pieces.forEach((key, line) -> {
             List<Piece> good = line.stream().filter(p -> p.parts() != null).toList();
             if (!good.isEmpty()) {
                 // with every row of the line, so a failed piece rejects it whole (ValidationResult's closure)
-                Rows.Line joined = line(key, good);
-                out.add(new Rows.Line(line.stream().map(Piece::row).toList(), joined.key(), joined.label(),
-                        joined.nameUzLatn(), joined.nameRu(), joined.nameEn(), joined.geometry(), joined.parts()));
+                out.add(line(key, good, line.stream().map(Piece::row).toList()));
             }
         });
         return out;
     }
 
-    /** The line of one or more pieces (in file order); the report says how it was joined. */
-    private Rows.Line line(String key, List<Piece> pieces) {
+    /** The line of one or more pieces (in file order), from source {@code rows}; the report says how it was joined. */
+    private Rows.Line line(String key, List<Piece> pieces, List<Integer> rows) {
         Piece first = pieces.get(0);
         List<LineString> parts = new ArrayList<>();
         String label = first.label();
@@ -111,9 +109,9 @@ final class LineRowValidator implements LayerRowValidator {
             }
         }
         LinePaths.Result path = LinePaths.mainPath(parts);
-        if (pieces.size() > 1) {
+        if (rows.size() > 1) {
             findings.warnings.add(String.format(Locale.ROOT, "rows %s (%s): %d rows joined into one line (duplicates=merge)",
-                    rowList(pieces), key, pieces.size()));
+                    rowList(rows), key, rows.size()));
         }
         if (path.parts().size() > 1) {
             findings.warnings.add(String.format(Locale.ROOT,
@@ -121,7 +119,7 @@ final class LineRowValidator implements LayerRowValidator {
                     first.row(), key, path.parts().size(), km(path.main()), path.offPathParts().size(),
                     path.offPathParts().stream().map(p -> String.format(Locale.ROOT, "%.1f", km(p))).toList()));
         }
-        return new Rows.Line(pieces.stream().map(Piece::row).toList(), key, label, firstGiven(pieces, Piece::uz),
+        return new Rows.Line(rows, key, label, firstGiven(pieces, Piece::uz),
                 firstGiven(pieces, Piece::ru), firstGiven(pieces, Piece::en), path.main(), path.parts().size() > 1
                 ? GeometryChecks.WGS84.createMultiLineString(path.parts().toArray(LineString[]::new)) : null);
     }
@@ -130,8 +128,7 @@ final class LineRowValidator implements LayerRowValidator {
         return pieces.stream().map(field).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    private static String rowList(List<Piece> pieces) {
-        List<Integer> rows = pieces.stream().map(Piece::row).toList();
+    private static String rowList(List<Integer> rows) {
         return rows.size() <= 5 ? rows.toString().replaceAll("[\\[\\]]", "")
                 : rows.subList(0, 5).toString().replaceAll("[\\[\\]]", "") + ", …";
     }
