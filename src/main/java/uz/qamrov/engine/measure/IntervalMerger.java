@@ -64,6 +64,19 @@ final class IntervalMerger {
         return o == out.length ? out : Arrays.copyOf(out, o);
     }
 
+    /**
+     * {@code length(merge(cells, t, tech, minTech))} without the union's array where one interval covers the whole
+     * edge (most edges in towns): an indicator evaluation asks this of every edge and needs only the length.
+     */
+    static double mergedLength(int[] cells, double[] t, byte[] tech, int minTech) {
+        for (int k = 0; k < cells.length; k++) {
+            if (tech[cells[k]] >= minTech && t[2 * k] <= 0 && t[2 * k + 1] >= 1) {
+                return 1;
+            }
+        }
+        return length(merge(cells, t, tech, minTech));
+    }
+
     /** Total length of flattened intervals. */
     static double length(double[] iv) {
         double sum = 0;

@@ -45,6 +45,7 @@ class IntervalMergerTest {
             len += expected[k + 1] - expected[k];
         }
         assertThat(IntervalMerger.length(got)).as(name).isEqualTo(len);
+        assertThat(IntervalMerger.mergedLength(cells, t, TECH, minTech)).as(name).isEqualTo(len);
     }
 
     /** Random edges against the plain union: pairs sorted by start, each joined to the last run it touches. */
