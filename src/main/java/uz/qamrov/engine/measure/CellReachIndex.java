@@ -114,6 +114,14 @@ final class CellReachIndex {
      * reverse lists by counting sort; otherwise it appends and records the touched settlements and edges.
      */
     void commit(Prepared p, boolean bulk, Set<Integer> touchedS, Set<Integer> touchedE) {
+        commit(p, bulk, touchedS, touchedE, null);
+    }
+
+    /**
+     * {@link #commit(Prepared, boolean, Set, Set)} after {@link #removeAll} of the same change ({@code removed}: what it
+     * returned): the lists it compacted get the new cells in the same copy, the others are trimmed.
+     */
+    void commit(Prepared p, boolean bulk, Set<Integer> touchedS, Set<Integer> touchedE, Removed removed) {
         CellRec[] recs = p.recs();
         int[] slots = new int[recs.length];
         for (int i = 0; i < recs.length; i++) {
@@ -138,10 +146,16 @@ final class CellReachIndex {
         Grouped bySettlement = Grouped.of(settlements.size(), hits, Hits::settlements);
         Grouped byEdge = Grouped.of(edges.edgeCount, hits, Hits::edges);
         // each settlement and edge is rewritten on its own: both cores (the model's write lock is held)
+        int[] liveS = removed == null ? null : removed.settlementLive;
+        int[] liveE = removed == null ? null : removed.edgeLive;
         IntStream.range(0, settlements.size()).parallel().forEach(si -> {
             int n = bySettlement.count(si);
             if (n == 0) {
                 return;
+            }
+            int live = liveS != null && liveS[si] >= 0 ? liveS[si] : settlements.cellCount(si);
+            if (liveS != null) {
+                liveS[si] = -1;
             }
             int[] s = new int[n];
             long[][] bits = new long[n][];
@@ -150,12 +164,16 @@ final class CellReachIndex {
                 s[j] = slots[(int) (r >>> 32)];
                 bits[j] = hits[(int) (r >>> 32)].bits()[(int) r];
             }
-            settlements.attachCells(si, s, bits);
+            settlements.attachCells(si, live, s, bits);
         });
         IntStream.range(0, edges.edgeCount).parallel().forEach(e -> {
             int n = byEdge.count(e);
             if (n == 0) {
                 return;
+            }
+            int live = liveE != null && liveE[e] >= 0 ? liveE[e] : edges.cells[e].length;
+            if (liveE != null) {
+                liveE[e] = -1;
             }
             int[] s = new int[n];
             double[][] ivs = new double[n][];
@@ -164,8 +182,11 @@ final class CellReachIndex {
                 s[j] = slots[(int) (r >>> 32)];
                 ivs[j] = hits[(int) (r >>> 32)].intervals()[(int) r];
             }
-            edges.attachCells(e, s, ivs);
+            edges.attachCells(e, live, s, ivs);
         });
+        if (removed != null) {
+            removed.trimTheRest(settlements, edges);
+        }
         bySettlement.addReachedTo(touchedS);
         byEdge.addReachedTo(touchedE);
     }
@@ -220,10 +241,38 @@ final class CellReachIndex {
     }
 
     /**
-     * Unlinks and removes cells; unknown ids are ignored. Each settlement and edge they reached is rewritten once,
-     * whatever the number of removed cells reaching it.
+     * The settlements and edges {@link #removeAll} compacted in place: their live lengths (−1 elsewhere, and once
+     * {@link #commit} gave one its new array). Until the commit their lists are longer than that.
      */
-    void removeAll(Collection<Long> cellIds, Set<Integer> touchedS, Set<Integer> touchedE) {
+    static final class Removed {
+        private final int[] settlementLive;
+        private final int[] edgeLive;
+        private final int[] reachedS;
+        private final int[] reachedE;
+
+        private Removed(int settlements, int edges, Set<Integer> reachedS, Set<Integer> reachedE) {
+            settlementLive = new int[settlements];
+            edgeLive = new int[edges];
+            java.util.Arrays.fill(settlementLive, -1);
+            java.util.Arrays.fill(edgeLive, -1);
+            this.reachedS = reachedS.stream().mapToInt(Integer::intValue).toArray();
+            this.reachedE = reachedE.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Trims the compacted lists no added cell reached. */
+        private void trimTheRest(SettlementTable settlements, LineEdgeTable edges) {
+            java.util.Arrays.stream(reachedS).parallel().filter(si -> settlementLive[si] >= 0)
+                    .forEach(si -> settlements.trim(si, settlementLive[si]));
+            java.util.Arrays.stream(reachedE).parallel().filter(e -> edgeLive[e] >= 0)
+                    .forEach(e -> edges.trim(e, edgeLive[e]));
+        }
+    }
+
+    /**
+     * Unlinks and removes cells; unknown ids are ignored. The settlements and edges they reached are compacted in
+     * place: the change's {@link #commit} (which must follow, under the same write lock) gives each one new array.
+     */
+    Removed removeAll(Collection<Long> cellIds, Set<Integer> touchedS, Set<Integer> touchedE) {
         java.util.BitSet gone = new java.util.BitSet();
         Set<Integer> reachedS = new HashSet<>();
         Set<Integer> reachedE = new HashSet<>();
@@ -243,10 +292,14 @@ final class CellReachIndex {
             }
             operators.release(rec.op);
         }
-        reachedS.parallelStream().forEach(si -> settlements.detachCells(si, gone));
-        reachedE.parallelStream().forEach(e -> edges.detachCells(e, gone));
+        Removed removed = new Removed(settlements.size(), edges.edgeCount, reachedS, reachedE);
+        java.util.Arrays.stream(removed.reachedS).parallel()
+                .forEach(si -> removed.settlementLive[si] = settlements.compactWithout(si, gone));
+        java.util.Arrays.stream(removed.reachedE).parallel()
+                .forEach(e -> removed.edgeLive[e] = edges.compactWithout(e, gone));
         touchedS.addAll(reachedS);
         touchedE.addAll(reachedE);
+        return removed;
     }
 
     /** Users of each operator gained (+) or lost (-) if {@code removedIds} go and {@code p} comes. */

@@ -133,18 +133,17 @@ final class LineEdgeTable {
     }
 
     /**
-     * Appends cells {@code slots} with their covered intervals ({@code ivs[j]}, flattened pairs) to edge {@code e} in
-     * one copy.
+     * Appends cells {@code slots} with their covered intervals ({@code ivs[j]}, flattened pairs) to edge {@code e},
+     * which holds {@code live} intervals (fewer than its length after {@link #compactWithout}), in one copy.
      */
-    void attachCells(int e, int[] slots, double[][] ivs) {
-        int len = cells[e].length;
+    void attachCells(int e, int live, int[] slots, double[][] ivs) {
         int add = 0;
         for (double[] iv : ivs) {
             add += iv.length / 2;
         }
-        cells[e] = Arrays.copyOf(cells[e], len + add);
-        t[e] = Arrays.copyOf(t[e], 2 * (len + add));
-        int at = len;
+        cells[e] = Arrays.copyOf(cells[e], live + add);
+        t[e] = Arrays.copyOf(t[e], 2 * (live + add));
+        int at = live;
         for (int j = 0; j < slots.length; j++) {
             for (int q = 0; q < ivs[j].length / 2; q++, at++) {
                 cells[e][at] = slots[j];
@@ -154,8 +153,11 @@ final class LineEdgeTable {
         }
     }
 
-    /** Removes every interval of the cells whose slot is in {@code gone} from edge {@code e}, in one pass. */
-    void detachCells(int e, java.util.BitSet gone) {
+    /**
+     * Moves the intervals of edge {@code e} whose cell's slot is not in {@code gone} to the front, in place, and
+     * returns how many there are ({@link SettlementTable#compactWithout}: one new array per edge and change).
+     */
+    int compactWithout(int e, java.util.BitSet gone) {
         int[] c = cells[e];
         double[] tt = t[e];
         int keep = 0;
@@ -167,8 +169,13 @@ final class LineEdgeTable {
                 keep++;
             }
         }
-        cells[e] = Arrays.copyOf(c, keep);
-        t[e] = Arrays.copyOf(tt, 2 * keep);
+        return keep;
+    }
+
+    /** Cuts edge {@code e}'s lists to their first {@code live} intervals (after {@link #compactWithout}). */
+    void trim(int e, int live) {
+        cells[e] = Arrays.copyOf(cells[e], live);
+        t[e] = Arrays.copyOf(t[e], 2 * live);
     }
 
     /** Initial build: fills every edge's lists at once by counting sort (see {@link SettlementTable}). */

@@ -55,14 +55,14 @@ final class NetworkChanges {
         table.changed(where(c));
         Set<Integer> touchedS = new HashSet<>();
         Set<Integer> touchedE = new HashSet<>();
-        reach.removeAll(c.removedCells, touchedS, touchedE);
+        CellReachIndex.Removed removed = reach.removeAll(c.removedCells, touchedS, touchedE);
         for (long id : c.removedSites) {
             SiteRec s = table.removeSite(id);
             if (s != null) {
                 parts.operators().release(s.op());
             }
         }
-        reach.commit(c.addedCells, false, touchedS, touchedE);
+        reach.commit(c.addedCells, false, touchedS, touchedE, removed);
         commitSiteRecs(c.addedSites);
         reach.compactIfSparse();
         return new ChangeStats(touchedS.size(), touchedE.size(), settlementIds(touchedS), c.sitesOnlyAdded);

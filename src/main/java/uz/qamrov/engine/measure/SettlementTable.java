@@ -162,19 +162,26 @@ final class SettlementTable {
      * Appends cells {@code slots} to settlement {@code si} in one copy (a change adds many cells to the same towns:
      * one new array per settlement, not one per cell); {@code bits[j]} is slot j's sample bitset (area rule only).
      */
-    void attachCells(int si, int[] slots, long[][] bits) {
+    /**
+     * Appends cells to settlement {@code si}, whose list holds {@code live} cells (fewer than its length when
+     * {@link #compactWithout} left it so): one new array.
+     */
+    void attachCells(int si, int live, int[] slots, long[][] bits) {
         SettlementRec r = recs[si];
-        int len = r.cells.length;
-        r.cells = Arrays.copyOf(r.cells, len + slots.length);
-        System.arraycopy(slots, 0, r.cells, len, slots.length);
+        r.cells = Arrays.copyOf(r.cells, live + slots.length);
+        System.arraycopy(slots, 0, r.cells, live, slots.length);
         if (r.areaRule()) {
-            r.bits = Arrays.copyOf(r.bits, len + slots.length);
-            System.arraycopy(bits, 0, r.bits, len, slots.length);
+            r.bits = Arrays.copyOf(r.bits, live + slots.length);
+            System.arraycopy(bits, 0, r.bits, live, slots.length);
         }
     }
 
-    /** Removes every cell whose slot is in {@code gone} from settlement {@code si}, in one pass and one copy. */
-    void detachCells(int si, java.util.BitSet gone) {
+    /**
+     * Moves the cells of settlement {@code si} whose slot is not in {@code gone} to the front of its list, in place,
+     * and returns how many there are: the list is then longer than that until {@link #attachCells} or {@link #trim}
+     * (a change removes and adds cells under one write lock, and each settlement gets one new array, not two).
+     */
+    int compactWithout(int si, java.util.BitSet gone) {
         SettlementRec r = recs[si];
         int keep = 0;
         for (int k = 0; k < r.cells.length; k++) {
@@ -186,10 +193,21 @@ final class SettlementTable {
                 keep++;
             }
         }
-        r.cells = Arrays.copyOf(r.cells, keep);
+        return keep;
+    }
+
+    /** Cuts settlement {@code si}'s list to its first {@code live} cells (after {@link #compactWithout}). */
+    void trim(int si, int live) {
+        SettlementRec r = recs[si];
+        r.cells = Arrays.copyOf(r.cells, live);
         if (r.areaRule()) {
-            r.bits = Arrays.copyOf(r.bits, keep);
+            r.bits = Arrays.copyOf(r.bits, live);
         }
+    }
+
+    /** How many cells settlement {@code si}'s list holds. */
+    int cellCount(int si) {
+        return recs[si].cells.length;
     }
 
     /**

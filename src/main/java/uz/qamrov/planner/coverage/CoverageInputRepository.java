@@ -3,7 +3,9 @@ package uz.qamrov.planner.coverage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -55,6 +57,48 @@ class CoverageInputRepository {
         this.jdbc = jdbc;
     }
 
+    /** The sites of a change and their cells (each list in id order, as {@link #sites} and {@link #cells} give them). */
+    record SitesAndCells(List<Site> sites, List<Cell> cells) {
+    }
+
+    /**
+     * {@link #sites} and {@link #cells} of these sites in one query: an incremental update of 1,000 sites read them in
+     * two (5 + 13 ms), each finding the same sites by id first.
+     */
+    SitesAndCells sitesAndCells(Collection<Long> baseStationIds) {
+        List<Site> sites = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        jdbc.sql("""
+                SELECT b.id AS site_id, b.operator_code, ST_X(b.geom) AS lon, ST_Y(b.geom) AS lat,
+                       c.id, c.technology, c.band_mhz, c.azimuth_deg, c.beamwidth_deg, c.antenna_height_m, c.eirp_dbm,
+                       c.range_m, c.tilt_deg, c.front_to_back_db, c.observed_range_m,
+                """ + VALIDITY.formatted("b") + "\n" + """
+                FROM base_stations b LEFT JOIN cells c ON c.base_station_id = b.id
+                WHERE\s""" + COUNTS.formatted("b") + " AND b.id = ANY(:ids) ORDER BY b.id")
+                .param("ids", baseStationIds.toArray(Long[]::new))
+                .query(rs -> {
+                    long siteId = rs.getLong("site_id");
+                    if (sites.isEmpty() || sites.get(sites.size() - 1).id() != siteId) {
+                        sites.add(new Site(siteId, rs.getString("operator_code"), rs.getDouble("lon"), rs.getDouble("lat"),
+                                validity(rs)));
+                    }
+                    rs.getLong("id");
+                    if (!rs.wasNull()) {
+                        cells.add(cell(rs));
+                    }
+                });
+        cells.sort(Comparator.comparingLong(Cell::id));
+        return new SitesAndCells(sites, cells);
+    }
+
+    private static Cell cell(ResultSet rs) throws SQLException {
+        return new Cell(rs.getLong("id"), rs.getLong("site_id"), rs.getString("operator_code"),
+                Technology.fromLabel(rs.getString("technology")), rs.getInt("band_mhz"), nullableDouble(rs, "azimuth_deg"),
+                beamwidth(rs), rs.getDouble("antenna_height_m"), nullableDouble(rs, "eirp_dbm"), nullableDouble(rs, "range_m"),
+                rs.getDouble("lon"), rs.getDouble("lat"), validity(rs), nullableDouble(rs, "tilt_deg"),
+                nullableDouble(rs, "front_to_back_db"), nullableDouble(rs, "observed_range_m"));
+    }
+
     List<Cell> cells(Collection<Long> baseStationIds) {
         String where = baseStationIds == null ? "" : " AND b.id = ANY(:ids)";
         var q = jdbc.sql("""
@@ -67,11 +111,7 @@ class CoverageInputRepository {
         if (baseStationIds != null) {
             q = q.param("ids", baseStationIds.toArray(Long[]::new));
         }
-        return q.query((rs, i) -> new Cell(rs.getLong("id"), rs.getLong("site_id"), rs.getString("operator_code"),
-                Technology.fromLabel(rs.getString("technology")), rs.getInt("band_mhz"), nullableDouble(rs, "azimuth_deg"),
-                beamwidth(rs), rs.getDouble("antenna_height_m"), nullableDouble(rs, "eirp_dbm"), nullableDouble(rs, "range_m"),
-                rs.getDouble("lon"), rs.getDouble("lat"), validity(rs), nullableDouble(rs, "tilt_deg"),
-                nullableDouble(rs, "front_to_back_db"), nullableDouble(rs, "observed_range_m"))).list();
+        return q.query((rs, i) -> cell(rs)).list();
     }
 
     List<Site> sites(Collection<Long> baseStationIds) {

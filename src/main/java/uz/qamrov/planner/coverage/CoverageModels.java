@@ -291,8 +291,9 @@ class CoverageModels {
      */
     ChangedRows read(NetworkChange change) {
         Set<Long> siteIds = change.baseStationIds();
-        return new ChangedRows(change, siteIds.isEmpty() ? List.of() : inputs.sites(siteIds),
-                siteIds.isEmpty() ? List.of() : inputs.cells(siteIds),
+        var network = siteIds.isEmpty() ? new CoverageInputRepository.SitesAndCells(List.of(), List.of())
+                : inputs.sitesAndCells(siteIds);
+        return new ChangedRows(change, network.sites(), network.cells(),
                 change.fiberRouteIds().isEmpty() ? List.of() : inputs.fiberRoutes(change.fiberRouteIds()),
                 change.fiberNodeIds().isEmpty() ? List.of() : inputs.fiberNodes(change.fiberNodeIds()));
     }
