@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -20,7 +21,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * to B. On a tree that is the longest path exactly; on a double-tracked line (two parallel tracks joined at
  * stations) it runs end to end along one track. Kilometre marks are measured along it; the other parts (the second
  * track, sidings, branches, pieces not connected to the main path) are kept as they are and reported with their
- * lengths. Lengths here are only for choosing; they use degrees scaled by cos(latitude).
+ * lengths. The main path runs the way the file's first part along it runs ({@link #runningAsTheFileDoes}). Lengths here are only for choosing; they use degrees scaled by cos(latitude).
  */
 public final class LinePaths {
 
@@ -92,7 +93,26 @@ public final class LinePaths {
             }
         }
         LineString main = GeometryChecks.WGS84.createLineString(coords.toCoordinateArray());
-        return new Result(main, lines, off);
+        return new Result(runningAsTheFileDoes(main, lines), lines, off);
+    }
+
+    /**
+     * The main path in the direction the file runs, so that kilometre 0 is where the file starts the line: the
+     * direction of the first part (in the file's order) that runs along it, measured by projecting the part's two
+     * ends onto the path. The graph search above picks the ends, not an order; a line given as one part keeps its own.
+     * A part perpendicular to the path (a branch) says nothing and the next one decides.
+     */
+    static LineString runningAsTheFileDoes(LineString main, List<LineString> parts) {
+        LengthIndexedLine along = new LengthIndexedLine(main);
+        double tolerance = 1e-9 * Math.max(main.getLength(), 1e-12);
+        for (LineString part : parts) {
+            double from = along.project(part.getCoordinateN(0));
+            double to = along.project(part.getCoordinateN(part.getNumPoints() - 1));
+            if (Math.abs(to - from) > tolerance) {
+                return to > from ? main : main.reverse();
+            }
+        }
+        return main;
     }
 
     /**

@@ -50,4 +50,21 @@ class LinePathsTest {
         assertThat(r.main().getLength()).isEqualTo(4.0);
         assertThat(r.offPathParts()).extracting(LineString::getLength).containsExactly(0.5);
     }
+
+    @Test
+    void theMainPathRunsTheWayTheFilesFirstPartRuns() throws ParseException {
+        // ways A(66)→B(67), B→C(68), C→D(69) along lat 40, listed middle first: the first listed way runs east, so
+        // the path starts at A (kilometre 0 at the file's start), whatever end the graph search found first
+        var east = LinePaths.mainPath(lines("LINESTRING (67 40, 68 40)", "LINESTRING (68 40, 69 40)", "LINESTRING (66 40, 67 40)"));
+        assertThat(east.main().getStartPoint().getX()).isEqualTo(66.0);
+        assertThat(east.main().getEndPoint().getX()).isEqualTo(69.0);
+        // the same ways, each drawn westwards: the path starts at D
+        var west = LinePaths.mainPath(lines("LINESTRING (68 40, 67 40)", "LINESTRING (69 40, 68 40)", "LINESTRING (67 40, 66 40)"));
+        assertThat(west.main().getStartPoint().getX()).isEqualTo(69.0);
+        assertThat(west.main().getEndPoint().getX()).isEqualTo(66.0);
+        // a spur listed first (perpendicular to the trunk: no direction along it), then the trunk drawn westwards
+        var spurFirst = LinePaths.mainPath(lines("LINESTRING (68 40, 68 40.5)", "LINESTRING (70 40, 68 40)", "LINESTRING (68 40, 66 40)"));
+        assertThat(spurFirst.main().getStartPoint().getX()).isEqualTo(70.0);
+        assertThat(spurFirst.main().getLength()).isEqualTo(4.0);
+    }
 }
