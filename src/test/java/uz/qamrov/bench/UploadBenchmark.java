@@ -200,7 +200,7 @@ public final class UploadBenchmark {
                 md.append(UploadBaselines.settlements(base, ctx.getBean(DataSource.class), outline, dir, settlements));
             }
             if (roads > 0) {
-                md.append(UploadRoads.dryRun(base, outline, dir, roads));
+                md.append(UploadRoads.run(base, outline, dir, roads));
             }
             md.append(String.format(Locale.ROOT, "%nLoad average at the end: %s%n", loadAverage()));
         } finally {

@@ -12,7 +12,7 @@ import java.util.Random;
 /**
  * A Geofabrik-style roads file (gis_osm_roads_free_1 as GeoJSON: osm_id, fclass, ref, name) of national size through
  * the service with the {@code geofabrik-roads} profile, as a dry run: read, validate (the ways of one ref grouped
- * across chunks and merged), write the lines (rolled back). Synthetic, labelled as such: one way in five belongs to a
+ * across chunks and merged), write the lines (rolled back); then imported for real, coverage included. Synthetic, labelled as such: one way in five belongs to a
  * numbered road of 20 consecutive 1 km ways, the others are streets of their own; the file is in random order, as
  * Geofabrik's (by OSM id) scatters a road's ways through it.
  */
@@ -24,7 +24,7 @@ final class UploadRoads {
     }
 
     /** The markdown rows of docs/benchmarks.md for {@code ways} ways. */
-    static String dryRun(String base, UploadBenchmarkFiles.Outline outline, Path dir, int ways) throws Exception {
+    static String run(String base, UploadBenchmarkFiles.Outline outline, Path dir, int ways) throws Exception {
         Path file = dir.resolve("gis_osm_roads_free_1.geojson");
         int roads = ways / 5 / WAYS_PER_ROAD;
         List<String> features = new ArrayList<>(ways);
@@ -62,16 +62,30 @@ final class UploadRoads {
         heap.close();
         System.out.printf(Locale.ROOT, "roads: %s, %s; quiet after %.0f s; retained heap %d MB (%s)%n", job.status(), job.summary(),
                 quietS, heap.worstMb(), sampled.status());
+        // then for real: the lines are written and, an admin layer having changed, the coverage model is rebuilt with
+        // every new highway in it (the footprints taken from the generation before; each line's reach measured anew)
+        double quietAgainS = UploadBenchmark.awaitBackgroundQuiet();
+        RetainedHeap importHeap = RetainedHeap.sample();
+        UploadBenchmark.Job imported = UploadBenchmark.upload(base, layer, file, file.getFileName().toString(), false, () -> { });
+        importHeap.close();
+        System.out.printf(Locale.ROOT, "roads imported: %s, %s; phases %s; %.1f s; quiet after %.0f s%n", imported.status(),
+                imported.summary(), imported.phases(), imported.totalS(), quietAgainS);
         return String.format(Locale.ROOT, "%nRoads (Geofabrik-style, synthetic), %,d ways (%,d numbered roads of %d ways, %,d"
-                + " streets), %.0f MB of GeoJSON, `profile=geofabrik-roads` (ways merged by ref), dry run, same run:%n%n"
+                + " streets), %.0f MB of GeoJSON, `profile=geofabrik-roads` (ways merged by ref), same run:%n%n"
                 + "| what | value |%n|---|---|%n"
-                + "| status; report | %s; %s |%n"
-                + "| POST / validate / write | %.2f / %.2f / **%.2f s** |%n"
+                + "| dry run: status; report | %s; %s |%n"
+                + "| dry run: POST / validate / write | %.2f / %.2f / **%.2f s** |%n"
                 + "| heap the same dry run retains at its worst, run again (a full collection every 500 ms, %d in all) − before"
-                + " | %,d MB |%n",
+                + " | %,d MB |%n"
+                + "| import: status; report | %s; %s |%n"
+                + "| import: POST / validate / write / coverage (a full recompute with every new line) / whole job | %.2f / %.2f /"
+                + " %.2f / **%.2f** / %.1f s |%n"
+                + "| heap the import retains at its worst (a full collection every 500 ms) − before | %,d MB |%n",
                 ways, roads, WAYS_PER_ROAD, ways - roads * WAYS_PER_ROAD, Files.size(file) / 1e6, job.status(), job.summary(),
                 job.postS(), job.phases().getOrDefault("validate", 0.0), job.phases().getOrDefault("write", 0.0),
-                heap.collections(), heap.worstMb());
+                heap.collections(), heap.worstMb(), imported.status(), imported.summary(), imported.postS(),
+                imported.phases().getOrDefault("validate", 0.0), imported.phases().getOrDefault("write", 0.0),
+                imported.phases().getOrDefault("coverage", 0.0), imported.totalS(), importHeap.worstMb());
     }
 
     /** One way of 5 vertices from (lon, lat) by (dLon, dLat). */

@@ -42,10 +42,11 @@ final class ChunkedValidation {
      * @param validRows source rows of the valid entities
      * @param spool the valid network rows (empty for admin layers)
      * @param adminRows the valid admin-layer rows (empty for network layers)
+     * @param lineKm the geodesic length of the valid lines' main paths (highways, railways; 0 for other layers)
      */
     record Result(int errors, List<RowError> shown, int rejectedRows, int superseded, List<String> supersededLines,
             int validRows, List<String> warnings, StageSpool spool, AdminRowSpool adminRows,
-            Map<Integer, String> boundaryCodes) {
+            Map<Integer, String> boundaryCodes, double lineKm) {
     }
 
     private final UUID job;
@@ -66,6 +67,7 @@ final class ChunkedValidation {
     private int rowsRead;
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Map<Integer, String> boundaryCodes = new HashMap<>();
+    private double lineKm;
 
     ChunkedValidation(UUID job, ValidationContext ctx, DatabaseRowChecks checks, JobReportRepository reports, int maxShown,
             int chunkRows, IntConsumer progress) {
@@ -133,7 +135,7 @@ final class ChunkedValidation {
                     + " (every one: GET /api/v1/jobs/" + job + "/errors?kind=superseded)");
         }
         return new Result(errors, shown, rejected, superseded, supersededLines, validRows, List.copyOf(warnings), spool,
-                adminRows, boundaryCodes);
+                adminRows, boundaryCodes, lineKm);
     }
 
     private void chunk(List<SourceFeature> features, StageSpool spool, AdminRowSpool adminRows) {
@@ -163,6 +165,9 @@ final class ChunkedValidation {
                 spool.add(row);
             } else {
                 adminRows.add((Rows.AdminRow) row);
+                if (row instanceof Rows.Line line) {
+                    lineKm += uz.qamrov.engine.geodesy.LocalMetric.lengthM(line.geometry()) / 1000;
+                }
             }
         }
         validRows += valid.size();

@@ -111,7 +111,12 @@ class ImportJobRunner {
             int superseded = v.superseded();
             int validRows = v.validRows();
             boolean nothingValid = job.layer().network ? spool.entities() == 0 : v.adminRows().isEmpty();
-            boolean reject = (rejected > 0 && !job.options().partial()) || nothingValid;
+            String tooLong = v.lineKm() > properties.maxLineKm() ? String.format(java.util.Locale.ROOT,
+                    "rejected: nothing was written; the valid lines are %.0f km long and one upload may hold at most %.0f km"
+                    + " (qamrov.ingest.max-line-km): the coverage model keeps every line's reach. Upload the roads the"
+                    + " indicators count (with profile=geofabrik-roads: motorway, trunk, primary, secondary), or split"
+                    + " the file", v.lineKm(), properties.maxLineKm()) : null;
+            boolean reject = (rejected > 0 && !job.options().partial()) || nothingValid || tooLong != null;
             List<RowError> shown = v.shown();
             if (reject) {
                 status = "rejected";
@@ -119,7 +124,8 @@ class ImportJobRunner {
                         total - rejected - superseded);
                 report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
                         total, 0, 0, 0, 0, rejected == 0 ? total : rejected, v.errors(), shown, warnings, List.of(),
-                        rejected == 0 ? "nothing to import" : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)",
+                        tooLong != null ? tooLong : rejected == 0 ? "nothing to import"
+                                : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)",
                         counts);
             } else {
                 StageSpool staged = spool;

@@ -27,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param largeJobRows a job with more rows is "large": it runs in the large lane and never on the worker kept for
  *     small jobs
  * @param maxQueuedJobs jobs that may wait in one lane (a queued job holds its parsed rows in memory); more get 503
+ * @param maxLineKm kilometres of lines (their main paths) one highways or railways upload may hold; a larger one is
+ *     rejected whole before anything is written: the coverage model keeps every line's reach, and a Geofabrik roads
+ *     file loaded whole (121,490 lines: every street) made a full recompute outgrow a 3 GB heap, and every recompute
+ *     after it
  */
 @Validated
 @ConfigurationProperties("qamrov.ingest")
@@ -45,7 +49,8 @@ public record IngestProperties(
         @DefaultValue("2") @Min(1) int parseSlots,
         @DefaultValue("10") @Min(0) int parseWaitSeconds,
         @DefaultValue("20000") @Min(1) int largeJobRows,
-        @DefaultValue("4") @Min(1) int maxQueuedJobs) {
+        @DefaultValue("4") @Min(1) int maxQueuedJobs,
+        @DefaultValue("50000") @Min(1) double maxLineKm) {
 
     @ConstructorBinding
     public IngestProperties {
@@ -55,6 +60,6 @@ public record IngestProperties(
     public IngestProperties(int maxUploadMb, int maxRows, int maxZipEntries, int maxUnzippedMb, double countryToleranceKm,
             ZoneId timeZone, int workers, double defaultAntennaHeightM, int maxReportedErrors) {
         this(maxUploadMb, maxRows, maxZipEntries, maxUnzippedMb, countryToleranceKm, timeZone, workers, defaultAntennaHeightM,
-                maxReportedErrors, 5_000_000, 60, 2, 10, 20_000, 4);
+                maxReportedErrors, 5_000_000, 60, 2, 10, 20_000, 4, 50_000);
     }
 }

@@ -100,7 +100,8 @@ class IngestProfilesIT extends ApiIT {
 
     /**
      * Geofabrik roads with the profile: a motorway with a ref is an international road under its ref, a primary road
-     * without one a state road under its OSM id, a residential street "other"; names fall back to the ref or id.
+     * without one a state road under its OSM id, a secondary road "other"; names fall back to the ref or id. A
+     * residential street is a rejected row that says which classes the layer takes (with partial=true the roads load).
      */
     @Test
     void geofabrikRoadsLoadWithTheProfileClassedByTheirOsmClass() throws Exception {
@@ -109,14 +110,22 @@ class IngestProfilesIT extends ApiIT {
                         "{\"type\":\"LineString\",\"coordinates\":[[69.0,41.0],[69.1,41.0]]}"),
                 f("\"osm_id\":\"8002\",\"code\":5113,\"fclass\":\"primary\"",
                         "{\"type\":\"LineString\",\"coordinates\":[[69.1,41.0],[69.2,41.05]]}"),
-                f("\"osm_id\":\"8003\",\"code\":5122,\"fclass\":\"residential\",\"name\":\"Navoiy koʻchasi\"",
-                        "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.05],[69.21,41.05]]}"));
-        JsonNode job = importFile("highways", ADMIN_TOKEN, "gis_osm_roads.geojson", utf8(file), "profile", "geofabrik-roads");
+                f("\"osm_id\":\"8003\",\"code\":5122,\"fclass\":\"secondary\",\"name\":\"Navoiy yoʻli\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.2,41.05],[69.21,41.05]]}"),
+                f("\"osm_id\":\"8004\",\"code\":5122,\"fclass\":\"residential\",\"name\":\"Navoiy koʻchasi\"",
+                        "{\"type\":\"LineString\",\"coordinates\":[[69.21,41.05],[69.22,41.05]]}"));
+        JsonNode whole = importFile("highways", ADMIN_TOKEN, "gis_osm_roads.geojson", utf8(file), "profile", "geofabrik-roads");
+        assertThat(whole.path("status").asText()).as(whole.toString()).isEqualTo("rejected");
+        assertThat(whole.path("report").path("errors").toString()).contains("residential")
+                .contains("expected one of [international, other, state]");
+        JsonNode job = importFile("highways", ADMIN_TOKEN, "gis_osm_roads.geojson", utf8(file), "profile", "geofabrik-roads",
+                "partial", "true");
         assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
         assertThat(job.path("report").path("inserted").asInt()).isEqualTo(3);
+        assertThat(job.path("report").path("rejected").asInt()).isEqualTo(1);
         List<String> rows = jdbc.queryForList("SELECT ref || ' ' || road_class || ' ' || name_uz_latn FROM highways"
-                + " WHERE ref IN ('M39', '8002', '8003') ORDER BY ref", String.class);
-        assertThat(rows).containsExactly("8002 state 8002", "8003 other Navoiy koʻchasi",
+                + " WHERE ref IN ('M39', '8002', '8003', '8004') ORDER BY ref", String.class);
+        assertThat(rows).containsExactly("8002 state 8002", "8003 other Navoiy yoʻli",
                 "M39 international Katta Oʻzbekiston trakti");
     }
 

@@ -20,7 +20,7 @@ final class ReaderTestSupport {
 
     static IngestProperties limits(int maxRows, int maxUnzippedMb, long maxVertices, int maxParseSeconds) {
         return new IngestProperties(50, maxRows, 20, maxUnzippedMb, 10, ZoneId.of("Asia/Tashkent"), 2, 30, 1000, maxVertices,
-                maxParseSeconds, 2, 10, 20000, 4);
+                maxParseSeconds, 2, 10, 20000, 4, 50_000);
     }
 
     static IngestProperties limits() {

@@ -29,10 +29,14 @@ public final class MappingProfiles {
                 + " the OSM way id is the line key; an unnamed way is named by its class",
                 "line_key:osm_id,line_name:name|fclass,name_uz_latn:name", null, null, null));
         add(new Definition("geofabrik-roads", "Geofabrik OSM shapefile gis_osm_roads_free_1 (osm_id, fclass, ref, name):"
-                + " motorways and trunks are international, primary roads state roads; the ways sharing a ref are one road",
+                + " motorways and trunks are international, primary roads state roads, secondary roads other roads; the ways"
+                + " sharing a ref are one road. Every other class (tertiary, residential, service, track, …) is a rejected"
+                + " row: streets are not the highways the indicators count, and a national file's ~100,000 of them made the"
+                + " coverage model outgrow its heap; use partial=true to import the roads (or map a class with"
+                + " values=road_class:tertiary=other)",
                 "ref:ref|osm_id,name_uz_latn:name|ref|osm_id,road_class:fclass",
                 "road_class:motorway=international;motorway_link=international;trunk=international;trunk_link=international;"
-                        + "primary=state;primary_link=state;*=other", null, "merge"));
+                        + "primary=state;primary_link=state;secondary=other;secondary_link=other", null, "merge"));
         add(new Definition("itu-fibre", "ITU/Giga transmission (fibre) line sets (line_id, status, operator): backbone"
                 + " routes; 'Unknown' status is stored as unknown (kept, not counted until an upload gives the status)",
                 "route_id:line_id|id,operator:operator|operator_name|owner",

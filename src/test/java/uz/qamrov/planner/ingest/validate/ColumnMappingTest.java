@@ -29,8 +29,14 @@ class ColumnMappingTest {
         ColumnMapping roads = MappingProfiles.builtIn("geofabrik-roads").orElseThrow().mapping();
         assertThat(roads.apply(Map.of("osm_id", "9", "fclass", "trunk", "ref", "M39"))).containsEntry("road_class", "international")
                 .containsEntry("ref", "M39").containsEntry("name_uz_latn", "M39");
-        assertThat(roads.apply(Map.of("osm_id", "9", "fclass", "residential"))).containsEntry("road_class", "other")
+        assertThat(roads.apply(Map.of("osm_id", "9", "fclass", "secondary"))).containsEntry("road_class", "other")
                 .containsEntry("ref", "9");
+        // a street keeps its class, which the highways layer does not accept (a row error that says so) ...
+        assertThat(roads.apply(Map.of("osm_id", "10", "fclass", "residential"))).containsEntry("road_class", "residential");
+        // ... unless the upload maps it, here with a wildcard on top of the profile's rules
+        ColumnMapping everyRoad = ColumnMapping.of(roads, null, "road_class:*=other", null);
+        assertThat(everyRoad.apply(Map.of("osm_id", "10", "fclass", "residential"))).containsEntry("road_class", "other");
+        assertThat(everyRoad.apply(Map.of("osm_id", "9", "fclass", "trunk"))).containsEntry("road_class", "international");
         ColumnMapping custom = ColumnMapping.of(MappingProfiles.builtIn("itu-fibre").orElseThrow().mapping(), null,
                 "status:Operational→planned", null);
         assertThat(custom.name()).isEqualTo("itu-fibre+custom");
