@@ -64,10 +64,10 @@ final class UploadRoads {
                 quietS, heap.worstMb(), sampled.status());
         // then for real: the lines are written and, an admin layer having changed, the coverage model is rebuilt with
         // every new highway in it (the footprints taken from the generation before; each line's reach measured anew)
+        // (not sampled: a full collection every 500 ms doubled the phases' times; sampled once, it retained 877 MB at
+        // its worst, the model before and the one being built both alive: docs/benchmarks.md)
         double quietAgainS = UploadBenchmark.awaitBackgroundQuiet();
-        RetainedHeap importHeap = RetainedHeap.sample();
         UploadBenchmark.Job imported = UploadBenchmark.upload(base, layer, file, file.getFileName().toString(), false, () -> { });
-        importHeap.close();
         System.out.printf(Locale.ROOT, "roads imported: %s, %s; phases %s; %.1f s; quiet after %.0f s%n", imported.status(),
                 imported.summary(), imported.phases(), imported.totalS(), quietAgainS);
         return String.format(Locale.ROOT, "%nRoads (Geofabrik-style, synthetic), %,d ways (%,d numbered roads of %d ways, %,d"
@@ -79,13 +79,12 @@ final class UploadRoads {
                 + " | %,d MB |%n"
                 + "| import: status; report | %s; %s |%n"
                 + "| import: POST / validate / write / coverage (a full recompute with every new line) / whole job | %.2f / %.2f /"
-                + " %.2f / **%.2f** / %.1f s |%n"
-                + "| heap the import retains at its worst (a full collection every 500 ms) − before | %,d MB |%n",
+                + " %.2f / **%.2f** / %.1f s |%n",
                 ways, roads, WAYS_PER_ROAD, ways - roads * WAYS_PER_ROAD, Files.size(file) / 1e6, job.status(), job.summary(),
                 job.postS(), job.phases().getOrDefault("validate", 0.0), job.phases().getOrDefault("write", 0.0),
                 heap.collections(), heap.worstMb(), imported.status(), imported.summary(), imported.postS(),
                 imported.phases().getOrDefault("validate", 0.0), imported.phases().getOrDefault("write", 0.0),
-                imported.phases().getOrDefault("coverage", 0.0), imported.totalS(), importHeap.worstMb());
+                imported.phases().getOrDefault("coverage", 0.0), imported.totalS());
     }
 
     /** One way of 5 vertices from (lon, lat) by (dLon, dLat). */
