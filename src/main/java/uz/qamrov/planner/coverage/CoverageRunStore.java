@@ -50,8 +50,8 @@ class CoverageRunStore implements CoverageRuns {
      * computation (they share the cores, not a lock).
      */
     private final ExecutorService onDemand = Executors.newFixedThreadPool(8, CoverageThreads.named("coverage-run", 0));
-    /** Precomputation of runs: one thread, never in a reader's way. */
-    private final ExecutorService background;
+    /** Precomputation of runs: one date at a time, at the background's nice value, never in a reader's way. */
+    private final CoverageThreads.NiceWork background;
     /** Today's run after a generation: the readers' priority for the operating system, not the background's. */
     private final ExecutorService todayWork = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-today", 0));
     /**
@@ -85,8 +85,7 @@ class CoverageRunStore implements CoverageRuns {
         this.clock = clock;
         this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
         this.completions = new RunCompletions(writer, priority);
-        this.background = Executors.newSingleThreadExecutor(
-                CoverageThreads.named("coverage-precompute", properties.backgroundNice()));
+        this.background = new CoverageThreads.NiceWork("coverage-precompute", properties.backgroundNice());
         // polygons at the readers' nice value: an export or a map waiting for them raises them (RunPriority), which a
         // nicer thread could not follow (a process may not lower its threads' nice value again); under the load
         // benchmark's saturation a national export then waited past its 120 s for unions at nice 10

@@ -61,6 +61,32 @@ final class CoverageThreads {
         }, null, false);
     }
 
+    /**
+     * Runs tasks one at a time at nice {@code nice}, the engine's parallel streams inside them too: a task runs on
+     * fork-join workers at that value, and a parallel stream forks into the pool of the thread that starts it. From a
+     * plain thread it would fork into the common pool, whose one worker (on two cores) the readers' runs need, at the
+     * readers' value: half of a precomputed run's work was not background work.
+     */
+    static final class NiceWork implements java.util.concurrent.Executor {
+        private final java.util.concurrent.ExecutorService sequence;
+        private final ForkJoinPool workers;
+
+        NiceWork(String name, int nice) {
+            this.sequence = java.util.concurrent.Executors.newSingleThreadExecutor(named(name, nice));
+            this.workers = pool(name + "-fj", Runtime.getRuntime().availableProcessors(), nice);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            sequence.execute(() -> workers.invoke(java.util.concurrent.ForkJoinTask.adapt(task)));
+        }
+
+        void shutdownNow() {
+            sequence.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
     /** Raises the calling thread's nice value to {@code nice}; best effort. */
     static void lowerThisThread(int nice) {
         if (nice <= 0) {

@@ -102,6 +102,15 @@ class RunEvaluator {
         this.clock = clock;
     }
 
+    /**
+     * Where the pieces beside a run are computed: in the fork-join pool the run itself runs in (the precomputation's,
+     * at its nice value), else on a thread of their own (a reader's run, today's).
+     */
+    private java.util.concurrent.Executor besideExecutor() {
+        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinTask.getPool();
+        return pool != null && pool != java.util.concurrent.ForkJoinPool.commonPool() ? pool : this.beside;
+    }
+
     /** The operators' stretches and the distances, and how long they took. */
     private record Beside(Map<String, List<LineStretch>> byOperator, Map<Long, double[]> distances, String timings) {
     }
@@ -119,7 +128,7 @@ class RunEvaluator {
         long generation = all.generation();
         long t1 = System.nanoTime();
         CompletableFuture<Beside> beside = CompletableFuture.supplyAsync(
-                () -> beside(asOf, generation, level, !gapsFirst), this.beside);
+                () -> beside(asOf, generation, level, !gapsFirst), besideExecutor());
         SignalDiagnosis diagnosis;
         try {
             priority.yieldTo(level);
