@@ -10,7 +10,7 @@
 # --formats-only (the formats table alone, with each format's retained heap after its 202);
 # --settlements N (an admin layer: N settlements as a dry run against one upsert per row, same run);
 # --roads N (N Geofabrik-style road ways, one in five in numbered roads of 20 ways, as a dry run with profile=geofabrik-roads);
-# JAVA_OPTS="-Xmx4g" to change the heap (default -Xmx3g).
+# JAVA_OPTS="-Xmx4g" to change the heap (default -Xmx3g); JAVA_OPTS="-Dbench.maxUploadMb=200" to raise the upload limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis gdal

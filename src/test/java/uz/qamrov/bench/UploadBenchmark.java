@@ -73,6 +73,11 @@ public final class UploadBenchmark {
                 "spring.datasource.password", TestPostgis.cluster().password(), "server.port", "0", "server.address", "127.0.0.1",
                 "qamrov.embedded-db.enabled", "false", "qamrov.rate-limit.enabled", "false", "qamrov.access.admin-token", ADMIN,
                 "logging.level.root", "WARN", "logging.level.uz.qamrov.planner.ingest", "INFO"));
+        if (System.getProperty("bench.maxUploadMb") != null) { // JAVA_OPTS="-Dbench.maxUploadMb=200": a larger file
+            settings = java.util.stream.Stream.concat(java.util.Arrays.stream(settings),
+                    java.util.stream.Stream.of("--qamrov.ingest.max-upload-mb=" + System.getProperty("bench.maxUploadMb")))
+                    .toArray(String[]::new);
+        }
         StringBuilder md = new StringBuilder();
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory("bench-upload");
