@@ -45,10 +45,7 @@ class CoverageRunStore implements CoverageRuns {
     /** Dates waiting in the background queue (not yet started): queued once however many generations ask. */
     private final Set<LocalDate> queuedDates = ConcurrentHashMap.newKeySet();
 
-    /**
-     * Runs readers are waiting for: a thread per date (up to 8), so a reader never waits on another date's
-     * computation (they share the cores, not a lock).
-     */
+    /** Runs readers wait for: a thread per date (up to 8); readers of other dates share the cores, not a lock. */
     private final ExecutorService onDemand = Executors.newFixedThreadPool(8, CoverageThreads.named("coverage-run", 0));
     /** Precomputation of runs: one date at a time, at the background's nice value, never in a reader's way. */
     private final CoverageThreads.NiceWork background;
@@ -260,12 +257,21 @@ class CoverageRunStore implements CoverageRuns {
     }
 
     /**
-     * The same on the calling (background) thread: claims the date so readers share this computation, or waits for
-     * the computation already running for it.
+     * The same here, or waits for the date's running computation. Only today's claims the date for readers to share:
+     * a precomputed date's runs at the background's nice value, which under load gets no CPU (a reader computes its own).
      */
     private void computeHere(LocalDate d) {
+        CompletableFuture<Long> running = computing.get(d);
+        if (running != null) {
+            running.join();
+            return;
+        }
+        if (!d.equals(LocalDate.now(clock))) {
+            storeUnlessFresh(d, RunPriority.Level.BACKGROUND, false);
+            return;
+        }
         CompletableFuture<Long> mine = new CompletableFuture<>();
-        CompletableFuture<Long> running = computing.putIfAbsent(d, mine);
+        running = computing.putIfAbsent(d, mine);
         if (running != null) {
             running.join();
             return;

@@ -53,15 +53,6 @@ class CoverageRunWriter {
      * waited for that read (seen in thread dumps of the load benchmark).
      */
     private final ForkJoinPool unionPool;
-    /**
-     * The same at the background's nice value, for the unions of polygons nobody is waiting for. After a start,
-     * today's national polygons (~200 s of unions on both cores) ran beside the first readers' months, which pause it
-     * only between region unions of seconds: those months took 2–3 s instead of ~1. A set of unions (one technology,
-     * one operator: 14 regions) starts here unless a reader waits for the polygons; one started here before a reader
-     * came finishes here, the next ones go to {@link #unionPool} (a thread cannot be made less nice again, so a
-     * reader never waits on more than one nice set).
-     */
-    private final ForkJoinPool backgroundUnionPool;
 
     private final CoverageModels models;
     private final RunEvaluator evaluator;
@@ -70,10 +61,8 @@ class CoverageRunWriter {
     private final RunPriority priority;
 
     CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority, CoverageProperties properties) {
+            TransactionTemplate tx, RunPriority priority) {
         this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(), 0);
-        this.backgroundUnionPool = CoverageThreads.pool("coverage-union-bg", Runtime.getRuntime().availableProcessors(),
-                properties.backgroundNice());
         this.models = models;
         this.evaluator = evaluator;
         this.results = results;
@@ -248,8 +237,7 @@ class CoverageRunWriter {
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
             priority.yieldTo(level); // runs anyone waits for go first
-            ForkJoinPool pool = level.level() == RunPriority.Level.BACKGROUND ? backgroundUnionPool : unionPool;
-            for (RegionCoverage rc : pool.invoke(ForkJoinTask.adapt(() -> u.builder().build(u.inputs())))) {
+            for (RegionCoverage rc : unionPool.invoke(ForkJoinTask.adapt(() -> u.builder().build(u.inputs())))) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
                             rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});

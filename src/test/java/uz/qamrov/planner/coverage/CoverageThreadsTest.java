@@ -45,6 +45,28 @@ class CoverageThreadsTest {
         }
     }
 
+    /**
+     * The precomputation's executor: a task's own thread and every part of a parallel stream it starts run at the
+     * nice value (from a plain thread at that value, the parts went to the common pool at the caller's value).
+     */
+    @Test
+    void niceWorkRunsATaskAndTheParallelPartsItStartsAtItsNiceValue() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
+        int before = niceOfThisThread();
+        assumeTrue(before + 6 <= 19, "the tests already run at nice " + before);
+        CoverageThreads.NiceWork work = new CoverageThreads.NiceWork("test-precompute", before + 6);
+        try {
+            java.util.concurrent.CompletableFuture<int[]> seen = new java.util.concurrent.CompletableFuture<>();
+            work.execute(() -> seen.complete(new int[] {niceOfThisThread(), java.util.stream.IntStream.range(0, 64)
+                    .parallel().map(i -> niceOfThisThread()).min().orElseThrow()}));
+            int[] nice = seen.get(10, TimeUnit.SECONDS);
+            assertThat(nice[0]).as("the task's thread").isEqualTo(before + 6);
+            assertThat(nice[1]).as("the least nice value of the threads of its parallel parts").isEqualTo(before + 6);
+        } finally {
+            work.shutdownNow();
+        }
+    }
+
     @Test
     void niceZeroLeavesTheThreadAsItIs() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
