@@ -138,12 +138,14 @@ public final class CoverageBenchmark {
         System.exit(0);
     }
 
-    /** Waits until no live thread has this name (at most {@code maxSeconds}); the milliseconds waited. */
+    /** Waits until the threads with this name have ended (joins them, at most {@code maxSeconds}); the milliseconds waited. */
     private static long awaitThreadGone(String name, int maxSeconds) throws InterruptedException {
         long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < maxSeconds * 1_000_000_000L
-                && Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name))) {
-            Thread.sleep(100);
+        long deadline = t0 + maxSeconds * 1_000_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(name)) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         }
         return (System.nanoTime() - t0) / 1_000_000;
     }

@@ -79,8 +79,7 @@ class CoverageInputRepository {
                 .query(rs -> {
                     long siteId = rs.getLong("site_id");
                     if (sites.isEmpty() || sites.get(sites.size() - 1).id() != siteId) {
-                        sites.add(new Site(siteId, rs.getString("operator_code"), rs.getDouble("lon"), rs.getDouble("lat"),
-                                validity(rs)));
+                        sites.add(site(rs, siteId));
                     }
                     rs.getLong("id");
                     if (!rs.wasNull()) {
@@ -121,8 +120,11 @@ class CoverageInputRepository {
         if (baseStationIds != null) {
             q = q.param("ids", baseStationIds.toArray(Long[]::new));
         }
-        return q.query((rs, i) -> new Site(rs.getLong("id"), rs.getString("operator_code"), rs.getDouble("lon"),
-                rs.getDouble("lat"), validity(rs))).list();
+        return q.query((rs, i) -> site(rs, rs.getLong("id"))).list();
+    }
+
+    private static Site site(ResultSet rs, long id) throws SQLException {
+        return new Site(id, rs.getString("operator_code"), rs.getDouble("lon"), rs.getDouble("lat"), validity(rs));
     }
 
     List<Settlement> settlements() {
