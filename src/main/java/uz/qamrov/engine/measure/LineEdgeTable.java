@@ -134,15 +134,20 @@ final class LineEdgeTable {
 
     /**
      * Appends cells {@code slots} with their covered intervals ({@code ivs[j]}, flattened pairs) to edge {@code e},
-     * which holds {@code live} intervals (fewer than its length after {@link #compactWithout}), in one copy.
+     * which holds {@code live} intervals (fewer than its length after {@link #compactWithout}), in one copy at most.
      */
     void attachCells(int e, int live, int[] slots, double[][] ivs) {
         int add = 0;
         for (double[] iv : ivs) {
             add += iv.length / 2;
         }
-        cells[e] = Arrays.copyOf(cells[e], live + add);
-        t[e] = Arrays.copyOf(t[e], 2 * (live + add));
+        // a change that takes as many intervals off the edge as it puts on (a re-upload, sectors turned) writes them
+        // over the old ones: no new arrays (they were a quarter of a 1,000-site round's garbage); the model's write
+        // lock is held, and compactWithout already rewrote them in place
+        if (cells[e].length != live + add) {
+            cells[e] = Arrays.copyOf(cells[e], live + add);
+            t[e] = Arrays.copyOf(t[e], 2 * (live + add));
+        }
         int at = live;
         for (int j = 0; j < slots.length; j++) {
             for (int q = 0; q < ivs[j].length / 2; q++, at++) {

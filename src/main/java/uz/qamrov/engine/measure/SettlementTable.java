@@ -159,19 +159,21 @@ final class SettlementTable {
     // ---------------------------------------------------------------- cell reach
 
     /**
-     * Appends cells {@code slots} to settlement {@code si} in one copy (a change adds many cells to the same towns:
-     * one new array per settlement, not one per cell); {@code bits[j]} is slot j's sample bitset (area rule only).
-     */
-    /**
-     * Appends cells to settlement {@code si}, whose list holds {@code live} cells (fewer than its length when
-     * {@link #compactWithout} left it so): one new array.
+     * Appends cells {@code slots} to settlement {@code si}, whose list holds {@code live} cells (fewer than its length
+     * when {@link #compactWithout} left it so), in one copy at most (a change adds many cells to the same towns: one
+     * new array per settlement, not one per cell); {@code bits[j]} is slot j's sample bitset (area rule only).
      */
     void attachCells(int si, int live, int[] slots, long[][] bits) {
         SettlementRec r = recs[si];
-        r.cells = Arrays.copyOf(r.cells, live + slots.length);
+        // as many cells back as the change took off (LineEdgeTable#attachCells): written over the old ones
+        if (r.cells.length != live + slots.length) {
+            r.cells = Arrays.copyOf(r.cells, live + slots.length);
+        }
         System.arraycopy(slots, 0, r.cells, live, slots.length);
         if (r.areaRule()) {
-            r.bits = Arrays.copyOf(r.bits, live + slots.length);
+            if (r.bits.length != live + slots.length) {
+                r.bits = Arrays.copyOf(r.bits, live + slots.length);
+            }
             System.arraycopy(bits, 0, r.bits, live, slots.length);
         }
     }

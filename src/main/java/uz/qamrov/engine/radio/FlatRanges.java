@@ -23,7 +23,10 @@ import uz.qamrov.engine.footprint.PathLossModel;
  * by |ΔF| / |F'| — up to 2e-4 relative on the cells of RadialFootprintSpeedupTest (more at A_V's kink) — so the
  * root is then polished by Illinois steps on the true F inside that one grid interval (the end where F ≥ −A_H is
  * returned: never beyond the level's reach); {@link #TOLERANCE_REL} states 1e-4. Per cell ~100–200 evaluations of F
- * plus a few per distinct A_H, instead of ~5–40 per distinct A_H. Immutable.
+ * plus a few per distinct A_H, instead of ~5–40 per distinct A_H.
+ *
+ * <p>The table lives in its thread's {@link RadialScratch}: a table answers until its thread makes the next one (one
+ * cell's footprint at a time). Not thread-safe.
  */
 final class FlatRanges {
 
@@ -60,8 +63,9 @@ final class FlatRanges {
         this.hiLn = Math.log(Math.max(hiKm, backKm));
         int n = hiKm > backKm ? (int) Math.ceil((Math.log(hiKm) - loLn) / STEP_LN) : 0;
         this.k = n;
-        this.f = new double[n + 1];
-        this.suffixMax = new double[n + 1];
+        RadialScratch scratch = RadialScratch.ofThread();
+        this.f = scratch.table(n + 1);
+        this.suffixMax = scratch.suffixMax(n + 1);
         for (int i = 0; i <= n; i++) {
             // the last point is hi itself (the grid's last step is shorter)
             double d = i == n ? Math.max(hiKm, backKm) : Math.exp(loLn + i * STEP_LN);

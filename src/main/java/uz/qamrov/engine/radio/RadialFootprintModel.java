@@ -110,7 +110,7 @@ public final class RadialFootprintModel implements FootprintModel {
         AntennaPattern pattern = solver.pattern();
         int n = settings.radials();
         double[] ranges = new double[n];
-        double[] aHs = new double[n];
+        double[] aHs = RadialScratch.ofThread().horizontal(n);
         double az = cell.isOmni() ? 0 : cell.azimuthDeg();
         // the range is a function of A_H alone (table.rangeKm), so radials with the same A_H share one solve: runs of
         // equal A_H (the whole back lobe, every radial of an omni cell) and mirror images about boresight. Radial m

@@ -46,7 +46,8 @@ final class RadialRefinement {
     RadialRefinement(Walker walker, double[] rangesM, double stepRad, double gapM, double toleranceM) {
         this.walker = walker;
         this.rangesM = rangesM;
-        this.flatM = rangesM.clone();
+        this.flatM = RadialScratch.ofThread().flat(rangesM.length);
+        System.arraycopy(rangesM, 0, flatM, 0, rangesM.length);
         this.stepRad = stepRad;
         this.gapM = gapM;
         this.toleranceM = toleranceM;
