@@ -15,7 +15,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import uz.qamrov.engine.footprint.CoSitedFootprints;
 import uz.qamrov.engine.footprint.Footprint;
@@ -46,6 +45,7 @@ public final class CoverageUnionBuilder {
     private RegionUnionMemo memo;
     private boolean mergeCoSited = true;
     private Runnable beforeEachUnion = () -> { };
+    private Runnable betweenPieces = () -> { };
 
     public CoverageUnionBuilder(CoverageModel model) {
         this.model = model;
@@ -79,10 +79,20 @@ public final class CoverageUnionBuilder {
 
     /**
      * Runs before each region's union is built (not before one taken from the memo): where a caller lets more urgent
-     * work go first. A region union is the unit of this work (up to ~6 s for a big region), a whole build is minutes.
+     * work go first. A region union is up to ~6 s for a big region, a whole build is minutes; {@link #betweenPieces}
+     * pauses inside one.
      */
     public CoverageUnionBuilder beforeEachUnion(Runnable hook) {
         this.beforeEachUnion = hook;
+        return this;
+    }
+
+    /**
+     * Runs between the pairwise unions inside a region's union ({@link PausingUnion}: milliseconds to a fraction of a
+     * second each), so that more urgent work can go first without waiting for a whole region.
+     */
+    public CoverageUnionBuilder betweenPieces(Runnable hook) {
+        this.betweenPieces = hook;
         return this;
     }
 
@@ -154,7 +164,7 @@ public final class CoverageUnionBuilder {
         if (polys.isEmpty()) {
             return gf.createMultiPolygon();
         }
-        Geometry u = UnaryUnionOp.union(polys);
+        Geometry u = PausingUnion.union(polys, betweenPieces);
         if (clip != null) {
             u = u.intersection(clip);
         }

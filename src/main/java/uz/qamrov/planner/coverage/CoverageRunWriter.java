@@ -205,7 +205,9 @@ class CoverageRunWriter {
                             .verticesPerFullCircle(32).memo(unionMemo(g.model()))
                             // a region union is seconds: runs readers wait for go first between them, not only
                             // between whole national unions
-                            .beforeEachUnion(() -> priority.yieldTo(level));
+                            .beforeEachUnion(() -> priority.yieldTo(level))
+                            // and between the pieces of one (a big region's union is seconds of them)
+                            .betweenPieces(() -> priority.yieldTo(level));
                     return new PendingUnion(b, b.collect(asOf));
                 });
                 if (operators.generation() != runGeneration || one.generation() != runGeneration) {

@@ -26,7 +26,11 @@ class CoverageUnionBuilderTest {
                 .cells(List.of(cell(1, "x", Technology.G4, 66, 40, null, 360, 5_000),
                         cell(2, "y", Technology.G3, c2[0], c2[1], null, 360, 5_000)))
                 .build();
-        List<RegionCoverage> all = new CoverageUnionBuilder(m).verticesPerFullCircle(720).build(D2026);
+        java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+        List<RegionCoverage> all = new CoverageUnionBuilder(m).verticesPerFullCircle(720)
+                .betweenPieces(pauses::incrementAndGet).build(D2026);
+        // both discs cross the border: each region's union is one pairwise union, one pause point before it
+        assertThat(pauses.get()).isEqualTo(2);
         double total = all.stream().mapToDouble(RegionCoverage::areaKm2).sum();
         // union of two r=5 discs at distance d=5: 2πr² − (2r²·acos(d/2r) − (d/2)·√(4r² − d²)) = 157.08 − 30.71 = 126.37
         assertThat(total).isCloseTo(126.37, within(0.2));
