@@ -114,56 +114,38 @@ class ImportJobRunner {
             String tooLong = v.lineKm() > properties.maxLineKm() ? String.format(java.util.Locale.ROOT,
                     "rejected: nothing was written; the valid lines are %.0f km long and one upload may hold at most %.0f km"
                     + " (qamrov.ingest.max-line-km): the coverage model keeps every line's reach. Upload the roads the"
-                    + " indicators count (with profile=geofabrik-roads: motorway, trunk, primary, secondary), or split"
-                    + " the file", v.lineKm(), properties.maxLineKm()) : null;
+                    + " indicators count (with profile=geofabrik-roads: motorway, trunk, primary, secondary)",
+                    v.lineKm(), properties.maxLineKm()) : null;
             boolean reject = (rejected > 0 && !job.options().partial()) || nothingValid || tooLong != null;
             List<RowError> shown = v.shown();
             if (reject) {
                 status = "rejected";
-                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, 0, rejected, superseded,
-                        total - rejected - superseded);
-                report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
-                        total, 0, 0, 0, 0, rejected == 0 ? total : rejected, v.errors(), shown, warnings, List.of(),
-                        tooLong != null ? tooLong : rejected == 0 ? "nothing to import"
-                                : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)",
-                        counts);
+                report = rejectedReport(job, total, v, warnings, tooLong != null ? tooLong : rejected == 0 ? "nothing to import"
+                        : "rejected: nothing was written (all-or-nothing; use ?partial=true to import the valid rows)");
             } else {
-                StageSpool staged = spool;
-                AdminRowSpool adminStaged = adminRows;
-                String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
                 enter(job.id(), "write", 0, total);
-                List<Supplier<Preview>> preview = new ArrayList<>(1);
-                ImportWriter.Target to = new ImportWriter.Target(job.id(), today, source, job.options().snapshotFull());
-                ImportWriter.Outcome outcome = tx.execute(s -> {
-                    // observers hear of rows written; a dry run's writes never stay (its commit keeps only its diff)
-                    IntConsumer written = job.options().dryRun()
-                            ? done -> progress.put(job.id(), new Progress("write", done, total))
-                            : done -> observe(job.id(), done, total);
-                    // a dry run keeps its diff (stored before the writes) and undoes everything after it
-                    Object[] beforeWrites = new Object[1];
-                    Runnable mark = job.options().dryRun() ? () -> beforeWrites[0] = s.createSavepoint() : () -> { };
-                    ImportWriter.Outcome o = job.layer().network
-                            ? writer.write(job.layer(), staged, to, written, mark)
-                            : writer.writeAdmin(job.layer(), adminStaged, to.source(), written, v.boundaryCodes());
-                    if (job.options().dryRun()) {
-                        preview.add(prepareDryRun(job.layer(), o, today));
-                        if (beforeWrites[0] != null) {
-                            s.rollbackToSavepoint(beforeWrites[0]);
-                        } else {
-                            s.setRollbackOnly();
-                        }
-                    }
-                    return o;
-                });
-                status = "succeeded";
-                ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected, superseded,
-                        total - validRows - rejected - superseded);
-                report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
-                        total, outcome.inserted(), outcome.updated(), outcome.unchanged(), outcome.decommissioned(), rejected,
-                        v.errors(), shown, warnings, List.of(), job.options().dryRun() ? "dry run: nothing was written" : null, counts);
-                enter(job.id(), "coverage", total, total);
-                report = job.options().dryRun() ? previewCoverage(preview.get(0), report)
-                        : updateCoverage(job.layer(), outcome, report);
+                Written w;
+                try {
+                    w = write(job, v, spool, adminRows, today, total);
+                } catch (LayerTooLongException e) {
+                    w = null; // thrown inside the transaction: it rolled back, nothing was written
+                    report = rejectedReport(job, total, v, warnings, e.getMessage());
+                }
+                if (w == null) {
+                    status = "rejected";
+                } else {
+                    status = "succeeded";
+                    ImportWriter.Outcome outcome = w.outcome();
+                    ImportReport.RowCounts counts = new ImportReport.RowCounts(total, validRows, rejected, superseded,
+                            total - validRows - rejected - superseded);
+                    report = new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(),
+                            job.options().partial(), total, outcome.inserted(), outcome.updated(), outcome.unchanged(),
+                            outcome.decommissioned(), rejected, v.errors(), shown, warnings, List.of(),
+                            job.options().dryRun() ? "dry run: nothing was written" : null, counts);
+                    enter(job.id(), "coverage", total, total);
+                    report = job.options().dryRun() ? previewCoverage(w.preview(), report)
+                            : updateCoverage(job.layer(), outcome, report);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("import job {} failed: {}", job.id(), e.toString());
@@ -189,6 +171,82 @@ class ImportJobRunner {
             throw new IllegalStateException(e);
         } finally {
             progress.remove(job.id());
+        }
+    }
+
+    /** What an upload's transaction wrote, and for a dry run its what-if (null otherwise). */
+    private record Written(ImportWriter.Outcome outcome, Supplier<Preview> preview) {
+    }
+
+    /**
+     * Writes the validated rows in one transaction (a dry run's writes are undone before its commit).
+     *
+     * @throws LayerTooLongException when the lines layer would hold more than the limit (rolled back)
+     */
+    private Written write(Job job, ChunkedValidation.Result v, StageSpool staged, AdminRowSpool adminStaged,
+            LocalDate today, int total) {
+        String source = "upload:" + (job.fileName() == null ? job.id() : job.fileName());
+        List<Supplier<Preview>> preview = new ArrayList<>(1);
+        ImportWriter.Target to = new ImportWriter.Target(job.id(), today, source, job.options().snapshotFull());
+        ImportWriter.Outcome outcome = tx.execute(s -> {
+            // observers hear of rows written; a dry run's writes never stay (its commit keeps only its diff)
+            IntConsumer written = job.options().dryRun()
+                    ? done -> progress.put(job.id(), new Progress("write", done, total))
+                    : done -> observe(job.id(), done, total);
+            // a dry run keeps its diff (stored before the writes) and undoes everything after it
+            Object[] beforeWrites = new Object[1];
+            Runnable mark = job.options().dryRun() ? () -> beforeWrites[0] = s.createSavepoint() : () -> { };
+            ImportWriter.Outcome o = job.layer().network
+                    ? writer.write(job.layer(), staged, to, written, mark)
+                    : writer.writeAdmin(job.layer(), adminStaged, to.source(), written, v.boundaryCodes());
+            checkLayerLength(job.layer(), v.lineKm());
+            if (job.options().dryRun()) {
+                preview.add(prepareDryRun(job.layer(), o, today));
+                if (beforeWrites[0] != null) {
+                    s.rollbackToSavepoint(beforeWrites[0]);
+                } else {
+                    s.setRollbackOnly();
+                }
+            }
+            return o;
+        });
+        return new Written(outcome, preview.isEmpty() ? null : preview.get(0));
+    }
+
+    /** The report of an upload rejected whole: nothing written, {@code message} says why. */
+    private static ImportReport rejectedReport(Job job, int total, ChunkedValidation.Result v, List<String> warnings,
+            String message) {
+        int rejected = v.rejectedRows();
+        int superseded = v.superseded();
+        ImportReport.RowCounts counts = new ImportReport.RowCounts(total, 0, rejected, superseded,
+                total - rejected - superseded);
+        return new ImportReport(job.layer().key, job.file().format().key, job.options().dryRun(), job.options().partial(),
+                total, 0, 0, 0, 0, rejected == 0 ? total : rejected, v.errors(), v.shown(), warnings, List.of(), message,
+                counts);
+    }
+
+    /** A highways or railways layer holds too many kilometres of lines after an upload's writes (rolls them back). */
+    private static final class LayerTooLongException extends RuntimeException {
+        LayerTooLongException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * After the writes, inside their transaction: the whole layer may hold at most {@code qamrov.ingest.max-line-km}
+     * (an upload under the limit could still take a layer over it, as two halves of one roads file would).
+     */
+    private void checkLayerLength(Layer layer, double uploadKm) {
+        if (uploadKm == 0) {
+            return; // no lines in this upload (another layer): nothing to add up
+        }
+        double km = repository.lineKm(layer);
+        if (km > properties.maxLineKm()) {
+            throw new LayerTooLongException(String.format(java.util.Locale.ROOT,
+                    "rejected: nothing was written; with this upload's %.0f km of lines the %s layer would hold %.0f km,"
+                    + " and a layer may hold at most %.0f km (qamrov.ingest.max-line-km): the coverage model keeps every"
+                    + " line's reach. Upload the roads the indicators count (with profile=geofabrik-roads: motorway,"
+                    + " trunk, primary, secondary)", uploadKm, layer.key, km, properties.maxLineKm()));
         }
     }
 

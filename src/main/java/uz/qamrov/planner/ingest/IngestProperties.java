@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param largeJobRows a job with more rows is "large": it runs in the large lane and never on the worker kept for
  *     small jobs
  * @param maxQueuedJobs jobs that may wait in one lane (a queued job holds its parsed rows in memory); more get 503
- * @param maxLineKm kilometres of lines (their main paths) one highways or railways upload may hold; a larger one is
- *     rejected whole before anything is written: the coverage model keeps every line's reach, and a Geofabrik roads
+ * @param maxLineKm kilometres of lines (their main paths) a highways or railways layer may hold; an upload that holds
+ *     more, or would take its layer over it, is rejected whole: the coverage model keeps every line's reach, and a Geofabrik roads
  *     file loaded whole (121,490 lines: every street) made a full recompute outgrow a 3 GB heap, and every recompute
  *     after it
  */

@@ -198,6 +198,16 @@ class IngestRepository {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", "layer/" + layer.key).query().singleRow();
     }
 
+    /**
+     * Kilometres of lines the highways or railways layer holds (geodesic length of each line's main path, as the
+     * validation measures an upload's), 0 for other layers.
+     */
+    double lineKm(Layer layer) {
+        String table = layer == Layer.HIGHWAYS ? "highways" : layer == Layer.RAILWAYS ? "railways" : null;
+        return table == null ? 0 : jdbc.sql("SELECT coalesce(sum(ST_Length(geom::geography)), 0) / 1000 FROM " + table)
+                .query(Double.class).single();
+    }
+
     // ---- admin layers (not versioned: upserts) -------------------------------------------------------------------
 
     /** Official polygon for a matched region: made valid, polygons only, approximate = false. */
