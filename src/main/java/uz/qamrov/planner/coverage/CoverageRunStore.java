@@ -261,19 +261,15 @@ class CoverageRunStore implements CoverageRuns {
      * a precomputed date's runs at the background's nice value, which under load gets no CPU (a reader computes its own).
      */
     private void computeHere(LocalDate d) {
-        CompletableFuture<Long> running = computing.get(d);
-        if (running != null) {
-            running.join();
-            return;
-        }
-        if (!d.equals(LocalDate.now(clock))) {
-            storeUnlessFresh(d, RunPriority.Level.BACKGROUND, false);
-            return;
-        }
+        boolean today = d.equals(LocalDate.now(clock));
         CompletableFuture<Long> mine = new CompletableFuture<>();
-        running = computing.putIfAbsent(d, mine);
+        CompletableFuture<Long> running = today ? computing.putIfAbsent(d, mine) : computing.get(d);
         if (running != null) {
             running.join();
+            return;
+        }
+        if (!today) {
+            storeUnlessFresh(d, RunPriority.Level.BACKGROUND, false);
             return;
         }
         try {

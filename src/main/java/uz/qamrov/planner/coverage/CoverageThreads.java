@@ -2,7 +2,11 @@ package uz.qamrov.planner.coverage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -67,18 +71,18 @@ final class CoverageThreads {
      * plain thread it would fork into the common pool, whose one worker (on two cores) the readers' runs need, at the
      * readers' value: half of a precomputed run's work was not background work.
      */
-    static final class NiceWork implements java.util.concurrent.Executor {
-        private final java.util.concurrent.ExecutorService sequence;
+    static final class NiceWork implements Executor {
+        private final ExecutorService sequence;
         private final ForkJoinPool workers;
 
         NiceWork(String name, int nice) {
-            this.sequence = java.util.concurrent.Executors.newSingleThreadExecutor(named(name, nice));
+            this.sequence = Executors.newSingleThreadExecutor(named(name, nice));
             this.workers = pool(name + "-fj", Runtime.getRuntime().availableProcessors(), nice);
         }
 
         @Override
         public void execute(Runnable task) {
-            sequence.execute(() -> workers.invoke(java.util.concurrent.ForkJoinTask.adapt(task)));
+            sequence.execute(() -> workers.invoke(ForkJoinTask.adapt(task)));
         }
 
         void shutdownNow() {

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,9 +109,9 @@ class RunEvaluator {
      * Where the pieces beside a run are computed: in the fork-join pool the run itself runs in (the precomputation's,
      * at its nice value), else on a thread of their own (a reader's run, today's).
      */
-    private java.util.concurrent.Executor besideExecutor() {
-        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinTask.getPool();
-        return pool != null && pool != java.util.concurrent.ForkJoinPool.commonPool() ? pool : this.beside;
+    private Executor besideExecutor() {
+        ForkJoinPool pool = ForkJoinTask.getPool();
+        return pool != null && pool != ForkJoinPool.commonPool() ? pool : this.beside;
     }
 
     /** The operators' stretches and the distances, and how long they took. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.planner.ingest.validate.RowValidator;
 import uz.qamrov.planner.ingest.validate.ValidationContext;
 import uz.qamrov.planner.ingest.validate.ValidationResult;
@@ -166,7 +167,7 @@ final class ChunkedValidation {
             } else {
                 adminRows.add((Rows.AdminRow) row);
                 if (row instanceof Rows.Line line) {
-                    lineKm += uz.qamrov.engine.geodesy.LocalMetric.lengthM(line.geometry()) / 1000;
+                    lineKm += LocalMetric.lengthM(line.geometry()) / 1000;
                 }
             }
         }

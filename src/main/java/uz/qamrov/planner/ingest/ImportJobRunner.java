@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,11 @@ import uz.qamrov.planner.ingest.validate.ValidationContext;
 class ImportJobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
+
+    /** Why lines are limited and what to do, after either message of the limit. */
+    private static final String LINE_LIMIT_WHY = " (qamrov.ingest.max-line-km): the coverage model keeps every line's"
+            + " reach. Upload the roads the indicators count (with profile=geofabrik-roads: motorway, trunk, primary,"
+            + " secondary)";
 
     /** @param file the upload's rows, read again on each pass of the validation (the job owns it: closed at its end) */
     record Job(UUID id, Layer layer, RowSource file, ImportOptions options, String actor, String defaultOperator,
@@ -111,11 +117,10 @@ class ImportJobRunner {
             int superseded = v.superseded();
             int validRows = v.validRows();
             boolean nothingValid = job.layer().network ? spool.entities() == 0 : v.adminRows().isEmpty();
-            String tooLong = v.lineKm() > properties.maxLineKm() ? String.format(java.util.Locale.ROOT,
+            // the layer's limit, known before any write when the upload alone is over it (checkLayerLength after)
+            String tooLong = v.lineKm() > properties.maxLineKm() ? String.format(Locale.ROOT,
                     "rejected: nothing was written; the valid lines are %.0f km long and one upload may hold at most %.0f km"
-                    + " (qamrov.ingest.max-line-km): the coverage model keeps every line's reach. Upload the roads the"
-                    + " indicators count (with profile=geofabrik-roads: motorway, trunk, primary, secondary)",
-                    v.lineKm(), properties.maxLineKm()) : null;
+                    + LINE_LIMIT_WHY, v.lineKm(), properties.maxLineKm()) : null;
             boolean reject = (rejected > 0 && !job.options().partial()) || nothingValid || tooLong != null;
             List<RowError> shown = v.shown();
             if (reject) {
@@ -242,11 +247,10 @@ class ImportJobRunner {
         }
         double km = repository.lineKm(layer);
         if (km > properties.maxLineKm()) {
-            throw new LayerTooLongException(String.format(java.util.Locale.ROOT,
+            throw new LayerTooLongException(String.format(Locale.ROOT,
                     "rejected: nothing was written; with this upload's %.0f km of lines the %s layer would hold %.0f km,"
-                    + " and a layer may hold at most %.0f km (qamrov.ingest.max-line-km): the coverage model keeps every"
-                    + " line's reach. Upload the roads the indicators count (with profile=geofabrik-roads: motorway,"
-                    + " trunk, primary, secondary)", uploadKm, layer.key, km, properties.maxLineKm()));
+                    + " and a layer may hold at most %.0f km" + LINE_LIMIT_WHY, uploadKm, layer.key, km,
+                    properties.maxLineKm()));
         }
     }
 
