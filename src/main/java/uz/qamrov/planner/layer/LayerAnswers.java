@@ -12,7 +12,7 @@ import uz.qamrov.planner.coverage.GenerationChanged;
 
 /**
  * Whole answers of the settlements layer (each settlement with its coverage status in a stored run), kept by what
- * determines them: the run, the service, the bbox and the page. The web map asks for the same national answer
+ * determines them: the run, the service, the bbox, the page and the properties asked for. The web map asks for the same national answer
  * (3,000 settlements, ~200 ms of query and JSON) every time a planner switches back to the country; a run is never
  * rewritten (a new one gets a new id), so a kept answer is the answer. Dropped at every new model generation, which
  * also bounds how long an admin's edit of the settlements table waits behind a stale run. At most 32 MB.
@@ -23,9 +23,10 @@ class LayerAnswers {
     /** A page larger than this is not kept (a download, not a map view). */
     static final int MAX_LIMIT = 5000;
 
-    record Key(Layer layer, Long runId, String service, java.time.LocalDate asOf, String bbox, int limit, long offset) {
+    record Key(Layer layer, Long runId, String service, java.time.LocalDate asOf, String bbox, int limit, long offset,
+            java.util.List<String> properties) {
         static Key of(Layer layer, LayerQuery q) {
-            return new Key(layer, q.runId(), q.service(), q.asOf(), Arrays.toString(q.bbox()), q.limit(), q.offset());
+            return new Key(layer, q.runId(), q.service(), q.asOf(), Arrays.toString(q.bbox()), q.limit(), q.offset(), q.properties());
         }
     }
 

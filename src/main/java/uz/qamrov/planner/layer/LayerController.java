@@ -46,13 +46,15 @@ class LayerController {
             @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String service,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+            @Parameter(description = "the properties to answer, comma-separated (e.g. id,population,covered); all by default")
+            @RequestParam(required = false) String properties) {
         Layer l = layers.layer(layer);
         if (!l.restLayer()) {
             throw uz.qamrov.planner.web.ApiException.notFound("no layer " + layer + " (see /ogc/collections/" + layer + ")");
         }
         PagingProperties.Page page = paging.page(limit, offset);
-        LayerQuery q = layers.query(l, bbox, asOf, service, page, false);
+        LayerQuery q = layers.selecting(l, layers.query(l, bbox, asOf, service, page, false), properties);
         if (!LayerAnswers.keeps(l, q)) {
             return writer.response(OutputFormat.GEOJSON, envelope(page, layers.count(l, q), q), layers.rows(l, q));
         }

@@ -1,6 +1,8 @@
 package uz.qamrov.planner.layer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,7 +167,7 @@ class LayerRepository {
         // station's cells) is otherwise evaluated for every row OFFSET skips, and a client paging through the whole
         // country (GDAL, QGIS) pays for all earlier pages again on every page.
         String sql = "WITH page AS (SELECT " + s.id() + " AS pid FROM " + s.from() + c.where() + " ORDER BY " + s.id()
-                + " LIMIT :limit OFFSET :offset) " + select(s) + " JOIN page ON page.pid = " + s.id() + " ORDER BY " + s.id();
+                + " LIMIT :limit OFFSET :offset) " + select(s, q) + " JOIN page ON page.pid = " + s.id() + " ORDER BY " + s.id();
         return sink -> streaming.readOnly(() -> streaming.client().sql(sql).params(params).query(rs -> {
             sink.accept(new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")));
         }));
@@ -176,7 +178,7 @@ class LayerRepository {
         Clause c = where(layer, s, q);
         Map<String, Object> params = new LinkedHashMap<>(c.params());
         params.put("id", id);
-        return jdbc.sql(select(s) + c.where() + " AND " + s.id() + " = :id").params(params)
+        return jdbc.sql(select(s, q) + c.where() + " AND " + s.id() + " = :id").params(params)
                 .query((rs, i) -> new FeatureRow(rs.getObject("id"), rs.getString("geometry"), rs.getString("properties")))
                 .optional();
     }
@@ -190,8 +192,34 @@ class LayerRepository {
                 .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).optional();
     }
 
-    private static String select(Source s) {
-        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + s.properties()
+    private static String select(Source s, LayerQuery q) {
+        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + properties(s, q)
                 + "::text AS properties FROM " + s.from();
+    }
+
+    /**
+     * The properties expression, or the named ones of it. The names were checked against {@link #propertyNames}:
+     * identifiers only, never request text.
+     */
+    private static String properties(Source s, LayerQuery q) {
+        if (q.properties() == null) {
+            return s.properties();
+        }
+        String names = q.properties().stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
+        return "(SELECT coalesce(json_object_agg(e.key, e.value), '{}'::json) FROM json_each(" + s.properties()
+                + ") e WHERE e.key IN (" + names + "))";
+    }
+
+    /** A name of a property: the keys of a layer's json_build_object, written as {@code 'name',}. */
+    private static final java.util.regex.Pattern PROPERTY_NAME = java.util.regex.Pattern.compile("'([a-z_0-9]+)',");
+
+    /** The names of a layer's properties, in the order its features carry them. */
+    List<String> propertyNames(Layer layer) {
+        var m = PROPERTY_NAME.matcher(source(layer).properties());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 }

@@ -129,11 +129,13 @@ class OgcController {
             @RequestParam(required = false) Integer limit,
             @Parameter(schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) String service, @RequestParam(required = false) String f) {
+            @RequestParam(required = false) String service, @RequestParam(required = false) String f,
+            @Parameter(description = "the properties to answer, comma-separated (OGC API Features Part 6); all by default")
+            @RequestParam(required = false) String properties) {
         format(f);
         Layer layer = layers.layer(collectionId);
         PagingProperties.Page page = paging.page(limit, offset);
-        LayerQuery q = layers.query(layer, bbox, asOf(datetime), service, page, true);
+        LayerQuery q = layers.selecting(layer, layers.query(layer, bbox, asOf(datetime), service, page, true), properties);
         long matched = layers.count(layer, q);
         List<Link> links = new ArrayList<>(PageLinks.of(page, matched, GEOJSON));
         links.replaceAll(l -> "next".equals(l.rel()) ? nextPage(page, l) : l);

@@ -77,4 +77,38 @@ class LayerApiIT extends HttpApiIT {
         assertThat(ids(last)).containsExactly(5L, 6L);
         assertThat(GapApiIT.link(last, "next")).isNull();
     }
+
+    @Test
+    void onlyThePropertiesAskedForInTheLayersOrderAndTheSameValuesAsInFull() throws Exception {
+        JsonNode full = fc("/api/v1/layers/settlements?service=high_speed_mobile");
+        JsonNode slim = fc("/api/v1/layers/settlements?service=high_speed_mobile&properties=covered,id,population");
+        assertThat(ids(slim)).isEqualTo(ids(full));
+        for (int i = 0; i < full.get("features").size(); i++) {
+            JsonNode f = full.at("/features/" + i);
+            JsonNode s = slim.at("/features/" + i);
+            List<String> names = new ArrayList<>();
+            s.get("properties").fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactly("id", "population", "covered");
+            for (String n : names) {
+                assertThat(s.at("/properties/" + n)).as(n).isEqualTo(f.at("/properties/" + n));
+            }
+            assertThat(s.get("geometry")).isEqualTo(f.get("geometry"));
+        }
+        // the same through the OGC API (Part 6), and the next link keeps the choice
+        JsonNode ogc = fc("/ogc/collections/settlements/items?properties=region&limit=1");
+        assertThat(ogc.at("/features/0/properties").toString())
+                .isEqualTo("{\"region\":" + full.at("/features/0/properties/region") + "}");
+        assertThat(GapApiIT.link(ogc, "next")).contains("properties=region");
+    }
+
+    @Test
+    void anUnknownPropertyIsA400ThatListsTheLayersProperties() throws Exception {
+        var res = get("/api/v1/layers/settlements?properties=id,covered,pop", "application/json");
+        assertThat(res.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = json.readTree(res.getBody());
+        assertThat(problem.get("detail").asText()).contains("'pop'").contains("population").contains("nearest_site_m");
+        // a quote cannot reach the SQL: it is not a property name
+        assertThat(get("/api/v1/layers/settlements?properties=id')%20e%20--", "application/json").getStatusCode().value())
+                .isEqualTo(400);
+    }
 }
