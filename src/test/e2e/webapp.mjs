@@ -196,6 +196,40 @@ await check('region shading uses quantile classes that separate the regions; lab
   return `${distinct.size} colours over ${Object.keys(colors).length} regions, ${labels} region labels`;
 });
 
+await check('the map asks for a few properties of the covered settlements; a popup fetches the rest from the settlement', async () => {
+  const target = await pg.evaluate(() => {
+    const q = window.qamrov;
+    let best = null;
+    q.layers.settlements.eachLayer((l) => {
+      const p = l.feature.properties;
+      if (p.covered && (!best || p.population > best.feature.properties.population)) best = l;
+    });
+    return best && { id: best.feature.properties.id, keys: Object.keys(best.feature.properties), asOf: q.state?.asOf };
+  });
+  assert(target, 'no covered settlement on the map');
+  assert(!target.keys.includes('nearest_site_m') && !target.keys.includes('operators'), `the layer carries: ${target.keys}`);
+  const asOf = await pg.evaluate(() => document.querySelector('#gap-table').dataset.asOf);
+  const full = await (await api(`/ogc/collections/settlements/items/${target.id}?service=mobile_internet&datetime=${asOf}`)).json();
+  assert(full.properties.covered === true && full.properties.nearest_site_m !== null, `feature: ${JSON.stringify(full.properties)}`);
+  await pg.evaluate((id) => {
+    window.qamrov.layers.settlements.eachLayer((l) => { if (l.feature.properties.id === id) l.openPopup(); });
+  }, target.id);
+  const km = (full.properties.nearest_site_m / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  await pg.waitForFunction((k) => {
+    const text = document.querySelector('.leaflet-popup-content')?.innerText || '';
+    return new RegExp(`Nearest site[^\\n]*\\t${k.replace('.', '\\.')} km`).test(text);
+  }, km, { timeout: 15000 }).catch(async () => {
+    throw new Error(`popup: ${await pg.locator('.leaflet-popup-content').innerText()} (expected nearest site ${km} km)`);
+  });
+  const popup = await pg.locator('.leaflet-popup-content').innerText();
+  const operators = full.properties.operators.join(', ');
+  assert(popup.includes(operators), `popup without the operators ${operators}: ${popup}`);
+  await pg.evaluate(() => { window.qamrov.map.closePopup(); });
+  await pg.waitForFunction(() => !document.querySelector('#map .leaflet-popup'));
+  await idle();
+  return `${full.properties.name_en || full.properties.name_uz_latn} (layer properties: ${target.keys.join(', ')}); popup: nearest site ${km} km, operators ${operators}`;
+});
+
 await check('clicking inside a region selects it; a click on a settlement opens its popup instead', async () => {
   const hit = (await (await api(`/api/v1/search?q=${encodeURIComponent('Navoiy viloyati')}`)).json()).find((p) => p.type === 'region');
   assert(hit, 'Navoiy region not found by the search API');

@@ -30,23 +30,38 @@ function zoomToRegion() {
   else if (!state.region) m.map.fitBounds(COUNTRY, { animate: false });
 }
 
+// A move made by the page itself: whoever moves the map loads the viewport's layers once afterwards. Leaflet fires
+// moveend inside the move, and the handler's load (its answer thrown away, parsed and all) doubled a region switch's
+// work.
+let movingQuietly = false;
+function moveQuietly(move) {
+  movingQuietly = true;
+  try {
+    move();
+  } finally {
+    movingQuietly = false;
+  }
+}
+
 /**
  * Everything that depends on region, service or date. {@code regionOnly}: only the region changed, and the regions'
- * shading (every region's value of the service and date) stays as it is.
+ * shading (every region's value of the service and date) stays as it is. {@code move}: a map move to make once the
+ * other requests are on their way (redrawing every layer for the new view takes the page ~50 ms).
  */
-async function refreshAll({ regionOnly = false } = {}) {
+async function refreshAll({ regionOnly = false, move = null } = {}) {
   state.offset = 0;
+  const loads = [loadDashboard(), loadGaps(), loadStretches(), loadCoverage(), regionOnly ? null : loadShading(), loadComparison(),
+    loadHexagons()];
+  if (move) moveQuietly(move);
   m.layers.regions.setStyle(regionStyle);
-  await Promise.all([loadDashboard(), loadGaps(), loadStretches(), loadViewportLayers(), loadCoverage(),
-    regionOnly ? null : loadShading(), loadComparison(), loadHexagons()]);
+  await Promise.all([...loads, loadViewportLayers()]);
   save();
 }
 
 async function selectRegion(code) {
   state.region = code;
   $('#region').value = code;
-  zoomToRegion();
-  await Promise.all([loadDistricts(), refreshAll({ regionOnly: true })]);
+  await Promise.all([loadDistricts(), refreshAll({ regionOnly: true, move: zoomToRegion })]);
 }
 debug.selectRegion = selectRegion;
 debug.regionAt = (lat, lon) => regionAt(L.latLng(lat, lon));
@@ -146,7 +161,7 @@ async function main() {
     styleRegion: regionStyle,
     styleHexagon: hexStyle,
     pointToSettlement,
-    onMove: () => { loadViewportLayers(); save(); },
+    onMove: () => { if (!movingQuietly) { loadViewportLayers(); save(); } },
     onOverlay: () => { state.layers = visibleLayers(); updateCounts(); loadViewportLayers(); loadCoverage(); loadHexagons().then(updateCounts); save(); },
   });
   setupGaps(save);
@@ -189,10 +204,12 @@ async function main() {
   onHexOperator(save);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
-  if (state.view) m.map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });
-  else if (state.region) zoomToRegion();
-  else m.map.fitBounds(COUNTRY);
-  await Promise.all([loadDistricts(), refreshAll()]);
+  const firstView = () => {
+    if (state.view) m.map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });
+    else if (state.region) zoomToRegion();
+    else m.map.fitBounds(COUNTRY, { animate: false });
+  };
+  await Promise.all([loadDistricts(), refreshAll({ move: firstView })]);
   await restoreSelection();
   restoring = false;
   save();

@@ -34,13 +34,27 @@ export function placeName(p) {
   return p[NAME_KEYS[i18n.lang]] || p.name_uz_latn || p.name || p.line_name || '';
 }
 
+/** The properties placeName reads for a settlement in the chosen language (for a layer asked for a few properties). */
+export const nameProperties = () => [...new Set([NAME_KEYS[i18n.lang], 'name_uz_latn'])];
+
 export const regionName = (code) => {
   const r = i18n.regions.find((x) => x.code === code);
   return r ? placeName(r) : (code || '');
 };
 
-export const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—'
-  : Number(v).toLocaleString(LOCALES[i18n.lang], { maximumFractionDigits: digits }));
+// one formatter per language and number of digits: toLocaleString builds a new one on every call, and a region
+// switch formats a few thousand numbers
+const formats = new Map();
+function numberFormat(digits) {
+  const key = `${i18n.lang}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[i18n.lang], { maximumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f;
+}
+export const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '—' : numberFormat(digits).format(Number(v)));
 export const km = (m) => (m === null || m === undefined ? '—' : fmt(m / 1000, 1));
 export const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 

@@ -1,7 +1,7 @@
 // Loading the map's data: regions and districts, roads and rail, uncovered stretches, settlements (every gap, covered
 // ones thinned at low zoom), base stations and fiber by viewport, coverage polygons, region shading and labels.
 import { API, api, debug, query } from './api.js';
-import { fmt, i18n, placeName, t } from './i18n.js';
+import { fmt, i18n, nameProperties, placeName, t } from './i18n.js';
 import { classColor, COLORS, contains, label, legend, m, makeScale, updateZoomHint, ZOOM } from './map.js';
 import { bindSettlement, fiberPopup, linePopup, sitePopup, stretchPopup } from './popups.js';
 import { state } from './state.js';
@@ -149,9 +149,10 @@ export async function loadViewportLayers() {
   const jobs = [];
   if (map.hasLayer(m.layers.settlements)) {
     jobs.push(loadGapPoints());
-    // covered settlements: the biggest ones up to a cap at low zoom (the map says so), all of them when zoomed in
+    // covered settlements: the biggest ones up to a cap at low zoom (the map says so), all of them when zoomed in;
+    // only what the marker and its label show (a popup fetches the rest): a third of the full properties' bytes
     const params = { bbox: z >= ZOOM.settlements ? bbox : regionBbox() || bbox, service: state.service, asOf: state.asOf,
-      limit: z >= ZOOM.settlements ? 5000 : COVERED_CAP };
+      limit: z >= ZOOM.settlements ? 5000 : COVERED_CAP, properties: ['id', ...nameProperties(), 'population', 'region', 'covered'].join(',') };
     jobs.push(api(`${API}/layers/settlements${query(params)}`).then((fc) => {
       if (seq !== viewportSeq) return;
       const covered = fc.features.filter((f) => f.properties.covered !== false);
@@ -169,7 +170,7 @@ export async function loadViewportLayers() {
       jobs.push(api(`${API}/layers/base-stations${query({ bbox, asOf: state.asOf, limit: 5000 })}`).then((fc) => {
         if (seq !== viewportSeq) return;
         drawSites(fc.features, z);
-      }).catch((e) => { debug.errors.push(String(e)); m.layers.sites.clearLayers(); }));
+      }).catch((e) => { debug.errors.push(String(e)); clustersDrawn = ''; m.layers.sites.clearLayers(); }));
     } else {
       drawRegionSiteClusters();
     }
@@ -233,7 +234,12 @@ function drawTownLabels(features, z) {
 // ------------------------------------------------------------------ sites
 
 /** Below the site zoom: one cluster per region with its number of base stations (as of the chosen date). */
+let clustersDrawn = ''; // what the region clusters on the map show (language and counts), '' when other markers are there
 export function drawRegionSiteClusters() {
+  // a region switch asks twice (viewport and shading) for the same clusters: 14 markers in the DOM each time
+  const key = `${i18n.lang}|${JSON.stringify(regionSites)}`;
+  if (key === clustersDrawn) return;
+  clustersDrawn = key;
   m.layers.sites.clearLayers();
   for (const r of i18n.regions) {
     const n = regionSites[r.code];
@@ -248,6 +254,7 @@ export function drawRegionSiteClusters() {
 
 /** Sites: one marker each when zoomed in, else grid clusters of 48 screen pixels with a count. */
 function drawSites(features, zoom) {
+  clustersDrawn = '';
   m.layers.sites.clearLayers();
   if (zoom >= ZOOM.siteSingle) {
     for (const f of features) {

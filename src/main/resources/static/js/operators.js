@@ -51,9 +51,12 @@ export async function loadComparison() {
   m.layers.operatorGaps.clearLayers();
   debug.operatorGaps = {};
   if (ops.length === 0) {
-    table.hidden = true;
+    // the map's size changes only when the table goes (measuring it forces the browser to lay the page out)
+    if (!table.hidden) {
+      table.hidden = true;
+      m.map.invalidateSize();
+    }
     table.dataset.ops = '';
-    m.map.invalidateSize();
     return;
   }
   table.setAttribute('aria-busy', 'true');
