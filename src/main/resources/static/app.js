@@ -1,14 +1,14 @@
 // Qamrov web app entry point: wires the modules in js/ (no bundler; native ES modules over Leaflet's global L).
 // Every request goes to this server only.
 import { upload } from './upload.js';
-import { API, api, debug, query } from './js/api.js';
+import { API, api, debug, prefetch, query } from './js/api.js';
 import { esc, fmt, i18n, loadLanguage, t, tag } from './js/i18n.js';
 import { readUrl, saveUrl, state } from './js/state.js';
 import { setupSlider } from './js/slider.js';
 import { contains, COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
 import {
   applyNotes, loadCoverage, loadDistricts, loadLines, loadRegions, loadShading, loadStretches,
-  loadViewportLayers, pointToSettlement, redrawLegend, regionAt, regionStyle, updateCounts,
+  loadViewportLayers, pointToSettlement, redrawLegend, referencePaths, regionAt, regionStyle, updateCounts,
 } from './js/layers.js';
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
@@ -151,6 +151,7 @@ debug.hexagonAt = (lat, lon) => { const l = hexagonAt(L.latLng(lat, lon)); retur
 
 async function main() {
   const { lang } = readUrl();
+  prefetch(referencePaths());
   await loadLanguage(lang || localStorage.getItem('qamrov.lang') || 'uz');
   slider = setupSlider(() => refreshAll());
   debug.setAsOf = (iso) => slider.setAsOf(iso);
@@ -200,7 +201,10 @@ async function main() {
     debug.regionClicked = f ? (f.properties.code || f.id) : null;
     if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);
   });
-  await Promise.all([loadRegions(), loadLines(), setupOperators(save)]);
+  // the view's own requests need the regions (a shared URL's region, its bounds) and the operators (their names in
+  // the comparison), not the roads: those are drawn when they come, and the road filter is filled then
+  const lines = loadLines().then(renderRefSelect);
+  await Promise.all([loadRegions(), setupOperators(save)]);
   onHexOperator(save);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
@@ -209,7 +213,7 @@ async function main() {
     else if (state.region) zoomToRegion();
     else m.map.fitBounds(COUNTRY, { animate: false });
   };
-  await Promise.all([loadDistricts(), refreshAll({ move: firstView })]);
+  await Promise.all([loadDistricts(), refreshAll({ move: firstView }), lines]);
   await restoreSelection();
   restoring = false;
   save();

@@ -14,12 +14,31 @@ export function setAcceptLanguage(tag) {
 // server answered every copy.
 const inFlight = new Map();
 
+// GETs started before their loader asks (see prefetch), by path: the first api() call of the path takes the answer
+const early = new Map();
+
+/**
+ * Starts GETs a loader will ask for soon, before the page can draw them: the first load asks for the reference data
+ * (regions, roads) while the dictionary of the page's language is on its way, instead of after it.
+ */
+export function prefetch(paths) {
+  for (const path of paths) {
+    if (early.has(path)) continue;
+    const text = request(path, null, false);
+    text.catch(() => {});
+    early.set(path, text);
+  }
+}
+
 /** GET JSON; throws an Error with .status and .detail (the problem document's detail) on a 4xx/5xx answer. */
 export async function api(path, { raw = false, lang = acceptLanguage } = {}) {
   if (raw) return request(path, lang, true);
   const key = `${lang}\n${path}`;
   let text = inFlight.get(key);
-  if (text) {
+  if (!text && early.has(path)) {
+    text = early.get(path);
+    early.delete(path);
+  } else if (text) {
     debug.shared = (debug.shared || 0) + 1;
   } else {
     text = request(path, lang, false);

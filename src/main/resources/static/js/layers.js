@@ -32,11 +32,18 @@ export function updateCounts() {
   for (const k of Object.keys(m.layers)) debug.layerCounts[k] = m.map.hasLayer(m.layers[k]) ? count(m.layers[k]) : 0;
 }
 
+const REGION_LIST = `${API}/regions`;
+const REGION_OUTLINES = `ogc/collections/regions/items${query({ limit: 100 })}`;
+const linesPath = (kind) => `${API}/layers/${kind}${query({ limit: 1000 })}`;
+/** What loadRegions and loadLines ask for: the same whatever the language, region, service or date. */
+export const referencePaths = () => [REGION_LIST, REGION_OUTLINES, linesPath('highways'), linesPath('railways')];
+
 export async function loadRegions() {
-  i18n.regions = await api(`${API}/regions`).catch((e) => { debug.errors.push(String(e)); return []; });
+  const outlines = api(REGION_OUTLINES);
+  outlines.catch(() => {});
+  i18n.regions = await api(REGION_LIST).catch((e) => { debug.errors.push(String(e)); return []; });
   try {
-    const fc = await api(`ogc/collections/regions/items${query({ limit: 100 })}`);
-    m.layers.regions.clearLayers().addData(fc);
+    m.layers.regions.clearLayers().addData(await outlines);
   } catch (e) {
     debug.errors.push(String(e));
   }
@@ -60,9 +67,9 @@ export async function loadDistricts() {
 let districtFeatures = [];
 
 export async function loadLines() {
-  for (const kind of ['highways', 'railways']) {
+  await Promise.all(['highways', 'railways'].map(async (kind) => {
     try {
-      const fc = await api(`${API}/layers/${kind}${query({ limit: 1000 })}`);
+      const fc = await api(linesPath(kind));
       m.layers[kind].clearLayers().addData(fc);
       m.layers[kind].eachLayer((l) => l.bindPopup(() => linePopup(l.feature.properties)));
       const refs = fc.features.map((f) => (kind === 'highways' ? f.properties.ref : f.properties.line_key)).filter(Boolean);
@@ -71,7 +78,7 @@ export async function loadLines() {
     } catch (e) {
       debug.errors.push(String(e));
     }
-  }
+  }));
   updateCounts();
 }
 
