@@ -6,7 +6,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +77,40 @@ class LayerController {
             answers.put(l, q, kept);
         }
         return writer.response(OutputFormat.GEOJSON, envelope(page, kept.matched(), q), kept.body());
+    }
+
+    @GetMapping("/base-stations/clusters")
+    @Operation(summary = "Base stations counted per cell of a web map's pixel grid",
+            description = "Every base station of the bbox as of the date (no page limit), counted per square cell of cell_px "
+                    + "screen pixels at the web map's zoom (Web Mercator, 256-pixel tiles, cells from the world's top-left "
+                    + "corner). One Point feature per non-empty cell at its sites' mean position, with count; "
+                    + "numberMatched is the number of sites.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/geo+json"))
+    ResponseEntity<Map<String, Object>> siteClusters(
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS84)") @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "the map's zoom level (0–22, fractions allowed)") @RequestParam double zoom,
+            @Parameter(description = "cell size in screen pixels (8–512)") @RequestParam(name = "cell_px", defaultValue = "48") int cellPx) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        long sites = 0;
+        for (var c : layers.siteClusters(bbox, asOf, zoom, cellPx)) {
+            sites += c.count();
+            features.add(Map.of("type", "Feature",
+                    "geometry", Map.of("type", "Point", "coordinates", List.of(round6(c.lon()), round6(c.lat()))),
+                    "properties", Map.of("count", c.count())));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "FeatureCollection");
+        body.put("numberMatched", sites);
+        body.put("as_of", (asOf == null ? layers.today() : asOf).toString());
+        body.put("zoom", zoom);
+        body.put("cell_px", cellPx);
+        body.put("features", features);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/geo+json")).body(body);
+    }
+
+    private static double round6(double x) {
+        return Math.round(x * 1e6) / 1e6;
     }
 
     /**

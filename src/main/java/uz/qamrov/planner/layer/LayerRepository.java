@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uz.qamrov.planner.system.StreamingQueries;
@@ -21,9 +22,39 @@ class LayerRepository {
 
     /**
      * The SQL pieces of one layer; identifiers only, never request values. Polygons are written with
-     * {@code ST_ForcePolygonCCW}: RFC 7946's right-hand rule (exterior rings counter-clockwise).
+     * {@code ST_ForcePolygonCCW}: RFC 7946's right-hand rule (exterior rings counter-clockwise). The properties are
+     * name and SQL expression pairs in the order features carry them: a request for some of them builds only those
+     * (a base station's cell counts are subqueries per row, a map's clusters need none of them).
      */
-    private record Source(String from, String id, String geom, String properties, String asOfFilter) {
+    private record Source(String from, String id, String geom, List<Property> properties, String asOfFilter) {
+
+        List<String> names() {
+            return properties.stream().map(Property::name).toList();
+        }
+
+        /** The JSON object of the named properties (all for null), as SQL. */
+        String json(List<String> names) {
+            return properties.stream().filter(p -> names == null || names.contains(p.name()))
+                    .map(p -> "'" + p.name() + "', " + p.sql()).collect(Collectors.joining(", ", "json_build_object(", ")"));
+        }
+    }
+
+    private record Property(String name, String sql) {
+    }
+
+    /** Properties from name, expression, name, expression, … */
+    private static List<Property> props(String... nameAndSql) {
+        List<Property> out = new ArrayList<>();
+        for (int i = 0; i < nameAndSql.length; i += 2) {
+            out.add(new Property(nameAndSql[i], nameAndSql[i + 1]));
+        }
+        return out;
+    }
+
+    private static List<Property> props(List<Property> first, List<Property> then) {
+        List<Property> out = new ArrayList<>(first);
+        out.addAll(then);
+        return out;
     }
 
     // The one as-of rule (migration V011): the row's generated counting period contains D. The coverage engine
@@ -39,62 +70,60 @@ class LayerRepository {
      * double track, sidings, branches) in file order, {@code all_parts_length_km} their sum (all the track laid). A
      * single-part line is its own one part.
      */
-    private static String lineLengths(String t) {
-        return """
-                'length_km', round((ST_Length(%1$s.geom::geography) / 1000)::numeric, 3),
-                  'parts', coalesce(ST_NumGeometries(%1$s.parts_geom), 1),
-                  'parts_length_km', coalesce((SELECT json_agg(round((ST_Length(d.geom::geography) / 1000)::numeric, 3) ORDER BY d.path)
-                                               FROM ST_Dump(%1$s.parts_geom) d),
-                                              json_build_array(round((ST_Length(%1$s.geom::geography) / 1000)::numeric, 3))),
-                  'all_parts_length_km', round((ST_Length(coalesce(%1$s.parts_geom, %1$s.geom)::geography) / 1000)::numeric, 3)"""
-                .formatted(t);
-    }
+    private static final List<Property> LINE_LENGTHS = props(
+            "length_km", "round((ST_Length(t.geom::geography) / 1000)::numeric, 3)",
+            "parts", "coalesce(ST_NumGeometries(t.parts_geom), 1)",
+            "parts_length_km", """
+                    coalesce((SELECT json_agg(round((ST_Length(d.geom::geography) / 1000)::numeric, 3) ORDER BY d.path)
+                              FROM ST_Dump(t.parts_geom) d),
+                             json_build_array(round((ST_Length(t.geom::geography) / 1000)::numeric, 3)))""",
+            "all_parts_length_km", "round((ST_Length(coalesce(t.parts_geom, t.geom)::geography) / 1000)::numeric, 3)");
+
+    private static final List<Property> NAMES = props("name_uz_latn", "t.name_uz_latn", "name_uz_cyrl", "t.name_uz_cyrl",
+            "name_ru", "t.name_ru", "name_en", "t.name_en");
 
     private static Source source(Layer layer) {
         return switch (layer) {
-            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
-                    json_build_object('code', t.code, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
-                      'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population, 'approximate', t.approximate)""", null);
-            case DISTRICTS -> new Source("districts t", "t.code", "ST_ForcePolygonCCW(t.geom)", """
-                    json_build_object('code', t.code, 'region', t.region_code, 'name_uz_latn', t.name_uz_latn,
-                      'name_uz_cyrl', t.name_uz_cyrl, 'name_ru', t.name_ru, 'name_en', t.name_en, 'population', t.population,
-                      'approximate', t.approximate)""", null);
+            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", props(props(props("code", "t.code"), NAMES),
+                    props("population", "t.population", "approximate", "t.approximate")), null);
+            case DISTRICTS -> new Source("districts t", "t.code", "ST_ForcePolygonCCW(t.geom)",
+                    props(props(props("code", "t.code", "region", "t.region_code"), NAMES),
+                            props("population", "t.population", "approximate", "t.approximate")), null);
             case SETTLEMENTS -> new Source("""
                     settlements t LEFT JOIN settlement_coverage sc
-                      ON sc.settlement_id = t.id AND sc.run_id = :run AND sc.service = :service""", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'name_uz_latn', t.name_uz_latn, 'name_uz_cyrl', t.name_uz_cyrl,
-                      'name_ru', t.name_ru, 'name_en', t.name_en, 'kind', t.kind, 'population', t.population,
-                      'households', t.households, 'region', t.region_code, 'district', t.district_code,
-                      'synthetic', t.source ILIKE '%synthetic%', 'source', t.source, 'service', CAST(:service AS text),
-                      'covered', sc.covered, 'operators', sc.operators, 'nearest_site_m', round(sc.nearest_site_m::numeric, 1),
-                      'nearest_fiber_m', round(sc.nearest_fiber_m::numeric, 1), 'best_cell_id', sc.best_cell_id,
-                      'best_level_dbm', round(sc.best_level_dbm::numeric, 1), 'signal_class', sc.signal_class,
-                      'gap_reason', sc.gap_reason, 'gap_reason_details', sc.gap_reason_details)""", null);
-            case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'ref', t.ref, 'road_class', t.road_class, 'name_uz_latn', t.name_uz_latn,
-                      'name_ru', t.name_ru, 'name_en', t.name_en, %s)""".formatted(lineLengths("t")), null);
-            case RAILWAYS -> new Source("railways t", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'line_key', t.line_key, 'line_name', t.line_name, %s)"""
-                    .formatted(lineLengths("t")), null);
-            case BASE_STATIONS -> new Source("base_stations t", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'operator', t.operator_code, 'external_id', t.external_id, 'status', t.status,
-                      'tower_height_m', t.tower_height_m, 'commissioned_on', t.commissioned_on,
-                      'cell_count', (SELECT count(*) FROM cells c WHERE c.base_station_id = t.id),
-                      'technologies', (SELECT string_agg(DISTINCT c.technology, ',' ORDER BY c.technology) FROM cells c WHERE c.base_station_id = t.id),
-                      'cells', (SELECT json_object_agg(x.technology, x.n) FROM (SELECT c.technology, count(*) AS n FROM cells c
-                                WHERE c.base_station_id = t.id GROUP BY c.technology) x))""", versionedAt("t"));
-            case CELLS -> new Source("cells c JOIN base_stations t ON t.id = c.base_station_id", "c.id", "t.geom", """
-                    json_build_object('id', c.id, 'base_station_id', t.id, 'operator', t.operator_code, 'external_id', c.external_id,
-                      'technology', c.technology, 'band_mhz', c.band_mhz, 'azimuth_deg', c.azimuth_deg,
-                      'beamwidth_deg', c.beamwidth_deg, 'tilt_deg', c.tilt_deg, 'antenna_height_m', c.antenna_height_m,
-                      'eirp_dbm', c.eirp_dbm, 'range_m', c.range_m)""", versionedAt("t"));
-            case FIBER_ROUTES -> new Source("fiber_routes t", "t.id", "t.geom", """
-                    json_build_object('id', t.id, 'operator', t.operator_code, 'external_id', t.external_id, 'status', t.status,
-                      'route_kind', t.route_kind, 'capacity_gbps', t.capacity_gbps, 'commissioned_on', t.commissioned_on,
-                      'decommissioned_on', t.decommissioned_on)""", versionedAt("t"));
-            case COVERAGE -> new Source("coverage_polygons t", "t.id", "ST_ForcePolygonCCW(t.geom)", """
-                    json_build_object('id', t.id, 'technology', t.technology, 'operator', t.operator_code, 'region', t.region_code,
-                      'area_km2', round(t.area_km2::numeric, 3))""", "t.run_id = :run");
+                      ON sc.settlement_id = t.id AND sc.run_id = :run AND sc.service = :service""", "t.id", "t.geom",
+                    props(props(props("id", "t.id"), NAMES), props("kind", "t.kind", "population", "t.population",
+                            "households", "t.households", "region", "t.region_code", "district", "t.district_code",
+                            "synthetic", "t.source ILIKE '%synthetic%'", "source", "t.source", "service", "CAST(:service AS text)",
+                            "covered", "sc.covered", "operators", "sc.operators", "nearest_site_m", "round(sc.nearest_site_m::numeric, 1)",
+                            "nearest_fiber_m", "round(sc.nearest_fiber_m::numeric, 1)", "best_cell_id", "sc.best_cell_id",
+                            "best_level_dbm", "round(sc.best_level_dbm::numeric, 1)", "signal_class", "sc.signal_class",
+                            "gap_reason", "sc.gap_reason", "gap_reason_details", "sc.gap_reason_details")), null);
+            case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", props(props("id", "t.id", "ref", "t.ref",
+                    "road_class", "t.road_class", "name_uz_latn", "t.name_uz_latn", "name_ru", "t.name_ru", "name_en", "t.name_en"),
+                    LINE_LENGTHS), null);
+            case RAILWAYS -> new Source("railways t", "t.id", "t.geom",
+                    props(props("id", "t.id", "line_key", "t.line_key", "line_name", "t.line_name"), LINE_LENGTHS), null);
+            case BASE_STATIONS -> new Source("base_stations t", "t.id", "t.geom", props("id", "t.id", "operator", "t.operator_code",
+                    "external_id", "t.external_id", "status", "t.status", "tower_height_m", "t.tower_height_m",
+                    "commissioned_on", "t.commissioned_on",
+                    "cell_count", "(SELECT count(*) FROM cells c WHERE c.base_station_id = t.id)",
+                    "technologies", "(SELECT string_agg(DISTINCT c.technology, ',' ORDER BY c.technology) FROM cells c WHERE c.base_station_id = t.id)",
+                    "cells", """
+                            (SELECT json_object_agg(x.technology, x.n) FROM (SELECT c.technology, count(*) AS n FROM cells c
+                             WHERE c.base_station_id = t.id GROUP BY c.technology) x)"""), versionedAt("t"));
+            case CELLS -> new Source("cells c JOIN base_stations t ON t.id = c.base_station_id", "c.id", "t.geom", props("id", "c.id",
+                    "base_station_id", "t.id", "operator", "t.operator_code", "external_id", "c.external_id",
+                    "technology", "c.technology", "band_mhz", "c.band_mhz", "azimuth_deg", "c.azimuth_deg",
+                    "beamwidth_deg", "c.beamwidth_deg", "tilt_deg", "c.tilt_deg", "antenna_height_m", "c.antenna_height_m",
+                    "eirp_dbm", "c.eirp_dbm", "range_m", "c.range_m"), versionedAt("t"));
+            case FIBER_ROUTES -> new Source("fiber_routes t", "t.id", "t.geom", props("id", "t.id", "operator", "t.operator_code",
+                    "external_id", "t.external_id", "status", "t.status", "route_kind", "t.route_kind",
+                    "capacity_gbps", "t.capacity_gbps", "commissioned_on", "t.commissioned_on",
+                    "decommissioned_on", "t.decommissioned_on"), versionedAt("t"));
+            case COVERAGE -> new Source("coverage_polygons t", "t.id", "ST_ForcePolygonCCW(t.geom)", props("id", "t.id",
+                    "technology", "t.technology", "operator", "t.operator_code", "region", "t.region_code",
+                    "area_km2", "round(t.area_km2::numeric, 3)"), "t.run_id = :run");
         };
     }
 
@@ -157,6 +186,28 @@ class LayerRepository {
         return jdbc.sql("SELECT count(*) FROM " + from + c.where()).params(params).query(Long.class).single();
     }
 
+    /** Sites in one cell of a grid: how many, and their mean position. */
+    record SiteCluster(long count, double lon, double lat) {
+    }
+
+    /**
+     * The base stations of the query (bbox, as of its date) counted per cell of a square grid in Web Mercator
+     * (EPSG:3857) metres, cells counted from the world's top-left corner: the grid a web map's screen pixels form at
+     * one zoom, so the server's cells are the clusters the map used to count itself from every site.
+     */
+    List<SiteCluster> siteClusters(LayerQuery q, double cellM) {
+        Source s = source(Layer.BASE_STATIONS);
+        Clause c = where(Layer.BASE_STATIONS, s, q);
+        Map<String, Object> params = new LinkedHashMap<>(c.params());
+        params.put("cell", cellM);
+        params.put("half", Math.PI * 6378137.0);
+        String sql = "SELECT count(*) AS n, avg(ST_X(t.geom)) AS lon, avg(ST_Y(t.geom)) AS lat FROM " + s.from() + c.where()
+                + " GROUP BY floor((ST_X(ST_Transform(t.geom, 3857)) + :half) / :cell),"
+                + " floor((:half - ST_Y(ST_Transform(t.geom, 3857))) / :cell) ORDER BY n DESC, lon, lat";
+        return jdbc.sql(sql).params(params).query((rs, i) -> new SiteCluster(rs.getLong("n"), rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
+    }
+
     RowSource rows(Layer layer, LayerQuery q) {
         Source s = source(layer);
         Clause c = where(layer, s, q);
@@ -193,33 +244,12 @@ class LayerRepository {
     }
 
     private static String select(Source s, LayerQuery q) {
-        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + properties(s, q)
+        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + s.json(q.properties())
                 + "::text AS properties FROM " + s.from();
     }
 
-    /**
-     * The properties expression, or the named ones of it. The names were checked against {@link #propertyNames}:
-     * identifiers only, never request text.
-     */
-    private static String properties(Source s, LayerQuery q) {
-        if (q.properties() == null) {
-            return s.properties();
-        }
-        String names = q.properties().stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
-        return "(SELECT coalesce(json_object_agg(e.key, e.value), '{}'::json) FROM json_each(" + s.properties()
-                + ") e WHERE e.key IN (" + names + "))";
-    }
-
-    /** A name of a property: the keys of a layer's json_build_object, written as {@code 'name',}. */
-    private static final java.util.regex.Pattern PROPERTY_NAME = java.util.regex.Pattern.compile("'([a-z_0-9]+)',");
-
     /** The names of a layer's properties, in the order its features carry them. */
     List<String> propertyNames(Layer layer) {
-        var m = PROPERTY_NAME.matcher(source(layer).properties());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return source(layer).names();
     }
 }

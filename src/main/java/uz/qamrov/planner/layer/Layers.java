@@ -88,6 +88,24 @@ public class Layers {
         return q.selecting(known.stream().filter(asked::contains).toList());
     }
 
+    /** Web Mercator's circumference at the equator, in metres (EPSG:3857's sphere). */
+    private static final double WORLD_M = 2 * Math.PI * 6378137.0;
+
+    /**
+     * The base stations of the bbox as of a date, counted per cell of {@code cellPx} screen pixels at a web map's
+     * {@code zoom} (256-pixel tiles): zoom 0–22, cells of 8–512 pixels.
+     */
+    List<LayerRepository.SiteCluster> siteClusters(String bbox, LocalDate asOf, double zoom, int cellPx) {
+        if (!(zoom >= 0 && zoom <= 22)) {
+            throw ApiException.badRequest("zoom must be between 0 and 22", Map.of("parameter", "zoom", "value", zoom));
+        }
+        if (cellPx < 8 || cellPx > 512) {
+            throw ApiException.badRequest("cell_px must be between 8 and 512", Map.of("parameter", "cell_px", "value", cellPx));
+        }
+        LayerQuery q = query(Layer.BASE_STATIONS, bbox, asOf, null, new PagingProperties.Page(1, 0), false);
+        return repository.siteClusters(q, cellPx * WORLD_M / (256 * Math.pow(2, zoom)));
+    }
+
     public long count(Layer layer, LayerQuery q) {
         return repository.count(layer, q);
     }

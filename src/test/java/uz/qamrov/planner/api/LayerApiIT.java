@@ -94,6 +94,14 @@ class LayerApiIT extends HttpApiIT {
             }
             assertThat(s.get("geometry")).isEqualTo(f.get("geometry"));
         }
+        // a base station's per-row subqueries: only the ones asked for are built, with the same values
+        JsonNode sites = fc("/api/v1/layers/base-stations?asOf=2025-01-01");
+        JsonNode few = fc("/api/v1/layers/base-stations?asOf=2025-01-01&properties=technologies,id");
+        assertThat(ids(few)).isEqualTo(ids(sites)).isNotEmpty();
+        for (int i = 0; i < sites.get("features").size(); i++) {
+            assertThat(few.at("/features/" + i + "/properties").toString()).isEqualTo("{\"id\":" + sites.at("/features/" + i + "/properties/id")
+                    + ",\"technologies\":" + sites.at("/features/" + i + "/properties/technologies") + "}");
+        }
         // the same through the OGC API (Part 6), and the next link keeps the choice
         JsonNode ogc = fc("/ogc/collections/settlements/items?properties=region&limit=1");
         assertThat(ogc.at("/features/0/properties").toString())
@@ -110,5 +118,43 @@ class LayerApiIT extends HttpApiIT {
         // a quote cannot reach the SQL: it is not a property name
         assertThat(get("/api/v1/layers/settlements?properties=id')%20e%20--", "application/json").getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void siteClustersCountEverySiteOfTheDateInTheCellsOfTheMapsPixelGrid() throws Exception {
+        // the oracle: the layer's own sites of the date, put in cells here with the web map's pixel formula (Web
+        // Mercator on 256-pixel tiles, from longitude and latitude), counted and averaged
+        for (String asOf : List.of("2024-01-01", "2025-07-01")) {
+            JsonNode sites = fc("/api/v1/layers/base-stations?asOf=" + asOf + "&limit=10000&properties=id");
+            for (double zoom : new double[] {0, 6.5, 9, 14}) {
+                java.util.Map<String, double[]> expected = new java.util.TreeMap<>();
+                for (JsonNode f : sites.get("features")) {
+                    double lon = f.at("/geometry/coordinates/0").asDouble();
+                    double lat = f.at("/geometry/coordinates/1").asDouble();
+                    double scale = 256 * Math.pow(2, zoom);
+                    double px = (lon + 180) / 360 * scale;
+                    double py = (1 - Math.log(Math.tan(Math.toRadians(lat)) + 1 / Math.cos(Math.toRadians(lat))) / Math.PI) / 2 * scale;
+                    double[] cell = expected.computeIfAbsent(Math.floor(px / 48) + ":" + Math.floor(py / 48), k -> new double[3]);
+                    cell[0]++;
+                    cell[1] += lon;
+                    cell[2] += lat;
+                }
+                JsonNode clusters = fc("/api/v1/layers/base-stations/clusters?asOf=" + asOf + "&zoom=" + zoom);
+                assertThat(clusters.get("numberMatched").asLong()).isEqualTo(sites.get("numberMatched").asLong());
+                List<String> got = new ArrayList<>();
+                clusters.get("features").forEach(f -> got.add(String.format(java.util.Locale.ROOT, "%d@%.5f,%.5f",
+                        f.at("/properties/count").asLong(), f.at("/geometry/coordinates/0").asDouble(), f.at("/geometry/coordinates/1").asDouble())));
+                List<String> want = expected.values().stream().map(c -> String.format(java.util.Locale.ROOT, "%d@%.5f,%.5f",
+                        (long) c[0], c[1] / c[0], c[2] / c[0])).toList();
+                assertThat(got).as("%s at zoom %s", asOf, zoom).containsExactlyInAnyOrderElementsOf(want);
+            }
+            // one cell of 256 pixels at zoom 0 is the whole world: one cluster of every site
+            JsonNode world = fc("/api/v1/layers/base-stations/clusters?asOf=" + asOf + "&zoom=0&cell_px=256");
+            assertThat(world.get("features")).hasSize(1);
+            assertThat(world.at("/features/0/properties/count").asLong()).isEqualTo(sites.get("numberMatched").asLong()).isPositive();
+        }
+        assertThat(get("/api/v1/layers/base-stations/clusters?zoom=23", "application/json").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/layers/base-stations/clusters?zoom=9&cell_px=2", "application/json").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/layers/base-stations/clusters", "application/json").getStatusCode().value()).isEqualTo(400);
     }
 }
