@@ -230,6 +230,27 @@ await check('the map asks for a few properties of the covered settlements; a pop
   return `${full.properties.name_en || full.properties.name_uz_latn} (layer properties: ${target.keys.join(', ')}); popup: nearest site ${km} km, operators ${operators}`;
 });
 
+await check('site clusters count every base station in view (the Fergana valley: more than a page of 5,000)', async () => {
+  const before = await pg.evaluate(() => { const c = window.qamrov.map.getCenter(); return { lat: c.lat, lng: c.lng, z: window.qamrov.map.getZoom() }; });
+  await pg.evaluate(() => { window.qamrov.map.setView([40.6, 71.4], 9.5, { animate: false }); });
+  await pg.waitForFunction(() => document.querySelectorAll('#map .leaflet-marker-icon.cluster:not(.cluster-region)').length > 0, null, { timeout: 30000 });
+  await idle();
+  const view = await pg.evaluate(() => {
+    const b = window.qamrov.map.getBounds();
+    const counts = [...document.querySelectorAll('#map .leaflet-marker-icon.cluster:not(.cluster-region) span')]
+      .map((e) => Number(e.textContent.replace(/[^0-9]/g, '')));
+    return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(5)).join(','), counts,
+      asOf: document.querySelector('#gap-table').dataset.asOf };
+  });
+  const matched = (await (await api(`/api/v1/layers/base-stations?bbox=${view.bbox}&asOf=${view.asOf}&limit=1&properties=id`)).json()).numberMatched;
+  const drawn = view.counts.reduce((a, b) => a + b, 0);
+  assert(matched > 5000, `only ${matched} sites in view: the check needs more than a page`);
+  assert(drawn === matched, `the clusters count ${drawn} sites, the layer has ${matched} in view`);
+  await pg.evaluate((v) => { window.qamrov.map.setView([v.lat, v.lng], v.z, { animate: false }); }, before);
+  await idle();
+  return `${view.counts.length} clusters counting ${drawn} of ${matched} sites in view as of ${view.asOf}`;
+});
+
 await check('clicking inside a region selects it; a click on a settlement opens its popup instead', async () => {
   const hit = (await (await api(`/api/v1/search?q=${encodeURIComponent('Navoiy viloyati')}`)).json()).find((p) => p.type === 'region');
   assert(hit, 'Navoiy region not found by the search API');

@@ -8,6 +8,7 @@ import { state } from './state.js';
 
 const L = window.L;
 const COVERED_CAP = 3000;
+const CLUSTER_PX = 48;
 export const regionValues = {};
 const regionSites = {};
 export const refLists = { highways: [], railways: [] };
@@ -174,7 +175,12 @@ export async function loadViewportLayers() {
   }
   if (map.hasLayer(m.layers.sites)) {
     if (z >= ZOOM.sites) {
-      jobs.push(api(`${API}/layers/base-stations${query({ bbox, asOf: state.asOf, limit: 5000 })}`).then((fc) => {
+      // one marker per site when zoomed in, with what its popup says; else the server counts every site of the view
+      // in the cells of 48 pixels the map draws (a page of 5,000 sites undercounted the Fergana valley's 17,752)
+      const path = z >= ZOOM.siteSingle
+        ? `${API}/layers/base-stations${query({ bbox, asOf: state.asOf, limit: 5000, properties: 'id,operator,external_id,commissioned_on,technologies' })}`
+        : `${API}/layers/base-stations/clusters${query({ bbox, asOf: state.asOf, zoom: z, cell_px: CLUSTER_PX })}`;
+      jobs.push(api(path).then((fc) => {
         if (seq !== viewportSeq) return;
         drawSites(fc.features, z);
       }).catch((e) => { debug.errors.push(String(e)); clustersDrawn = ''; m.layers.sites.clearLayers(); }));
@@ -205,11 +211,34 @@ function regionBbox() {
 
 // ------------------------------------------------------------------ labels
 
+// what the labels say and where: {key, latlng, text, cls}
 let areaLabels = [];
 let townLabels = [];
+// the label markers on the map by key: a view change adds and removes only the labels that differ (each one is a
+// DOM element whose text the browser shapes again when it is added)
+const shownLabels = new Map();
 function refreshLabels() {
-  m.layers.labels.clearLayers();
-  for (const l of [...areaLabels, ...townLabels]) l.addTo(m.layers.labels);
+  const wanted = new Map([...areaLabels, ...townLabels].map((l) => [l.key, l]));
+  for (const [key, marker] of shownLabels) {
+    if (!wanted.has(key)) {
+      m.layers.labels.removeLayer(marker);
+      shownLabels.delete(key);
+    }
+  }
+  for (const [key, l] of wanted) {
+    if (!shownLabels.has(key)) shownLabels.set(key, label(l.latlng, l.text, l.cls).addTo(m.layers.labels));
+  }
+}
+const labelOf = (latlng, text, cls) => ({ key: `${cls}|${text}|${latlng[0].toFixed(5)}|${latlng[1].toFixed(5)}`, latlng, text, cls });
+
+// the centre of a region's or district's bounds by code (outlines do not change while the page is open)
+const centres = new Map();
+function centreOf(code, layer) {
+  if (!centres.has(code)) {
+    const c = layer().getBounds().getCenter();
+    centres.set(code, [c.lat, c.lng]);
+  }
+  return centres.get(code);
 }
 
 /** Region names nationally, district names of the selected region when zoomed in. */
@@ -218,12 +247,12 @@ function drawAreaLabels(z) {
   if (z < ZOOM.districtLabels || !state.region) {
     for (const r of i18n.regions) {
       const f = m.layers.regions.getLayers().find((l) => (l.feature.properties.code || l.feature.id) === r.code);
-      if (f) areaLabels.push(label(f.getBounds().getCenter(), placeName(r), 'region-label'));
+      if (f) areaLabels.push(labelOf(centreOf(r.code, () => f), placeName(r), 'region-label'));
     }
   }
   if (state.region && z >= 7) {
     for (const d of districtFeatures) {
-      areaLabels.push(label(L.geoJSON(d).getBounds().getCenter(), placeName(d.properties), 'district-label'));
+      areaLabels.push(labelOf(centreOf(d.properties.code || d.id, () => L.geoJSON(d)), placeName(d.properties), 'district-label'));
     }
   }
   refreshLabels();
@@ -234,7 +263,7 @@ function drawTownLabels(features, z) {
   const min = z >= 12 ? 0 : z >= 9 ? 10000 : z >= 7 ? 50000 : 150000;
   townLabels = features.filter((f) => (f.properties.population || 0) >= min)
     .sort((a, b) => (b.properties.population || 0) - (a.properties.population || 0)).slice(0, 150)
-    .map((f) => label([f.geometry.coordinates[1], f.geometry.coordinates[0]], placeName(f.properties), 'town-label'));
+    .map((f) => labelOf([f.geometry.coordinates[1], f.geometry.coordinates[0]], placeName(f.properties), 'town-label'));
   refreshLabels();
 }
 
@@ -259,32 +288,21 @@ export function drawRegionSiteClusters() {
   }
 }
 
-/** Sites: one marker each when zoomed in, else grid clusters of 48 screen pixels with a count. */
+/** Sites: one marker each when zoomed in, else the server's clusters (cells of CLUSTER_PX screen pixels) with a count. */
 function drawSites(features, zoom) {
   clustersDrawn = '';
   m.layers.sites.clearLayers();
-  if (zoom >= ZOOM.siteSingle) {
-    for (const f of features) {
-      const [lon, lat] = f.geometry.coordinates;
-      L.circleMarker([lat, lon], { pane: 'pointsPane', radius: 5, color: '#fff', weight: 1, fillColor: COLORS.site, fillOpacity: 1 })
-        .bindPopup(() => sitePopup(f.properties)).addTo(m.layers.sites);
-    }
-    return;
-  }
-  const cells = new Map();
   for (const f of features) {
     const [lon, lat] = f.geometry.coordinates;
-    const p = m.map.project([lat, lon], zoom);
-    const key = `${Math.floor(p.x / 48)}:${Math.floor(p.y / 48)}`;
-    const c = cells.get(key) || { n: 0, lat: 0, lon: 0 };
-    c.n++; c.lat += lat; c.lon += lon;
-    cells.set(key, c);
-  }
-  for (const c of cells.values()) {
-    const ll = [c.lat / c.n, c.lon / c.n];
-    const size = c.n > 99 ? 36 : c.n > 9 ? 30 : 24;
-    L.marker(ll, { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster', html: `<span>${c.n}</span>`, iconSize: [size, size] }) })
-      .bindPopup(t('popup.sites', { n: c.n })).on('dblclick', () => m.map.setView(ll, zoom + 2)).addTo(m.layers.sites);
+    if (zoom >= ZOOM.siteSingle) {
+      L.circleMarker([lat, lon], { pane: 'pointsPane', radius: 5, color: '#fff', weight: 1, fillColor: COLORS.site, fillOpacity: 1 })
+        .bindPopup(() => sitePopup(f.properties)).addTo(m.layers.sites);
+      continue;
+    }
+    const n = f.properties.count;
+    const size = n > 99 ? 36 : n > 9 ? 30 : 24;
+    L.marker([lat, lon], { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster', html: `<span>${fmt(n, 0)}</span>`, iconSize: [size, size] }) })
+      .bindPopup(t('popup.sites', { n: fmt(n, 0) })).on('dblclick', () => m.map.setView([lat, lon], zoom + 2)).addTo(m.layers.sites);
   }
 }
 
