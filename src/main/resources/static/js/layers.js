@@ -294,16 +294,17 @@ function drawSites(features, zoom) {
   m.layers.sites.clearLayers();
   for (const f of features) {
     const [lon, lat] = f.geometry.coordinates;
-    if (zoom >= ZOOM.siteSingle) {
-      L.circleMarker([lat, lon], { pane: 'pointsPane', radius: 5, color: '#fff', weight: 1, fillColor: COLORS.site, fillOpacity: 1 })
-        .bindPopup(() => sitePopup(f.properties)).addTo(m.layers.sites);
-      continue;
-    }
-    const n = f.properties.count;
-    const size = n > 99 ? 36 : n > 9 ? 30 : 24;
-    L.marker([lat, lon], { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster', html: `<span>${fmt(n, 0)}</span>`, iconSize: [size, size] }) })
-      .bindPopup(t('popup.sites', { n: fmt(n, 0) })).on('dblclick', () => m.map.setView([lat, lon], zoom + 2)).addTo(m.layers.sites);
+    (zoom >= ZOOM.siteSingle ? siteMarker(f, [lat, lon]) : clusterMarker(f.properties.count, [lat, lon], zoom)).addTo(m.layers.sites);
   }
+}
+
+const siteMarker = (f, ll) => L.circleMarker(ll, { pane: 'pointsPane', radius: 5, color: '#fff', weight: 1, fillColor: COLORS.site,
+  fillOpacity: 1 }).bindPopup(() => sitePopup(f.properties));
+
+function clusterMarker(n, ll, zoom) {
+  const size = n > 99 ? 36 : n > 9 ? 30 : 24;
+  return L.marker(ll, { pane: 'pointsPane', icon: L.divIcon({ className: 'cluster', html: `<span>${fmt(n, 0)}</span>`, iconSize: [size, size] }) })
+    .bindPopup(t('popup.sites', { n: fmt(n, 0) })).on('dblclick', () => m.map.setView(ll, zoom + 2));
 }
 
 export async function loadCoverage() {

@@ -12,9 +12,9 @@ import uz.qamrov.planner.coverage.GenerationChanged;
 
 /**
  * Whole answers of the settlements layer (each settlement with its coverage status in a stored run), kept by what
- * determines them: the run, the service, the bbox, the page and the properties asked for. The web map asks for the same national answer
- * (3,000 settlements, ~200 ms of query and JSON) every time a planner switches back to the country; a run is never
- * rewritten (a new one gets a new id), so a kept answer is the answer. Dropped at every new model generation, which
+ * determines them: the run, the service, the bbox, the page and the properties asked for. The web map asks for the
+ * same national answer (3,000 settlements, ~200 ms of query and JSON) every time a planner switches back to the
+ * country; a run is never rewritten (a new one gets a new id), so a kept answer is the answer. Dropped at every new model generation, which
  * also bounds how long an admin's edit of the settlements table waits behind a stale run. At most 32 MB.
  */
 @Component

@@ -51,9 +51,13 @@ class LayerRepository {
         return out;
     }
 
-    private static List<Property> props(List<Property> first, List<Property> then) {
-        List<Property> out = new ArrayList<>(first);
-        out.addAll(then);
+    /** The lists one after the other. */
+    @SafeVarargs
+    private static List<Property> concat(List<Property>... lists) {
+        List<Property> out = new ArrayList<>();
+        for (List<Property> l : lists) {
+            out.addAll(l);
+        }
         return out;
     }
 
@@ -84,26 +88,26 @@ class LayerRepository {
 
     private static Source source(Layer layer) {
         return switch (layer) {
-            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", props(props(props("code", "t.code"), NAMES),
+            case REGIONS -> new Source("regions t", "t.code", "ST_ForcePolygonCCW(t.geom)", concat(props("code", "t.code"), NAMES,
                     props("population", "t.population", "approximate", "t.approximate")), null);
             case DISTRICTS -> new Source("districts t", "t.code", "ST_ForcePolygonCCW(t.geom)",
-                    props(props(props("code", "t.code", "region", "t.region_code"), NAMES),
+                    concat(props("code", "t.code", "region", "t.region_code"), NAMES,
                             props("population", "t.population", "approximate", "t.approximate")), null);
             case SETTLEMENTS -> new Source("""
                     settlements t LEFT JOIN settlement_coverage sc
                       ON sc.settlement_id = t.id AND sc.run_id = :run AND sc.service = :service""", "t.id", "t.geom",
-                    props(props(props("id", "t.id"), NAMES), props("kind", "t.kind", "population", "t.population",
+                    concat(props("id", "t.id"), NAMES, props("kind", "t.kind", "population", "t.population",
                             "households", "t.households", "region", "t.region_code", "district", "t.district_code",
                             "synthetic", "t.source ILIKE '%synthetic%'", "source", "t.source", "service", "CAST(:service AS text)",
                             "covered", "sc.covered", "operators", "sc.operators", "nearest_site_m", "round(sc.nearest_site_m::numeric, 1)",
                             "nearest_fiber_m", "round(sc.nearest_fiber_m::numeric, 1)", "best_cell_id", "sc.best_cell_id",
                             "best_level_dbm", "round(sc.best_level_dbm::numeric, 1)", "signal_class", "sc.signal_class",
                             "gap_reason", "sc.gap_reason", "gap_reason_details", "sc.gap_reason_details")), null);
-            case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", props(props("id", "t.id", "ref", "t.ref",
+            case HIGHWAYS -> new Source("highways t", "t.id", "t.geom", concat(props("id", "t.id", "ref", "t.ref",
                     "road_class", "t.road_class", "name_uz_latn", "t.name_uz_latn", "name_ru", "t.name_ru", "name_en", "t.name_en"),
                     LINE_LENGTHS), null);
             case RAILWAYS -> new Source("railways t", "t.id", "t.geom",
-                    props(props("id", "t.id", "line_key", "t.line_key", "line_name", "t.line_name"), LINE_LENGTHS), null);
+                    concat(props("id", "t.id", "line_key", "t.line_key", "line_name", "t.line_name"), LINE_LENGTHS), null);
             case BASE_STATIONS -> new Source("base_stations t", "t.id", "t.geom", props("id", "t.id", "operator", "t.operator_code",
                     "external_id", "t.external_id", "status", "t.status", "tower_height_m", "t.tower_height_m",
                     "commissioned_on", "t.commissioned_on",
