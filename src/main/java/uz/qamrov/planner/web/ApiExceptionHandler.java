@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -181,8 +182,9 @@ class ApiExceptionHandler {
         pd.setType(type);
         pd.setTitle(title.map(ProblemMessages.Message::text).orElse(HttpStatus.valueOf(status.value()).getReasonPhrase()));
         extra.forEach(pd::setProperty);
+        // never kept: a read's ETag was set before it failed, and a problem may not last (a busy or starting service)
         ResponseEntity.BodyBuilder b = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).cacheControl(CacheControl.noStore());
         // said only when the detail was translated: an untranslated detail is English whatever the title is in
         text.ifPresent(m -> b.header(HttpHeaders.CONTENT_LANGUAGE, m.language()));
         if (retryAfter != null) {

@@ -28,7 +28,7 @@ class CorsConfig implements WebMvcConfigurer {
         for (String path : List.of("/api/**", "/ogc/**", "/tiles/**", "/styles/**")) {
             registry.addMapping(path).allowedOriginPatterns(cors.allowedOrigins().toArray(String[]::new))
                     .allowedMethods("GET", "HEAD").allowedHeaders("Authorization", "Accept", "Accept-Language", "Content-Type")
-                    .exposedHeaders("Content-Disposition", "Link", "X-Total-Count").allowCredentials(false).maxAge(cors.maxAgeSeconds());
+                    .exposedHeaders("Content-Disposition", "Link", "X-Total-Count", "ETag").allowCredentials(false).maxAge(cors.maxAgeSeconds());
         }
     }
 }
