@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.qamrov.planner.system.db.BackgroundWork;
 
 /**
  * The coverage service's own threads: daemons, named by their job, and at a nice value of their own.
@@ -104,6 +105,8 @@ final class CoverageThreads {
             if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 warn("renice of thread " + tid + " failed");
+            } else {
+                BackgroundWork.markThisThread(nice); // its queries go to a backend at the same value (NiceBackends)
             }
         } catch (java.io.IOException | UnsupportedOperationException e) {
             warn(e.toString());
