@@ -17,7 +17,8 @@ if (!A || !B) {
 }
 
 async function run(base) {
-  const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-bench-ab-')), {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-bench-ab-profile-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 },
     args: ['--no-sandbox', '--disable-gpu'],
   });
@@ -40,6 +41,7 @@ async function run(base) {
   const cached = [];
   for (let round = 0; round < 5; round++) for (const r of ['', ...regions]) cached.push(await region(r));
   await ctx.close();
+  fs.rmSync(profile, { recursive: true, force: true });
   return { first, cached };
 }
 
