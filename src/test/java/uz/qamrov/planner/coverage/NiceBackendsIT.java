@@ -29,15 +29,16 @@ class NiceBackendsIT extends PostgisIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private static int niceOfThisProcess() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
+    /** Field 19 of /proc/PID/stat, the nice value (counted from the state, field 3, after the command's ')'). */
+    private static int nice(String pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
         return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     @Test
     void backgroundWorkQueriesThroughABackendAtItsNiceValueAndReadersDoNot() throws Exception {
         assertThat(dataSource).isInstanceOf(NiceBackends.class);
-        int readers = niceOfThisProcess(); // the cluster was started by this JVM: its backends start at our value
+        int readers = nice("self"); // the cluster was started by this JVM: its backends start at our value
         assertThat(readers).as("the test JVM runs below the background value").isLessThan(10);
         try (Connection c = dataSource.getConnection()) {
             assertThat(NiceBackends.niceOfBackend(c)).isEqualTo(readers);
@@ -56,8 +57,7 @@ class NiceBackendsIT extends PostgisIT {
             // JdbcTemplate (what the repositories use) takes the same route, and its query runs in that backend
             int pid = background.submit(() -> jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class))
                     .get(30, TimeUnit.SECONDS);
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            assertThat(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16])).isEqualTo(10);
+            assertThat(nice(Integer.toString(pid))).isEqualTo(10);
         } finally {
             background.shutdownNow();
         }

@@ -132,12 +132,17 @@ public final class NiceBackends extends DelegatingDataSource {
         }
     }
 
-    /** Closes both pools (the bean's destroy method: this wrapper is the DataSource bean now). */
-    public void close() {
+    /** Closes the background pool (when the context closes: {@link NiceBackendsConfig}). */
+    public void closeBackground() {
         HikariDataSource pool = background;
         if (pool != null) {
             pool.close();
         }
+    }
+
+    /** Closes both pools; closing a closed pool does nothing. */
+    public void close() {
+        closeBackground();
         readers.close();
     }
 }
