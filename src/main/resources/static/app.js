@@ -13,7 +13,7 @@ import {
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
 import { setupSearch } from './js/search.js';
-import { loadComparison, setupOperators } from './js/operators.js';
+import { loadComparison, OPERATORS_PATH, setupOperators } from './js/operators.js';
 import { hexStyle, loadHexagons, onHexOperator } from './js/hexagons.js';
 
 const $ = (sel) => document.querySelector(sel);
@@ -151,7 +151,7 @@ debug.hexagonAt = (lat, lon) => { const l = hexagonAt(L.latLng(lat, lon)); retur
 
 async function main() {
   const { lang } = readUrl();
-  prefetch(referencePaths());
+  prefetch([...referencePaths(), OPERATORS_PATH]);
   await loadLanguage(lang || localStorage.getItem('qamrov.lang') || 'uz');
   slider = setupSlider(() => refreshAll());
   debug.setAsOf = (iso) => slider.setAsOf(iso);
@@ -201,10 +201,10 @@ async function main() {
     debug.regionClicked = f ? (f.properties.code || f.id) : null;
     if (f && debug.regionClicked !== state.region) selectRegion(debug.regionClicked);
   });
-  // the view's own requests need the regions (a shared URL's region, its bounds) and the operators (their names in
-  // the comparison), not the roads: those are drawn when they come, and the road filter is filled then
+  // the view's own requests need the regions' list (a shared URL's region, its bounds) and the operators (their names
+  // in the comparison), not the roads nor the regions' outlines: those are drawn when they come
   const lines = loadLines().then(renderRefSelect);
-  await Promise.all([loadRegions(), setupOperators(save)]);
+  const [{ outlines }] = await Promise.all([loadRegions(), setupOperators(save)]);
   onHexOperator(save);
   if (!i18n.regions.some((r) => r.code === state.region)) state.region = '';
   fillRegionSelect();
@@ -213,7 +213,7 @@ async function main() {
     else if (state.region) zoomToRegion();
     else m.map.fitBounds(COUNTRY, { animate: false });
   };
-  await Promise.all([loadDistricts(), refreshAll({ move: firstView }), lines]);
+  await Promise.all([loadDistricts(), refreshAll({ move: firstView }), lines, outlines]);
   await restoreSelection();
   restoring = false;
   save();

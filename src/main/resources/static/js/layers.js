@@ -39,16 +39,20 @@ const linesPath = (kind) => `${API}/layers/${kind}${query({ limit: 1000 })}`;
 /** What loadRegions and loadLines ask for: the same whatever the language, region, service or date. */
 export const referencePaths = () => [REGION_LIST, REGION_OUTLINES, linesPath('highways'), linesPath('railways')];
 
+/**
+ * The regions' list (names, bounds: what the view's own requests need), then their outlines. Resolves with the list
+ * loaded and {@code outlines}, a promise of the outlines drawn with their labels: the first load's requests need not
+ * wait for 16 KB of polygons (the shading's colours are applied to them when they come).
+ */
 export async function loadRegions() {
   const outlines = api(REGION_OUTLINES);
   outlines.catch(() => {});
   i18n.regions = await api(REGION_LIST).catch((e) => { debug.errors.push(String(e)); return []; });
-  try {
-    m.layers.regions.clearLayers().addData(await outlines);
-  } catch (e) {
-    debug.errors.push(String(e));
-  }
-  updateCounts();
+  const drawn = outlines.then((fc) => {
+    m.layers.regions.clearLayers().addData(fc);
+    drawAreaLabels(m.map.getZoom());
+  }).catch((e) => { debug.errors.push(String(e)); }).finally(updateCounts);
+  return { outlines: drawn };
 }
 
 /** District outlines of the selected region (none nationally: 200 outlines would hide the shading). */

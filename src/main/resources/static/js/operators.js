@@ -23,9 +23,12 @@ const opName = (code) => (operators.find((o) => o.code === code) || { name: code
 /** The operators the API lists (code, name), once {@link setupOperators} has read them. */
 export const operatorList = () => operators;
 
+/** What setupOperators asks for (the same whatever the view: the first load asks for it early, see prefetch). */
+export const OPERATORS_PATH = `${API}/operators`;
+
 /** The operator picker (from the API; unknown codes of a shared URL are dropped) and the map layer of their gaps. */
 export async function setupOperators(onChange) {
-  operators = await api(`${API}/operators`).catch((e) => { debug.errors.push(String(e)); return []; });
+  operators = await api(OPERATORS_PATH).catch((e) => { debug.errors.push(String(e)); return []; });
   state.operators = state.operators.filter((c) => operators.some((o) => o.code === c));
   if (!operators.some((o) => o.code === state.hexOperator)) state.hexOperator = '';
   m.map.createPane('operatorPane').style.zIndex = 455;
