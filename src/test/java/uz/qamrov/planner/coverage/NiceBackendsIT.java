@@ -2,8 +2,6 @@ package uz.qamrov.planner.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,16 +27,11 @@ class NiceBackendsIT extends PostgisIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** Field 19 of /proc/PID/stat, the nice value (counted from the state, field 3, after the command's ')'). */
-    private static int nice(String pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-    }
-
     @Test
     void backgroundWorkQueriesThroughABackendAtItsNiceValueAndReadersDoNot() throws Exception {
         assertThat(dataSource).isInstanceOf(NiceBackends.class);
-        int readers = nice("self"); // the cluster was started by this JVM: its backends start at our value
+        // the cluster was started by this JVM: its backends start at our value
+        int readers = NiceBackends.niceOfProcess("self");
         assertThat(readers).as("the test JVM runs below the background value").isLessThan(10);
         try (Connection c = dataSource.getConnection()) {
             assertThat(NiceBackends.niceOfBackend(c)).isEqualTo(readers);
@@ -57,7 +50,7 @@ class NiceBackendsIT extends PostgisIT {
             // JdbcTemplate (what the repositories use) takes the same route, and its query runs in that backend
             int pid = background.submit(() -> jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class))
                     .get(30, TimeUnit.SECONDS);
-            assertThat(nice(Integer.toString(pid))).isEqualTo(10);
+            assertThat(NiceBackends.niceOfProcess(Integer.toString(pid))).isEqualTo(10);
         } finally {
             background.shutdownNow();
         }

@@ -68,9 +68,13 @@ public final class NiceBackends extends DelegatingDataSource {
 
     /** The nice value of a connection's backend as /proc gives it (for tests and logs); -1 when unknown. */
     public static int niceOfBackend(Connection c) throws SQLException {
-        int pid = c.unwrap(PGConnection.class).getBackendPID();
+        return niceOfProcess(Integer.toString(c.unwrap(PGConnection.class).getBackendPID()));
+    }
+
+    /** The nice value of process {@code pid} ("self" for this one) as /proc gives it; -1 when unknown. */
+    public static int niceOfProcess(String pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            String stat = Files.readString(Path.of("/proc", pid, "stat"), StandardCharsets.US_ASCII);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(f[16]); // field 19 of stat, counted from the state (field 3)
         } catch (IOException | RuntimeException e) {
@@ -104,7 +108,8 @@ public final class NiceBackends extends DelegatingDataSource {
 
     private boolean renice(int pid, int nice) {
         try {
-            String comm = Files.readString(Path.of("/proc", Integer.toString(pid), "comm"), StandardCharsets.US_ASCII).strip();
+            Path proc = Path.of("/proc", Integer.toString(pid), "comm");
+            String comm = Files.readString(proc, StandardCharsets.US_ASCII).strip();
             if (!comm.startsWith("postgres")) {
                 warn("process " + pid + " is " + comm + ", not a PostgreSQL backend");
                 return false;
