@@ -328,6 +328,13 @@ class CoverageModels {
                 FiberRoute::id, FiberRoute::validity);
         Map<Long, FiberNode> nodes = window.nextRows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
                 FiberNode::validity);
+        SiteCells cellsBySite = g.cellsBySite().with(siteChanges);
+        if (!cellsBySite.operators().equals(g.cellsBySite().operators())) {
+            // an operator's first cell or its last one, whatever its dates: a stored run holds the uncovered stretches
+            // of each operator with cells (a planned operator's are every line, even before its sites start), so
+            // the runs of every date change
+            window.everything();
+        }
         // 3. measure the new cells' footprints and reach under the engine's read lock only (readers go on), then
         //    link them under the write lock; changeLock keeps any other change from coming in between
         long readDone = System.nanoTime();
@@ -349,7 +356,7 @@ class CoverageModels {
             changes.changed(id, siteStats.touchedSettlementIds(), operatorsOf(removedCells, newCells),
                     siteStats.sitesOnlyAdded() ? newSites : null);
             boolean fiberChanged = !change.fiberRouteIds().isEmpty() || !change.fiberNodeIds().isEmpty();
-            current = new ModelGeneration(id, g.model(), g.settlements(), g.cellsBySite().with(siteChanges), routes, nodes,
+            current = new ModelGeneration(id, g.model(), g.settlements(), cellsBySite, routes, nodes,
                     fiberChanged ? id : g.fiberVersion(), g.fixedInputs());
             lastChange = new CoverageService.ChangeTimings((readDone - t0) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000);
             applied = new Applied(id, from, siteStats + ", " + fiberStats);

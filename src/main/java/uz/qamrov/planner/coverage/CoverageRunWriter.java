@@ -16,7 +16,6 @@ import uz.qamrov.engine.measure.CoverageUnionBuilder;
 import uz.qamrov.engine.measure.RegionCoverage;
 import uz.qamrov.engine.measure.RegionUnionMemo;
 import uz.qamrov.engine.measure.SignalReport;
-import uz.qamrov.engine.model.Cell;
 import uz.qamrov.engine.model.Technology;
 
 /**
@@ -193,7 +192,7 @@ class CoverageRunWriter {
      */
     int storePolygons(long runId, long runGeneration, LocalDate asOf, RunPriority.Ticket level) {
         long t0 = System.nanoTime();
-        var operators = models.read(g -> withAny(operators(g.model())));
+        var operators = models.read(g -> withAny(operators(g)));
         List<PendingUnion> unions = new ArrayList<>();
         // one read lock per union: an import waiting for the write lock (and every reader queued behind it) waits
         // for one union's footprints, not for all 24 of them
@@ -271,7 +270,8 @@ class CoverageRunWriter {
         return out;
     }
 
-    static List<String> operators(CoverageModel model) {
-        return model.cells().stream().map(Cell::operator).distinct().sorted().toList();
+    /** The operators with cells in the generation, sorted: a run stores the uncovered stretches of each. */
+    static List<String> operators(ModelGeneration g) {
+        return g.cellsBySite().operators().stream().sorted().toList();
     }
 }

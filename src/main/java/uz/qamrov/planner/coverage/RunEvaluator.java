@@ -212,7 +212,7 @@ class RunEvaluator {
      */
     private Map<String, List<LineStretch>> operatorStretches(LocalDate asOf, long generation, Runnable yield) {
         boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
-        var operators = models.read(g -> CoverageRunWriter.operators(g.model()));
+        var operators = models.read(g -> CoverageRunWriter.operators(g));
         if (operators.generation() != generation) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import uz.qamrov.planner.operator.Operators;
 import uz.qamrov.planner.region.Regions;
 import uz.qamrov.planner.system.RunLookup;
 import uz.qamrov.planner.web.ApiException;
@@ -27,12 +28,14 @@ public class Exports {
     private final ExportRepository repository;
     private final RunLookup runs;
     private final Regions regions;
+    private final Operators operators;
     private final ObjectMapper json;
     private final MapProperties maps;
     private final java.time.Clock clock;
 
-    Exports(ExportRepository repository, RunLookup runs, Regions regions, ObjectMapper json, MapProperties maps,
-            java.time.Clock clock) {
+    Exports(ExportRepository repository, RunLookup runs, Regions regions, Operators operators, ObjectMapper json,
+            MapProperties maps, java.time.Clock clock) {
+        this.operators = operators;
         this.maps = maps;
         this.clock = clock;
         this.repository = repository;
@@ -58,6 +61,8 @@ public class Exports {
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
         String op = operator == null || operator.isBlank() ? "*" : operator;
+        // a misspelt operator would export no coverage at all, as if it covered nothing: a 400 that names it
+        operators.requireOperatorFilter(op.equals("*") ? null : op);
         return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uz.qamrov.planner.coverage.RunRef;
+import uz.qamrov.planner.operator.Operators;
 import uz.qamrov.planner.region.Regions;
 import uz.qamrov.planner.system.RunLookup;
 import uz.qamrov.planner.web.ApiException;
@@ -20,12 +21,14 @@ public class Gaps {
     private final GapRepository repository;
     private final RunLookup runs;
     private final Regions regions;
+    private final Operators operators;
     private final Clock clock;
 
-    Gaps(GapRepository repository, RunLookup runs, Regions regions, Clock clock) {
+    Gaps(GapRepository repository, RunLookup runs, Regions regions, Operators operators, Clock clock) {
         this.repository = repository;
         this.runs = runs;
         this.regions = regions;
+        this.operators = operators;
         this.clock = clock;
     }
 
@@ -69,6 +72,9 @@ public class Gaps {
     private GapQuery query(Filter f, Sort sort, PagingProperties.Page page, boolean operatorStretches) {
         Service service = Service.parse(f.service());
         regions.requireRegionFilter(blankToNull(f.region()));
+        // a misspelt operator would read as "no gaps" on the lines (no stretches stored for it) and as "every
+        // settlement" on the settlements: a 400 that names it instead
+        operators.requireOperatorFilter(blankToNull(f.operator()));
         return new GapQuery(operatorStretches ? runs.completeRun(f.asOf()) : runs.run(f.asOf()), service, blankToNull(f.region()), blankToNull(f.district()),
                 blankToNull(f.operator()), blankToNull(f.ref()), blankToNull(f.text()), sort, page.limit(), page.offset());
     }

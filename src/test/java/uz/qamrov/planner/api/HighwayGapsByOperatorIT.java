@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uz.qamrov.planner.coverage.CoverageUpdater;
+import uz.qamrov.planner.coverage.NetworkChange;
 import uz.qamrov.support.PostgisIT;
 
 /**
@@ -39,6 +41,8 @@ class HighwayGapsByOperatorIT extends PostgisIT {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    CoverageUpdater updater;
 
     @BeforeAll
     void road() {
@@ -54,19 +58,43 @@ class HighwayGapsByOperatorIT extends PostgisIT {
         site("op_b", 66.7);
     }
 
-    private void site(String operator, double lon) {
+    private long site(String operator, double lon) {
+        return site(operator, lon, "active", "2020-01-01");
+    }
+
+    private long site(String operator, double lon, String status, String commissionedOn) {
         long id = jdbc.queryForObject("""
                 INSERT INTO base_stations (operator_code, external_id, geom, status, commissioned_on, source)
-                VALUES (?, 'S', ST_SetSRID(ST_MakePoint(?, 39.5), 4326), 'active', '2020-01-01', 'test') RETURNING id""",
-                Long.class, operator, lon);
+                VALUES (?, 'S', ST_SetSRID(ST_MakePoint(?, 39.5), 4326), ?, CAST(? AS date), 'test') RETURNING id""",
+                Long.class, operator, lon, status, commissionedOn);
         jdbc.update("""
                 INSERT INTO cells (base_station_id, external_id, technology, band_mhz, antenna_height_m, range_m)
                 VALUES (?, 'c', '4G', 800, 30, 10000)""", id);
+        return id;
     }
 
     private List<double[]> gaps(String operator) throws Exception {
-        JsonNode items = get("/api/v1/gaps/highways?service=high_speed_mobile&asOf=2025-01-01&sort=from_km"
-                + (operator == null ? "" : "&operator=" + operator)).get("items");
+        return stretches(page(operator));
+    }
+
+    private JsonNode page(String operator) throws Exception {
+        return get("/api/v1/gaps/highways?service=high_speed_mobile&asOf=2025-01-01&sort=from_km"
+                + (operator == null ? "" : "&operator=" + operator));
+    }
+
+    /** The gaps of the run that replaced the one outdated by a change (a stale run answers meanwhile). */
+    private List<double[]> freshGaps(String operator) throws Exception {
+        JsonNode page = page(operator);
+        for (int i = 0; i < 600 && page.path("stale").asBoolean(); i++) {
+            Thread.sleep(100);
+            page = page(operator);
+        }
+        assertThat(page.path("stale").asBoolean()).as("a fresh run within 60 s").isFalse();
+        return stretches(page);
+    }
+
+    private static List<double[]> stretches(JsonNode page) {
+        JsonNode items = page.get("items");
         List<double[]> out = new ArrayList<>();
         items.forEach(i -> out.add(new double[] {i.get("from_km").asDouble(), i.get("to_km").asDouble()}));
         return out;
@@ -114,5 +142,46 @@ class HighwayGapsByOperatorIT extends PostgisIT {
         assertThat(a.stream().mapToDouble(x -> x[1] - x[0]).sum()).isCloseTo(48.81, within(0.1));
         List<double[]> b = gaps("op_b");
         assertThat(b.get(0)[1]).isCloseTo(41.61, within(0.05));
+    }
+
+    /**
+     * Issue #10, found by CoverageConsistencyIT with seed 324815631: a run stores the uncovered stretches of each
+     * operator with cells, for every date. The first site of a new operator, planned for 2030, changes no coverage
+     * before 2030, but the run of 2025-01-01 must now hold that operator's stretches: the whole road, 0–68.81 km (it
+     * covers nothing then). The run of that date stored before the upload had none, and was kept as current because
+     * the change took effect in 2030 only: the list was empty, as if op_c covered the whole road.
+     */
+    @Test
+    void aNewOperatorsFirstSiteGivesItsStretchesToTheRunsOfEveryDate() throws Exception {
+        assertThat(gaps("op_a")).hasSize(2); // the run of 2025-01-01, stored before the new operator came
+        jdbc.update("INSERT INTO operators (code, name) VALUES ('op_c', 'C')");
+        long planned = site("op_c", 66.5, "planned", "2030-01-01");
+        try {
+            updater.onNetworkChanged(new NetworkChange(java.util.Set.of(planned), java.util.Set.of(), java.util.Set.of(), false));
+            JsonNode outdated = page("op_c");
+            assertThat(outdated.path("stale").asBoolean()).as("the run stored before op_c came is outdated").isTrue();
+            List<double[]> c = freshGaps("op_c");
+            assertThat(c).as("op_c covers nothing in 2025: one gap, the whole road").hasSize(1);
+            assertThat(c.get(0)[0]).isCloseTo(0, within(0.01));
+            assertThat(c.get(0)[1]).isCloseTo(68.81, within(0.05));
+            assertThat(gaps(null)).as("the other answers stay").hasSize(3);
+        } finally {
+            // its last cell gone, the runs hold its stretches no more (as a rebuild's run)
+            jdbc.update("DELETE FROM base_stations WHERE id = ?", planned);
+            updater.onNetworkChanged(new NetworkChange(java.util.Set.of(planned), java.util.Set.of(), java.util.Set.of(), false));
+        }
+        assertThat(freshGaps("op_a")).hasSize(2); // waits for the new run's operator stretches
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM line_stretches WHERE operator_code = 'op_c' AND run_id = (SELECT max(id) FROM coverage_runs
+                WHERE as_of = '2025-01-01' AND status = 'succeeded')""", Long.class)).isZero();
+    }
+
+    @Test
+    void aMisspeltOperatorIsA400NotAnEmptyList() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/gaps/highways?asOf=2025-01-01&operator=op_z")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("op_z");
     }
 }

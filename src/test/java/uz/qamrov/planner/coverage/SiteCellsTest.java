@@ -18,7 +18,11 @@ import uz.qamrov.engine.model.Validity;
 class SiteCellsTest {
 
     private static Cell cell(long id, long site) {
-        return new Cell(id, site, "UCELL", Technology.G4, 1800, 0.0, 65, 30, 43.0, null, 69.2, 41.3,
+        return cell(id, site, "UCELL");
+    }
+
+    private static Cell cell(long id, long site, String operator) {
+        return new Cell(id, site, operator, Technology.G4, 1800, 0.0, 65, 30, 43.0, null, 69.2, 41.3,
                 Validity.ALWAYS);
     }
 
@@ -51,17 +55,22 @@ class SiteCellsTest {
         Map<Long, List<Cell>> plain = new HashMap<>();
         start.forEach(c -> plain.computeIfAbsent(c.siteId(), s -> new ArrayList<>()).add(c));
         SiteCells cells = SiteCells.of(start);
+        // a rare operator comes and goes: its first cell and its last one change the operators
+        List<String> operators = List.of("UCELL", "UCELL", "UCELL", "BEELINE", "BEELINE", "MOBIUZ");
+        boolean sawOperatorsChange = false;
         for (int round = 0; round < 300; round++) {
             Map<Long, List<Cell>> change = new HashMap<>();
             for (int j = rnd.nextInt(12); j >= 0; j--) {
                 long site = rnd.nextInt(500); // some new sites, some removed ones brought back
                 List<Cell> now = new ArrayList<>();
                 for (int k = rnd.nextInt(4); k > 0; k--) {
-                    now.add(cell(nextId++, site));
+                    now.add(cell(nextId++, site, operators.get(rnd.nextInt(round < 150 ? 5 : operators.size()))));
                 }
                 change.put(site, now);
             }
+            SiteCells before = cells;
             cells = cells.with(change);
+            sawOperatorsChange |= !before.operators().equals(cells.operators());
             change.forEach((site, now) -> {
                 if (now.isEmpty()) {
                     plain.remove(site);
@@ -75,6 +84,9 @@ class SiteCellsTest {
             }
             assertThat(cells.cells()).as("round %d", round)
                     .containsExactlyInAnyOrderElementsOf(plain.values().stream().flatMap(List::stream).toList());
+            assertThat(cells.operators()).as("operators with cells, round %d", round).isEqualTo(plain.values().stream()
+                    .flatMap(List::stream).map(Cell::operator).collect(java.util.stream.Collectors.toSet()));
         }
+        assertThat(sawOperatorsChange).as("some change brought an operator or took one away").isTrue();
     }
 }
