@@ -329,12 +329,6 @@ class CoverageModels {
         Map<Long, FiberNode> nodes = window.nextRows(g.fiberNodes(), change.fiberNodeIds(), newNodes, FiberNode::id,
                 FiberNode::validity);
         SiteCells cellsBySite = g.cellsBySite().with(siteChanges);
-        if (!cellsBySite.operators().equals(g.cellsBySite().operators())) {
-            // an operator's first cell or its last one, whatever its dates: a stored run holds the uncovered stretches
-            // of each operator with cells (a planned operator's are every line, even before its sites start), so
-            // the runs of every date change
-            window.everything();
-        }
         // 3. measure the new cells' footprints and reach under the engine's read lock only (readers go on), then
         //    link them under the write lock; changeLock keeps any other change from coming in between
         long readDone = System.nanoTime();

@@ -26,6 +26,7 @@ import uz.qamrov.engine.measure.CoverageSnapshot;
 import uz.qamrov.engine.measure.LineStretch;
 import uz.qamrov.engine.measure.SignalDiagnosis;
 import uz.qamrov.engine.measure.SignalReport;
+import uz.qamrov.planner.operator.Operators;
 
 /**
  * Evaluates everything one run holds on one model generation: the snapshot, the signal diagnosis (levels, classes,
@@ -90,6 +91,7 @@ class RunEvaluator {
         return t;
     });
 
+    private final Operators operators;
     private final CoverageModels models;
     private final CoverageEvaluations evaluations;
     private final NearestDistances nearest;
@@ -97,8 +99,9 @@ class RunEvaluator {
     private final java.time.Clock clock;
 
     RunEvaluator(CoverageModels models, CoverageEvaluations evaluations, NearestDistances nearest, RunPriority priority,
-            java.time.Clock clock) {
+            Operators operators, java.time.Clock clock) {
         this.models = models;
+        this.operators = operators;
         this.evaluations = evaluations;
         this.nearest = nearest;
         this.priority = priority;
@@ -212,12 +215,17 @@ class RunEvaluator {
      */
     private Map<String, List<LineStretch>> operatorStretches(LocalDate asOf, long generation, Runnable yield) {
         boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
-        var operators = models.read(g -> CoverageRunWriter.operators(g));
-        if (operators.generation() != generation) {
+        // every operator there is, not only those with cells: an operator with none covers no line, and its gap list
+        // must say so (the list of an operator without stored stretches would be empty, as if it covered them all)
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+        operators.operators().forEach(o -> codes.add(o.code()));
+        var withCells = models.read(g -> CoverageRunWriter.operators(g));
+        if (withCells.generation() != generation) {
             return null;
         }
+        codes.addAll(withCells.value());
         Map<String, List<LineStretch>> byOperator = new LinkedHashMap<>();
-        for (String op : operators.value()) {
+        for (String op : codes) {
             yield.run();
             var stretches = models.read(g -> operatorGaps(g, asOf, op));
             if (stretches.generation() != generation) {
