@@ -24,7 +24,7 @@ import uz.qamrov.support.PostgisIT;
 /**
  * The engine against an independent oracle: the same indicators written as plain PostGIS SQL on geography
  * ({@code ST_DWithin}, {@code ST_Azimuth}, {@code ST_Project}, {@code ST_Intersection} lengths), on the 212 real
- * GeoNames towns of Uzbekistan, the Tashkent–Samarkand–Bukhara line through its real station towns, and a few hundred
+ * GeoNames towns of Uzbekistan (the copy in geodata/sources, CC BY 4.0: no data beside the repository needed), the Tashkent–Samarkand–Bukhara line through its real station towns, and a few hundred
  * random sites with explicit ranges (seed logged). They must agree within 0.5%.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,7 +32,7 @@ import uz.qamrov.support.PostgisIT;
 @org.springframework.test.context.TestPropertySource(properties = "qamrov.terrain.sector-wedges=true")
 class CoverageOracleIT extends PostgisIT {
 
-    static final String TOWNS = "geonames/uz_cities500_geonames.csv";
+    static final Path TOWNS = Path.of("geodata/sources/towns-geonames.csv");
     static final LocalDate AS_OF = LocalDate.of(2024, 6, 30);
     static final long SEED = Long.getLong("oracle.seed", 20240630L);
 
@@ -52,7 +52,7 @@ class CoverageOracleIT extends PostgisIT {
                         ST_GeomFromText('MULTIPOLYGON(((55.5 37,73.5 37,73.5 46,55.5 46,55.5 37)))', 4326), 'test box')""");
         jdbc.update("INSERT INTO operators (code, name) VALUES ('op_a', 'A'), ('op_b', 'B')");
         List<double[]> towns = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(uz.qamrov.support.SharedData.require(TOWNS))) {
+        try (Reader in = Files.newBufferedReader(TOWNS)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 double lat = Double.parseDouble(r.get("latitude"));
                 double lon = Double.parseDouble(r.get("longitude"));

@@ -28,10 +28,14 @@ import uz.qamrov.planner.web.ApiException;
  * at random offsets, random bytes flipped, 32-bit fields overwritten with extreme counts (2^31-1, -2^31, -1,
  * 65535) and whole random files. The contract: a {@link ParsedFile} (damage in a value is a row error later), or an
  * {@link ApiException} with a 4xx status, within 2 s; never any other exception (500), never an OutOfMemoryError.
+ *
+ * <p>CI runs seeds 0–149 of each fixture; {@code -Dqamrov.fuzz.from=K -Dqamrov.fuzz.cases=N} runs seeds K to K+N−1
+ * (e.g. {@code mvn test -Dtest=ReaderFuzzTest -Dqamrov.fuzz.from=150 -Dqamrov.fuzz.cases=5000}).
  */
 class ReaderFuzzTest {
 
-    static final int CASES_PER_FIXTURE = 150;
+    static final int CASES_PER_FIXTURE = Integer.getInteger("qamrov.fuzz.cases", 150);
+    static final int FIRST_SEED = Integer.getInteger("qamrov.fuzz.from", 0);
     static final int[] EXTREMES = {Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 65535, 0x10000000};
 
     record Fixture(String name, Layer layer, Map<String, byte[]> members) {
@@ -77,7 +81,7 @@ class ReaderFuzzTest {
     static Stream<Arguments> cases() {
         List<Arguments> a = new ArrayList<>();
         for (Fixture f : fixtures()) {
-            for (int seed = 0; seed < CASES_PER_FIXTURE; seed++) {
+            for (int seed = FIRST_SEED; seed < FIRST_SEED + CASES_PER_FIXTURE; seed++) {
                 a.add(Arguments.of(f.name(), seed));
             }
         }

@@ -18,8 +18,8 @@ import uz.qamrov.support.ApiIT;
  * each damaged copy is uploaded for real (read, validate, write, coverage). The contract: the upload answers 202 or
  * a 4xx problem with a message, never a 5xx; a job ends succeeded or rejected, never failed (a failed job is an
  * exception the validation let through: database or Java text); a rejected job wrote nothing. Fixed seeds
- * ({@value #CASES_PER_FIXTURE} per fixture, the first of {@link ReaderFuzzTest}'s); {@code -Dqamrov.fuzz.cases=N}
- * runs more.
+ * ({@value #CASES_PER_FIXTURE} per fixture, the first of {@link ReaderFuzzTest}'s); {@code -Dqamrov.fuzz.from=K
+ * -Dqamrov.fuzz.cases=N} runs seeds K to K+N−1.
  */
 class UploadFuzzIT extends ApiIT {
 
@@ -27,9 +27,10 @@ class UploadFuzzIT extends ApiIT {
 
     static Stream<Arguments> cases() {
         int n = Integer.getInteger("qamrov.fuzz.cases", CASES_PER_FIXTURE);
+        int from = Integer.getInteger("qamrov.fuzz.from", 0);
         List<Arguments> a = new ArrayList<>();
         for (ReaderFuzzTest.Fixture f : ReaderFuzzTest.fixtures()) {
-            for (int seed = 0; seed < n; seed++) {
+            for (int seed = from; seed < from + n; seed++) {
                 a.add(Arguments.of(f.name(), seed));
             }
         }
