@@ -3,6 +3,8 @@
 # own throwaway PostGIS cluster, waits until both are ready and their CPU is quiet (the slider's months precomputed),
 # then runs src/test/e2e/bench-switch-ab.mjs, which alternates between them. Not a test: nothing is asserted.
 #   scripts/bench-switch-ab.sh <jar A> <jar B> [rounds]     e.g. a jar built at an older commit and target/qamrov.jar
+#   ARGS_A="--some.property=x" ARGS_B=...   extra arguments of service A or B (one jar, two settings)
+#   THROTTLE_KBPS=10000 THROTTLE_LATENCY_MS=40   a slower link emulated in the browser (bench-switch-ab.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: $0 <jar A> <jar B> [rounds]" >&2; exit 2; }
@@ -22,8 +24,10 @@ for i in 0 1; do
   d=$(mktemp -d /tmp/qamrov-bench-ab-XXXXXX)
   chmod 755 "$d" # the cluster runs as postgres when we are root: it must enter the directory
   DIRS+=("$d")
+  extra=${ARGS_A:-}; [ "$i" = 1 ] && extra=${ARGS_B:-}
+  # shellcheck disable=SC2086 # the extra arguments are words
   java ${JAVA_OPTS:--Xmx3g} -jar "${JARS[$i]}" --server.port=$((8195 + i)) --server.address=127.0.0.1 \
-    --qamrov.embedded-db.data-dir="$d/pgdata" > "$d/service.log" 2>&1 &
+    --qamrov.embedded-db.data-dir="$d/pgdata" $extra > "$d/service.log" 2>&1 &
   PIDS+=($!)
 done
 for i in 0 1; do
@@ -38,6 +42,6 @@ while [ $quiet -lt 10 ]; do
   a0=$(cpu "${PIDS[0]}"); b0=$(cpu "${PIDS[1]}"); sleep 2
   if [ $(( $(cpu "${PIDS[0]}") - a0 + $(cpu "${PIDS[1]}") - b0 )) -lt 40 ]; then quiet=$((quiet + 2)); else quiet=0; fi
 done
-echo "A = ${JARS[0]}, B = ${JARS[1]}; both quiet; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "A = ${JARS[0]} ${ARGS_A:-}, B = ${JARS[1]} ${ARGS_B:-}; both quiet; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 node src/test/e2e/bench-switch-ab.mjs http://127.0.0.1:8195 http://127.0.0.1:8196 "$ROUNDS"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,6 +4,8 @@
 // Each round, for A then B, in a fresh browser profile: the first load, three regions opened once, then 5 rounds of
 // national → UZ-SA → UZ-TO → UZ-FA (20 switches; goal ≤ 500 ms when cached). A timing ends as bench-map.mjs's do.
 // Prints a markdown table for docs/benchmarks.md.
+// THROTTLE_KBPS=10000 THROTTLE_LATENCY_MS=40 emulates a slower link in the browser (DevTools' network throttling,
+// which counts the bytes on the wire: compressed answers take less time), both ways; without them, loopback.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,8 @@ import path from 'node:path';
 
 const [A, B] = process.argv.slice(2, 4).map((u) => u.replace(/\/$/, ''));
 const ROUNDS = Number(process.argv[4] || 3);
+const KBPS = Number(process.env.THROTTLE_KBPS || 0);
+const LATENCY_MS = Number(process.env.THROTTLE_LATENCY_MS || 0);
 if (!A || !B) {
   console.error('usage: node bench-switch-ab.mjs <baseUrlA> <baseUrlB> [rounds]');
   process.exit(2);
@@ -23,6 +27,12 @@ async function run(base) {
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const pg = ctx.pages()[0] || await ctx.newPage();
+  if (KBPS > 0) {
+    const cdp = await ctx.newCDPSession(pg);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS,
+      downloadThroughput: KBPS * 1000 / 8, uploadThroughput: KBPS * 1000 / 8 });
+  }
   const idle = () => pg.waitForFunction(() => window.qamrov && window.qamrov.ready && window.qamrov.busy === 0, null, { timeout: 300000 });
   const region = async (code) => {
     const t0 = Date.now();
@@ -53,6 +63,7 @@ for (let i = 1; i <= ROUNDS; i++) {
     rows.push([i, name, r]);
   }
 }
+if (KBPS > 0) console.log(`\nlink emulated in the browser: ${KBPS} kbit/s each way, ${LATENCY_MS} ms latency`);
 console.log('\n| round | service | first load (ms) | switches p50 (ms) | max | ≤ 500 ms |\n|---|---|---|---|---|---|');
 for (const [i, name, r] of rows) {
   console.log(`| ${i} | ${name} | ${r.first} | ${p50(r.cached)} | ${Math.max(...r.cached)} | ${r.cached.filter((x) => x <= 500).length} of 20 |`);
