@@ -47,7 +47,8 @@ class GapController {
     ResponseEntity<StreamingResponseBody> settlements(
             @Parameter(description = "mobile_internet (default), high_speed_mobile, fixed_broadband, mobile_any") @RequestParam(required = false) String service,
             @RequestParam(required = false) String region, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String operator, @RequestParam(required = false) String sort,
+            @Parameter(description = OPERATOR) @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = Q) @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
@@ -63,6 +64,8 @@ class GapController {
 
     static final String Q = "search the whole list by name in any script (Uzbek Latin/Cyrillic, Russian, English), "
             + "whatever apostrophe: settlement or district name; for stretches the road ref or name";
+    static final String OPERATOR = "an operator code of /api/v1/operators (any other is a 400): the gaps that operator "
+            + "does not serve, whether others do or not";
     static final String BOM = "CSV only: start with a UTF-8 byte order mark so that Excel reads Cyrillic (default false)";
 
     @GetMapping("/highways")
@@ -72,7 +75,8 @@ class GapController {
         @Content(mediaType = "application/geo+json"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> highways(@RequestParam(required = false) String service,
             @RequestParam(required = false) String region, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
+            @Parameter(description = OPERATOR) @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String ref,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = Q) @RequestParam(required = false) String q,
@@ -89,7 +93,8 @@ class GapController {
         @Content(mediaType = "application/geo+json"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> railways(@RequestParam(required = false) String service,
             @RequestParam(required = false) String region, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String operator, @RequestParam(required = false) String ref,
+            @Parameter(description = OPERATOR) @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String ref,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = Q) @RequestParam(required = false) String q,
