@@ -131,20 +131,6 @@ await check('page loads at / with the map, banner and no script errors', async (
   return `first load ${loadMs} ms to every layer drawn (#15's goal ≤ 2 s: timed here, not asserted)`;
 });
 
-await check('the first view\'s reference data is asked for before the modules arrive, once, and the page takes it', async () => {
-  // index.html's inline script starts these GETs; js/api.js's prefetch takes them: a path in one list and not in the
-  // other is asked for twice (or never used), which this check names
-  const taken = await pg.evaluate(() => window.qamrov.earlyTaken);
-  const unused = await pg.evaluate(() => window.qamrov.earlyUnused());
-  assert(unused.length === 0, `asked for early and never taken: ${unused.join(', ')}`);
-  assert(taken.length === 5, `taken early: ${taken.join(', ')}`);
-  for (const p of taken) {
-    const n = requests.filter((u) => u === `${BASE}/${p}`).length;
-    assert(n === 1, `${p} asked for ${n} times on the first load`);
-  }
-  return taken.join(', ');
-});
-
 await check('map renders layers from the API (regions, roads, settlements)', async () => {
   const counts = await pg.evaluate(() => window.qamrov.layerCounts);
   assert(counts.regions >= 14, `regions on the map: ${counts.regions}`);

@@ -17,11 +17,6 @@ const inFlight = new Map();
 // GETs started before their loader asks (see prefetch), by path: the first api() call of the path takes the answer
 const early = new Map();
 
-// GETs index.html started before any module arrived (Responses, by path): prefetch takes them instead of asking again
-const started = window.qamrovEarly || {};
-debug.earlyTaken = [];
-debug.earlyUnused = () => Object.keys(started);
-
 /**
  * Starts GETs a loader will ask for soon, before the page can draw them: the first load asks for the reference data
  * (regions, roads) while the dictionary of the page's language is on its way, instead of after it.
@@ -61,15 +56,7 @@ async function request(path, lang, raw) {
   try {
     const headers = { Accept: 'application/json' };
     if (lang) headers['Accept-Language'] = lang;
-    // the page's inline script asked for some paths with these headers (no language) before the modules came
-    let res;
-    if (!lang && !raw && started[path]) {
-      res = await started[path];
-      delete started[path];
-      debug.earlyTaken.push(path);
-    } else {
-      res = await fetch(path, { headers });
-    }
+    const res = await fetch(path, { headers });
     if (raw) return res;
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));
