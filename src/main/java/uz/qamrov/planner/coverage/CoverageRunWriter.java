@@ -270,7 +270,7 @@ class CoverageRunWriter {
         return out;
     }
 
-    /** The operators with cells in the generation, sorted: a run stores the uncovered stretches of each. */
+    /** The operators with cells in the generation, sorted: a run's polygons are stored for each. */
     static List<String> operators(ModelGeneration g) {
         return g.cellsBySite().operators().stream().sorted().toList();
     }

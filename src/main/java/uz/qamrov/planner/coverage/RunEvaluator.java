@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -217,9 +219,9 @@ class RunEvaluator {
         boolean carryOver = !asOf.isBefore(LocalDate.now(clock));
         // every operator there is, not only those with cells: an operator with none covers no line, and its gap list
         // must say so (the list of an operator without stored stretches would be empty, as if it covered them all)
-        java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+        SortedSet<String> codes = new TreeSet<>();
         operators.operators().forEach(o -> codes.add(o.code()));
-        var withCells = models.read(g -> CoverageRunWriter.operators(g));
+        var withCells = models.read(g -> g.cellsBySite().operators());
         if (withCells.generation() != generation) {
             return null;
         }

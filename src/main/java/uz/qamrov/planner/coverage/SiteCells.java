@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import uz.qamrov.engine.model.Cell;
@@ -37,7 +36,7 @@ final class SiteCells {
         Map<Long, List<Cell>> bySite = new HashMap<>();
         cells.forEach(c -> bySite.computeIfAbsent(c.siteId(), k -> new java.util.ArrayList<>()).add(c));
         bySite.replaceAll((k, v) -> List.copyOf(v));
-        Map<String, Integer> perOperator = new TreeMap<>();
+        Map<String, Integer> perOperator = new HashMap<>();
         cells.forEach(c -> perOperator.merge(c.operator(), 1, Integer::sum));
         return new SiteCells(bySite, Map.of(), Map.copyOf(perOperator));
     }

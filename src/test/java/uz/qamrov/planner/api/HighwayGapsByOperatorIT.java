@@ -2,9 +2,11 @@ package uz.qamrov.planner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,13 +87,8 @@ class HighwayGapsByOperatorIT extends PostgisIT {
 
     /** The gaps of the run that replaced the one outdated by a change (a stale run answers meanwhile). */
     private List<double[]> freshGaps(String operator) throws Exception {
-        JsonNode page = page(operator);
-        for (int i = 0; i < 600 && page.path("stale").asBoolean(); i++) {
-            Thread.sleep(100);
-            page = page(operator);
-        }
-        assertThat(page.path("stale").asBoolean()).as("a fresh run within 60 s").isFalse();
-        return stretches(page);
+        return stretches(await().atMost(Duration.ofSeconds(60)).until(() -> page(operator),
+                p -> !p.path("stale").asBoolean()));
     }
 
     private static List<double[]> stretches(JsonNode page) {
