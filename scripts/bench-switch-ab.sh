@@ -5,6 +5,7 @@
 #   scripts/bench-switch-ab.sh <jar A> <jar B> [rounds]     e.g. a jar built at an older commit and target/qamrov.jar
 #   ARGS_A="--some.property=x" ARGS_B=...   extra arguments of service A or B (one jar, two settings)
 #   THROTTLE_KBPS=10000 THROTTLE_LATENCY_MS=40   a slower link emulated in the browser (bench-switch-ab.mjs)
+#   SETTLE_A=0 or SETTLE_B=0   that first load timed right after the browser's launch (bench-switch-ab.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: $0 <jar A> <jar B> [rounds]" >&2; exit 2; }

@@ -10,17 +10,21 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { settle } from './settled-browser.mjs';
 
 const [A, B] = process.argv.slice(2, 4).map((u) => u.replace(/\/$/, ''));
 const ROUNDS = Number(process.argv[4] || 3);
 const KBPS = Number(process.env.THROTTLE_KBPS || 0);
 const LATENCY_MS = Number(process.env.THROTTLE_LATENCY_MS || 0);
+// The first load is timed once the browser's start-up is done (settled-browser.mjs). SETTLE_A=0 or SETTLE_B=0 times
+// it right after Chromium's launch instead, as this script did before, for A or B (one service, both ways)
+const SETTLE = { A: process.env.SETTLE_A !== '0', B: process.env.SETTLE_B !== '0' };
 if (!A || !B) {
   console.error('usage: node bench-switch-ab.mjs <baseUrlA> <baseUrlB> [rounds]');
   process.exit(2);
 }
 
-async function run(base) {
+async function run(base, name) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-bench-ab-profile-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 },
@@ -41,6 +45,7 @@ async function run(base) {
     await idle();
     return Date.now() - t0;
   };
+  const state = SETTLE[name] ? await settle(profile) : 'browser not settled';
   const t0 = Date.now();
   await pg.goto(`${base}/?lang=en`);
   await pg.waitForFunction(() => document.querySelector('#cards').dataset.scope === 'UZ', null, { timeout: 300000 });
@@ -52,14 +57,15 @@ async function run(base) {
   for (let round = 0; round < 5; round++) for (const r of ['', ...regions]) cached.push(await region(r));
   await ctx.close();
   fs.rmSync(profile, { recursive: true, force: true });
-  return { first, cached };
+  return { first, cached, state };
 }
 
 const p50 = (ms) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
 const rows = [];
 for (let i = 1; i <= ROUNDS; i++) {
   for (const [name, base] of [['A', A], ['B', B]]) {
-    const r = await run(base);
+    const r = await run(base, name);
+    console.log(`round ${i}, ${name}: first load ${r.first} ms, ${r.state}`);
     rows.push([i, name, r]);
   }
 }

@@ -4,9 +4,11 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { settle } from './settled-browser.mjs';
 
 const BASE = (process.argv[2] || 'http://127.0.0.1:8080').replace(/\/$/, '');
-const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-probe-')), {
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-probe-'));
+const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 },
   args: ['--no-sandbox', '--disable-gpu'],
 });
@@ -27,6 +29,7 @@ async function phase(name, action) {
     console.log(`  +${String(e.start - base).padStart(5)} ${String(e.dur).padStart(5)} ms (server ${String(e.wait).padStart(5)}) ${String(e.size).padStart(8)} B  ${e.url.replace(BASE, '')}`);
   }
 }
+console.log(await settle(profile));
 await phase('first load', () => pg.goto(`${BASE}/?lang=en`));
 await phase('region UZ-SA', () => pg.selectOption('#region', 'UZ-SA'));
 await phase('national again', () => pg.selectOption('#region', ''));
