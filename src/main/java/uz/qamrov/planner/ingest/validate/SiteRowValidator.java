@@ -94,7 +94,8 @@ final class SiteRowValidator implements LayerRowValidator {
         LocalDate firstSeen = c.date("first_observed_on");
         LocalDate lastSeen = c.date("last_observed_on");
         String tech = technology(c);
-        Integer band = c.integer("band_mhz", tech == null || !DEFAULT_BAND_MHZ.containsKey(tech) || !crowd, 400, 6000,
+        // a crowd row of an unknown technology is rejected for that alone: its band would come from the technology
+        Integer band = c.integer("band_mhz", !crowd || tech != null && !DEFAULT_BAND_MHZ.containsKey(tech), 400, 6000,
                 "must be a band between 400 and 6000 MHz");
         if (band == null && tech != null && crowd) {
             band = DEFAULT_BAND_MHZ.get(tech);
@@ -152,7 +153,10 @@ final class SiteRowValidator implements LayerRowValidator {
             return null;
         }
         String t = technologyOf(v);
-        if (t == null) {
+        if (t == null && "CDMA".equalsIgnoreCase(v.strip())) {
+            // OpenCelliD exports carry CDMA cells: say so, rather than ask for a value the row cannot have
+            c.error("technology", v, "CDMA cells are not modelled: Qamrov models 2G, 3G, 4G and 5G (GSM, UMTS, LTE, NR)");
+        } else if (t == null) {
             c.error("technology", v, "unknown technology; expected 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)");
         }
         return t;
