@@ -1,5 +1,6 @@
 // Not a test: prints what the page requests on its first load and on a region switch, with each request's timing
-// (for work on #15's first load and region switch goals).   node src/test/e2e/probe-timings.mjs http://127.0.0.1:8080
+// (for work on #15's first load, month and region switch goals).
+//   node src/test/e2e/probe-timings.mjs http://127.0.0.1:8080 [month-end ...]
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { settle } from './settled-browser.mjs';
 
 const BASE = (process.argv[2] || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const MONTHS = process.argv.slice(3);
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-probe-'));
 const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 },
@@ -31,6 +33,13 @@ async function phase(name, action) {
 }
 console.log(await settle(profile));
 await phase('first load', () => pg.goto(`${BASE}/?lang=en`));
+// month-ends after the URL (e.g. 2021-03-31): each set on the slider, timed until the gap table shows that date
+for (const iso of MONTHS) {
+  await phase(`month ${iso}`, async () => {
+    await pg.evaluate((d) => window.qamrov.setAsOf(d), iso);
+    await pg.waitForFunction((d) => document.querySelector('#gap-table').dataset.asOf === d, iso, { timeout: 300000 });
+  });
+}
 await phase('region UZ-SA', () => pg.selectOption('#region', 'UZ-SA'));
 await phase('national again', () => pg.selectOption('#region', ''));
 await phase('UZ-SA again', () => pg.selectOption('#region', 'UZ-SA'));
