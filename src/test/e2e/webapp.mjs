@@ -996,6 +996,57 @@ await check('upload: the diff of an import and of dry runs is on the map with a 
   return `import: ${JSON.stringify(await diffCounts())}; popup "${popup.replace(/\n/g, ' ')}"`;
 });
 
+// a file in another system's columns (an ITU/Giga fibre set) and a long report: 1,200 rows, each with an unknown
+// technology (6G), of which the job's report lists the first 1,000
+const ituFile = path.join(tmp, 'itu-fibre.geojson');
+fs.writeFileSync(ituFile, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature',
+  properties: { line_id: 'E2E-ITU-1', status: 'Operational', operator: 'beeline' },
+  geometry: { type: 'LineString', coordinates: [[66.2, 39.2], [66.3, 39.25]] } }] }));
+const manyBadFile = path.join(tmp, 'many-bad-sites.csv');
+fs.writeFileSync(manyBadFile, `${header}\n${Array.from({ length: 1200 },
+  (_, i) => `E2E-MANY-${i},A,beeline,${(66 + i * 0.0005).toFixed(4)},39.5,6G,1800,0,65,30,35,active,2024-01-15`).join('\n')}\n`);
+
+await check('upload: a mapping profile takes another system\'s columns; every row error of a long report downloads', async () => {
+  const token = await operatorToken();
+  await pg.waitForFunction(() => document.querySelectorAll('#up-profile option').length > 1);
+  const profiles = await pg.locator('#up-profile option').evaluateAll((os) => os.map((o) => o.value));
+  for (const p of ['opencellid', 'geofabrik-railways', 'geofabrik-roads', 'itu-fibre']) {
+    assert(profiles.includes(p), `the built-in profiles are offered: ${profiles.join(', ')}`);
+  }
+  const dryRun = async () => {
+    await pg.locator('#up-dry').click();
+    await pg.waitForFunction(() => ['succeeded', 'rejected', 'failed'].includes(document.querySelector('#up-status').dataset.status));
+    return pg.locator('#up-status').getAttribute('data-status');
+  };
+  await pg.fill('#up-token', token);
+  await pg.selectOption('#up-layer', 'fiber-routes');
+  await pg.selectOption('#up-profile', '');
+  await pg.setInputFiles('#up-file', ituFile);
+  const plain = await dryRun();
+  const plainErrors = await pg.locator('#up-errors tbody').innerText();
+  assert(plain === 'rejected' && /route_id/.test(plainErrors), `without the profile: ${plain}, ${plainErrors}`);
+  await pg.selectOption('#up-profile', 'itu-fibre');
+  const mapped = await dryRun();
+  const notes = await pg.locator('#up-warnings').innerText();
+  assert(mapped === 'succeeded', `with the itu-fibre profile: ${mapped}: ${await pg.locator('#up-message').innerText()}`);
+  assert(/mapping 'itu-fibre' applied: route_id ← line_id/.test(notes), `the page says what it mapped: ${notes}`);
+
+  await pg.selectOption('#up-layer', 'base-stations');
+  await pg.selectOption('#up-profile', '');
+  await pg.setInputFiles('#up-file', manyBadFile);
+  assert(await dryRun() === 'rejected', 'the 1,200 bad rows are rejected');
+  const shown = await pg.locator('#up-errors tbody tr').count();
+  const count = await pg.locator('#up-errors-count').innerText();
+  assert(shown === 1000 && /1,000 of 1,200/.test(count), `${shown} rows shown; the page says: ${count}`);
+  const [download] = await Promise.all([pg.waitForEvent('download'), pg.locator('#up-errors-csv').click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+  assert(csv.length === 1201 && csv[0].startsWith('row,field,value,message'), `downloaded ${csv.length - 1} rows, header ${csv[0]}`);
+  assert(csv.slice(1).every((l) => /^\d+,technology,6G,/.test(l)), `every downloaded error is a row's technology: ${csv[1]}`);
+  await shot('07b-upload-long-report');
+  await pg.selectOption('#up-layer', 'base-stations');
+  return `${profiles.length - 1} profiles offered; the ITU set rejected without its profile, passed with it; ${shown} of 1,200 errors shown, all 1,200 downloaded`;
+});
+
 await check('no request left the local server', async () => {
   const foreign = requests.filter((u) => {
     const { protocol, hostname } = new URL(u);

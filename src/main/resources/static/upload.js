@@ -1,7 +1,8 @@
-// The upload page: token, layer and file; a dry run first, its progress and row-level report; then the import and
-// the indicator changes it caused. POST /api/v1/uploads/{layer}?dryRun=true|false answers 202 {id};
-// GET /api/v1/jobs/{id} reports status, progress and the import report; what a job that passed changed (or would
-// change) is drawn on the page's own map (upload-diff.js).
+// The upload page: token, layer, column mapping and file; a dry run first, its progress and row-level report; then
+// the import and the indicator changes it caused. POST /api/v1/uploads/{layer}?dryRun=true|false[&profile=][&partial=]
+// answers 202 {id}; GET /api/v1/jobs/{id} reports status, progress and the import report (its first row errors; every
+// one is downloadable from /api/v1/jobs/{id}/errors); what a job that passed changed (or would change) is drawn on the
+// page's own map (upload-diff.js).
 import { diffView } from './upload-diff.js';
 
 const FINAL = new Set(['succeeded', 'rejected', 'failed']);
@@ -13,6 +14,9 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
   const layer = $('#up-layer');
   const dry = $('#up-dry');
   const imp = $('#up-import');
+  const profile = $('#up-profile');
+  const partial = $('#up-partial');
+  let jobId = null; // the job whose report is shown
   token.value = sessionStorage.getItem('qamrov.token') || '';
   let checked = null; // the file + layer that passed a dry run
   const authHeaders = () => ({ Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() });
@@ -21,6 +25,42 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
   const invalidate = () => { checked = null; imp.disabled = true; };
   file.addEventListener('change', invalidate);
   layer.addEventListener('change', invalidate);
+  profile.addEventListener('change', invalidate);
+  partial.addEventListener('change', invalidate);
+
+  // the built-in and saved mapping profiles (OpenCelliD, Geofabrik, ITU, ...), asked for when the page is first shown
+  let profilesAsked = false;
+  async function loadProfiles() {
+    if (profilesAsked || location.hash !== '#upload') return;
+    profilesAsked = true;
+    const res = await fetch(`${api}/mapping-profiles`, { headers: { Accept: 'application/json' } });
+    if (!res.ok) { profilesAsked = false; return; }
+    for (const p of await res.json()) {
+      const o = document.createElement('option');
+      o.value = p.name;
+      o.textContent = p.name;
+      o.title = p.description || '';
+      profile.append(o);
+    }
+  }
+  window.addEventListener('hashchange', () => loadProfiles().catch((e) => debug.errors.push(`profiles: ${e}`)));
+  loadProfiles().catch((e) => debug.errors.push(`profiles: ${e}`));
+
+  /** Every row error of the shown job as a file (fetched with the token: reads may be closed to anonymous callers). */
+  async function downloadErrors(format) {
+    const res = await fetch(`${api}/jobs/${encodeURIComponent(jobId)}/errors?f=${format}`,
+      { headers: { Authorization: `Bearer ${token.value.trim()}`, 'Accept-Language': lang() } });
+    if (!res.ok) throw new Error(`errors download answered ${res.status}`);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await res.blob());
+    a.download = `job-${jobId}-errors.${format}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  }
+  $('#up-errors-csv').addEventListener('click', () => downloadErrors('csv').catch((e) => show('failed', String(e), 'error')));
+  $('#up-errors-geojson').addEventListener('click', () => downloadErrors('geojson').catch((e) => show('failed', String(e), 'error')));
   token.addEventListener('change', () => sessionStorage.setItem('qamrov.token', token.value.trim()));
 
   function show(status, message, cls = '') {
@@ -35,10 +75,19 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
   function renderReport(report) {
     const errors = report?.errors || [];
     $('#up-errors-block').hidden = errors.length === 0;
+    // the report lists the first errors; the count says how many there are, the buttons download every one
+    const total = Math.max(report?.errorCount ?? errors.length, errors.length);
+    $('#up-errors-count').textContent = t('up.errorsShown', { shown: fmt(errors.length, 0), total: fmt(total, 0) });
+    $('#up-errors-count').dataset.total = String(total);
+    for (const b of ['#up-errors-csv', '#up-errors-geojson']) $(b).hidden = !jobId;
+    const warnings = report?.warnings || [];
+    $('#up-warnings').hidden = warnings.length === 0;
+    $('#up-warnings').innerHTML = warnings.map((w) => `<li>${esc(w)}</li>`).join('');
     $('#up-errors tbody').innerHTML = errors.map((e) => `<tr><td class="num">${esc(e.row)}</td><td>${esc(e.field)}</td>
       <td>${esc(e.value)}</td><td>${esc(e.message)}</td></tr>`).join('');
-    $('#up-summary').textContent = report ? t('up.summary', { read: report.rowsRead ?? 0, inserted: report.inserted ?? 0,
-      updated: report.updated ?? 0, unchanged: report.unchanged ?? 0, rejected: report.rejected ?? 0 }) : '';
+    const n = (v) => fmt(v ?? 0, 0);
+    $('#up-summary').textContent = report ? t('up.summary', { read: n(report.rowsRead), inserted: n(report.inserted),
+      updated: n(report.updated), unchanged: n(report.unchanged), rejected: n(report.rejected) }) : '';
     const changes = report?.indicatorChanges;
     // a dry run's changes are a what-if of the import on the current model: what importing the file would do
     $('#up-changes-block').hidden = !(report && changes);
@@ -68,16 +117,20 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     sessionStorage.setItem('qamrov.token', token.value.trim());
     dry.disabled = true;
     imp.disabled = true;
+    jobId = null;
     renderReport(null);
     diff.hide();
     $('#up-progress').value = 0;
     show('queued', '');
     const form = new FormData();
     form.append('file', file.files[0]);
-    const chosen = { file: file.files[0], layer: layer.value };
+    const chosen = { file: file.files[0], layer: layer.value, profile: profile.value, partial: partial.checked };
     debug.busy++;
     try {
-      const res = await fetch(`${api}/uploads/${encodeURIComponent(layer.value)}?dryRun=${dryRun}`, {
+      const params = new URLSearchParams({ dryRun: String(dryRun) });
+      if (chosen.profile) params.set('profile', chosen.profile);
+      if (chosen.partial) params.set('partial', 'true');
+      const res = await fetch(`${api}/uploads/${encodeURIComponent(layer.value)}?${params}`, {
         method: 'POST', body: form, headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() },
       });
       const body = await res.json().catch(() => ({}));
@@ -93,6 +146,7 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
         return;
       }
       const id = body.id || body.jobId;
+      jobId = id;
       let job = body;
       while (!FINAL.has(job.status)) {
         // poll the job until it ends; the server is local, so a short interval is cheap
@@ -124,7 +178,8 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     } finally {
       debug.busy--;
       dry.disabled = false;
-      imp.disabled = !(checked && checked.file === file.files[0] && checked.layer === layer.value);
+      imp.disabled = !(checked && checked.file === file.files[0] && checked.layer === layer.value
+        && checked.profile === profile.value && checked.partial === partial.checked);
     }
   }
 
