@@ -1006,7 +1006,7 @@ const manyBadFile = path.join(tmp, 'many-bad-sites.csv');
 fs.writeFileSync(manyBadFile, `${header}\n${Array.from({ length: 1200 },
   (_, i) => `E2E-MANY-${i},A,beeline,${(66 + i * 0.0005).toFixed(4)},39.5,6G,1800,0,65,30,35,active,2024-01-15`).join('\n')}\n`);
 
-await check('upload: a mapping profile takes another system\'s columns; every row error of a long report downloads', async () => {
+await check('upload: a mapping profile takes another system\'s columns; every row error of a long report downloads; partial imports', async () => {
   const token = await operatorToken();
   await pg.waitForFunction(() => document.querySelectorAll('#up-profile option').length > 1);
   const profiles = await pg.locator('#up-profile option').evaluateAll((os) => os.map((o) => o.value));
@@ -1043,8 +1043,19 @@ await check('upload: a mapping profile takes another system\'s columns; every ro
   assert(csv.length === 1201 && csv[0].startsWith('row,field,value,message'), `downloaded ${csv.length - 1} rows, header ${csv[0]}`);
   assert(csv.slice(1).every((l) => /^\d+,technology,6G,/.test(l)), `every downloaded error is a row's technology: ${csv[1]}`);
   await shot('07b-upload-long-report');
-  await pg.selectOption('#up-layer', 'base-stations');
-  return `${profiles.length - 1} profiles offered; the ITU set rejected without its profile, passed with it; ${shown} of 1,200 errors shown, all 1,200 downloaded`;
+
+  // "import the valid rows and report the rest": the same kind of bad row beside a good one passes, one rejected
+  const mixedFile = path.join(tmp, 'mixed-sites.csv');
+  fs.writeFileSync(mixedFile, `${header}\nE2E-MIX-1,A,beeline,66.4,39.4,4G,1800,0,65,30,35,active,2024-01-15\n`
+    + 'E2E-MIX-2,A,beeline,66.41,39.4,6G,1800,0,65,30,35,active,2024-01-15\n');
+  await pg.setInputFiles('#up-file', mixedFile);
+  assert(await dryRun() === 'rejected', 'all or nothing by default');
+  await pg.check('#up-partial');
+  const partial = await dryRun();
+  const summary = await pg.locator('#up-summary').innerText();
+  assert(partial === 'succeeded' && /1 rejected/.test(summary), `with partial=true: ${partial}, ${summary}`);
+  await pg.uncheck('#up-partial');
+  return `${profiles.length - 1} profiles offered; the ITU set rejected without its profile, passed with it; ${shown} of 1,200 errors shown, all 1,200 downloaded; partial: ${summary}`;
 });
 
 await check('no request left the local server', async () => {
