@@ -48,8 +48,7 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
 
   /** Every row error of the shown job as a file (fetched with the token: reads may be closed to anonymous callers). */
   async function downloadErrors(format) {
-    const res = await fetch(`${api}/jobs/${encodeURIComponent(jobId)}/errors?f=${format}`,
-      { headers: { Authorization: `Bearer ${token.value.trim()}`, 'Accept-Language': lang() } });
+    const res = await fetch(`${api}/jobs/${encodeURIComponent(jobId)}/errors?f=${format}`, { headers: { ...authHeaders(), Accept: '*/*' } });
     if (!res.ok) throw new Error(`errors download answered ${res.status}`);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await res.blob());
@@ -59,8 +58,9 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
   }
-  $('#up-errors-csv').addEventListener('click', () => downloadErrors('csv').catch((e) => show('failed', String(e), 'error')));
-  $('#up-errors-geojson').addEventListener('click', () => downloadErrors('geojson').catch((e) => show('failed', String(e), 'error')));
+  for (const format of ['csv', 'geojson']) {
+    $(`#up-errors-${format}`).addEventListener('click', () => downloadErrors(format).catch((e) => show('failed', String(e), 'error')));
+  }
   token.addEventListener('change', () => sessionStorage.setItem('qamrov.token', token.value.trim()));
 
   function show(status, message, cls = '') {
@@ -78,7 +78,6 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
     // the report lists the first errors; the count says how many there are, the buttons download every one
     const total = Math.max(report?.errorCount ?? errors.length, errors.length);
     $('#up-errors-count').textContent = t('up.errorsShown', { shown: fmt(errors.length, 0), total: fmt(total, 0) });
-    $('#up-errors-count').dataset.total = String(total);
     for (const b of ['#up-errors-csv', '#up-errors-geojson']) $(b).hidden = !jobId;
     const warnings = report?.warnings || [];
     $('#up-warnings').hidden = warnings.length === 0;
@@ -131,7 +130,7 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
       if (chosen.profile) params.set('profile', chosen.profile);
       if (chosen.partial) params.set('partial', 'true');
       const res = await fetch(`${api}/uploads/${encodeURIComponent(layer.value)}?${params}`, {
-        method: 'POST', body: form, headers: { Authorization: `Bearer ${token.value.trim()}`, Accept: 'application/json', 'Accept-Language': lang() },
+        method: 'POST', body: form, headers: authHeaders(),
       });
       const body = await res.json().catch(() => ({}));
       // no upload endpoint on this server (yet): 405 from the static handler, or 404 "no such resource"

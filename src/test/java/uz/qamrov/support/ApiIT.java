@@ -1,5 +1,6 @@
 package uz.qamrov.support;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -92,6 +93,17 @@ public abstract class ApiIT extends PostgisIT {
 
     protected static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A GET whose body is streamed (StreamingResponseBody): MockMvc needs the async dispatch to see it; expects 200. */
+    protected String getStreamed(String path) throws Exception {
+        MvcResult started = mvc.perform(get(path)).andReturn();
+        MvcResult done = started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn() : started;
+        if (done.getResponse().getStatus() != 200) {
+            throw new AssertionError(path + " answered " + done.getResponse().getStatus() + ": "
+                    + done.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        return done.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     protected JsonNode body(MvcResult r) throws Exception {

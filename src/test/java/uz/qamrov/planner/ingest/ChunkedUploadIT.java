@@ -1,8 +1,6 @@
 package uz.qamrov.planner.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -49,8 +47,7 @@ class ChunkedUploadIT extends ApiIT {
         assertThat(report.path("errors").get(0).path("field").asText()).isEqualTo("azimuth_deg");
         // the first chunk was valid and staged: nothing of it reached the table
         assertThat(count("SELECT count(*) FROM base_stations WHERE external_id LIKE 'CH-%'")).isZero();
-        var started = mvc.perform(get("/api/v1/jobs/" + job.path("id").asText() + "/errors")).andReturn();
-        JsonNode errors = body(mvc.perform(asyncDispatch(started)).andReturn()); // the errors stream
+        JsonNode errors = json.readTree(getStreamed("/api/v1/jobs/" + job.path("id").asText() + "/errors"));
         assertThat(errors.toString()).contains("\"row\":" + bad).contains("CH-" + bad);
     }
 
@@ -124,11 +121,7 @@ class ChunkedUploadIT extends ApiIT {
 
     /** A streamed report (StreamingResponseBody): MockMvc sees its body after the async dispatch. */
     private JsonNode streamed(String path) throws Exception {
-        var started = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)).andReturn();
-        var done = started.getRequest().isAsyncStarted() ? mvc.perform(org.springframework.test.web.servlet.request
-                .MockMvcRequestBuilders.asyncDispatch(started)).andReturn() : started;
-        assertThat(done.getResponse().getStatus()).as(path).isEqualTo(200);
-        return json.readTree(done.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return json.readTree(getStreamed(path));
     }
 
     /** Settlements are validated in chunks too (a national file need not be held whole): the same rules hold. */

@@ -1,11 +1,8 @@
 package uz.qamrov.planner.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +20,8 @@ import uz.qamrov.support.ApiIT;
 @TestPropertySource(properties = "qamrov.coverage.compute-on-start=false")
 class ImportReportIT extends ApiIT {
 
-    /** The reports stream their body (StreamingResponseBody): MockMvc needs the async dispatch to see it. */
-    String getString(String path) throws Exception {
-        var started = mvc.perform(get(path)).andReturn();
-        var done = started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn() : started;
-        assertThat(done.getResponse().getStatus()).as(path).isEqualTo(200);
-        return done.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
     JsonNode getJson(String path) throws Exception {
-        return json.readTree(getString(path));
+        return json.readTree(getStreamed(path));
     }
 
     @Test
@@ -57,7 +46,7 @@ class ImportReportIT extends ApiIT {
         assertThat(first.path("links").toString()).contains("\"next\"").contains("offset=10");
 
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().get()
-                .parse(new java.io.StringReader(getString("/api/v1/jobs/" + id + "/errors?f=csv"))).getRecords();
+                .parse(new java.io.StringReader(getStreamed("/api/v1/jobs/" + id + "/errors?f=csv"))).getRecords();
         assertThat(rows).hasSize(1200);
         assertThat(rows.get(7).get("row")).isEqualTo("8");
         assertThat(rows.get(7).get("field")).isEqualTo("technology");
@@ -117,7 +106,7 @@ class ImportReportIT extends ApiIT {
         JsonNode near = importFile("base-stations", op, "v3.csv", utf8(v3), "dryRun", "true");
         assertThat(near.path("status").asText()).as(near.toString()).isEqualTo("succeeded");
         var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(getString("/api/v1/jobs/" + near.path("id").asText() + "/diff?f=csv")))
+                .parse(new java.io.StringReader(getStreamed("/api/v1/jobs/" + near.path("id").asText() + "/diff?f=csv")))
                 .getRecords();
         Map<String, org.apache.commons.csv.CSVRecord> byId = new java.util.HashMap<>();
         rows.forEach(r -> byId.put(r.get("external_id"), r));

@@ -1,8 +1,6 @@
 package uz.qamrov.planner.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -132,12 +130,9 @@ class RealFormatFilesIT extends ApiIT {
         return members;
     }
 
-    /** Every error of the job, as the CSV download gives them (a streamed body: MockMvc's async dispatch). */
+    /** Every error of the job, as the CSV download gives them. */
     private List<CSVRecord> errors(String jobId) throws Exception {
-        var started = mvc.perform(get("/api/v1/jobs/" + jobId + "/errors?f=csv")).andReturn();
-        var done = started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn() : started;
-        assertThat(done.getResponse().getStatus()).isEqualTo(200);
-        String body = done.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String body = getStreamed("/api/v1/jobs/" + jobId + "/errors?f=csv");
         try (var parser = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(body))) {
             return parser.getRecords();
         }
