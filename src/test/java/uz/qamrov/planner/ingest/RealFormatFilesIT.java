@@ -19,12 +19,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.context.TestPropertySource;
 import uz.qamrov.support.ApiIT;
 
 /**
- * Two real files, byte for byte as published (fixtures/real/README.md): Geofabrik's railways shapefile of Latvia and
- * an OpenCelliD daily diff export. Neither is of Uzbekistan, so nothing of them can be stored; as dry runs they show
+ * Three real files, byte for byte as published (fixtures/real/README.md). OSM railways of Uzbekistan in Geofabrik's
+ * layout are loaded for real. Geofabrik's railways shapefile of Latvia and an OpenCelliD daily diff export are not of
+ * Uzbekistan, so nothing of them can be stored; as dry runs they show
  * that the readers and the import profiles take a real file with no hand editing: every row read, every row accounted
  * for, and the only reasons to reject it are its country (and, for 16 cells, their radio, CDMA).
  *
@@ -46,6 +49,7 @@ class RealFormatFilesIT extends ApiIT {
         double xmin = shp.getDouble(36), ymin = shp.getDouble(44), xmax = shp.getDouble(52), ymax = shp.getDouble(60);
         assertThat(records).as("GDAL counts 6,663 features (fixtures/real/README.md)").isEqualTo(6663);
 
+        int railwaysBefore = count("SELECT count(*) FROM railways"); // another test of this class may load some
         JsonNode job = importFile("railways", ADMIN_TOKEN, "gis_osm_railways_free_1.zip", zip,
                 "profile", "geofabrik-railways", "dryRun", "true");
         JsonNode report = job.path("report");
@@ -70,7 +74,89 @@ class RealFormatFilesIT extends ApiIT {
         assertThat(rows).as("one reason per way, every way").hasSize(records);
         assertThat(rows.first()).isEqualTo(1);
         assertThat(rows.last()).isEqualTo(records);
-        assertThat(count("SELECT count(*) FROM railways")).as("a dry run writes nothing").isZero();
+        assertThat(count("SELECT count(*) FROM railways")).as("a dry run writes nothing").isEqualTo(railwaysBefore);
+    }
+
+    /**
+     * OSM railways of Uzbekistan in Geofabrik's layout (8,747 ways, 7,827 unnamed), loaded for real with the profile
+     * and two parameters, no hand editing: each named line's ways become one railway (duplicates=merge, keyed by the
+     * name, an unnamed way by its OSM id), partial=true passes what lies inside the country. A double-tracked
+     * high-speed line of 269 ways is one railway whose parts are exactly those ways (lengths against GeographicLib on
+     * the file's own points), and the T–S–B target can be pointed at the high-speed lines by name.
+     */
+    @Test
+    void osmRailwaysOfUzbekistanLoadWithTheProfileEachNamedLineOneRailway() throws Exception {
+        byte[] zip = real("geofabrik-uzbekistan-railways.zip");
+        Map<String, byte[]> m = unzip(zip);
+        String base = "uzbekistan_railways_shp_cleaned_with_addition";
+        List<RawShapefile.Feature> ways = RawShapefile.read(m.get(base + ".shp"), m.get(base + ".shx"),
+                m.get(base + ".dbf"), StandardCharsets.UTF_8);
+        assertThat(ways).as("GDAL counts 8,747 features (fixtures/real/README.md)").hasSize(8747);
+        assertThat(ways.stream().filter(w -> w.get("name").isEmpty()).count()).isEqualTo(7827);
+
+        JsonNode job = importFile("railways", ADMIN_TOKEN, "uzbekistan_railways.zip", zip, "profile",
+                "geofabrik-railways", "map", "line_key:name|osm_id", "duplicates", "merge", "partial", "true");
+        JsonNode report = job.path("report");
+        assertThat(job.path("status").asText()).as(report.toString()).isEqualTo("succeeded");
+        JsonNode counts = report.path("rowCounts");
+        assertThat(counts.path("read").asInt()).isEqualTo(ways.size());
+        assertThat(counts.path("imported").asInt() + counts.path("rejected").asInt()).isEqualTo(ways.size());
+        assertThat(counts.path("superseded").asInt() + counts.path("withheld").asInt()).isZero();
+
+        // a line is its ways' key: the name, else the OSM id; one rejected way rejects its whole line
+        java.util.function.IntFunction<String> key = i -> ways.get(i).get("name").isEmpty()
+                ? ways.get(i).get("osm_id") : ways.get(i).get("name");
+        java.util.Set<String> rejectedKeys = new java.util.HashSet<>();
+        for (CSVRecord e : errors(job.path("id").asText())) {
+            int row = Integer.parseInt(e.get("row"));
+            assertThat(e.get("field")).as(e.toMap().toString()).isEqualTo("geometry");
+            assertThat(e.get("message")).startsWith(OUTSIDE);
+            rejectedKeys.add(key.apply(row - 1));
+        }
+        assertThat(rejectedKeys).as("ways of a neighbour's track (Beyneu)").isNotEmpty().hasSizeLessThan(20);
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        int rowsOfStoredLines = 0;
+        for (int i = 0; i < ways.size(); i++) {
+            if (!rejectedKeys.contains(key.apply(i))) {
+                lines.add(key.apply(i));
+                rowsOfStoredLines++;
+            }
+        }
+        assertThat(counts.path("imported").asInt()).isEqualTo(rowsOfStoredLines);
+        assertThat(report.path("inserted").asInt()).isEqualTo(lines.size());
+        assertThat(count("SELECT count(*) FROM railways")).isEqualTo(lines.size());
+
+        String highSpeed = "Toshkent-Samarqand tezyurar temir yoʻli";
+        List<RawShapefile.Feature> itsWays = ways.stream().filter(w -> w.get("name").equals(highSpeed)).toList();
+        assertThat(itsWays).hasSize(269);
+        double waysKm = itsWays.stream().mapToDouble(RawShapefile.Feature::lengthKm).sum();
+        double longestWayKm = itsWays.stream().mapToDouble(RawShapefile.Feature::lengthKm).max().orElseThrow();
+        Map<String, Object> stored = jdbc.queryForMap("SELECT count(*) AS n, sum(ST_NumGeometries(parts_geom)) AS parts, "
+                + "sum(ST_Length(parts_geom::geography)) / 1000 AS parts_km, sum(ST_Length(geom::geography)) / 1000 AS main_km "
+                + "FROM railways WHERE line_key = ?", highSpeed);
+        assertThat(((Number) stored.get("n")).intValue()).as("one railway").isEqualTo(1);
+        assertThat(((Number) stored.get("parts")).intValue()).as("every way kept as a part").isEqualTo(269);
+        assertThat(((Number) stored.get("parts_km")).doubleValue()).isCloseTo(waysKm, org.assertj.core.api.Assertions.within(1e-6 * waysKm));
+        assertThat(((Number) stored.get("main_km")).doubleValue()).as("the main path: one track, end to end")
+                .isBetween(longestWayKm, waysKm);
+
+        long target = jdbc.queryForObject("INSERT INTO targets (indicator_key, kind, target_value, unit, direction, "
+                + "deadline, title, source_document, source_item, subject_lines) VALUES "
+                + "('railways.tashkent_samarkand_bukhara.high_speed_mobile.pct', 'target', 100, '%', 'at_least', '2023-12-31', "
+                + "'T–S–B railway covered', 'roadmap', 'I.7', 'railway:key=tashkent_samarkand_bukhara') RETURNING id", Long.class);
+        try {
+            MvcResult put = mvc.perform(MockMvcRequestBuilders.put("/api/v1/targets/" + target + "/subject")
+                    .contentType("application/json").content("{\"subjectLines\":\"railway:name~%tezyurar%\"}")
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)).andReturn();
+            assertThat(put.getResponse().getStatus()).as(put.getResponse().getContentAsString()).isEqualTo(200);
+            TreeSet<String> named = new TreeSet<>();
+            body(put).get("lines").forEach(l -> named.add(l.get("key").asText()));
+            TreeSet<String> expected = new TreeSet<>();
+            lines.stream().filter(k -> k.contains("tezyurar")).forEach(expected::add);
+            assertThat(named).isEqualTo(expected).contains(highSpeed, "Samarqand-Buxoro tezyurar temir yoʻli");
+        } finally {
+            jdbc.update("DELETE FROM targets WHERE id = ?", target);
+        }
     }
 
     @Test
