@@ -8,5 +8,14 @@ import java.util.List;
  */
 public interface CoverageUpdater {
 
-    List<IndicatorChange> onNetworkChanged(NetworkChange change);
+    CoverageUpdate onNetworkChanged(NetworkChange change);
+
+    /**
+     * The indicator changes of an import, and a note for its report when something is still to come (null when
+     * everything, today's stored run included, is up to date).
+     */
+    record CoverageUpdate(List<IndicatorChange> changes, String note) {
+
+        static final CoverageUpdate NONE = new CoverageUpdate(List.of(), null);
+    }
 }

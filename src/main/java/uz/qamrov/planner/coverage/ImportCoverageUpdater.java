@@ -13,6 +13,8 @@ import uz.qamrov.engine.measure.Indicators;
  * What an import calls after its transaction committed: the model applies the change as a new generation, today's
  * run is stored on it, and the indicator changes are reported. If the incremental update fails, the generation
  * stays as it was, a full recompute starts in the background, and the failure propagates (the job report says so).
+ * If today's run is not stored within the readers' wait (a national rebuild after thousands of new lines), the
+ * update has still succeeded: its changes are reported with a note that the run is on its way.
  */
 @Component
 class ImportCoverageUpdater implements CoverageUpdater {
@@ -35,9 +37,9 @@ class ImportCoverageUpdater implements CoverageUpdater {
     }
 
     @Override
-    public List<IndicatorChange> onNetworkChanged(NetworkChange change) {
+    public CoverageUpdate onNetworkChanged(NetworkChange change) {
         if (change.isEmpty()) {
-            return List.of();
+            return CoverageUpdate.NONE;
         }
         LocalDate today = LocalDate.now(clock);
         Indicators before = models.ready() ? evaluations.indicators(today, CoverageFilter.ANY) : null;
@@ -54,7 +56,19 @@ class ImportCoverageUpdater implements CoverageUpdater {
         log.info("coverage: generation {} (from {}) in {} ms: {}", applied.generation(), applied.effectiveFrom(),
                 (System.nanoTime() - t0) / 1_000_000, applied.stats());
         Indicators after = evaluations.indicators(today, CoverageFilter.ANY);
-        runs.freshRun(today);
-        return before == null ? List.of() : IndicatorChange.between(before, after);
+        List<IndicatorChange> changes = before == null ? List.of() : IndicatorChange.between(before, after);
+        try {
+            runs.freshRun(today);
+        } catch (CoverageNotReadyException e) {
+            // the model and the indicators are up to date; only the stored run (gap lists, layers) is not yet: the
+            // import did not fail, and its report must not say so nor drop the changes it measured
+            log.info("coverage: generation {}: today's run not stored within the wait ({})", applied.generation(),
+                    e.getMessage());
+            return new CoverageUpdate(changes, "coverage is up to date (generation " + applied.generation()
+                    + ", indicators below); today's gap lists and layers are still being computed on it ("
+                    + e.getMessage() + "): until they are stored they answer from the previous run, marked \"stale\": "
+                    + "true; GET /api/v1/coverage/status shows the run");
+        }
+        return new CoverageUpdate(changes, null);
     }
 }

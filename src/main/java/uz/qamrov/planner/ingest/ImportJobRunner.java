@@ -315,8 +315,8 @@ class ImportJobRunner {
             return report.withCoverage(List.of(), "no coverage updater is configured: indicators not recomputed");
         }
         try {
-            List<IndicatorChange> changes = updater.onNetworkChanged(change);
-            return report.withCoverage(changes == null ? List.of() : changes, null);
+            CoverageUpdater.CoverageUpdate update = updater.onNetworkChanged(change);
+            return report.withCoverage(update.changes(), update.note());
         } catch (RuntimeException e) {
             log.warn("coverage update after an import failed", e);
             return report.withCoverage(List.of(), "the import was committed but the coverage update failed: " + e.getMessage());
