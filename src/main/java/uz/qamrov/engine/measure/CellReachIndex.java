@@ -128,7 +128,7 @@ final class CellReachIndex {
             recs[i].op = operators.acquire(recs[i].cell.operator());
             recs[i].settlements = p.hits()[i].settlements();
             recs[i].edges = p.hits()[i].edges();
-            recs[i].hits = p.hits()[i];
+            recs[i].settlementBits = p.hits()[i].bits();
             slots[i] = table.cells.slotCount();
             table.cells.add(recs[i]);
             table.columns.set(slots[i], recs[i]);

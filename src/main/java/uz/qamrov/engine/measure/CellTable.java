@@ -29,8 +29,12 @@ final class CellTable {
         int op = -1;
         int[] settlements = SettlementTable.NO_INTS;
         int[] edges = SettlementTable.NO_INTS;
-        /** What the footprint reaches, as found when the cell was committed (a model built next may take it). */
-        FootprintHitFinder.Hits hits;
+        /**
+         * The sample bits of each settlement in {@link #settlements} (shared with the settlement table, never mutated):
+         * with {@link #edges} and the edge table's intervals ({@link EdgeIntervalsByCell}) what the footprint reaches,
+         * which a model built next may take.
+         */
+        long[][] settlementBits;
         /**
          * The cell's part of a level at a point, made on first use by a diagnosis and kept while the record lives (a
          * changed cell gets a new record). Immutable, so a racing second computation only repeats the work.

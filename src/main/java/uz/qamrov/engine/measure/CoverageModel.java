@@ -324,7 +324,8 @@ public final class CoverageModel {
      * ({@link CoverageModelBuilder#reuseFootprints}); a snapshot, later changes of this model do not reach it.
      */
     public ReusableFootprints reusableFootprints() {
-        return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live(), layout));
+        return read(() -> ReusableFootprints.of(footprints, parts.cells().cells.live(), layout,
+                () -> read(() -> EdgeIntervalsByCell.of(parts.cells(), parts.edges()))));
     }
 
     /**

@@ -3,6 +3,7 @@ package uz.qamrov.engine.measure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import uz.qamrov.engine.footprint.Footprint;
 import uz.qamrov.engine.measure.CellTable.CellRec;
@@ -27,20 +28,29 @@ public final class ReusableFootprints {
     private final CellFootprints recipe;
     private final Map<Long, CellRec> byCellId;
     private final ReachLayout layout;
+    /** The giving model's edge intervals per cell, turned around on first use (under that model's read lock). */
+    private final Supplier<EdgeIntervalsByCell> edgeIntervals;
+    private EdgeIntervalsByCell turned;
 
-    private ReusableFootprints(CellFootprints recipe, Map<Long, CellRec> byCellId, ReachLayout layout) {
+    private ReusableFootprints(CellFootprints recipe, Map<Long, CellRec> byCellId, ReachLayout layout,
+            Supplier<EdgeIntervalsByCell> edgeIntervals) {
         this.recipe = recipe;
         this.byCellId = byCellId;
         this.layout = layout;
+        this.edgeIntervals = edgeIntervals;
     }
 
-    /** Called under the giving model's read lock. */
-    static ReusableFootprints of(CellFootprints recipe, List<CellRec> live, ReachLayout layout) {
+    /**
+     * Called under the giving model's read lock; {@code edgeIntervals} turns that model's edge table around when a
+     * model of the same layout first asks for hits (a model of another layout never does).
+     */
+    static ReusableFootprints of(CellFootprints recipe, List<CellRec> live, ReachLayout layout,
+            Supplier<EdgeIntervalsByCell> edgeIntervals) {
         Map<Long, CellRec> byId = new HashMap<>(live.size() * 2);
         for (CellRec r : live) {
             byId.put(r.cell.id(), r);
         }
-        return new ReusableFootprints(recipe, byId, layout);
+        return new ReusableFootprints(recipe, byId, layout, edgeIntervals);
     }
 
     /** Whether a model of {@code other}'s layout gives the offered footprints the hits they had. */
@@ -54,7 +64,20 @@ public final class ReusableFootprints {
      */
     FootprintHitFinder.Hits hitsFor(Cell c, Footprint taken) {
         CellRec r = byCellId.get(c.id());
-        return r != null && r.footprint == taken ? r.hits : null;
+        if (r == null || r.footprint != taken || r.settlementBits == null) {
+            return null;
+        }
+        // the giving model may have changed since this snapshot: a record it no longer holds gives no intervals,
+        // and its cell's hits are found afresh
+        double[][] intervals = edgeIntervals().of(r);
+        return intervals == null ? null : new FootprintHitFinder.Hits(r.settlements, r.settlementBits, r.edges, intervals);
+    }
+
+    private synchronized EdgeIntervalsByCell edgeIntervals() {
+        if (turned == null) {
+            turned = edgeIntervals.get();
+        }
+        return turned;
     }
 
     /** How many footprints are offered. */

@@ -139,6 +139,31 @@ class ReusableFootprintsTest {
         assertThat(oneLineLess.hitsReused()).as("another layout: one line fewer").isZero();
     }
 
+    /**
+     * The hits a model takes are the giving model's as they were found: their line intervals come from the giving
+     * model's edge table (a cell record no longer keeps its own copy), and a cell the giving model let go after the
+     * snapshot (a change applied to it meanwhile) is measured afresh. Answers, stretches included, as a fresh build.
+     */
+    @Test
+    void takesTheLineIntervalsFromTheGivingModelAndMeasuresACellItLetGo() {
+        CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
+        ReusableFootprints offered = before.reusableFootprints();
+        List<Long> letGo = cells.subList(0, 5).stream().map(Cell::id).toList();
+        before.applySiteChanges(letGo, List.of(), List.of(), List.of());
+        assertThat(before.stretches(LocalDate.of(2026, 6, 1), CoverageFilter.ANY)).as("lines to cover").isNotEmpty();
+
+        CoverageModel reusing = build(settlements, cells, dem, CoverageSettings.DEFAULTS, offered);
+        CoverageModel fresh = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
+
+        assertThat(reusing.footprintsReused()).isEqualTo(cells.size());
+        assertThat(reusing.hitsReused()).as("every cell but the five let go").isEqualTo(cells.size() - letGo.size());
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 1)}) {
+            IncrementalUpdateTest.assertSame(reusing.evaluate(d, CoverageFilter.ANY), fresh.evaluate(d, CoverageFilter.ANY),
+                    "reusing hits vs fresh " + d);
+            assertThat(reusing.stretches(d, CoverageFilter.ANY)).isEqualTo(fresh.stretches(d, CoverageFilter.ANY));
+        }
+    }
+
     @Test
     void takesNothingMadeWithAnotherRecipe() {
         CoverageModel before = build(settlements, cells, dem, CoverageSettings.DEFAULTS, null);
