@@ -38,7 +38,12 @@ import uz.qamrov.engine.model.Technology;
  */
 public final class CoverageUnionBuilder {
 
-    private final CoverageModel model;
+    /**
+     * The model until {@link #collect} took what a union needs from it: a union built after (background work of
+     * seconds to minutes) must not keep a whole generation alive once the model has moved on.
+     */
+    private CoverageModel model;
+    private final GeometryFactory gf;
     private Technology atLeast;
     private String operator;
     private int verticesPerFullCircle = 64;
@@ -49,6 +54,7 @@ public final class CoverageUnionBuilder {
 
     public CoverageUnionBuilder(CoverageModel model) {
         this.model = model;
+        this.gf = model.geometryFactory();
     }
 
     /** One-shot form: all regions, technology ≥ {@code atLeast} (null = any), operator (null = any). */
@@ -110,9 +116,15 @@ public final class CoverageUnionBuilder {
     public record Inputs(List<Footprint> footprints, List<AdminArea> regions) {
     }
 
+    /** Once per builder: afterwards it holds no model. */
     public Inputs collect(LocalDate asOf) {
-        return new Inputs(model.activeFootprints(asOf, atLeast, operator),
+        if (model == null) {
+            throw new IllegalStateException("this builder's inputs were collected already");
+        }
+        Inputs in = new Inputs(model.activeFootprints(asOf, atLeast, operator),
                 model.adminAreas().stream().filter(AdminArea::isRegion).toList());
+        model = null;
+        return in;
     }
 
     public List<RegionCoverage> build(LocalDate asOf) {
@@ -121,7 +133,6 @@ public final class CoverageUnionBuilder {
 
     /** The union of collected inputs; reads nothing else from the model. */
     public List<RegionCoverage> build(Inputs inputs) {
-        GeometryFactory gf = model.geometryFactory();
         List<Footprint> fps = inputs.footprints();
         List<AdminArea> regions = inputs.regions();
         if (regions.isEmpty()) {
