@@ -238,7 +238,8 @@ public final class CoverageModel {
                 lock.readLock()));
     }
 
-    private SignalDiagnoser diagnoser(CoverageSnapshot snapshot) {
+    /** A diagnoser of the snapshot's date and filter; the caller holds the read lock (package-private for tests). */
+    SignalDiagnoser diagnoser(CoverageSnapshot snapshot) {
         return new SignalDiagnoser(parts, new ActiveCells(snapshot.asOf(), snapshot.filter(), parts.cells(),
                 parts.operators()), footprints, uz.qamrov.engine.signal.SignalSettings.of(settings.linkBudget()));
     }

@@ -47,8 +47,11 @@ final class SignalDiagnoser {
         this.grid = new CellGrid(parts.cells().cells, active);
     }
 
-    /** The cells found around a place, and the nearest active cell per technology within the limit. */
-    private final class Place {
+    /**
+     * The cells found around a place, and the nearest active cell per technology within the limit. Answers of several
+     * services at one place share it (a candidate's level with terrain is measured once); one thread at a time.
+     */
+    final class Place {
         final double lon;
         final double lat;
         final List<SignalCandidate> candidates = new ArrayList<>();
@@ -149,8 +152,18 @@ final class SignalDiagnoser {
     }
 
     PlaceSignal stretch(LineStretch st) {
+        return stretch(st, around(st));
+    }
+
+    /** The place a stretch's answer is measured at: its middle. */
+    Place around(LineStretch st) {
         Coordinate mid = st.middle();
-        return signal(around(mid.x, mid.y), st.service(), st.covered(), null);
+        return around(mid.x, mid.y);
+    }
+
+    /** {@link #stretch(LineStretch)} at a place already found for it ({@link #around(LineStretch)}). */
+    PlaceSignal stretch(LineStretch st, Place p) {
+        return signal(p, st.service(), st.covered(), null);
     }
 
     /** Share of the settlement's samples inside the active footprints of the service. */

@@ -1,5 +1,7 @@
 package uz.qamrov.engine.measure;
 
+import org.locationtech.jts.geom.Coordinate;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Coordinate;
 import uz.qamrov.engine.signal.GapReason;
 
 /**
@@ -175,18 +178,35 @@ public final class SignalDiagnosis {
         diagnoseStretches(from, to, true);
     }
 
+    /**
+     * Stretches with the same middle (a line covered end to end has one stretch per mobile service, all alike) are
+     * diagnosed together: the cells around the place are found once and each candidate's level measured once. With a
+     * country's OSM railways that is most of them (thousands of short yard tracks in towns, each within reach of
+     * thousands of cells).
+     */
     private void diagnoseStretches(int from, int to, boolean gapsOnly) {
         check(from, to, stretches.length);
-        locked(() -> IntStream.range(from, to).parallel().forEach(k -> {
-            if (stretchDone[k] || gapsOnly && stretchList.get(k).covered()) {
-                return;
+        Map<Coordinate, List<Integer>> byMiddle = new java.util.LinkedHashMap<>();
+        for (int k = from; k < to; k++) {
+            byMiddle.computeIfAbsent(stretchList.get(k).middle(), c -> new java.util.ArrayList<>(3)).add(k);
+        }
+        List<List<Integer>> groups = new java.util.ArrayList<>(byMiddle.values());
+        locked(() -> groups.parallelStream().forEach(group -> {
+            SignalDiagnoser.Place place = null;
+            for (int k : group) {
+                if (stretchDone[k] || gapsOnly && stretchList.get(k).covered()) {
+                    continue;
+                }
+                stretches[k] = previousStretch(stretchList.get(k));
+                stretchFromPrevious[k] = stretches[k] != null;
+                if (stretches[k] == null) {
+                    if (place == null) {
+                        place = diagnoser.around(stretchList.get(k));
+                    }
+                    stretches[k] = diagnoser.stretch(stretchList.get(k), place);
+                }
+                stretchDone[k] = true;
             }
-            stretches[k] = previousStretch(stretchList.get(k));
-            stretchFromPrevious[k] = stretches[k] != null;
-            if (stretches[k] == null) {
-                stretches[k] = diagnoser.stretch(stretchList.get(k));
-            }
-            stretchDone[k] = true;
         }));
     }
 

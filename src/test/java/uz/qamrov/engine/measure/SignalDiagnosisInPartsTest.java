@@ -174,4 +174,22 @@ class SignalDiagnosisInPartsTest {
             d.stretches(part[1], part[2]);
         }
     }
+
+    /**
+     * Stretches with the same middle (a line covered or uncovered end to end has one per mobile service) are measured
+     * at one place, found once; each answer equals the stretch measured alone, at a place of its own.
+     */
+    @RepeatedTest(3)
+    void stretchesSharingAMiddleAnswerAsEachMeasuredAlone(RepetitionInfo repetition) {
+        World w = World.of("SignalDiagnosisInPartsTest", 20261204L + repetition.getCurrentRepetition(), 60);
+        List<LineStretch> list = w.snapshot().stretches();
+        long middles = list.stream().map(LineStretch::middle).distinct().count();
+        assertThat(middles).as("seed %d: stretches sharing their middle", w.seed()).isLessThan(list.size());
+        SignalDiagnoser alone = w.model().diagnoser(w.snapshot());
+        assertThat(w.whole().stretches()).hasSize(list.size());
+        for (int k = 0; k < list.size(); k++) {
+            assertThat(w.whole().stretches().get(k)).as("seed %d stretch %d", w.seed(), k)
+                    .isEqualTo(alone.stretch(list.get(k)));
+        }
+    }
 }
