@@ -34,6 +34,8 @@ class JobReportRepository {
 
     /** Values longer than this are cut in the stored copy of a rejected row (a megabyte-long id is still reported). */
     static final int MAX_VALUE_CHARS = 10_000;
+    /** A rejected row's geometry is kept whole up to this many characters of WKT, simplified beyond. */
+    static final int MAX_GEOMETRY_CHARS = 1_000_000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -88,7 +90,7 @@ class JobReportRepository {
             SourceFeature f = features.get(e.row());
             rows.add(java.util.Arrays.asList(job, kind, ++seq, e.row(), text(e.field()), text(e.value()),
                     text(e.message()), text(e.location()), f == null ? null : attrsJson(f),
-                    f == null ? null : text(geometryWkt(f))));
+                    f == null ? null : geometryWkt(f)));
         }
         copy("import_job_errors (job_id, kind, seq, row_number, field, value, message, location, attrs, geom_wkt)", rows);
         return seq;
@@ -139,9 +141,20 @@ class JobReportRepository {
     }
 
     /** The row's geometry, or for a CSV row its lon/lat when both are plain numbers on the globe. */
-    private static String geometryWkt(SourceFeature f) {
+    /**
+     * The row's geometry as WKT, whole: cut like a text value it would no longer parse, and one such row made the
+     * job's whole error download fail (a real fibre map's MultiLineStrings run to tens of thousands of characters).
+     * Beyond {@value #MAX_GEOMETRY_CHARS} characters it is simplified until it fits (a download shows where the row
+     * lies; the row's own file has its exact geometry).
+     */
+    static String geometryWkt(SourceFeature f) {
         if (f.geometry() != null) {
-            return f.geometry().toText();
+            org.locationtech.jts.geom.Geometry g = f.geometry();
+            String wkt = g.toText();
+            for (double tolerance = 1e-5; wkt.length() > MAX_GEOMETRY_CHARS && tolerance < 10; tolerance *= 4) {
+                wkt = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(g, tolerance).toText();
+            }
+            return wkt.length() > MAX_GEOMETRY_CHARS ? g.getEnvelope().toText() : wkt;
         }
         try {
             double lon = Double.parseDouble(f.attrs().getOrDefault("lon", ""));
@@ -167,8 +180,9 @@ class JobReportRepository {
      */
     RowSource errors(UUID job, String kind, long offset, int limit) {
         String sql = """
+                -- before 2026-12-04 a long WKT was cut like a text value (it ends with …): it no longer parses
                 SELECT seq AS id,
-                       CASE WHEN geom_wkt IS NOT NULL THEN ST_AsGeoJSON(ST_GeomFromText(geom_wkt, 4326), 6) END AS geometry,
+                       CASE WHEN geom_wkt IS NOT NULL AND right(geom_wkt, 1) <> '…' THEN ST_AsGeoJSON(ST_GeomFromText(geom_wkt, 4326), 6) END AS geometry,
                        json_build_object('row', row_number, 'field', field, 'value', value, 'message', message,
                                          'location', location, 'source', attrs)::text AS properties
                 FROM import_job_errors WHERE job_id = :job AND kind = :kind ORDER BY seq LIMIT :limit OFFSET :offset""";

@@ -159,6 +159,66 @@ class RealFormatFilesIT extends ApiIT {
         }
     }
 
+    /**
+     * ITU's fibre map of West Africa (WATRA): 1,219 transmission links in the ITU/Giga schema (`line_id`, `status`
+     * Operational / Planned / Unknown, and 19 links whose status pandas wrote as the text "&lt;NA&gt;"), mostly
+     * MultiLineStrings, one of them empty. With the `itu-fibre` profile, and its operators mapped to one registered
+     * here (`values=operator:*=uztelecom`), every link is read and the only reasons to reject one are: its country;
+     * a status no rule names (the row error lists the accepted values); no coordinates. Every error downloads: a long
+     * link's geometry used to be cut like a text value, and one such row made the whole download answer 500.
+     */
+    @Test
+    void ituFibreLinksOfWestAfricaAreReadWholeWithTheProfile() throws Exception {
+        byte[] geojson;
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(real("itu-watra-fibre-lines.geojson.gz")))) {
+            geojson = in.readAllBytes();
+        }
+        JsonNode features = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geojson).get("features");
+        assertThat(features).as("1,219 links (fixtures/real/README.md)").hasSize(1219);
+        TreeSet<Integer> noStatus = new TreeSet<>();
+        TreeSet<Integer> empty = new TreeSet<>();
+        TreeSet<Integer> rest = new TreeSet<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            boolean na = f.get("properties").get("status").asText().equals("<NA>");
+            boolean none = f.get("geometry").get("coordinates").isEmpty();
+            (na ? noStatus : none ? empty : rest).add(i + 1);
+        }
+        assertThat(noStatus).hasSize(19);
+        assertThat(empty).containsExactly(564);
+
+        JsonNode job = importFile("fiber-routes", ADMIN_TOKEN, "combined_lines.geojson", geojson,
+                "profile", "itu-fibre", "values", "operator:*=uztelecom", "dryRun", "true");
+        JsonNode report = job.path("report");
+        assertThat(job.path("status").asText()).as(report.toString()).isEqualTo("rejected");
+        assertThat(report.path("rowCounts").path("read").asInt()).isEqualTo(features.size());
+        assertThat(report.path("rowCounts").path("rejected").asInt()).isEqualTo(features.size());
+        assertThat(report.path("warnings").toString()).contains("mapping 'itu-fibre");
+
+        TreeSet<Integer> outside = new TreeSet<>();
+        TreeSet<Integer> statusErrors = new TreeSet<>();
+        TreeSet<Integer> emptyErrors = new TreeSet<>();
+        for (CSVRecord e : errors(job.path("id").asText())) {
+            int row = Integer.parseInt(e.get("row"));
+            String message = e.get("message");
+            switch (e.get("field")) {
+                case "geometry" -> (message.startsWith(OUTSIDE) ? outside : emptyErrors).add(row);
+                case "status" -> {
+                    assertThat(message).contains("active").contains("planned");
+                    statusErrors.add(row);
+                }
+                default -> throw new AssertionError("an error no real link should have: " + e.toMap());
+            }
+            if (e.get("field").equals("geometry") && !message.startsWith(OUTSIDE)) {
+                assertThat(message).isEqualTo("the line is empty (no coordinates)");
+            }
+        }
+        assertThat(statusErrors).isEqualTo(noStatus);
+        assertThat(emptyErrors).isEqualTo(empty);
+        assertThat(outside).as("every other link is outside Uzbekistan").isEqualTo(rest);
+        assertThat(count("SELECT count(*) FROM fiber_routes")).as("a dry run writes nothing").isZero();
+    }
+
     @Test
     void anOpenCellIdExportIsReadWholeAndRejectedOnlyForItsCountryAndCdma() throws Exception {
         byte[] csv;
