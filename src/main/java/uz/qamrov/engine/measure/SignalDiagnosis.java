@@ -188,7 +188,9 @@ public final class SignalDiagnosis {
         check(from, to, stretches.length);
         Map<Coordinate, List<Integer>> byMiddle = new java.util.LinkedHashMap<>();
         for (int k = from; k < to; k++) {
-            byMiddle.computeIfAbsent(stretchList.get(k).middle(), c -> new java.util.ArrayList<>(3)).add(k);
+            if (!(stretchDone[k] || gapsOnly && stretchList.get(k).covered())) {
+                byMiddle.computeIfAbsent(stretchList.get(k).middle(), c -> new java.util.ArrayList<>(3)).add(k);
+            }
         }
         List<List<Integer>> groups = new java.util.ArrayList<>(byMiddle.values());
         locked(() -> groups.parallelStream().forEach(group -> {

@@ -113,7 +113,8 @@ class RealFormatFilesIT extends ApiIT {
             assertThat(e.get("message")).startsWith(OUTSIDE);
             rejectedKeys.add(key.apply(row - 1));
         }
-        assertThat(rejectedKeys).as("ways of a neighbour's track (Beyneu)").isNotEmpty().hasSizeLessThan(20);
+        // row 595 runs into Kazakhstan (towards Beyneu); the ITs' rough region outlines may reject a few more
+        assertThat(rejectedKeys).as("ways outside the country").contains(key.apply(594)).hasSizeLessThan(20);
         java.util.Set<String> lines = new java.util.HashSet<>();
         int rowsOfStoredLines = 0;
         for (int i = 0; i < ways.size(); i++) {
