@@ -151,17 +151,13 @@ final class SignalDiagnoser {
         return out;
     }
 
-    PlaceSignal stretch(LineStretch st) {
-        return stretch(st, around(st));
-    }
-
     /** The place a stretch's answer is measured at: its middle. */
     Place around(LineStretch st) {
         Coordinate mid = st.middle();
         return around(mid.x, mid.y);
     }
 
-    /** {@link #stretch(LineStretch)} at a place already found for it ({@link #around(LineStretch)}). */
+    /** A stretch's answer at the place found for it ({@link #around(LineStretch)}; stretches sharing a middle share it). */
     PlaceSignal stretch(LineStretch st, Place p) {
         return signal(p, st.service(), st.covered(), null);
     }

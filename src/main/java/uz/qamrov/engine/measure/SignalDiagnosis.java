@@ -1,10 +1,10 @@
 package uz.qamrov.engine.measure;
 
-import org.locationtech.jts.geom.Coordinate;
-
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,19 +186,17 @@ public final class SignalDiagnosis {
      */
     private void diagnoseStretches(int from, int to, boolean gapsOnly) {
         check(from, to, stretches.length);
-        Map<Coordinate, List<Integer>> byMiddle = new java.util.LinkedHashMap<>();
+        // the stretches to diagnose, by middle (those done, or covered ones of a gaps-only pass, are not)
+        Map<Coordinate, List<Integer>> byMiddle = new LinkedHashMap<>();
         for (int k = from; k < to; k++) {
             if (!(stretchDone[k] || gapsOnly && stretchList.get(k).covered())) {
-                byMiddle.computeIfAbsent(stretchList.get(k).middle(), c -> new java.util.ArrayList<>(3)).add(k);
+                byMiddle.computeIfAbsent(stretchList.get(k).middle(), c -> new ArrayList<>(3)).add(k);
             }
         }
-        List<List<Integer>> groups = new java.util.ArrayList<>(byMiddle.values());
+        List<List<Integer>> groups = new ArrayList<>(byMiddle.values());
         locked(() -> groups.parallelStream().forEach(group -> {
             SignalDiagnoser.Place place = null;
             for (int k : group) {
-                if (stretchDone[k] || gapsOnly && stretchList.get(k).covered()) {
-                    continue;
-                }
                 stretches[k] = previousStretch(stretchList.get(k));
                 stretchFromPrevious[k] = stretches[k] != null;
                 if (stretches[k] == null) {

@@ -140,9 +140,8 @@ class JobReportRepository {
         }
     }
 
-    /** The row's geometry, or for a CSV row its lon/lat when both are plain numbers on the globe. */
     /**
-     * The row's geometry as WKT, whole: cut like a text value it would no longer parse, and one such row made the
+     * The row's geometry, or for a CSV row its lon/lat when both are plain numbers on the globe. As WKT, whole: cut like a text value it would no longer parse, and one such row made the
      * job's whole error download fail (a real fibre map's MultiLineStrings run to tens of thousands of characters).
      * Beyond {@value #MAX_GEOMETRY_CHARS} characters it is simplified until it fits (a download shows where the row
      * lies; the row's own file has its exact geometry).

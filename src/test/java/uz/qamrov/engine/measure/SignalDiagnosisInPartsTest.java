@@ -189,7 +189,7 @@ class SignalDiagnosisInPartsTest {
         assertThat(w.whole().stretches()).hasSize(list.size());
         for (int k = 0; k < list.size(); k++) {
             assertThat(w.whole().stretches().get(k)).as("seed %d stretch %d", w.seed(), k)
-                    .isEqualTo(alone.stretch(list.get(k)));
+                    .isEqualTo(alone.stretch(list.get(k), alone.around(list.get(k))));
         }
     }
 }
