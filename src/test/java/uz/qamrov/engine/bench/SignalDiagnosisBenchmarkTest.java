@@ -31,10 +31,10 @@ class SignalDiagnosisBenchmarkTest {
 
     @Test
     void diagnoseTheNationalDataset() throws Exception {
-        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        GeodataInputs in = inputs();
         CoverageModel model = in.model();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < Integer.getInteger("qamrov.bench.rounds", 3); round++) {
             for (LocalDate d : DATES) {
                 CoverageSnapshot snap = model.evaluate(d, CoverageFilter.ANY);
                 long c0 = os.getProcessCpuTime();
@@ -55,6 +55,12 @@ class SignalDiagnosisBenchmarkTest {
         }
     }
 
+    /** The shipped dataset; with {@code -Dqamrov.bench.railways=true} the real OSM railways added ({@link OsmRailways}). */
+    private static GeodataInputs inputs() throws Exception {
+        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        return Boolean.getBoolean("qamrov.bench.railways") ? OsmRailways.addedTo(in) : in;
+    }
+
     /**
      * Today's run after an upload of 10 new sites (3 cells each, placed on existing sites' positions of the dataset so
      * that they land where people live): the diagnosis from scratch against the one that keeps the untouched covered
@@ -62,7 +68,7 @@ class SignalDiagnosisBenchmarkTest {
      */
     @Test
     void diagnoseAfterATenSiteUpload() throws Exception {
-        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        GeodataInputs in = inputs();
         CoverageModel model = in.model();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         LocalDate today = LocalDate.of(2025, 9, 30);
@@ -115,7 +121,7 @@ class SignalDiagnosisBenchmarkTest {
      */
     @Test
     void diagnoseAJumpOfEighteenMonths() throws Exception {
-        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        GeodataInputs in = inputs();
         CoverageModel model = in.model();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         SignalReport previous = model.diagnose(model.evaluate(LocalDate.of(2019, 12, 31), CoverageFilter.ANY));
@@ -135,7 +141,7 @@ class SignalDiagnosisBenchmarkTest {
      */
     @Test
     void diagnoseTheNextMonth() throws Exception {
-        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        GeodataInputs in = inputs();
         CoverageModel model = in.model();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         LocalDate first = LocalDate.of(2021, 12, 31);
@@ -174,7 +180,7 @@ class SignalDiagnosisBenchmarkTest {
      */
     @Test
     void diagnoseTheGapsFirst() throws Exception {
-        GeodataInputs in = GeodataInputs.read(Path.of("geodata"));
+        GeodataInputs in = inputs();
         CoverageModel model = in.model();
         SignalReport today = model.diagnose(model.evaluate(LocalDate.of(2026, 12, 3), CoverageFilter.ANY));
         for (int rep = 0; rep < 2; rep++) {

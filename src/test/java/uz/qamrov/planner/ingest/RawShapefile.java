@@ -18,17 +18,17 @@ import net.sf.geographiclib.Geodesic;
  * .dbf: record count at byte 4, header and record lengths at 8 and 10, 32-byte field descriptors until 0x0D; each
  * record a deletion flag and fixed-width text.
  */
-final class RawShapefile {
+public final class RawShapefile {
 
     /** One record: its attributes (trimmed text) and its parts as lon/lat pairs. */
-    record Feature(Map<String, String> attributes, List<double[][]> parts) {
+    public record Feature(Map<String, String> attributes, List<double[][]> parts) {
 
-        String get(String field) {
+        public String get(String field) {
             return attributes.get(field);
         }
 
         /** The sum of its parts' geodesic lengths on WGS84, in km (GeographicLib). */
-        double lengthKm() {
+        public double lengthKm() {
             double m = 0;
             for (double[][] part : parts) {
                 for (int i = 1; i < part.length; i++) {
@@ -42,7 +42,7 @@ final class RawShapefile {
     private RawShapefile() {
     }
 
-    static List<Feature> read(byte[] shp, byte[] shx, byte[] dbf, Charset charset) {
+    public static List<Feature> read(byte[] shp, byte[] shx, byte[] dbf, Charset charset) {
         List<Map<String, String>> rows = dbf(dbf, charset);
         int records = (shx.length - 100) / 8;
         if (records != rows.size()) {
