@@ -32,6 +32,9 @@ final class SignalDiagnoser {
 
     private static final Service[] MOBILE = Service.mobile();
     private static final Technology[] TECH = Technology.values();
+    /** Highest flat margin first (an upper bound of the margin with terrain), then the lowest cell id. */
+    private static final Comparator<SignalCandidate> BEST_FLAT_FIRST = Comparator
+            .comparingDouble((SignalCandidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id());
 
     private final CoverageModel.Parts m;
     private final ActiveCells active;
@@ -255,14 +258,8 @@ final class SignalDiagnoser {
         if (covered && !footprints.levelsWithTerrain()) {
             return coveredFlat(p, s, min);
         }
-        List<SignalCandidate> cands = new ArrayList<>();
-        for (SignalCandidate c : p.candidates) {
-            if (c.tech >= min) {
-                cands.add(c);
-            }
-        }
+        List<SignalCandidate> cands = covered ? bestFirst(p, min) : all(p, min);
         // best level: flat margins bound the margins with terrain from above
-        cands.sort(Comparator.comparingDouble((SignalCandidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id()));
         PointLevel best = null;
         for (SignalCandidate c : cands) {
             if (best != null && c.flat.marginDb() <= best.marginDb()) {
@@ -280,6 +277,46 @@ final class SignalDiagnoser {
         }
         GapReason reason = covered ? null : GapReasonRule.reason(evidence(p, s, cands, share));
         return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, reason);
+    }
+
+    /** A place's candidates of technology {@code min} or better, in {@link #BEST_FLAT_FIRST} order. */
+    private static List<SignalCandidate> all(Place p, int min) {
+        List<SignalCandidate> out = new ArrayList<>();
+        for (SignalCandidate c : p.candidates) {
+            if (c.tech >= min) {
+                out.add(c);
+            }
+        }
+        out.sort(BEST_FLAT_FIRST);
+        return out;
+    }
+
+    /**
+     * Of a place's candidates of technology {@code min} or better, those {@link #signal}'s search for the best level
+     * can reach, in {@link #BEST_FLAT_FIRST} order: the first, then only those whose flat margin beats the first's
+     * margin with terrain (the search stops at the first that does not, and the best only rises). A covered place in
+     * a town has hundreds of candidates and needs a few; its evidence (which needs them all) is never asked for.
+     */
+    private static List<SignalCandidate> bestFirst(Place p, int min) {
+        SignalCandidate first = null;
+        for (SignalCandidate c : p.candidates) {
+            if (c.tech >= min && (first == null || BEST_FLAT_FIRST.compare(c, first) < 0)) {
+                first = c;
+            }
+        }
+        List<SignalCandidate> out = new ArrayList<>();
+        if (first == null) {
+            return out;
+        }
+        double bar = first.full(p.lon, p.lat).marginDb();
+        for (SignalCandidate c : p.candidates) {
+            if (c.tech >= min && c != first && c.flat.marginDb() > bar) {
+                out.add(c);
+            }
+        }
+        out.sort(BEST_FLAT_FIRST);
+        out.add(0, first);
+        return out;
     }
 
     /**

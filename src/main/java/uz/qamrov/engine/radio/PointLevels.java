@@ -44,12 +44,14 @@ public final class PointLevels {
         final RadialSolver solver;
         final double thresholdDbm;
         final LocalMetric metric;
+        final double boresightHorizontalDb;
 
         Prepared(Cell cell, RadialSolver solver, double thresholdDbm, LocalMetric metric) {
             this.cell = cell;
             this.solver = solver;
             this.thresholdDbm = thresholdDbm;
             this.metric = metric;
+            this.boresightHorizontalDb = solver.pattern().horizontalDb(0);
         }
     }
 
@@ -79,8 +81,11 @@ public final class PointLevels {
         double dKm = Math.max(dM / 1000, PathLossModel.FLOOR_KM);
         double az = Math.toDegrees(FdlibmAtan.atan2(xy[0], xy[1]));
         double off = cell.isOmni() ? 0 : Math.IEEEremainder(az - cell.azimuthDeg(), 360);
-        double flat = threshold + solver.marginDb(off, dKm);
-        double boresight = threshold + solver.marginDb(0, dKm);
+        // the distance's terms once for both radials (RadialSolver.marginDb's arithmetic, the same bits)
+        double vertical = solver.verticalDb(dKm);
+        double lossDb = solver.pathLossDb(dKm);
+        double flat = threshold + solver.marginFromTermsDb(solver.pattern().horizontalDb(off), vertical, lossDb);
+        double boresight = threshold + solver.marginFromTermsDb(p.boresightHorizontalDb, vertical, lossDb);
         double loss = 0;
         PointLevel.Obstacle obstacle = null;
         if (withTerrain && dem != null && dM > 1) {

@@ -182,6 +182,50 @@ class SignalDiagnosisTest {
     }
 
 
+    /**
+     * The search for a covered place's best level goes past the cell with the best flat level when terrain lowers it:
+     * the ridge above stands between an omni cell 3.5 km west of a road's stretch (the higher flat level, and one of
+     * the stretch's candidates: it is in flat range) and the stretch; a second omni cell 4 km east of it looks over
+     * the open plateau. The stretch's answer is the eastern cell's, with the level it has alone; the western one,
+     * alone and without the DEM, would give more.
+     */
+    @Test
+    void coveredStretchBehindARidgeTakesTheCellItCanSeeEvenWithALowerFlatLevel() {
+        Dem ridge = dem((x, y) -> Math.abs(x - 2500) < 200 ? 800 : 400);
+        double[] west = LocalMetric.destination(LON, LAT, 90, 1_000);
+        double[] east = LocalMetric.destination(LON, LAT, 90, 8_500);
+        Cell shadowed = new Cell(1, 1, "op", Technology.G4, 800, null, 360, 30, null, null, west[0], west[1], Validity.ALWAYS);
+        Cell seen = new Cell(2, 2, "op", Technology.G4, 800, null, 360, 30, null, null, east[0], east[1], Validity.ALWAYS);
+        double[] mid = LocalMetric.destination(LON, LAT, 90, 4_500);
+        double[] n = LocalMetric.destination(mid[0], mid[1], 0, 100);
+        double[] s = LocalMetric.destination(mid[0], mid[1], 180, 100);
+        TransportLine road = new TransportLine(7, LineKind.HIGHWAY, "A1", "international", new GeometryFactory()
+                .createLineString(new Coordinate[] {new Coordinate(s[0], s[1]), new Coordinate(n[0], n[1])}));
+        PlaceSignal both = stretch(model(RadioSettings.DEFAULTS, List.of(shadowed, seen), List.of(), List.of(road), ridge));
+        PlaceSignal alone = stretch(model(RadioSettings.DEFAULTS, List.of(seen), List.of(), List.of(road), ridge));
+        PlaceSignal westFlat = stretch(model(RadioSettings.DEFAULTS, List.of(shadowed), List.of(), List.of(road), null));
+        assertThat(both.reason()).isNull();
+        assertThat(both.bestCellId()).isEqualTo(2L);
+        assertThat(both.bestLevelDbm()).isEqualTo(alone.bestLevelDbm());
+        assertThat(westFlat.bestCellId()).isEqualTo(1L);
+        assertThat(westFlat.bestLevelDbm()).isGreaterThan(alone.bestLevelDbm() + 1);
+    }
+
+    /** The answer of the model's one line for high-speed mobile internet, which must be one covered stretch. */
+    private static PlaceSignal stretch(CoverageModel m) {
+        CoverageSnapshot snap = m.evaluate(D, CoverageFilter.ANY);
+        SignalReport report = m.diagnose(snap);
+        for (int k = 0; k < snap.stretches().size(); k++) {
+            LineStretch st = snap.stretches().get(k);
+            if (st.service() == Service.HIGH_SPEED_MOBILE) {
+                assertThat(st.covered()).isTrue();
+                assertThat(st.lengthKm()).isCloseTo(0.2, within(0.001));
+                return report.stretches().get(k);
+            }
+        }
+        throw new AssertionError("no stretch for high-speed mobile internet");
+    }
+
     /** 0.3° × 0.3° DEM of 0.001° cells centred on the site, heights from the plane offset (as TerrainFootprintTest). */
     static Dem dem(uz.qamrov.engine.Fixtures.Height h) {
         return uz.qamrov.engine.Fixtures.demAround(LON, LAT, h);
