@@ -255,9 +255,6 @@ final class SignalDiagnoser {
     /** {@code share}: covered share of a settlement judged by area, null for a point. */
     private PlaceSignal signal(Place p, Service s, boolean covered, Double share) {
         int min = s.minimumTechnology().ordinal();
-        if (covered && !footprints.levelsWithTerrain()) {
-            return coveredFlat(p, s, min);
-        }
         List<SignalCandidate> cands = covered ? bestFirst(p, min) : all(p, min);
         // best level: flat margins bound the margins with terrain from above
         PointLevel best = null;
@@ -270,12 +267,12 @@ final class SignalDiagnoser {
                 best = l;
             }
         }
+        if (covered) {
+            return coveredSignal(best, settings.thresholds());
+        }
         SignalClass cls = best == null ? SignalClass.BELOW_THRESHOLD
                 : settings.thresholds().classify(best.technology(), best.levelDbm());
-        if (covered && cls == SignalClass.BELOW_THRESHOLD) {
-            cls = SignalClass.FAIR;
-        }
-        GapReason reason = covered ? null : GapReasonRule.reason(evidence(p, s, cands, share));
+        GapReason reason = GapReasonRule.reason(evidence(p, s, cands, share));
         return new PlaceSignal(best == null ? null : best.cellId(), best == null ? null : round1(best.levelDbm()), cls, reason);
     }
 
@@ -296,6 +293,7 @@ final class SignalDiagnoser {
      * can reach, in {@link #BEST_FLAT_FIRST} order: the first, then only those whose flat margin beats the first's
      * margin with terrain (the search stops at the first that does not, and the best only rises). A covered place in
      * a town has hundreds of candidates and needs a few; its evidence (which needs them all) is never asked for.
+     * Without terrain that is the best flat candidate alone (nothing beats its own margin).
      */
     private static List<SignalCandidate> bestFirst(Place p, int min) {
         SignalCandidate first = null;
@@ -317,32 +315,6 @@ final class SignalDiagnoser {
         out.sort(BEST_FLAT_FIRST);
         out.add(0, first);
         return out;
-    }
-
-    /**
-     * {@link #signal} for a covered place without terrain: the level with terrain is the flat level, so the best is
-     * the highest flat margin (the lowest cell id among equals), one pass instead of a sort of the place's cells (a
-     * town is in reach of thousands).
-     */
-    private PlaceSignal coveredFlat(Place p, Service s, int min) {
-        PointLevel best = null;
-        long bestId = Long.MAX_VALUE;
-        for (SignalCandidate c : p.candidates) {
-            if (c.tech < min) {
-                continue;
-            }
-            double margin = c.flat.marginDb();
-            long id = c.rec.cell.id();
-            if (best == null || margin > best.marginDb() || (margin == best.marginDb() && id < bestId)) {
-                best = c.flat;
-                bestId = id;
-            }
-        }
-        return coveredSignal(best);
-    }
-
-    private PlaceSignal coveredSignal(PointLevel best) {
-        return coveredSignal(best, settings.thresholds());
     }
 
     /** A covered place's signal from its best level: at least {@code FAIR} (see {@link PlaceSignal}). */
