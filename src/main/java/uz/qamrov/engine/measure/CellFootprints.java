@@ -109,6 +109,11 @@ final class CellFootprints {
         return levels.level(cell, lon, lat, withTerrain);
     }
 
+    /** An upper bound of the flat margin of a prepared cell at a distance: see {@link PointLevels#flatMarginUpperBoundDb}. */
+    double flatMarginUpperBoundDb(PointLevels.Prepared cell, double distanceM) {
+        return levels.flatMarginUpperBoundDb(cell, distanceM);
+    }
+
     EnvironmentClass environmentOf(Cell c) {
         return environmentCache.computeIfAbsent(new Point(c.lon(), c.lat()), p -> classifier.classify(p.lon(), p.lat()));
     }

@@ -79,13 +79,13 @@ final class CoveredSince {
                 }
                 if (best == null) {
                     best = candidate(made, bestSlot, r);
-                    bestFull = best.full(r.s.lon(), r.s.lat());
+                    bestFull = best.full();
                 }
                 SignalCandidate c = candidate(made, slot, r);
-                if (c.flat.marginDb() < bestFull.marginDb()) {
+                if (c.flatMarginBoundDb() < bestFull.marginDb() || c.flat().marginDb() < bestFull.marginDb()) {
                     continue; // terrain only lowers a level: it cannot reach the best
                 }
-                PointLevel full = c.full(r.s.lon(), r.s.lat());
+                PointLevel full = c.full();
                 if (higher(full, c, bestFull, best)) {
                     best = c;
                     bestFull = full;
@@ -107,8 +107,8 @@ final class CoveredSince {
         if (aFull.marginDb() != bFull.marginDb()) {
             return aFull.marginDb() > bFull.marginDb();
         }
-        if (a.flat.marginDb() != b.flat.marginDb()) {
-            return a.flat.marginDb() > b.flat.marginDb();
+        if (a.flat().marginDb() != b.flat().marginDb()) {
+            return a.flat().marginDb() > b.flat().marginDb();
         }
         return a.rec.cell.id() < b.rec.cell.id();
     }

@@ -1,40 +1,75 @@
 package uz.qamrov.engine.measure;
 
+import uz.qamrov.engine.geodesy.LocalMetric;
 import uz.qamrov.engine.measure.CellTable.CellRec;
 import uz.qamrov.engine.radio.PointLevel;
 import uz.qamrov.engine.radio.PointLevels;
 
 /**
- * A cell a diagnosis considers at one place: its flat level, and its level with terrain once asked for (the terrain
- * walk is the dear part, and a flat margin bounds it from above, so most candidates never need it).
+ * A cell a diagnosis considers at one place: its flat level and its level with terrain, each computed when first
+ * asked for. A flat margin bounds the margin with terrain from above (the terrain walk is the dear part, so most
+ * candidates never need it), and {@link #flatMarginBoundDb} bounds the flat margin from above at a fraction of its
+ * cost (a covered place in a town has hundreds of candidates and needs the levels of a few). One thread at a time.
  */
 final class SignalCandidate {
 
     final CellRec rec;
     final int tech;
-    final PointLevel flat;
+    private final double lon;
+    private final double lat;
     private final CellFootprints footprints;
+    private PointLevel flat;
     private PointLevel full;
+    private double flatBound = Double.NaN;
+    private double distanceM;
 
     SignalCandidate(CellRec rec, double lon, double lat, CellFootprints footprints) {
-        this.rec = rec;
-        this.tech = rec.cell.technology().ordinal();
-        this.footprints = footprints;
-        this.flat = footprints.levelAt(prepared(rec, footprints), lon, lat, false);
-        this.full = footprints.levelsWithTerrain() ? null : flat;
+        this(rec, lon, lat, Double.NaN, footprints);
     }
 
-    /** The level with terrain at the same place (the flat one when the model has no terrain). */
-    PointLevel full(double lon, double lat) {
+    /** {@code distanceM}: the place's {@link LocalMetric#distanceM} from the cell when known, else NaN. */
+    SignalCandidate(CellRec rec, double lon, double lat, double distanceM, CellFootprints footprints) {
+        this.distanceM = distanceM;
+        this.rec = rec;
+        this.tech = rec.cell.technology().ordinal();
+        this.lon = lon;
+        this.lat = lat;
+        this.footprints = footprints;
+    }
+
+    /** The level without terrain at the place. */
+    PointLevel flat() {
+        if (flat == null) {
+            flat = footprints.levelAt(prepared(rec, footprints), lon, lat, false);
+        }
+        return flat;
+    }
+
+    /** An upper bound of {@code flat().marginDb()}; that margin itself once it is known. */
+    double flatMarginBoundDb() {
+        if (flat != null) {
+            return flat.marginDb();
+        }
+        if (Double.isNaN(flatBound)) {
+            if (Double.isNaN(distanceM)) {
+                distanceM = LocalMetric.distanceM(lon, lat, rec.cell.lon(), rec.cell.lat());
+            }
+            flatBound = footprints.flatMarginUpperBoundDb(prepared(rec, footprints), distanceM);
+        }
+        return flatBound;
+    }
+
+    /** The level with terrain at the place (the flat one when the model has no terrain). */
+    PointLevel full() {
         if (full == null) {
-            full = footprints.levelAt(prepared(rec, footprints), lon, lat, true);
+            full = footprints.levelsWithTerrain() ? footprints.levelAt(prepared(rec, footprints), lon, lat, true) : flat();
         }
         return full;
     }
 
     /** Whether the level with terrain is known already (then asking for it costs nothing). */
     boolean hasFull() {
-        return full != null;
+        return full != null || flat != null && !footprints.levelsWithTerrain();
     }
 
     /** The cell's part of a level at a point, made on first use and kept on the cell's record. */

@@ -34,7 +34,7 @@ final class SignalDiagnoser {
     private static final Technology[] TECH = Technology.values();
     /** Highest flat margin first (an upper bound of the margin with terrain), then the lowest cell id. */
     private static final Comparator<SignalCandidate> BEST_FLAT_FIRST = Comparator
-            .comparingDouble((SignalCandidate c) -> -c.flat.marginDb()).thenComparingLong(c -> c.rec.cell.id());
+            .comparingDouble((SignalCandidate c) -> -c.flat().marginDb()).thenComparingLong(c -> c.rec.cell.id());
 
     private final CoverageModel.Parts m;
     private final ActiveCells active;
@@ -228,7 +228,7 @@ final class SignalDiagnoser {
             nearestAny = Math.min(nearestAny, d);
             boolean inRange = c.range == null || d <= c.range.radiusM() * 1.01 + 1;
             if (inRange) {
-                p.candidates.add(new SignalCandidate(c, lon, lat, footprints));
+                p.candidates.add(new SignalCandidate(c, lon, lat, d, footprints));
             }
             nearest.offer(d, near.slots[i], !inRange);
         }
@@ -259,10 +259,10 @@ final class SignalDiagnoser {
         // best level: flat margins bound the margins with terrain from above
         PointLevel best = null;
         for (SignalCandidate c : cands) {
-            if (best != null && c.flat.marginDb() <= best.marginDb()) {
+            if (best != null && c.flat().marginDb() <= best.marginDb()) {
                 break;
             }
-            PointLevel l = c.full(p.lon, p.lat);
+            PointLevel l = c.full();
             if (best == null || l.marginDb() > best.marginDb()) {
                 best = l;
             }
@@ -293,22 +293,32 @@ final class SignalDiagnoser {
      * can reach, in {@link #BEST_FLAT_FIRST} order: the first, then only those whose flat margin beats the first's
      * margin with terrain (the search stops at the first that does not, and the best only rises). A covered place in
      * a town has hundreds of candidates and needs a few; its evidence (which needs them all) is never asked for.
-     * Without terrain that is the best flat candidate alone (nothing beats its own margin).
+     * Without terrain that is the best flat candidate alone (nothing beats its own margin). The flat levels computed
+     * are those of candidates whose {@link SignalCandidate#flatMarginBoundDb bound} can still win.
      */
     private static List<SignalCandidate> bestFirst(Place p, int min) {
-        SignalCandidate first = null;
+        // the first (best flat margin, lowest id among equals): no candidate whose bound is under the flat margin of
+        // the one with the highest bound can be it, so only those at or above it have their flat level computed
+        SignalCandidate highestBound = null;
         for (SignalCandidate c : p.candidates) {
-            if (c.tech >= min && (first == null || BEST_FLAT_FIRST.compare(c, first) < 0)) {
-                first = c;
+            if (c.tech >= min && (highestBound == null || c.flatMarginBoundDb() > highestBound.flatMarginBoundDb())) {
+                highestBound = c;
             }
         }
         List<SignalCandidate> out = new ArrayList<>();
-        if (first == null) {
+        if (highestBound == null) {
             return out;
         }
-        double bar = first.full(p.lon, p.lat).marginDb();
+        double floor = highestBound.flat().marginDb();
+        SignalCandidate first = highestBound;
         for (SignalCandidate c : p.candidates) {
-            if (c.tech >= min && c != first && c.flat.marginDb() > bar) {
+            if (c.tech >= min && c.flatMarginBoundDb() >= floor && BEST_FLAT_FIRST.compare(c, first) < 0) {
+                first = c;
+            }
+        }
+        double bar = first.full().marginDb();
+        for (SignalCandidate c : p.candidates) {
+            if (c.tech >= min && c != first && c.flatMarginBoundDb() > bar && c.flat().marginDb() > bar) {
                 out.add(c);
             }
         }
@@ -347,8 +357,8 @@ final class SignalDiagnoser {
         List<PointLevel> levels = new ArrayList<>(cands.size());
         for (SignalCandidate c : cands) {
             // a cell that cannot reach on its boresight even over flat ground cannot name a shadow or a beam
-            levels.add(c.hasFull() ? c.full(p.lon, p.lat)
-                    : c.flat.boresightLevelDbm() >= c.flat.thresholdDbm() ? c.full(p.lon, p.lat) : c.flat);
+            levels.add(c.hasFull() ? c.full()
+                    : c.flat().boresightLevelDbm() >= c.flat().thresholdDbm() ? c.full() : c.flat());
         }
         return new GapEvidence(s.minimumTechnology(), settings.searchLimitM(), p.nearestAnyM, service, lower, lowerTech,
                 footprints.levelsWithTerrain(), share != null, share == null ? 0 : share, m.settlementAreaCoveredRatio(),

@@ -56,11 +56,17 @@ public record AntennaPattern(boolean omni, double horizontalBeamwidthDeg, double
         if (omni) {
             return 0;
         }
-        // off − 360·rint(off/360) is IEEEremainder's exact result for the offsets radials use (|off| < 720°), without
-        // its slow native call; both round half to even
-        double phi = Math.abs(offDeg) < 720 ? offDeg - 360 * Math.rint(offDeg / 360) : Math.IEEEremainder(offDeg, 360);
-        double x = phi / horizontalBeamwidthDeg;
+        double x = offBoresightDeg(offDeg) / horizontalBeamwidthDeg;
         return -Math.min(12 * x * x, frontToBackDb);
+    }
+
+    /**
+     * An angle off boresight wrapped to −180…180 ({@code Math.IEEEremainder(offDeg, 360)}): off − 360·rint(off/360)
+     * is its exact result for the offsets radials and points use (|off| < 720°), without its slow native call; both
+     * round half to even.
+     */
+    public static double offBoresightDeg(double offDeg) {
+        return Math.abs(offDeg) < 720 ? offDeg - 360 * Math.rint(offDeg / 360) : Math.IEEEremainder(offDeg, 360);
     }
 
     /** A_V for a depression angle {@code downDeg} below the horizon. */

@@ -80,7 +80,7 @@ public final class PointLevels {
         double dM = Math.hypot(xy[0], xy[1]);
         double dKm = Math.max(dM / 1000, PathLossModel.FLOOR_KM);
         double az = Math.toDegrees(FdlibmAtan.atan2(xy[0], xy[1]));
-        double off = cell.isOmni() ? 0 : Math.IEEEremainder(az - cell.azimuthDeg(), 360);
+        double off = cell.isOmni() ? 0 : AntennaPattern.offBoresightDeg(az - cell.azimuthDeg());
         // the distance's terms once for both radials (RadialSolver.marginDb's arithmetic, the same bits)
         double vertical = solver.verticalDb(dKm);
         double lossDb = solver.pathLossDb(dKm);
@@ -106,6 +106,17 @@ public final class PointLevels {
         }
         return new PointLevel(cell.id(), cell.technology(), cell.isOmni(), dM, off, level, flat, bore, threshold, loss,
                 obstacle, beyond);
+    }
+
+    /**
+     * An upper bound of the flat margin ({@link #level}'s {@code marginDb()} without terrain) of the cell at a point
+     * {@code distanceM} from it ({@link LocalMetric#distanceM}), at a fraction of its cost: the antenna pattern only attenuates (A ≤ 0), and the path loss only grows with the
+     * distance, taken here 1 % + 1 m short of the exact one (the two local metrics agree far closer than that). A
+     * search for the best level computes the real margin only where this bound can still win.
+     */
+    public double flatMarginUpperBoundDb(Prepared p, double distanceM) {
+        double dM = Math.max(0, distanceM * 0.99 - 1);
+        return p.solver.allowedDb() - p.solver.pathLossDb(Math.max(dM / 1000, PathLossModel.FLOOR_KM)) + 1e-9;
     }
 
     /** {loss dB, obstacle lon, lat, height} or null when the profile leaves the DEM. */
