@@ -20,8 +20,9 @@ final class SignalCandidate {
     private final CellFootprints footprints;
     private PointLevel flat;
     private PointLevel full;
-    private double flatBound = Double.NaN;
+    /** The place's distance from the cell, once known (NaN before). */
     private double distanceM;
+    private double flatBound = Double.NaN;
 
     SignalCandidate(CellRec rec, double lon, double lat, CellFootprints footprints) {
         this(rec, lon, lat, Double.NaN, footprints);
@@ -29,11 +30,11 @@ final class SignalCandidate {
 
     /** {@code distanceM}: the place's {@link LocalMetric#distanceM} from the cell when known, else NaN. */
     SignalCandidate(CellRec rec, double lon, double lat, double distanceM, CellFootprints footprints) {
-        this.distanceM = distanceM;
         this.rec = rec;
         this.tech = rec.cell.technology().ordinal();
         this.lon = lon;
         this.lat = lat;
+        this.distanceM = distanceM;
         this.footprints = footprints;
     }
 

@@ -110,9 +110,10 @@ public final class PointLevels {
 
     /**
      * An upper bound of the flat margin ({@link #level}'s {@code marginDb()} without terrain) of the cell at a point
-     * {@code distanceM} from it ({@link LocalMetric#distanceM}), at a fraction of its cost: the antenna pattern only attenuates (A ≤ 0), and the path loss only grows with the
-     * distance, taken here 1 % + 1 m short of the exact one (the two local metrics agree far closer than that). A
-     * search for the best level computes the real margin only where this bound can still win.
+     * {@code distanceM} from it ({@link LocalMetric#distanceM}), from one path loss and none of the pattern's angles:
+     * the antenna pattern only attenuates (A ≤ 0), and the path loss only grows with the distance, taken here 1 % + 1 m
+     * short of the exact one (the two local metrics agree far closer than that). A search for the best level computes
+     * the real margin only where this bound can still win.
      */
     public double flatMarginUpperBoundDb(Prepared p, double distanceM) {
         double dM = Math.max(0, distanceM * 0.99 - 1);

@@ -1,6 +1,5 @@
 package uz.qamrov.engine.bench;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.zip.ZipInputStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.springframework.core.io.ClassPathResource;
 
 import uz.qamrov.engine.model.LineKind;
 import uz.qamrov.engine.model.TransportLine;
@@ -31,8 +29,7 @@ final class OsmRailways {
 
     static GeodataInputs addedTo(GeodataInputs in) throws Exception {
         Map<String, byte[]> members = new HashMap<>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(
-                new ClassPathResource("fixtures/real/geofabrik-uzbekistan-railways.zip").getInputStream().readAllBytes()))) {
+        try (var zip = new ZipInputStream(OsmRailways.class.getResourceAsStream("/fixtures/real/geofabrik-uzbekistan-railways.zip"))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 members.put(e.getName().substring(e.getName().lastIndexOf('.') + 1), zip.readAllBytes());
             }
