@@ -35,4 +35,11 @@ public interface Footprint {
 
     /** Polygon approximation in lon/lat with about {@code verticesPerFullCircle} vertices per 360° of arc. */
     Polygon toPolygon(GeometryFactory factory, int verticesPerFullCircle);
+
+    /**
+     * Feeds everything {@link #toPolygon} draws from into {@code d}, starting with the kind of footprint: two
+     * footprints that feed the same numbers draw the same polygon at any {@code verticesPerFullCircle}. What a stored
+     * region union is looked up by after a restart, when the footprint objects are new ones.
+     */
+    void feedShape(ShapeDigest d);
 }

@@ -389,6 +389,12 @@ public final class RadialFootprint implements Footprint {
         return factory.createPolygon(ring.toArray(new Coordinate[0]));
     }
 
+    /** The apex and the held ranges: the star {@link #toPolygon} draws (it draws no arcs). */
+    @Override
+    public void feedShape(ShapeDigest d) {
+        d.putString("radial").putDouble(lon).putDouble(lat).putDouble(unitM).putChars(units);
+    }
+
     @Override
     public String toString() {
         return "RadialFootprint[" + lon + "," + lat + " radials=" + n + " max=" + maxRangeM + "m]";

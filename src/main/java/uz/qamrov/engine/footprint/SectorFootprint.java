@@ -339,6 +339,15 @@ public final class SectorFootprint implements Footprint {
         return component == 0 ? Math.sin(a) : Math.cos(a);
     }
 
+    /** The apex, the wedge (an omni disc feeds no azimuth) and the radius. */
+    @Override
+    public void feedShape(ShapeDigest d) {
+        d.putString(omni ? "disc" : "sector").putDouble(lon).putDouble(lat).putDouble(radiusM);
+        if (!omni) {
+            d.putDouble(azimuthDeg).putDouble(beamwidthDeg);
+        }
+    }
+
     @Override
     public String toString() {
         return "SectorFootprint[" + lon + "," + lat + " az=" + azimuthDeg + " bw=" + beamwidthDeg + " r=" + radiusM + "m]";

@@ -57,6 +57,20 @@ public final class CoverageUnionBuilder {
         this.gf = model.geometryFactory();
     }
 
+    private CoverageUnionBuilder(GeometryFactory gf) {
+        this.gf = gf;
+    }
+
+    /**
+     * What a region's union draws from {@code fps} within {@code clip} (the same code path as {@link #build}); for
+     * {@link DrawingFingerprint}.
+     */
+    static Geometry draw(GeometryFactory gf, List<Footprint> fps, Geometry clip, int verticesPerFullCircle,
+            boolean mergeCoSited) {
+        return new CoverageUnionBuilder(gf).verticesPerFullCircle(verticesPerFullCircle).mergeCoSited(mergeCoSited)
+                .union(gf, fps, clip);
+    }
+
     /** One-shot form: all regions, technology ≥ {@code atLeast} (null = any), operator (null = any). */
     public static List<RegionCoverage> union(CoverageModel model, LocalDate asOf, Technology atLeast, String operator) {
         return new CoverageUnionBuilder(model).technologyAtLeast(atLeast).operator(operator).build(asOf);
@@ -151,7 +165,7 @@ public final class CoverageUnionBuilder {
                 }
             }
             RegionCoverage before = memo == null ? null
-                    : memo.find(r.code(), r.polygon(), verticesPerFullCircle, atLeast, operator, near);
+                    : memo.find(r.code(), r.polygon(), verticesPerFullCircle, mergeCoSited, atLeast, operator, near);
             if (before != null) {
                 out[i] = before;
                 return;
@@ -159,7 +173,7 @@ public final class CoverageUnionBuilder {
             beforeEachUnion.run();
             Geometry u = union(gf, near, r.polygon());
             RegionCoverage built = new RegionCoverage(r.code(), atLeast, operator, u, LocalMetric.areaM2(u) / 1e6);
-            out[i] = memo == null ? built : memo.keep(built, r.polygon(), verticesPerFullCircle, near);
+            out[i] = memo == null ? built : memo.keep(built, r.polygon(), verticesPerFullCircle, mergeCoSited, near);
         });
         return List.of(out);
     }

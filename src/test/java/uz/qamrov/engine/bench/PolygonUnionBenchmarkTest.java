@@ -105,12 +105,12 @@ class PolygonUnionBenchmarkTest {
         }
     }
 
-    private long[] lastCounts = {0, 0};
+    private RegionUnionMemo.Counts lastCounts = new RegionUnionMemo.Counts(0, 0, 0, 0);
 
     private void report(String what, RegionUnionMemo memo, long[] ms) {
-        long[] now = memo.hitsAndMisses();
+        RegionUnionMemo.Counts now = memo.counts();
         System.out.printf("%s: %d ms wall, %d ms CPU; region unions kept %d, built %d%n", what, ms[0], ms[1],
-                now[0] - lastCounts[0], now[1] - lastCounts[1]);
+                now.kept() - lastCounts.kept(), now.built() + now.empty() - lastCounts.built() - lastCounts.empty());
         lastCounts = now;
     }
 

@@ -69,5 +69,10 @@ class EvaluateDoesNoGeometryTest {
             calls.incrementAndGet();
             return delegate.toPolygon(factory, verticesPerFullCircle);
         }
+
+        @Override
+        public void feedShape(uz.qamrov.engine.footprint.ShapeDigest d) {
+            delegate.feedShape(d);
+        }
     }
 }
