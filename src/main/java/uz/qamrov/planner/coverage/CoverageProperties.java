@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  *     the service then holds one national model, not two, while it recomputes the dates the upload touched
  * @param backgroundNice the nice value (0–19) of the threads of work nobody waits for (the precomputation of dates):
  *     the operating system gives them only the CPU readers leave ({@link CoverageThreads}); 0 = as other threads
+ * @param unionStoreMb the database keeps the region unions of the coverage polygons up to this many MB (the ones used
+ *     longest ago go first), so that a restart takes them back instead of building them again (minutes of CPU
+ *     nationally); 0 = keep none
  */
 @Validated
 @ConfigurationProperties("qamrov.coverage")
@@ -44,7 +47,8 @@ public record CoverageProperties(
         @DefaultValue("60") @Min(1) int runWaitS,
         @DefaultValue("120") @Min(1) int polygonWaitS,
         @DefaultValue("5000") @Min(0) int copyMaxCellsApplied,
-        @DefaultValue("10") @Min(0) @Max(19) int backgroundNice) {
+        @DefaultValue("10") @Min(0) @Max(19) int backgroundNice,
+        @DefaultValue("1024") @Min(0) int unionStoreMb) {
 
     /** Dates recomputed in the background after every model generation. */
     public enum Precompute {

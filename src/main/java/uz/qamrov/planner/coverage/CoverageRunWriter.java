@@ -58,15 +58,17 @@ class CoverageRunWriter {
     private final CoverageResultRepository results;
     private final TransactionTemplate tx;
     private final RunPriority priority;
+    private final RegionUnionRepository storedUnions;
 
     CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority) {
+            TransactionTemplate tx, RunPriority priority, RegionUnionRepository storedUnions) {
         this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(), 0);
         this.models = models;
         this.evaluator = evaluator;
         this.results = results;
         this.tx = tx;
         this.priority = priority;
+        this.storedUnions = storedUnions;
     }
 
     /**
@@ -224,16 +226,19 @@ class CoverageRunWriter {
         }
     }
 
-    /** The memo of region unions, made with the first model's geometry factory (one for the service's life). */
+    /**
+     * The memo of region unions, made with the first model's geometry factory (one for the service's life), backed by
+     * the ones the database kept (from before a restart too).
+     */
     private synchronized RegionUnionMemo unionMemo(CoverageModel model) {
         if (unionMemo == null) {
-            unionMemo = new RegionUnionMemo(model.geometryFactory());
+            unionMemo = new RegionUnionMemo(model.geometryFactory(), storedUnions.enabled() ? storedUnions : null);
         }
         return unionMemo;
     }
 
     private int storePolygons(long runId, LocalDate asOf, List<PendingUnion> unions, long t0, RunPriority.Ticket level) {
-        long[] before = unionMemo.hitsAndMisses();
+        RegionUnionMemo.Counts before = unionMemo.counts();
         WKBWriter wkb = new WKBWriter();
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
@@ -257,9 +262,11 @@ class CoverageRunWriter {
             results.markPolygons(runId, n);
             results.deleteOlderRuns(asOf, runId); // an older run kept only for its polygons goes now
         });
-        long[] after = unionMemo.hitsAndMisses();
-        log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms ({} region unions kept from before, {} built)",
-                n, runId, asOf, (System.nanoTime() - t0) / 1_000_000, after[0] - before[0], after[1] - before[1]);
+        RegionUnionMemo.Counts after = unionMemo.counts();
+        log.info("coverage: {} dissolved polygons for run {} ({}) in {} ms (region unions: {} kept in memory, {} read from"
+                + " the database, {} built, {} of no footprint)", n, runId, asOf, (System.nanoTime() - t0) / 1_000_000,
+                after.kept() - before.kept(), after.stored() - before.stored(), after.built() - before.built(),
+                after.empty() - before.empty());
         return n;
     }
 
