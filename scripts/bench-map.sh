@@ -5,16 +5,20 @@
 # the slider's months are precomputed after the start, 8 after). Not a test: nothing is asserted.
 #   scripts/bench-map.sh [port]            (default 8097; needs chromium and `npm ci` in src/test/e2e)
 #   BENCH_LOG=/tmp/map.log scripts/bench-map.sh   keeps the service's log
+#   BENCH_JAR=/tmp/a.jar BENCH_DATA=/tmp/pgdata scripts/bench-map.sh   another jar, and a restart: a copy of a data
+#     directory a service already ran on (its database, region unions included) instead of a first start
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${1:-8097}
 scripts/ensure-system-deps.sh postgis chromium
 [ -d src/test/e2e/node_modules ] || (cd src/test/e2e && npm ci --silent)
-mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package
+JAR=${BENCH_JAR:-target/qamrov.jar}
+[ -n "${BENCH_JAR:-}" ] || mvn -q -B -o -DskipTests package 2>/dev/null || mvn -q -B -DskipTests package
 DATA=$(mktemp -d /tmp/qamrov-bench-map-XXXXXX)
 chmod 755 "$DATA" # the cluster runs as postgres when we are root: it must enter the directory
+[ -z "${BENCH_DATA:-}" ] || cp -a "$BENCH_DATA" "$DATA/pgdata"
 LOG="$DATA/service.log"
-java ${JAVA_OPTS:--Xmx3g} -jar target/qamrov.jar --server.port="$PORT" --server.address=127.0.0.1 \
+java ${JAVA_OPTS:--Xmx3g} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --qamrov.embedded-db.data-dir="$DATA/pgdata" > "$LOG" 2>&1 &
 PID=$!
 # BENCH_LOG=file keeps the service's log (its run timings) after the benchmark
