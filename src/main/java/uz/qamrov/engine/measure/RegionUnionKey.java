@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.locationtech.jts.JTSVersion;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.WKBWriter;
 
 import uz.qamrov.engine.footprint.Footprint;
 import uz.qamrov.engine.footprint.ShapeDigest;
@@ -61,8 +63,8 @@ public record RegionUnionKey(String region, Technology atLeast, String operator,
     }
 
     /** The digest of a region polygon: its WKB's. */
-    public static byte[] polygonDigest(org.locationtech.jts.geom.Geometry polygon) {
-        return new ShapeDigest().putBytes(new org.locationtech.jts.io.WKBWriter(2).write(polygon)).finish();
+    public static byte[] polygonDigest(Geometry polygon) {
+        return new ShapeDigest().putBytes(new WKBWriter(2).write(polygon)).finish();
     }
 
     /** The digest in hexadecimal; for logs. */

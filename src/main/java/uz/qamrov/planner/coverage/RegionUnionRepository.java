@@ -1,6 +1,7 @@
 package uz.qamrov.planner.coverage;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
@@ -8,6 +9,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,7 +37,7 @@ class RegionUnionRepository implements RegionUnionStore {
     private final GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);
     private final AtomicInteger keptSinceEviction = new AtomicInteger();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RegionUnionRepository(JdbcClient jdbc, CoverageProperties props) {
         this(jdbc, props.unionStoreMb() * 1024L * 1024L);
     }
@@ -115,7 +117,7 @@ class RegionUnionRepository implements RegionUnionStore {
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
-    private org.locationtech.jts.geom.Geometry read(byte[] wkb) {
+    private Geometry read(byte[] wkb) {
         try {
             return new WKBReader(gf).read(wkb);
         } catch (ParseException e) {
