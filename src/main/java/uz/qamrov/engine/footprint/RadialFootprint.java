@@ -25,11 +25,10 @@ import uz.qamrov.engine.model.InvalidInputException;
  * <p>Ranges are held in 16 bits ({@link RangeUnits}: whole units of 1/65,535 of the longest radial, rounded towards
  * the site). Every method, the drawn polygon included, uses the held ranges, so the engine and the map agree exactly.
  */
-public final class RadialFootprint implements Footprint {
+public final class RadialFootprint implements Footprint, NearApexRefinement.PlaneIntervals {
 
     public static final double EPS_M = SectorFootprint.EPS_M;
     private static final double[] NONE = new double[0];
-    private static final double NEAR_APEX_M = 100;
 
     private final double lon;
     private final double lat;
@@ -242,42 +241,15 @@ public final class RadialFootprint implements Footprint {
 
     @Override
     public double[] coveredIntervals(double lonA, double latA, double lonB, double latB) {
-        double[] a = new double[2];
-        double[] b = new double[2];
-        metric.toLocal(lonA, latA, a);
-        metric.toLocal(lonB, latB, b);
-        return refine(lonA, latA, lonB, latB, a[0], a[1], b[0], b[1], 0);
-    }
-
-    /** As {@link SectorFootprint}: halve lon/lat segments that pass within 100 m of the site (chord error). */
-    private double[] refine(double lonA, double latA, double lonB, double latB, double ax, double ay, double bx,
-            double by, int depth) {
-        double dx = bx - ax;
-        double dy = by - ay;
-        double len2 = dx * dx + dy * dy;
-        if (depth >= 8 || len2 <= 50 * 50 || distance2ToSite(ax, ay, dx, dy, len2) > NEAR_APEX_M * NEAR_APEX_M) {
-            return intervalsInPlane(ax, ay, bx, by);
-        }
-        double lonM = 0.5 * (lonA + lonB);
-        double latM = 0.5 * (latA + latB);
-        double[] m = new double[2];
-        metric.toLocal(lonM, latM, m);
-        return Intervals.concatHalves(refine(lonA, latA, lonM, latM, ax, ay, m[0], m[1], depth + 1),
-                refine(lonM, latM, lonB, latB, m[0], m[1], bx, by, depth + 1));
-    }
-
-    private static double distance2ToSite(double ax, double ay, double dx, double dy, double len2) {
-        double t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-        double x = ax + t * dx;
-        double y = ay + t * dy;
-        return x * x + y * y;
+        return NearApexRefinement.coveredIntervals(metric, this, true, lonA, latA, lonB, latB);
     }
 
     /**
      * Covered parameter intervals of the plane segment A→B: cut it where it crosses a radial ray, then within each
      * piece (one angular sector) keep the part on the site's side of that sector's edge, a linear inequality in t.
      */
-    private double[] intervalsInPlane(double ax, double ay, double bx, double by) {
+    @Override
+    public double[] intervalsInPlane(double ax, double ay, double bx, double by) {
         double dx = bx - ax;
         double dy = by - ay;
         double len2 = dx * dx + dy * dy;

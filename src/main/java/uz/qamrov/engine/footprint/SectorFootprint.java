@@ -21,7 +21,7 @@ import uz.qamrov.engine.model.InvalidInputException;
  * linear inequalities. Points within 1 mm of the boundary count as inside; this makes "site exactly on the
  * boundary" cases deterministic. Immutable, thread-safe.
  */
-public final class SectorFootprint implements Footprint {
+public final class SectorFootprint implements Footprint, NearApexRefinement.PlaneIntervals {
 
     /** Boundary tolerance in metres. */
     public static final double EPS_M = 1e-3;
@@ -172,52 +172,14 @@ public final class SectorFootprint implements Footprint {
 
     private static final double[] NONE = new double[0];
 
-    /** Below this distance from the apex the wedge edges amplify the chord error; refine there. */
-    private static final double NEAR_APEX_M = 100;
-
     @Override
     public double[] coveredIntervals(double lonA, double latA, double lonB, double latB) {
-        double[] a = new double[2];
-        double[] b = new double[2];
-        metric.toLocal(lonA, latA, a);
-        metric.toLocal(lonB, latB, b);
-        return refine(lonA, latA, lonB, latB, a[0], a[1], b[0], b[1], 0);
+        return NearApexRefinement.coveredIntervals(metric, this, !omni, lonA, latA, lonB, latB);
     }
 
-    /**
-     * A straight lon/lat segment is a slightly curved line in the site plane (a 2 km chord is off by up to ~7 cm).
-     * Far from the apex that is negligible, but a segment passing within metres of the site would see spurious
-     * gaps between the wedge edges; there the segment is halved (in lon/lat) until the pieces are ≤ 50 m, where the
-     * chord error (< 0.1 mm) is far below the 1 mm boundary tolerance.
-     */
-    private double[] refine(double lonA, double latA, double lonB, double latB, double ax, double ay, double bx, double by,
-            int depth) {
-        double dx = bx - ax;
-        double dy = by - ay;
-        double len2 = dx * dx + dy * dy;
-        if (omni || depth >= 8 || len2 <= 50 * 50 || chordDistance2(ax, ay, dx, dy, len2) > NEAR_APEX_M * NEAR_APEX_M) {
-            return intervalsInPlane(ax, ay, bx, by);
-        }
-        double lonM = 0.5 * (lonA + lonB);
-        double latM = 0.5 * (latA + latB);
-        double[] m = new double[2];
-        metric.toLocal(lonM, latM, m);
-        double[] left = refine(lonA, latA, lonM, latM, ax, ay, m[0], m[1], depth + 1);
-        double[] right = refine(lonM, latM, lonB, latB, m[0], m[1], bx, by, depth + 1);
-        return Intervals.concatHalves(left, right);
-    }
-
-    private static double chord2(double x, double y) {
-        return x * x + y * y;
-    }
-
-    /** Squared distance from the apex (origin) to the chord A + t·D, t ∈ [0, 1]. */
-    private static double chordDistance2(double ax, double ay, double dx, double dy, double len2) {
-        double t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-        return chord2(ax + t * dx, ay + t * dy);
-    }
-
-    private double[] intervalsInPlane(double ax, double ay, double bx, double by) {
+    /** Covered parameter intervals of the plane segment A→B (metres east, north). */
+    @Override
+    public double[] intervalsInPlane(double ax, double ay, double bx, double by) {
         double dx = bx - ax;
         double dy = by - ay;
         // circle |A + tD|² ≤ r²
