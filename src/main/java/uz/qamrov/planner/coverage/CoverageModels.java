@@ -37,7 +37,7 @@ class CoverageModels {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageModels.class);
 
-    /** Bump when the engine's answers change for the same inputs: stored runs of another engine are stale. */
+    /** A label in {@code coverage_generations.engine} for people; it decides nothing ({@link GenerationDigests} does). */
     // 4: signal classes and gap reasons (V065); 5: radial footprints end at the outermost root, terrain radials
     // interpolated where walked neighbours agree (#11, third pass)
     static final String ENGINE_VERSION = "engine-5";
@@ -68,6 +68,7 @@ class CoverageModels {
     private volatile CoverageService.ChangeTimings lastChange;
 
     private final uz.qamrov.planner.terrain.TerrainStore terrain;
+    private final GenerationDigests digests;
 
     CoverageModels(CoverageInputRepository inputs, CoverageResultRepository results, CoverageProperties properties,
             ApplicationEventPublisher events, uz.qamrov.planner.terrain.TerrainStore terrain) {
@@ -76,6 +77,12 @@ class CoverageModels {
         this.results = results;
         this.properties = properties;
         this.events = events;
+        this.digests = new GenerationDigests(results);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        digests.stop();
     }
 
     CoverageSettings settings() {
@@ -247,14 +254,19 @@ class CoverageModels {
             in.routes().forEach(r -> routeById.put(r.id(), r));
             Map<Long, FiberNode> nodeById = new HashMap<>();
             in.nodes().forEach(n -> nodeById.put(n.id(), n));
-            // a rebuild may answer differently for any date (another engine, data changed while we were down)
-            long id = results.newGeneration("full", LocalDate.MIN, engineFingerprint());
-            effectiveFrom.put(id, LocalDate.MIN);
-            effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
+            // a rebuild may answer differently for any date (another build, data changed while we were down), unless
+            // the code, settings, terrain and every input are the newest generation's: then it changes no date
+            GenerationDigests.Rebuilt rebuilt = digests.recordRebuild(in, engineFingerprint(), terrain.fingerprint());
+            long id = rebuilt.id();
+            LocalDate from = rebuilt.effectiveFrom();
+            if (from != null) {
+                effectiveFrom.put(id, LocalDate.MIN);
+                effectiveFrom.headMap(id).clear(); // nothing before a rebuild can answer for any date any more
+            }
             changes.rebuilt(id);
             swap(new ModelGeneration(id, model, Map.copyOf(byId), bySite, routeById, nodeById, id, in.fixedPart()));
             dirty = null;
-            events.publishEvent(new GenerationChanged(id, LocalDate.MIN));
+            events.publishEvent(new GenerationChanged(id, from));
             return id;
         } finally {
             changeLock.unlock();
@@ -336,7 +348,7 @@ class CoverageModels {
         LocalDate from = window.earliest();
         // the generation's row before the lock (a database round trip readers need not wait for); should linking
         // fail below, the row stays unused, which nothing reads
-        long id = results.newGeneration("incremental", from, engineFingerprint());
+        long id = results.newGeneration("incremental", from, engineFingerprint(), null);
         long measuredAt = System.nanoTime();
         Applied applied;
         lock.writeLock().lock();
@@ -361,6 +373,10 @@ class CoverageModels {
         // after the lock, as a rebuild does: the listeners (the run store queues the dates to recompute, which reads
         // the database) need not hold up every reader
         events.publishEvent(new GenerationChanged(id, from));
+        digests.storeLater(id, () -> { // this generation's inputs, unless a newer one came first (its own task follows)
+            GenerationInputs now = currentInputs();
+            return now != null && now.id() == id ? now.all() : null;
+        }, this::engineFingerprint, terrain::fingerprint);
         return applied;
     }
 

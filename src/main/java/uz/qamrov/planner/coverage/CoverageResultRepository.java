@@ -61,17 +61,38 @@ class CoverageResultRepository {
                 .optional();
     }
 
-    /** Dates that have a fresh (not stale) stored run. */
+    /**
+     * Dates that have a fresh (not stale) stored run with everything stored. A run stored gaps first whose rest was
+     * never added (the service stopped first) is not one: the background computes the date again after a start.
+     */
     java.util.Set<LocalDate> freshDates() {
         return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT r.as_of FROM coverage_runs r WHERE r.status = 'succeeded' AND NOT "
-                + STALE).query(LocalDate.class).list());
+                + STALE + " AND " + CLASSES).query(LocalDate.class).list());
     }
 
-    /** Records a new model generation; {@code effectiveFrom}: {@link LocalDate#MIN} = every date, null = none. */
-    long newGeneration(String kind, LocalDate effectiveFrom, String engine) {
+    /**
+     * Records a new model generation; {@code effectiveFrom}: {@link LocalDate#MIN} = every date, null = none;
+     * {@code answersDigest}: what its answers are computed from, null when not known yet.
+     */
+    long newGeneration(String kind, LocalDate effectiveFrom, String engine, String answersDigest) {
         String from = effectiveFrom == null ? null : effectiveFrom.equals(LocalDate.MIN) ? "-infinity" : effectiveFrom.toString();
-        return jdbc.sql("INSERT INTO coverage_generations (kind, effective_from, engine) VALUES (:k, CAST(:f AS date), :e) RETURNING id")
-                .param("k", kind).param("f", from).param("e", engine).query(Long.class).single();
+        return jdbc.sql("""
+                INSERT INTO coverage_generations (kind, effective_from, engine, answers_digest)
+                VALUES (:k, CAST(:f AS date), :e, :d) RETURNING id""")
+                .param("k", kind).param("f", from).param("e", engine).param("d", answersDigest).query(Long.class).single();
+    }
+
+    /** The newest generation's answers digest, or null (none, or not known). */
+    String newestAnswersDigest() {
+        List<String> newest = jdbc.sql("SELECT answers_digest FROM coverage_generations ORDER BY id DESC LIMIT 1")
+                .query((rs, i) -> rs.getString(1)).list();
+        return newest.isEmpty() ? null : newest.get(0);
+    }
+
+    /** Records a generation's answers digest once it is computed (an import's, after the import). */
+    void setAnswersDigest(long generation, String answersDigest) {
+        jdbc.sql("UPDATE coverage_generations SET answers_digest = :d WHERE id = :id")
+                .param("d", answersDigest).param("id", generation).update();
     }
 
     /** The newest succeeded run of a date whose dissolved polygons are stored (possibly stale). */

@@ -25,6 +25,7 @@ public class TerrainStore {
     private final TerrainProperties properties;
     private volatile Dem dem;
     private volatile boolean loaded;
+    private volatile String fingerprint;
 
     public TerrainStore(TerrainProperties properties) {
         this.properties = properties;
@@ -47,6 +48,33 @@ public class TerrainStore {
             }
         }
         return dem;
+    }
+
+    /**
+     * What the footprints' terrain is: "flat" without a DEM, else a SHA-256 of the DEM file's bytes (read once), so a
+     * restart on another DEM under the same name is known to change the answers.
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = dem() == null ? "flat" : fileDigest(properties.file());
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    private static String fileDigest(java.nio.file.Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                sha.update(buffer, 0, n);
+            }
+            return "dem:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            // a DEM that loaded but cannot be read again: a fingerprint of its own, so nothing is taken as unchanged
+            return "dem-unreadable:" + System.nanoTime();
+        }
     }
 
     private Dem load() {

@@ -52,7 +52,7 @@ class RunReplacementIT extends ApiIT {
     }
 
     private long run() {
-        long generation = results.newGeneration("incremental", D, "test");
+        long generation = results.newGeneration("incremental", D, "test", null);
         long id = results.startRun("full", D, generation);
         for (String service : List.of("mobile_any", "fixed_broadband")) {
             jdbc.update("INSERT INTO settlement_coverage (run_id, settlement_id, service, covered) VALUES (?, 1, ?, true)",
