@@ -77,7 +77,7 @@ class CoverageModels {
         this.results = results;
         this.properties = properties;
         this.events = events;
-        this.digests = new GenerationDigests(results);
+        this.digests = new GenerationDigests(results, properties.backgroundNice());
     }
 
     @jakarta.annotation.PreDestroy

@@ -27,17 +27,26 @@ final class GenerationDigests {
     private static final Logger log = LoggerFactory.getLogger(GenerationDigests.class);
 
     private final CoverageResultRepository results;
-    private final ExecutorService later = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-digest", 0));
+    /** Nobody waits for an import's digest: it takes the CPU readers leave. */
+    private final ExecutorService later;
+    /** The last rebuild's layers only a rebuild changes, digested once for every import after it. */
+    private final InputsDigest.FixedLayers fixed = new InputsDigest.FixedLayers();
 
-    GenerationDigests(CoverageResultRepository results) {
+    GenerationDigests(CoverageResultRepository results, int backgroundNice) {
         this.results = results;
+        this.later = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-digest", backgroundNice));
     }
 
     /** The digest of the answers of a model of {@code in}, built by this code with these settings and terrain. */
     static String answers(String engineFingerprint, String terrainFingerprint, StoredInputs in) {
+        return answers(engineFingerprint, terrainFingerprint, in, null);
+    }
+
+    private static String answers(String engineFingerprint, String terrainFingerprint, StoredInputs in,
+            InputsDigest.FixedLayers fixed) {
         MessageDigest sha = InputsDigest.sha();
         for (String part : new String[] {"code:" + CodeFingerprint.ofThisProcess(), "engine:" + engineFingerprint,
-                "terrain:" + terrainFingerprint, "inputs:" + InputsDigest.of(in)}) {
+                "terrain:" + terrainFingerprint, "inputs:" + InputsDigest.of(in, fixed)}) {
             sha.update(part.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) '\n');
         }
@@ -54,7 +63,8 @@ final class GenerationDigests {
      */
     Rebuilt recordRebuild(StoredInputs in, String engineFingerprint, String terrainFingerprint) {
         long t0 = System.nanoTime();
-        String digest = answers(engineFingerprint, terrainFingerprint, in);
+        fixed.clear();
+        String digest = answers(engineFingerprint, terrainFingerprint, in, fixed);
         boolean unchanged = digest.equals(results.newestAnswersDigest());
         LocalDate from = unchanged ? null : LocalDate.MIN;
         long id = results.newGeneration("full", from, engineFingerprint, digest);
@@ -75,7 +85,7 @@ final class GenerationDigests {
                 StoredInputs in = inputs.get();
                 if (in != null) {
                     long t0 = System.nanoTime();
-                    results.setAnswersDigest(generation, answers(engineFingerprint.get(), terrainFingerprint.get(), in));
+                    results.setAnswersDigest(generation, answers(engineFingerprint.get(), terrainFingerprint.get(), in, fixed));
                     log.info("coverage: generation {} digested in {} ms", generation, (System.nanoTime() - t0) / 1_000_000);
                 }
             } catch (RuntimeException e) {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
@@ -38,28 +40,66 @@ final class InputsDigest {
 
     /** The digest of the inputs, in hex. */
     static String of(StoredInputs in) {
+        return of(in, null);
+    }
+
+    /**
+     * The same, taking the sums of the layers only a rebuild changes (settlements, lines, declarations, areas) from
+     * {@code fixed} when it has them for the same list objects, and keeping them there: an import's generation holds
+     * its rebuild's lists of those, so only the network is digested again (nationally most of the cost).
+     */
+    static String of(StoredInputs in, FixedLayers fixed) {
         MessageDigest all = sha();
-        layer(all, "settlements", in.settlements());
-        layer(all, "cells", in.cells());
-        layer(all, "sites", in.sites());
-        layer(all, "lines", in.lines());
-        layer(all, "routes", in.routes());
-        layer(all, "nodes", in.nodes());
-        layer(all, "declarations", in.declarations());
-        layer(all, "areas", in.areas());
+        layer(all, "settlements", in.settlements(), fixed);
+        layer(all, "cells", in.cells(), null);
+        layer(all, "sites", in.sites(), null);
+        layer(all, "lines", in.lines(), fixed);
+        layer(all, "routes", in.routes(), null);
+        layer(all, "nodes", in.nodes(), null);
+        layer(all, "declarations", in.declarations(), fixed);
+        layer(all, "areas", in.areas(), fixed);
         return HexFormat.of().formatHex(all.digest());
     }
 
-    private static void layer(MessageDigest all, String name, List<? extends Record> rows) {
+    /** Layer sums by the identity of their list (see {@link #of(StoredInputs, FixedLayers)}). Thread-safe. */
+    static final class FixedLayers {
+        private final Map<List<?>, byte[]> sums = new IdentityHashMap<>();
+
+        /** Forgets every list (a rebuild brings new ones; the old ones need not stay reachable from here). */
+        synchronized void clear() {
+            sums.clear();
+        }
+
+        synchronized byte[] get(List<?> rows) {
+            return sums.get(rows);
+        }
+
+        synchronized void put(List<?> rows, byte[] sum) {
+            sums.put(rows, sum);
+        }
+    }
+
+    private static void layer(MessageDigest all, String name, List<? extends Record> rows, FixedLayers fixed) {
+        byte[] sum = fixed == null ? null : fixed.get(rows);
+        if (sum == null) {
+            sum = sum(rows);
+            if (fixed != null) {
+                fixed.put(rows, sum);
+            }
+        }
+        all.update(name.getBytes(StandardCharsets.UTF_8));
+        // the count and the sum's length in fixed widths: no two layers feed the same bytes
+        all.update(java.nio.ByteBuffer.allocate(13).put((byte) 0).putLong(rows.size()).putInt(sum.length).array());
+        all.update(sum);
+    }
+
+    private static byte[] sum(List<? extends Record> rows) {
         BigInteger sum = BigInteger.ZERO;
         Row row = new Row();
         for (Record r : rows) {
             sum = sum.add(new BigInteger(1, row.digest(r)));
         }
-        all.update(name.getBytes(StandardCharsets.UTF_8));
-        all.update(Long.toString(rows.size()).getBytes(StandardCharsets.UTF_8));
-        byte[] bytes = sum.mod(MODULUS).toByteArray();
-        all.update(bytes);
+        return sum.mod(MODULUS).toByteArray();
     }
 
     /** One row's digest; reused for the rows of a layer (not thread-safe). */

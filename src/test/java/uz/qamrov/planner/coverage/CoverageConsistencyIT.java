@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uz.qamrov.engine.measure.CoverageFilter;
 import uz.qamrov.engine.measure.CoverageModel;
-import uz.qamrov.engine.measure.CoverageModelBuilder;
 import uz.qamrov.engine.measure.IndicatorValue;
 import uz.qamrov.engine.measure.SettlementCoverage;
 import uz.qamrov.engine.model.Site;
@@ -240,14 +239,18 @@ class CoverageConsistencyIT extends ApiIT {
     /** The model built from scratch from what the database holds now, with the service's settings and terrain. */
     static CoverageModel fromScratch(CoverageInputRepository inputs, CoverageModels models,
             uz.qamrov.planner.terrain.TerrainStore terrain) {
-        return new CoverageModelBuilder().settings(models.settings()).settlements(inputs.settlements())
-                .cells(inputs.cells(null)).sites(inputs.sites(null)).lines(inputs.transportLines())
-                .fiberRoutes(inputs.fiberRoutes(null)).fiberNodes(inputs.fiberNodes(null)).declarations(inputs.declarations())
-                .adminAreas(inputs.adminAreas()).terrain(terrain.dem()).build();
+        return StoredInputs.load(inputs).build(models.settings(), terrain.dem(), null); // no footprint reused
     }
 
     private void assertConsistent(String when) throws Exception {
-        CoverageModel fresh = fromScratch(inputs, models, terrain);
+        StoredInputs now = StoredInputs.load(inputs);
+        CoverageModel fresh = now.build(models.settings(), terrain.dem(), null);
+        // the generation's answers digest (an import's is stored in the background) is that of the database's rows:
+        // what an unchanged restart relies on, and an oracle of "the model holds what the database holds"
+        String expectedDigest = GenerationDigests.answers(models.engineFingerprint(), terrain.fingerprint(), now);
+        assertThat(org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT answers_digest FROM coverage_generations WHERE id = ?", String.class, coverage.generation()).get(0),
+                java.util.Objects::nonNull)).as("answers digest " + when).isEqualTo(expectedDigest);
         // planning's copy, brought to this generation from the last step's by the network's difference (or new after
         // a rebuild): it must answer as the model built from scratch
         copy = copies.refresh(copy);
@@ -271,8 +274,8 @@ class CoverageConsistencyIT extends ApiIT {
                     .isEqualTo(signalsOf(fresh, freshEval, d));
             // each operator with cells in the model (a run stores the uncovered stretches of those)
             for (String op : fresh.cells().stream().map(uz.qamrov.engine.model.Cell::operator).distinct().sorted().toList()) {
-                assertThat(storedOperatorGaps(run.id(), op)).as(op + "'s uncovered stretches " + at)
-                        .isEqualTo(operatorGapsOf(fresh, d, op));
+                assertThat(OperatorGaps.stored(jdbc, run.id(), op)).as(op + "'s uncovered stretches " + at)
+                        .isEqualTo(OperatorGaps.of(fresh, d, op));
             }
             Set<Long> uncovered = new TreeSet<>();
             freshEval.settlements().stream().filter(s -> s.service().key().equals("mobile_internet") && !s.covered())
@@ -314,25 +317,6 @@ class CoverageConsistencyIT extends ApiIT {
                     + " " + rs.getString(6) + " " + rs.getObject(7) + " " + rs.getObject(8));
         }, runId);
         return out;
-    }
-
-    private List<String> storedOperatorGaps(long runId, String operator) {
-        return jdbc.query("""
-                SELECT line_kind, line_id, service, round(from_km::numeric, 6) AS f, round(to_km::numeric, 6) AS t
-                FROM line_stretches WHERE run_id = ? AND operator_code = ? AND NOT covered""",
-                (rs, i) -> rs.getString(1).substring(0, 1) + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getBigDecimal(4)
-                        .stripTrailingZeros().toPlainString() + "-" + rs.getBigDecimal(5).stripTrailingZeros().toPlainString(),
-                runId, operator).stream().sorted().toList();
-    }
-
-    private static List<String> operatorGapsOf(CoverageModel model, LocalDate d, String operator) {
-        return model.stretches(d, CoverageFilter.operator(operator)).stream().filter(st -> !st.covered())
-                .map(st -> st.lineKind().key().substring(0, 1) + st.lineId() + " "
-                        + st.service().key() + " " + java.math.BigDecimal.valueOf(st.fromKm()).setScale(6,
-                                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "-"
-                        + java.math.BigDecimal.valueOf(st.toKm()).setScale(6, java.math.RoundingMode.HALF_UP)
-                                .stripTrailingZeros().toPlainString())
-                .sorted().toList();
     }
 
     private static Map<String, String> signalsOf(CoverageModel model, uz.qamrov.engine.measure.CoverageSnapshot snapshot,

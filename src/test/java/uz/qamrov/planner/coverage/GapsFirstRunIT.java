@@ -74,7 +74,7 @@ class GapsFirstRunIT extends ApiIT {
                 .as("the gap list answers from it").isEqualTo(expected.uncoveredInternet());
         assertThat(layer(d).path("signal_classes_pending").asBoolean()).as("the map's layer says so").isTrue();
         for (String op : List.of("beeline", "ucell")) {
-            assertThat(storedOperatorGaps(first.id(), op)).as(op + "'s stretches come with the rest").isEmpty();
+            assertThat(OperatorGaps.stored(jdbc, first.id(), op)).as(op + "'s stretches come with the rest").isEmpty();
         }
 
         try (RunPriority.Ticket ticket = priority.begin(RunPriority.Level.BACKGROUND)) {
@@ -86,8 +86,8 @@ class GapsFirstRunIT extends ApiIT {
         assertThat(layer(d).has("signal_classes_pending")).isFalse();
         int operatorGaps = 0;
         for (String op : List.of("beeline", "ucell")) {
-            List<String> expectedGaps = operatorGapsOf(fresh, d, op);
-            assertThat(storedOperatorGaps(first.id(), op)).as(op + "'s uncovered stretches").isEqualTo(expectedGaps);
+            List<String> expectedGaps = OperatorGaps.of(fresh, d, op);
+            assertThat(OperatorGaps.stored(jdbc, first.id(), op)).as(op + "'s uncovered stretches").isEqualTo(expectedGaps);
             operatorGaps += expectedGaps.size();
         }
         assertThat(operatorGaps).as("operators' uncovered stretches compared").isPositive();
@@ -196,20 +196,6 @@ class GapsFirstRunIT extends ApiIT {
                             rs.getObject(6) + " " + rs.getObject(7) + " " + rs.getString(8) + " " + rs.getString(9));
                 }, runId);
         return out;
-    }
-
-    private List<String> storedOperatorGaps(long runId, String operator) {
-        return jdbc.query("SELECT line_kind, line_id, service, from_km, to_km FROM line_stretches"
-                + " WHERE run_id = ? AND operator_code = ? AND NOT covered", (rs, i) -> String.format(Locale.ROOT,
-                        "%s|%d|%s|%.6f-%.6f", rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4),
-                        rs.getDouble(5)), runId, operator).stream().sorted().toList();
-    }
-
-    private static List<String> operatorGapsOf(CoverageModel model, LocalDate d, String operator) {
-        return model.stretches(d, CoverageFilter.operator(operator)).stream().filter(st -> !st.covered())
-                .map(st -> String.format(Locale.ROOT, "%s|%d|%s|%.6f-%.6f", st.lineKind().key(), st.lineId(),
-                        st.service().key(), st.fromKm(), st.toKm()))
-                .sorted().toList();
     }
 
     private JsonNode layer(LocalDate d) throws Exception {

@@ -91,6 +91,21 @@ class InputsDigestTest {
         assertThat(InputsDigest.of(replacedCells(in, none))).isNotEqualTo(InputsDigest.of(in));
     }
 
+    @Test
+    void theFixedLayersSumsTakenBackGiveTheDigestOfAWholeComputation() {
+        StoredInputs in = inputs(13);
+        InputsDigest.FixedLayers fixed = new InputsDigest.FixedLayers();
+        assertThat(InputsDigest.of(in, fixed)).isEqualTo(InputsDigest.of(in));
+        // an import's generation: the same fixed lists, another network
+        List<Cell> cells = new ArrayList<>(in.cells());
+        cells.remove(0);
+        StoredInputs imported = new StoredInputs(in.settlements(), cells, in.sites(), in.lines(), in.routes(), in.nodes(),
+                in.declarations(), in.areas(), 0);
+        assertThat(fixed.get(in.settlements())).as("kept").isNotNull();
+        assertThat(InputsDigest.of(imported, fixed)).isEqualTo(InputsDigest.of(imported))
+                .isNotEqualTo(InputsDigest.of(in));
+    }
+
     record WithArray(long id, double[] values) {
     }
 

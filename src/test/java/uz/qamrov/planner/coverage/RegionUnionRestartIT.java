@@ -55,6 +55,14 @@ class RegionUnionRestartIT {
         assertThat(unions).as("a stored union for each polygon").isGreaterThanOrEqualTo(before.size());
         assertThat(before).isNotEmpty();
 
+        // a settlement added while the service is down: the restart computes today's run again (on the same data it
+        // would keep the stored one, UnchangedRestartIT), and today's polygons with it, of unchanged footprints
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.db, "postgres",
+                uz.qamrov.support.TestPostgis.cluster().password()); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    INSERT INTO settlements (external_id, name_uz_latn, kind, population, households, region_code, geom, source)
+                    VALUES ('added-while-down', 'Yangi', 'village', 400, 90, 'UZ-TO', ST_SetSRID(ST_MakePoint(69.4, 41.2), 4326), 'test')""");
+        }
         try (ConfigurableApplicationContext second = app.start(true)) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             long run = awaitPolygons(jdbc, firstRun);
