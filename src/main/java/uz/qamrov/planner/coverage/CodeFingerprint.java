@@ -47,30 +47,65 @@ final class CodeFingerprint {
         return out;
     }
 
-    /** The digest of these class-path entries, in their order; an entry that does not exist counts by its name. */
+    /**
+     * The digest of these class-path entries, in their order; an entry that does not exist counts by its name. A jar
+     * whose manifest names a {@code Class-Path} (a launcher's manifest-only jar, as Maven's test runner and IDEs make
+     * for long class paths) brings those entries in after it.
+     */
     static String of(List<Path> entries) {
         MessageDigest sha = InputsDigest.sha();
-        byte[] buffer = new byte[1 << 16];
         try {
-            for (Path entry : entries) {
-                update(sha, "entry:" + entry.getFileName());
-                if (Files.isDirectory(entry)) {
-                    List<Path> files;
-                    try (Stream<Path> walk = Files.walk(entry)) {
-                        files = walk.filter(Files::isRegularFile).sorted().toList();
-                    }
-                    for (Path f : files) {
-                        update(sha, "file:" + entry.relativize(f).toString().replace('\\', '/'));
-                        content(sha, f, buffer);
-                    }
-                } else if (Files.isRegularFile(entry)) {
-                    content(sha, entry, buffer);
-                }
-            }
+            feed(sha, entries, new java.util.HashSet<>(), new byte[1 << 16]);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the class path to fingerprint the code", e);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void feed(MessageDigest sha, List<Path> entries, java.util.Set<Path> seen, byte[] buffer)
+            throws IOException {
+        for (Path entry : entries) {
+            if (!seen.add(entry.toAbsolutePath().normalize())) {
+                continue;
+            }
+            update(sha, "entry:" + entry.getFileName());
+            if (Files.isDirectory(entry)) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(entry)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    update(sha, "file:" + entry.relativize(f).toString().replace('\\', '/'));
+                    content(sha, f, buffer);
+                }
+            } else if (Files.isRegularFile(entry)) {
+                content(sha, entry, buffer);
+                feed(sha, manifestClassPath(entry), seen, buffer);
+            }
+        }
+    }
+
+    /** The entries a jar's manifest adds to the class path (URLs relative to the jar's folder), or none. */
+    private static List<Path> manifestClassPath(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (classPath == null || classPath.isBlank()) {
+                return List.of();
+            }
+            java.net.URI base = jar.toAbsolutePath().getParent().toUri();
+            List<Path> out = new ArrayList<>();
+            for (String url : classPath.trim().split("\\s+")) {
+                java.net.URI u = base.resolve(url);
+                if ("file".equals(u.getScheme())) {
+                    out.add(Path.of(u));
+                }
+            }
+            return out;
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(); // not a jar (or no readable manifest): its bytes alone, as digested above
+        }
     }
 
     private static void content(MessageDigest sha, Path file, byte[] buffer) throws IOException {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The code's fingerprint: the same class path gives the same digest; one byte changed in a class file or in a jar,
- * a file renamed or added gives another.
+ * a file renamed or added gives another, also behind a manifest-only jar's {@code Class-Path}.
  */
 class CodeFingerprintTest {
 
@@ -43,6 +43,26 @@ class CodeFingerprintTest {
 
         assertThat(List.of(before, classChanged, jarChanged, renamed, added)).doesNotHaveDuplicates();
         assertThat(CodeFingerprint.of(List.of(jar, tmp.resolve("classes")))).as("another order").isNotEqualTo(added);
+    }
+
+    @Test
+    void aManifestOnlyJarBringsInTheEntriesItsManifestNames() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("target/classes/uz"));
+        Files.write(classes.resolve("A.class"), new byte[] {1});
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        // as Maven's test runner writes it: absolute file URLs, a folder's with its slash
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH,
+                tmp.resolve("target/classes").toUri().toString() + " missing.jar");
+        Path booter = tmp.resolve("booter.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(booter), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("x"));
+        }
+        String before = CodeFingerprint.of(List.of(booter));
+        Files.write(classes.resolve("A.class"), new byte[] {2});
+        assertThat(CodeFingerprint.of(List.of(booter))).as("a class behind the manifest changed").isNotEqualTo(before);
+        Files.write(classes.resolve("A.class"), new byte[] {1});
+        assertThat(CodeFingerprint.of(List.of(booter))).isEqualTo(before);
     }
 
     @Test
