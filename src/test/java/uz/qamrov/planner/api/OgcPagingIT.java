@@ -45,8 +45,8 @@ class OgcPagingIT extends HttpApiIT {
     }
 
     @Test
-    void gdalCopiesEveryFeatureWithoutOptionsInTwoRequests() throws Exception {
-        Path out = Files.createTempDirectory("qamrov-oapif").resolve("settlements.gpkg");
+    void gdalCopiesEveryFeatureWithoutOptionsInTwoRequests(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("settlements.gpkg"); // JUnit deletes the folder afterwards
         // CPL_DEBUG makes GDAL log every URL it fetches
         Process p = new ProcessBuilder("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GPKG", out.toString(),
                 "OAPIF:http://127.0.0.1:" + port + "/ogc", "settlements").redirectErrorStream(true).start();

@@ -94,12 +94,12 @@ class WebAppBrowserIT extends PostgisIT {
      * The time is logged (and recorded in docs/benchmarks.md), not asserted.
      */
     @Test
-    void gdalCopiesEverySiteWithoutOptions() throws Exception {
+    void gdalCopiesEverySiteWithoutOptions(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ogr2ogr")), "no ogr2ogr: apt-get install gdal-bin");
         long expected = jdbc.sql("SELECT count(*) FROM base_stations t WHERE t.valid_from <= current_date"
                 + " AND current_date < t.valid_to AND t.commissioned_on <= current_date"
                 + " AND (t.decommissioned_on IS NULL OR t.decommissioned_on > current_date)").query(Long.class).single();
-        Path out = Files.createTempDirectory("qamrov-oapif").resolve("sites.gpkg");
+        Path out = tmp.resolve("sites.gpkg"); // JUnit deletes the folder afterwards
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder("ogr2ogr", "--config", "CPL_DEBUG", "ON", "-f", "GPKG", out.toString(),
                 "OAPIF:http://127.0.0.1:" + port + "/ogc", "base-stations").redirectErrorStream(true).start();
