@@ -75,7 +75,10 @@ class UnchangedRestartIT {
             assertThat(today.id()).as("today's run of the first start").isEqualTo(firstRun);
             assertThat(today.stale()).isFalse();
             assertThat(app.get(TwoStarts.base(second) + "/api/v1/gaps/settlements").statusCode()).isEqualTo(200);
-            Thread.sleep(2_000); // what the start queued in the background has had time to begin
+            // the start's generation queued its dates before readiness (the event is handled in the rebuild): once
+            // nothing is queued or computing, every run the start would compute has been stored
+            Awaitility.await("the background idle").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> second.getBean(CoverageRunStore.class).pending() == 0);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM coverage_runs WHERE started_at > ?", Integer.class, restart))
                     .as("no run computed again").isZero();
         }
