@@ -1,7 +1,6 @@
 package uz.qamrov.planner.coverage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import uz.qamrov.planner.system.FileSha256;
 
 /**
  * A SHA-256 of the code that runs: every file of every class-path entry, by content (a directory's files with their
@@ -55,15 +55,14 @@ final class CodeFingerprint {
     static String of(List<Path> entries) {
         MessageDigest sha = InputsDigest.sha();
         try {
-            feed(sha, entries, new java.util.HashSet<>(), new byte[1 << 16]);
+            feed(sha, entries, new java.util.HashSet<>());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the class path to fingerprint the code", e);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void feed(MessageDigest sha, List<Path> entries, java.util.Set<Path> seen, byte[] buffer)
-            throws IOException {
+    private static void feed(MessageDigest sha, List<Path> entries, java.util.Set<Path> seen) throws IOException {
         for (Path entry : entries) {
             if (!seen.add(entry.toAbsolutePath().normalize())) {
                 continue;
@@ -76,11 +75,11 @@ final class CodeFingerprint {
                 }
                 for (Path f : files) {
                     update(sha, "file:" + entry.relativize(f).toString().replace('\\', '/'));
-                    content(sha, f, buffer);
+                    content(sha, f);
                 }
             } else if (Files.isRegularFile(entry)) {
-                content(sha, entry, buffer);
-                feed(sha, manifestClassPath(entry), seen, buffer);
+                content(sha, entry);
+                feed(sha, manifestClassPath(entry), seen);
             }
         }
     }
@@ -108,13 +107,8 @@ final class CodeFingerprint {
         }
     }
 
-    private static void content(MessageDigest sha, Path file, byte[] buffer) throws IOException {
-        update(sha, "size:" + Files.size(file));
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0;) {
-                sha.update(buffer, 0, n);
-            }
-        }
+    private static void content(MessageDigest sha, Path file) {
+        update(sha, "sha256:" + FileSha256.of(file));
     }
 
     private static void update(MessageDigest sha, String s) {

@@ -3,14 +3,9 @@ package uz.qamrov.planner.geodata;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
@@ -54,7 +49,7 @@ public class GeodataLoader {
                 continue;
             }
             long t0 = System.nanoTime();
-            String sha = sha256Hex(file);
+            String sha = uz.qamrov.planner.system.FileSha256.of(file); // which version of the file the layer came from
             int rows = tx.execute(status -> {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     InputStream csv = layer.fileName.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
@@ -71,17 +66,5 @@ public class GeodataLoader {
             log.info("geodata: {} layers loaded from {} in {} s", loaded, dir, String.format("%.1f", (System.nanoTime() - all) / 1e9));
         }
         return loaded;
-    }
-
-    /** Recorded with the layer, so one can tell which version of a file a database was loaded from. */
-    static String sha256Hex(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -64,14 +64,9 @@ public class TerrainStore {
     }
 
     private static String fileDigest(java.nio.file.Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                sha.update(buffer, 0, n);
-            }
-            return "dem:" + java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        try {
+            return "dem:" + uz.qamrov.planner.system.FileSha256.of(file);
+        } catch (java.io.UncheckedIOException e) {
             // a DEM that loaded but cannot be read again: a fingerprint of its own, so nothing is taken as unchanged
             return "dem-unreadable:" + System.nanoTime();
         }
