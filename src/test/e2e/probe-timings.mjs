@@ -45,3 +45,4 @@ await phase('national again', () => pg.selectOption('#region', ''));
 await phase('UZ-SA again', () => pg.selectOption('#region', 'UZ-SA'));
 await phase('reload (cached)', () => pg.reload());
 await ctx.close();
+fs.rmSync(profile, { recursive: true, force: true });

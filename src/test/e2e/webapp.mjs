@@ -125,9 +125,14 @@ const browserState = await settle(userDataDir);
 
 await check('page loads at / with the map, banner and no script errors', async () => {
   const started = Date.now();
+  const before = requests.length;
   await pg.goto(`${BASE}/?lang=en`);
   await idle();
   const loadMs = Date.now() - started;
+  // WebAppBrowserIT checks that the service warms each of these before it says it is ready (FirstPageWarmup)
+  const firstLoad = requests.slice(before).map((u) => new URL(u)).filter((u) => u.origin === new URL(BASE).origin)
+    .map((u) => u.pathname).filter((p) => p.startsWith('/api/') || p.startsWith('/ogc/'));
+  console.log(`FIRST-LOAD-PATHS ${JSON.stringify([...new Set(firstLoad)])}`);
   assert(await pg.locator('#map.leaflet-container').isVisible(), 'map container not initialised');
   const banner = await pg.locator('#demo-banner').innerText();
   // the banner says what is real and what is synthetic (counts from /api/v1/about)

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +28,14 @@ class DashboardWarmup implements HealthIndicator {
 
     private final ProgressService progress;
     private final CoverageProperties properties;
+    private final ApplicationEventPublisher events;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean warm;
 
-    DashboardWarmup(ProgressService progress, CoverageProperties properties) {
+    DashboardWarmup(ProgressService progress, CoverageProperties properties, ApplicationEventPublisher events) {
         this.progress = progress;
         this.properties = properties;
+        this.events = events;
     }
 
     @EventListener
@@ -51,6 +54,7 @@ class DashboardWarmup implements HealthIndicator {
                 log.warn("dashboard: warming today's targets failed: {}", e.toString());
             } finally {
                 warm = true;
+                events.publishEvent(new DashboardWarmed());
             }
         }, "dashboard-warmup");
         t.setDaemon(true);

@@ -52,10 +52,12 @@ final class TwoStarts {
     void awaitReady(String base) throws Exception {
         Awaitility.await("readiness").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
-        // ready includes today's targets computed once the model is built (DashboardWarmup)
+        // ready includes today's targets computed once the model is built (DashboardWarmup), then the web page's
+        // first requests answered once (FirstPageWarmup)
         JsonNode readiness = json.readTree(get(base + "/actuator/health/readiness").body());
         assertThat(readiness.at("/components/dashboard/status").asText()).isEqualTo("UP");
         assertThat(readiness.at("/components/coverage/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/firstPage/status").asText()).isEqualTo("UP");
     }
 
     /** A row of one 4G cell of ucell's site {@code site}, on air since 2021-04-01. */

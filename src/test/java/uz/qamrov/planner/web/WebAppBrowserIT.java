@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -86,6 +88,18 @@ class WebAppBrowserIT extends PostgisIT {
         assertThat(lines).as("every check ran").anyMatch(l -> l.startsWith("SUMMARY "));
         assertThat(lines.stream().filter(l -> l.startsWith("FAIL ")).toList()).as("failed browser checks").isEmpty();
         assertThat(p.exitValue()).isZero();
+        assertFirstLoadIsWarmed(lines);
+    }
+
+    /** Every API path the page asked on its first load is one the service asks itself before it says it is ready. */
+    private static void assertFirstLoadIsWarmed(List<String> lines) throws IOException {
+        String json = lines.stream().filter(l -> l.startsWith("FIRST-LOAD-PATHS ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the browser test printed no FIRST-LOAD-PATHS line"))
+                .substring("FIRST-LOAD-PATHS ".length());
+        List<String> asked = List.of(new ObjectMapper().readValue(json, String[].class));
+        List<String> warmed = FirstPageWarmup.PATHS.stream().map(u -> URI.create(u).getPath()).toList();
+        assertThat(asked).as("the first load's API requests").isNotEmpty();
+        assertThat(warmed).as("FirstPageWarmup.PATHS covers the page's first load").containsAll(asked);
     }
 
     /**
