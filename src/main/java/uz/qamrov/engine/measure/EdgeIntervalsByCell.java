@@ -17,10 +17,10 @@ final class EdgeIntervalsByCell {
     /** Per slot, its first entry; entries of a slot run in ascending edge order, as the table's edges do. */
     private final int[] start;
     private final int[] edge;
-    /** Per entry, from and to (the edge table's parameters along the edge). */
-    private final double[] t;
+    /** Per entry, from and to (the edge table's parameters along the edge, in its single precision). */
+    private final float[] t;
 
-    private EdgeIntervalsByCell(Map<CellRec, Integer> slotOf, int[] start, int[] edge, double[] t) {
+    private EdgeIntervalsByCell(Map<CellRec, Integer> slotOf, int[] start, int[] edge, float[] t) {
         this.slotOf = slotOf;
         this.start = start;
         this.edge = edge;
@@ -47,10 +47,10 @@ final class EdgeIntervalsByCell {
         }
         int[] next = java.util.Arrays.copyOf(start, slots);
         int[] edge = new int[start[slots]];
-        double[] t = new double[2 * start[slots]];
+        float[] t = new float[2 * start[slots]];
         for (int e = 0; e < edges.edgeCount; e++) {
             int[] c = edges.cells[e];
-            double[] tt = edges.t[e];
+            float[] tt = edges.t[e];
             for (int k = 0; k < c.length; k++) {
                 int at = next[c[k]]++;
                 edge[at] = e;
@@ -83,7 +83,11 @@ final class EdgeIntervalsByCell {
             if (j == i) {
                 return null;
             }
-            out[q] = java.util.Arrays.copyOfRange(t, 2 * i, 2 * j);
+            double[] iv = new double[2 * (j - i)];
+            for (int k = 0; k < iv.length; k++) {
+                iv[k] = t[2 * i + k]; // widened exactly: attached again, it is the same float
+            }
+            out[q] = iv;
         }
         return out;
     }

@@ -20,7 +20,7 @@ final class IntervalMerger {
      * intervals have started than ended, and a start equal to an end is taken first, so touching intervals merge. This
      * runs for every road and rail edge of every evaluation (a third of an indicator evaluation with a boxed sort).
      */
-    static double[] merge(int[] cells, double[] t, byte[] tech, int minTech) {
+    static double[] merge(int[] cells, float[] t, byte[] tech, int minTech) {
         int m = 0;
         double[] starts = null;
         double[] ends = null;
@@ -68,7 +68,7 @@ final class IntervalMerger {
      * {@code length(merge(cells, t, tech, minTech))} without the union's array where one interval covers the whole
      * edge (most edges in towns): an indicator evaluation asks this of every edge and needs only the length.
      */
-    static double mergedLength(int[] cells, double[] t, byte[] tech, int minTech) {
+    static double mergedLength(int[] cells, float[] t, byte[] tech, int minTech) {
         for (int k = 0; k < cells.length; k++) {
             if (tech[cells[k]] >= minTech && t[2 * k] <= 0 && t[2 * k + 1] >= 1) {
                 return 1;

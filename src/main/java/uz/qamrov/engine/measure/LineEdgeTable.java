@@ -20,7 +20,7 @@ import uz.qamrov.engine.model.TransportLine;
  */
 final class LineEdgeTable {
 
-    static final double[] NO_DOUBLES = new double[0];
+    static final float[] NO_FLOATS = new float[0];
 
     record LineRec(TransportLine line, int firstEdge, int endEdge, double lengthKm, boolean international,
             boolean internationalState, boolean railCorridor) {
@@ -39,8 +39,12 @@ final class LineEdgeTable {
     final int[] district;
     /** Per edge: cell slots, one entry per covered interval (a cell may cover several). */
     final int[][] cells;
-    /** Per edge: the intervals of {@link #cells}, flattened {@code [t0, t1, …]}. */
-    final double[][] t;
+    /**
+     * Per edge: the intervals of {@link #cells}, flattened {@code [t0, t1, …]}, as fractions of the edge in single
+     * precision: 2^-24 of an edge of at most a few km is under a millimetre, and with the OSM railways of a country
+     * (24 M intervals, most of them yard tracks in towns) doubles were 384 MB of a 1.6 GB model.
+     */
+    final float[][] t;
     private final STRtree tree = new STRtree();
 
     LineEdgeTable(List<TransportLine> input, Scopes scopes, double segmentMaxLengthM) {
@@ -72,11 +76,11 @@ final class LineEdgeTable {
         region = new int[total];
         district = new int[total];
         cells = new int[total][];
-        t = new double[total][];
+        t = new float[total][];
         IntStream.range(0, lines.length).parallel().forEach(li -> fill(li, pieces[li], scopes));
         for (int e = 0; e < total; e++) {
             cells[e] = SettlementTable.NO_INTS;
-            t[e] = NO_DOUBLES;
+            t[e] = NO_FLOATS;
             tree.insert(new Envelope(lon0[e], lon1[e], lat0[e], lat1[e]), e);
         }
         tree.build();
@@ -152,8 +156,8 @@ final class LineEdgeTable {
         for (int j = 0; j < slots.length; j++) {
             for (int q = 0; q < ivs[j].length / 2; q++, at++) {
                 cells[e][at] = slots[j];
-                t[e][2 * at] = ivs[j][2 * q];
-                t[e][2 * at + 1] = ivs[j][2 * q + 1];
+                t[e][2 * at] = (float) ivs[j][2 * q];
+                t[e][2 * at + 1] = (float) ivs[j][2 * q + 1];
             }
         }
     }
@@ -164,7 +168,7 @@ final class LineEdgeTable {
      */
     int compactWithout(int e, java.util.BitSet gone) {
         int[] c = cells[e];
-        double[] tt = t[e];
+        float[] tt = t[e];
         int keep = 0;
         for (int k = 0; k < c.length; k++) {
             if (!gone.get(c[k])) {
@@ -193,7 +197,7 @@ final class LineEdgeTable {
         }
         for (int e = 0; e < edgeCount; e++) {
             cells[e] = count[e] == 0 ? SettlementTable.NO_INTS : new int[count[e]];
-            t[e] = count[e] == 0 ? NO_DOUBLES : new double[2 * count[e]];
+            t[e] = count[e] == 0 ? NO_FLOATS : new float[2 * count[e]];
             count[e] = 0;
         }
         for (int i = 0; i < hits.length; i++) {
@@ -204,8 +208,8 @@ final class LineEdgeTable {
                 for (int j = 0; j < iv.length / 2; j++) {
                     int at = count[e]++;
                     cells[e][at] = slots[i];
-                    t[e][2 * at] = iv[2 * j];
-                    t[e][2 * at + 1] = iv[2 * j + 1];
+                    t[e][2 * at] = (float) iv[2 * j];
+                    t[e][2 * at + 1] = (float) iv[2 * j + 1];
                 }
             }
         }

@@ -16,28 +16,33 @@ class IntervalMergerTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // name, cells, flattened intervals, minTech, expected union
-                Arguments.of("nothing on the edge", new int[] {}, new double[] {}, 0, new double[] {}),
-                Arguments.of("one interval", new int[] {0}, new double[] {0.2, 0.5}, 0, new double[] {0.2, 0.5}),
-                Arguments.of("disjoint, given out of order", new int[] {0, 1}, new double[] {0.6, 0.9, 0.1, 0.3}, 0,
-                        new double[] {0.1, 0.3, 0.6, 0.9}),
-                Arguments.of("overlapping merge", new int[] {0, 1, 2}, new double[] {0.1, 0.4, 0.3, 0.6, 0.5, 0.55}, 0,
-                        new double[] {0.1, 0.6}),
-                Arguments.of("touching merge", new int[] {0, 1}, new double[] {0.0, 0.5, 0.5, 1.0}, 0,
-                        new double[] {0.0, 1.0}),
-                Arguments.of("contained", new int[] {0, 1}, new double[] {0.0, 1.0, 0.3, 0.4}, 0, new double[] {0.0, 1.0}),
-                Arguments.of("3G+ drops the 2G cell", new int[] {0, 1, 2}, new double[] {0.0, 0.5, 0.6, 0.7, 0.65, 0.8}, 1,
-                        new double[] {0.6, 0.8}),
-                Arguments.of("4G+ keeps only the 4G cell", new int[] {0, 1, 2}, new double[] {0.0, 0.5, 0.6, 0.7, 0.9, 1.0},
-                        2, new double[] {0.9, 1.0}),
-                Arguments.of("inactive cell never counts", new int[] {3, 3}, new double[] {0.0, 1.0, 0.2, 0.3}, 0,
-                        new double[] {}),
-                Arguments.of("one cell, two pieces", new int[] {2, 2}, new double[] {0.7, 0.8, 0.1, 0.2}, 2,
-                        new double[] {0.1, 0.2, 0.7, 0.8}));
+                Arguments.of("nothing on the edge", new int[] {}, new float[] {}, 0, new float[] {}),
+                Arguments.of("one interval", new int[] {0}, new float[] {0.2f, 0.5f}, 0, new float[] {0.2f, 0.5f}),
+                Arguments.of("disjoint, given out of order", new int[] {0, 1}, new float[] {0.6f, 0.9f, 0.1f, 0.3f}, 0,
+                        new float[] {0.1f, 0.3f, 0.6f, 0.9f}),
+                Arguments.of("overlapping merge", new int[] {0, 1, 2}, new float[] {0.1f, 0.4f, 0.3f, 0.6f, 0.5f, 0.55f}, 0,
+                        new float[] {0.1f, 0.6f}),
+                Arguments.of("touching merge", new int[] {0, 1}, new float[] {0.0f, 0.5f, 0.5f, 1.0f}, 0,
+                        new float[] {0.0f, 1.0f}),
+                Arguments.of("contained", new int[] {0, 1}, new float[] {0.0f, 1.0f, 0.3f, 0.4f}, 0, new float[] {0.0f, 1.0f}),
+                Arguments.of("3G+ drops the 2G cell", new int[] {0, 1, 2}, new float[] {0.0f, 0.5f, 0.6f, 0.7f, 0.65f, 0.8f}, 1,
+                        new float[] {0.6f, 0.8f}),
+                Arguments.of("4G+ keeps only the 4G cell", new int[] {0, 1, 2}, new float[] {0.0f, 0.5f, 0.6f, 0.7f, 0.9f, 1.0f},
+                        2, new float[] {0.9f, 1.0f}),
+                Arguments.of("inactive cell never counts", new int[] {3, 3}, new float[] {0.0f, 1.0f, 0.2f, 0.3f}, 0,
+                        new float[] {}),
+                Arguments.of("one cell, two pieces", new int[] {2, 2}, new float[] {0.7f, 0.8f, 0.1f, 0.2f}, 2,
+                        new float[] {0.1f, 0.2f, 0.7f, 0.8f}));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void merges(String name, int[] cells, double[] t, int minTech, double[] expected) {
+    void merges(String name, int[] cells, float[] t, int minTech, float[] expectedFloats) {
+        // the edge table keeps intervals in single precision; the union is theirs, widened exactly
+        double[] expected = new double[expectedFloats.length];
+        for (int k = 0; k < expected.length; k++) {
+            expected[k] = expectedFloats[k];
+        }
         double[] got = IntervalMerger.merge(cells, t, TECH, minTech);
         assertThat(got).as(name).containsExactly(expected);
         double len = 0;
@@ -55,13 +60,13 @@ class IntervalMergerTest {
         for (int run = 0; run < 20_000; run++) {
             int m = rnd.nextInt(9);
             int[] cells = new int[m];
-            double[] t = new double[2 * m];
+            float[] t = new float[2 * m];
             java.util.List<double[]> counted = new java.util.ArrayList<>();
             for (int k = 0; k < m; k++) {
                 cells[k] = rnd.nextInt(TECH.length);
                 // coarse values make equal starts, equal ends and touching intervals common
-                double a = rnd.nextInt(11) / 10.0;
-                double b = rnd.nextInt(11) / 10.0;
+                float a = rnd.nextInt(11) / 10f;
+                float b = rnd.nextInt(11) / 10f;
                 t[2 * k] = Math.min(a, b);
                 t[2 * k + 1] = Math.max(a, b);
                 if (TECH[cells[k]] >= 1) {
