@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,9 @@ import uz.qamrov.planner.target.DashboardWarmed;
  * first load right after a start"). Nothing is cached by this beyond what any visitor's requests leave; the answers
  * are read and thrown away.
  *
- * <p>Runs after today's target report ({@link DashboardWarmed}), so it does not compute that twice. Failures are
- * logged, never kept out of traffic for. Skipped (UP at once) without a model built on start, when reads need a token
- * and over TLS.
+ * <p>Runs after today's target report ({@link DashboardWarmed}), so it does not compute that twice. A failure is
+ * logged and never keeps the service out of traffic. Skipped (UP at once) without a model built on start, when reads
+ * need a token, over TLS and without a web server of its own.
  */
 @Component("firstPage")
 class FirstPageWarmup implements HealthIndicator {
@@ -72,9 +74,11 @@ class FirstPageWarmup implements HealthIndicator {
     private volatile boolean done;
 
     @Autowired
-    FirstPageWarmup(CoverageProperties coverage, AccessProperties access, ServerProperties server) {
-        this(coverage.computeOnStart() && access.openReads() && !(server.getSsl() != null && server.getSsl().isEnabled()),
-                server);
+    FirstPageWarmup(CoverageProperties coverage, AccessProperties access, ServerProperties server,
+            ApplicationContext context) {
+        // without a web server of its own (a mock web environment) there is no port to ask and nobody to serve
+        this(coverage.computeOnStart() && access.openReads() && !(server.getSsl() != null && server.getSsl().isEnabled())
+                && context instanceof WebServerApplicationContext, server);
     }
 
     FirstPageWarmup(boolean enabled, ServerProperties server) {
