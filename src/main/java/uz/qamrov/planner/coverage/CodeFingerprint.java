@@ -2,13 +2,19 @@ package uz.qamrov.planner.coverage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import uz.qamrov.planner.system.FileSha256;
 
@@ -55,14 +61,14 @@ final class CodeFingerprint {
     static String of(List<Path> entries) {
         MessageDigest sha = InputsDigest.sha();
         try {
-            feed(sha, entries, new java.util.HashSet<>());
+            feed(sha, entries, new HashSet<>());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the class path to fingerprint the code", e);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void feed(MessageDigest sha, List<Path> entries, java.util.Set<Path> seen) throws IOException {
+    private static void feed(MessageDigest sha, List<Path> entries, Set<Path> seen) throws IOException {
         for (Path entry : entries) {
             if (!seen.add(entry.toAbsolutePath().normalize())) {
                 continue;
@@ -86,17 +92,17 @@ final class CodeFingerprint {
 
     /** The entries a jar's manifest adds to the class path (URLs relative to the jar's folder), or none. */
     private static List<Path> manifestClassPath(Path jar) {
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
-            java.util.jar.Manifest manifest = file.getManifest();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
             String classPath = manifest == null ? null
-                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+                    : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (classPath == null || classPath.isBlank()) {
                 return List.of();
             }
-            java.net.URI base = jar.toAbsolutePath().getParent().toUri();
+            URI base = jar.toAbsolutePath().getParent().toUri();
             List<Path> out = new ArrayList<>();
             for (String url : classPath.trim().split("\\s+")) {
-                java.net.URI u = base.resolve(url);
+                URI u = base.resolve(url);
                 if ("file".equals(u.getScheme())) {
                     out.add(Path.of(u));
                 }

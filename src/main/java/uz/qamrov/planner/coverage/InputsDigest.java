@@ -5,7 +5,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
+import uz.qamrov.planner.system.FileSha256;
 
 /**
  * A SHA-256 of everything a coverage model is built from ({@link StoredInputs}): two input sets with the same digest
@@ -182,10 +182,6 @@ final class InputsDigest {
     }
 
     static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return FileSha256.newDigest();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uz.qamrov.planner.system.FileSha256;
 
 /**
  * Loads the shipped national dataset into an empty database: every layer not loaded yet, in file order, each in
@@ -49,7 +50,7 @@ public class GeodataLoader {
                 continue;
             }
             long t0 = System.nanoTime();
-            String sha = uz.qamrov.planner.system.FileSha256.of(file); // which version of the file the layer came from
+            String sha = FileSha256.of(file); // which version of the file the layer came from
             int rows = tx.execute(status -> {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     InputStream csv = layer.fileName.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 import uz.qamrov.engine.terrain.Dem;
+import uz.qamrov.planner.system.FileSha256;
 
 /**
  * Holds the DEM: a file the service owns (configured by {@link TerrainProperties}), read once on first use. Why a
@@ -65,7 +66,7 @@ public class TerrainStore {
 
     private static String fileDigest(java.nio.file.Path file) {
         try {
-            return "dem:" + uz.qamrov.planner.system.FileSha256.of(file);
+            return "dem:" + FileSha256.of(file);
         } catch (java.io.UncheckedIOException e) {
             // a DEM that loaded but cannot be read again: a fingerprint of its own, so nothing is taken as unchanged
             return "dem-unreadable:" + System.nanoTime();
