@@ -51,11 +51,12 @@ final class EdgeIntervalsByCell {
         for (int e = 0; e < edges.edgeCount; e++) {
             int[] c = edges.cells[e];
             float[] tt = edges.t[e];
+            int whole = edges.whole[e];
             for (int k = 0; k < c.length; k++) {
                 int at = next[c[k]]++;
                 edge[at] = e;
-                t[2 * at] = tt[2 * k];
-                t[2 * at + 1] = tt[2 * k + 1];
+                t[2 * at] = k < whole ? 0 : tt[2 * (k - whole)];
+                t[2 * at + 1] = k < whole ? 1 : tt[2 * (k - whole) + 1];
             }
         }
         return new EdgeIntervalsByCell(slotOf, start, edge, t);

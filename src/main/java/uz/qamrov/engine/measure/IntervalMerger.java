@@ -12,29 +12,34 @@ final class IntervalMerger {
     }
 
     /**
-     * Merged union of the intervals {@code [t[2k], t[2k+1]]} whose cell {@code cells[k]} has {@code tech[cell] >=
-     * minTech}, flattened and sorted; touching intervals merge. Empty when none counts. Each interval is ordered
-     * (t0 ≤ t1, {@code Footprint#coveredIntervals}' contract).
+     * Merged union of the intervals whose cell has {@code tech[cell] >= minTech}, flattened and sorted; touching
+     * intervals merge. Empty when none counts. The first {@code whole} cells cover the whole edge, [0, 1]; cell
+     * {@code cells[whole + k]} covers {@code [t[2k], t[2k+1]]} ({@link LineEdgeTable}'s layout). Each interval is
+     * ordered (t0 ≤ t1, {@code Footprint#coveredIntervals}' contract).
      *
      * <p>A sweep over the starts and the ends sorted apart (primitive sorts, no boxed index): the union is where more
      * intervals have started than ended, and a start equal to an end is taken first, so touching intervals merge. This
      * runs for every road and rail edge of every evaluation (a third of an indicator evaluation with a boxed sort).
      */
-    static double[] merge(int[] cells, float[] t, byte[] tech, int minTech) {
+    static double[] merge(int[] cells, int whole, float[] t, byte[] tech, int minTech) {
+        if (anyCounts(cells, whole, tech, minTech)) {
+            return WHOLE.clone(); // one interval covers the edge: so does the union (in cities, most edges)
+        }
         int m = 0;
         double[] starts = null;
         double[] ends = null;
-        for (int k = 0; k < cells.length; k++) {
+        for (int k = whole; k < cells.length; k++) {
             if (tech[cells[k]] >= minTech) {
-                if (t[2 * k] <= 0 && t[2 * k + 1] >= 1) {
-                    return WHOLE.clone(); // one interval covers the edge: so does the union (in cities, most edges)
+                int i = 2 * (k - whole);
+                if (t[i] <= 0 && t[i + 1] >= 1) {
+                    return WHOLE.clone();
                 }
                 if (starts == null) {
-                    starts = new double[cells.length];
-                    ends = new double[cells.length];
+                    starts = new double[cells.length - whole];
+                    ends = new double[cells.length - whole];
                 }
-                starts[m] = t[2 * k];
-                ends[m] = t[2 * k + 1];
+                starts[m] = t[i];
+                ends[m] = t[i + 1];
                 m++;
             }
         }
@@ -68,13 +73,27 @@ final class IntervalMerger {
      * {@code length(merge(cells, t, tech, minTech))} without the union's array where one interval covers the whole
      * edge (most edges in towns): an indicator evaluation asks this of every edge and needs only the length.
      */
-    static double mergedLength(int[] cells, float[] t, byte[] tech, int minTech) {
-        for (int k = 0; k < cells.length; k++) {
-            if (tech[cells[k]] >= minTech && t[2 * k] <= 0 && t[2 * k + 1] >= 1) {
+    static double mergedLength(int[] cells, int whole, float[] t, byte[] tech, int minTech) {
+        if (anyCounts(cells, whole, tech, minTech)) {
+            return 1;
+        }
+        for (int k = whole; k < cells.length; k++) {
+            int i = 2 * (k - whole);
+            if (tech[cells[k]] >= minTech && t[i] <= 0 && t[i + 1] >= 1) {
                 return 1;
             }
         }
-        return length(merge(cells, t, tech, minTech));
+        return length(merge(cells, whole, t, tech, minTech));
+    }
+
+    /** Whether one of the first {@code n} cells counts. */
+    private static boolean anyCounts(int[] cells, int n, byte[] tech, int minTech) {
+        for (int k = 0; k < n; k++) {
+            if (tech[cells[k]] >= minTech) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Total length of flattened intervals. */

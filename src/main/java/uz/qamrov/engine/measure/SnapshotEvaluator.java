@@ -113,7 +113,7 @@ final class SnapshotEvaluator {
         double[] edgeHsmKm = new double[edges.edgeCount];
         int hsm = ActiveCells.minTech(Service.HIGH_SPEED_MOBILE);
         IntStream.range(0, edges.edgeCount).parallel().forEach(e -> edgeHsmKm[e] =
-                IntervalMerger.mergedLength(edges.cells[e], edges.t[e], active.tech, hsm) * edges.lenKm[e]);
+                IntervalMerger.mergedLength(edges.cells[e], edges.whole[e], edges.t[e], active.tech, hsm) * edges.lenKm[e]);
         return indicators(edgeHsmKm);
     }
 

@@ -34,7 +34,8 @@ final class StretchBuilder {
         for (Service s : Service.mobile()) {
             Writer w = new Writer(lr, s, out);
             for (int e = lr.firstEdge(); e < lr.endEdge(); e++) {
-                double[] iv = IntervalMerger.merge(edges.cells[e], edges.t[e], active.tech, ActiveCells.minTech(s));
+                double[] iv = IntervalMerger.merge(edges.cells[e], edges.whole[e], edges.t[e], active.tech,
+                        ActiveCells.minTech(s));
                 double t = 0;
                 for (int k = 0; k < iv.length; k += 2) {
                     if (iv[k] > t) {
