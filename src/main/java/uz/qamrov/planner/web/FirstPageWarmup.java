@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -74,11 +75,16 @@ class FirstPageWarmup implements HealthIndicator {
     private volatile boolean done;
 
     @Autowired
-    FirstPageWarmup(CoverageProperties coverage, AccessProperties access, ServerProperties server,
+    FirstPageWarmup(CoverageProperties coverage, AccessProperties access, ObjectProvider<ServerProperties> servers,
             ApplicationContext context) {
-        // without a web server of its own (a mock web environment) there is no port to ask and nobody to serve
-        this(coverage.computeOnStart() && access.openReads() && !(server.getSsl() != null && server.getSsl().isEnabled())
-                && context instanceof WebServerApplicationContext, server);
+        // without a web server of its own (a mock web environment, or none: the benchmarks' context) there is no port
+        // to ask and nobody to serve
+        this(servers.getIfAvailable(ServerProperties::new), coverage.computeOnStart() && access.openReads()
+                && context instanceof WebServerApplicationContext);
+    }
+
+    private FirstPageWarmup(ServerProperties server, boolean enabledWithoutTls) {
+        this(enabledWithoutTls && !(server.getSsl() != null && server.getSsl().isEnabled()), server);
     }
 
     FirstPageWarmup(boolean enabled, ServerProperties server) {

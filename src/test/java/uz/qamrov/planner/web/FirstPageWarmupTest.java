@@ -16,9 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import com.sun.net.httpserver.HttpServer;
 
+import uz.qamrov.planner.access.AccessProperties;
+import uz.qamrov.planner.coverage.CoverageProperties;
 import uz.qamrov.planner.target.DashboardWarmed;
 
 /** The first page's requests, asked of a real HTTP server on loopback that records what it was asked. */
@@ -109,5 +115,23 @@ class FirstPageWarmupTest {
         warmup.onDashboardWarmed(new DashboardWarmed());
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
         assertThat(asked).isEmpty();
+    }
+
+    /** The benchmarks run the service's context without a web server: it has no ServerProperties, and must start. */
+    @Test
+    void aContextWithoutAWebServerStartsWithTheWarmupOff() {
+        new ApplicationContextRunner().withUserConfiguration(WithoutWebServer.class)
+                .withPropertyValues("qamrov.coverage.compute-on-start=true").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    FirstPageWarmup warmup = context.getBean(FirstPageWarmup.class);
+                    warmup.onDashboardWarmed(new DashboardWarmed());
+                    assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    @Configuration
+    @EnableConfigurationProperties({CoverageProperties.class, AccessProperties.class})
+    @Import(FirstPageWarmup.class)
+    static class WithoutWebServer {
     }
 }
