@@ -2,7 +2,7 @@
 # Coverage benchmark: full and incremental recompute on a national dataset vs the same indicators in plain PostGIS SQL.
 #   scripts/bench-coverage.sh                      # the shipped geodata/ (x1)
 #   scripts/bench-coverage.sh --scale 10           # generates a x10 dataset into target/geodata-x10 first
-# Extra arguments: --runs N, --no-baseline, --as-of yyyy-MM-dd
+# Extra arguments: --runs N, --rounds N, --settle (each incremental round on a quiet machine), --no-baseline, --as-of yyyy-MM-dd
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-system-deps.sh postgis

@@ -21,7 +21,7 @@ import uz.qamrov.support.TestPostgis;
 
 /**
  * Coverage benchmark on a national dataset, against a baseline measured in the same run: the same indicators as
- * plain PostGIS SQL. Run with {@code scripts/bench-coverage.sh [--geodata DIR] [--runs N] [--rounds N] [--no-baseline]}:
+ * plain PostGIS SQL. Run with {@code scripts/bench-coverage.sh [--geodata DIR] [--runs N] [--rounds N] [--settle] [--no-baseline]}:
  * {@code --runs} full recomputes and new dates (default 3), {@code --rounds} incremental rounds (default 10: a round is
  * ~0.2 s, and its median over 3 rounds moved by ±20 ms with a single young collection or JIT compilation in one).
  *
@@ -37,6 +37,9 @@ public final class CoverageBenchmark {
         Path geodata = Path.of(value(a, "--geodata", "geodata"));
         int runs = Integer.parseInt(value(a, "--runs", "3"));
         int rounds = Integer.parseInt(value(a, "--rounds", "10"));
+        // --settle: each round starts once the machine is quiet again (the background work the previous round's
+        // generation started, its runs and digest, is done), as an upload that comes minutes after the last one does
+        boolean settle = a.contains("--settle");
         boolean baseline = !a.contains("--no-baseline");
         LocalDate asOf = LocalDate.parse(value(a, "--as-of", "2025-07-01"));
 
@@ -85,6 +88,7 @@ public final class CoverageBenchmark {
                 // turn every changed site's sectors by 30°: footprints move, settlements and road stretches change
                 jdbc.update("UPDATE cells SET azimuth_deg = mod(CAST(azimuth_deg AS numeric) + 30, 360) WHERE base_station_id = ANY(?) AND azimuth_deg IS NOT NULL",
                         (Object) ids.toArray(Long[]::new));
+                long settled = settle ? awaitQuiet(120) : 0;
                 long gc0 = gcMillis();
                 long t0 = System.nanoTime();
                 coverage.applyChange(new NetworkChange(new HashSet<>(ids), Set.of(), Set.of(), false), asOf);
@@ -95,8 +99,9 @@ public final class CoverageBenchmark {
                 }
                 var phases = coverage.lastChange();
                 System.out.printf(Locale.ROOT, "incremental (1,000 sites) %d: %.0f ms = read %d ms + apply %d ms + indicators %d ms"
-                        + " (collections of the JVM during the round: %d ms)%n", i, s * 1000, phases.readMs(), phases.applyMs(),
-                        Math.round(s * 1000) - phases.readMs() - phases.applyMs(), gcMs);
+                        + " (collections of the JVM during the round: %d ms%s)%n", i, s * 1000, phases.readMs(), phases.applyMs(),
+                        Math.round(s * 1000) - phases.readMs() - phases.applyMs(), gcMs,
+                        settle ? "; machine quiet after " + settled + " ms" : "");
                 if (i > 0) {
                     applyOnly.add((double) phases.readMs() + phases.applyMs());
                 }
@@ -118,7 +123,8 @@ public final class CoverageBenchmark {
 
             double fullMedian = median(full);
             double incMedian = median(incremental);
-            System.out.printf(Locale.ROOT, "RESULT full recompute median %.2f s over %d runs; incremental median %.0f ms over %d rounds (%.0f–%.0f) "
+            System.out.printf(Locale.ROOT, "RESULT full recompute median %.2f s over %d runs; incremental median %.0f ms over %d rounds"
+                    + (settle ? ", each on a quiet machine," : "") + " (%.0f–%.0f) "
                     + "(read + apply %.0f ms, the rest re-evaluates every indicator); stored run of a new date median %.2f s; "
                     + "heap after build %d MB%n", fullMedian, runs, incMedian * 1000, rounds,
                     incremental.stream().mapToDouble(x -> x * 1000).min().orElse(0),
@@ -148,6 +154,36 @@ public final class CoverageBenchmark {
             }
         }
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /**
+     * Waits until the whole machine (this JVM's background work and PostgreSQL's alike) keeps its cores under 5% busy
+     * for 500 ms, from {@code /proc/stat}, at most {@code maxSeconds}; the milliseconds waited.
+     */
+    private static long awaitQuiet(int maxSeconds) throws Exception {
+        long t0 = System.nanoTime();
+        long[] before = cpuTicks();
+        while (System.nanoTime() - t0 < maxSeconds * 1_000_000_000L) {
+            Thread.sleep(500);
+            long[] now = cpuTicks();
+            long total = now[0] - before[0];
+            long busy = total - (now[1] - before[1]);
+            before = now;
+            if (total > 0 && busy * 20 < total) {
+                break;
+            }
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** All CPUs' ticks so far: {total, idle + iowait}. */
+    private static long[] cpuTicks() throws java.io.IOException {
+        String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int k = 1; k < f.length; k++) {
+            total += Long.parseLong(f[k]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
