@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.locationtech.jts.io.WKTWriter;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -223,16 +222,16 @@ class CoverageResultRepository {
 
     /** {@code signals}: one per stretch, same order (the '*' stretches); null for per-operator stretches. */
     void storeStretches(long runId, List<LineStretch> stretches, String operator, List<PlaceSignal> signals) {
-        WKTWriter wkt = new WKTWriter();
-        wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(1e6)); // 6 decimals ≈ 0.1 m
-        StringBuilder csv = new StringBuilder(stretches.size() * 240);
+        StretchGeometries geometries = new StretchGeometries();
+        StringBuilder csv = new StringBuilder(stretches.size() * 320);
         for (int k = 0; k < stretches.size(); k++) {
             LineStretch s = stretches.get(k);
             csv.append(runId).append(',').append(s.lineKind().name().toLowerCase()).append(',').append(s.lineId()).append(',')
                     .append(s.service().key()).append(',').append(s.covered()).append(',').append(s.fromKm()).append(',')
                     .append(s.toKm()).append(',').append(s.lengthKm()).append(',')
-                    .append(s.regionCode() == null ? "" : s.regionCode()).append(",\"SRID=4326;")
-                    .append(wkt.write(s.geometry())).append("\",").append(operator);
+                    .append(s.regionCode() == null ? "" : s.regionCode()).append(',');
+            geometries.appendHex(csv, s.geometry());
+            csv.append(',').append(operator);
             signalColumns(csv, signals == null ? null : signals.get(k), Double.NaN).append('\n');
         }
         copy("COPY line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, region_code, geom,"
