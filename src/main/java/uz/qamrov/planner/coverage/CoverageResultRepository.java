@@ -129,7 +129,8 @@ class CoverageResultRepository {
                     AND coalesce(generation, -1) <= (SELECT generation FROM keep)
                     AND id NOT IN (SELECT id FROM kept_for_polygons)
                   RETURNING id)
-                -- no foreign key deletes these with their run (V066: it cost a check per row of every COPY)
+                -- no foreign key deletes these with their run (V066, V071: it cost a check per row of every COPY)
+                , stretches AS (DELETE FROM line_stretches WHERE run_id IN (SELECT id FROM gone))
                 DELETE FROM settlement_coverage WHERE run_id IN (SELECT id FROM gone)""")
                 .param("d", asOf).param("keep", keepRunId).update();
     }

@@ -30,12 +30,14 @@ class RunReplacementIT extends ApiIT {
 
         results.deleteOlderRuns(D, c);
         assertThat(runs()).as("A has the newest polygons, B is building its own: both stay for C").containsExactly(a, b, c);
-        assertThat(runsWithSettlementRows()).containsExactly(a, b, c);
+        assertThat(runsWithRows("settlement_coverage")).containsExactly(a, b, c);
+        assertThat(runsWithRows("line_stretches")).containsExactly(a, b, c);
 
         results.markPolygons(b, 3); // B's polygons are stored: A is not needed any more
         results.deleteOlderRuns(D, b);
         assertThat(runs()).containsExactly(b, c);
-        assertThat(runsWithSettlementRows()).as("A's settlement rows went with it").containsExactly(b, c);
+        assertThat(runsWithRows("settlement_coverage")).as("A's settlement rows went with it").containsExactly(b, c);
+        assertThat(runsWithRows("line_stretches")).as("A's stretches went with it").containsExactly(b, c);
 
         results.markPolygons(c, 3);
         results.deleteOlderRuns(D, c);
@@ -47,7 +49,9 @@ class RunReplacementIT extends ApiIT {
         long e = run();
         results.deleteOlderRuns(D, e);
         assertThat(runs()).as("C keeps the polygons; D, neither pending nor with polygons, goes").containsExactly(c, e);
-        assertThat(runsWithSettlementRows()).as("every settlement row belongs to a run that is still stored")
+        assertThat(runsWithRows("settlement_coverage")).as("every settlement row belongs to a run that is still stored")
+                .containsExactly(c, e);
+        assertThat(runsWithRows("line_stretches")).as("every stretch belongs to a run that is still stored")
                 .containsExactly(c, e);
     }
 
@@ -58,12 +62,15 @@ class RunReplacementIT extends ApiIT {
             jdbc.update("INSERT INTO settlement_coverage (run_id, settlement_id, service, covered) VALUES (?, 1, ?, true)",
                     id, service);
         }
+        jdbc.update("INSERT INTO line_stretches (run_id, line_kind, line_id, service, covered, from_km, to_km, length_km, geom)"
+                + " VALUES (?, 'railway', 1, 'mobile_any', true, 0, 1, 1, 'SRID=4326;LINESTRING(69 41, 69.01 41)')", id);
         results.finishRun(id, 1, "{}");
         return id;
     }
 
-    private List<Long> runsWithSettlementRows() {
-        return jdbc.queryForList("SELECT DISTINCT run_id FROM settlement_coverage WHERE run_id IN (SELECT id FROM coverage_runs"
+    /** The runs {@code table} has rows of: this date's stored runs, and any run no longer stored. */
+    private List<Long> runsWithRows(String table) {
+        return jdbc.queryForList("SELECT DISTINCT run_id FROM " + table + " WHERE run_id IN (SELECT id FROM coverage_runs"
                 + " WHERE as_of = ?) OR run_id NOT IN (SELECT id FROM coverage_runs) ORDER BY run_id", Long.class, D);
     }
 
