@@ -18,7 +18,6 @@ import org.locationtech.jts.io.WKBWriter;
 final class StretchGeometries {
 
     private static final double SCALE = 1e7;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final WKBWriter writer = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
 
@@ -27,9 +26,7 @@ final class StretchGeometries {
         Geometry rounded = g.copy();
         rounded.apply(new Rounding());
         rounded.setSRID(4326);
-        for (byte b : writer.write(rounded)) {
-            out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-        }
+        out.append(WKBWriter.toHex(writer.write(rounded)));
     }
 
     /**
