@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,21 +20,31 @@ import org.slf4j.LoggerFactory;
  * <p>A rebuild's digest is computed with it (the inputs are at hand). An import's generation gets its digest in the
  * background, from a copy of that generation's inputs taken under the change lock: its digest is what a restart
  * right after the import compares with. Until it is stored (or if the service stops first) the newest digest is not
- * known, and the next start recomputes every date, as before this class.
+ * known, and the next start recomputes every date, as before this class. It waits until imports pause
+ * ({@link #IMPORT_QUIET_MS}): computed after each of back-to-back 1,000-site changes it took the second core from the
+ * next one (their median 377 ms instead of 195 ms, docs/benchmarks.md).
  */
 final class GenerationDigests {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationDigests.class);
 
     private final CoverageResultRepository results;
+    /**
+     * How long no newer import's generation must arrive before one's digest is computed: only the newest
+     * generation's digest counts, and a burst of imports then digests once, after it.
+     */
+    static final long IMPORT_QUIET_MS = 1_000;
+
     /** Nobody waits for an import's digest: it takes the CPU readers leave. */
-    private final ExecutorService later;
+    private final ScheduledExecutorService later;
+    private final QuietPeriod afterImports;
     /** The last rebuild's layers only a rebuild changes, digested once for every import after it. */
     private final InputsDigest.FixedLayers fixed = new InputsDigest.FixedLayers();
 
     GenerationDigests(CoverageResultRepository results, int backgroundNice) {
         this.results = results;
-        this.later = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-digest", backgroundNice));
+        this.later = Executors.newSingleThreadScheduledExecutor(CoverageThreads.named("coverage-digest", backgroundNice));
+        this.afterImports = new QuietPeriod(later, IMPORT_QUIET_MS);
     }
 
     /** The digest of the answers of a model of {@code in}, built by this code with these settings and terrain. */
@@ -75,12 +85,13 @@ final class GenerationDigests {
     }
 
     /**
-     * Computes and stores the digest of an import's generation in the background. {@code inputs} gives that
-     * generation's inputs, or null when a newer generation came first (then the newer one's task stores its own).
+     * Computes and stores the digest of an import's generation in the background, once no newer one has come for
+     * {@link #IMPORT_QUIET_MS}. {@code inputs} gives that generation's inputs, or null when a newer generation came
+     * first (then the newer one's task stores its own).
      */
     void storeLater(long generation, Supplier<StoredInputs> inputs, Supplier<String> engineFingerprint,
             Supplier<String> terrainFingerprint) {
-        later.execute(() -> {
+        afterImports.submit(() -> {
             try {
                 StoredInputs in = inputs.get();
                 if (in != null) {
