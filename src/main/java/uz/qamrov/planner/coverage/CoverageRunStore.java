@@ -159,16 +159,16 @@ class CoverageRunStore implements CoverageRuns {
     }
 
     @Override
-    public long runWithPolygonsFor(LocalDate asOf) {
+    public RunRef runWithPolygons(LocalDate asOf) {
         LocalDate d = asOf == null ? LocalDate.now(clock) : asOf;
         RunRef run = run(d);
         if (run.polygons()) {
-            return run.id();
+            return run;
         }
         Optional<RunRef> previous = results.latestRunWithPolygons(d);
         if (previous.isPresent()) {
             polygonsOf(run); // the previous answer now, the new polygons in the background
-            return previous.get().id();
+            return previous.get();
         }
         polygonReaders.incrementAndGet(); // nothing to serve: the polygon work this reader waits for is a reader's now
         try {
@@ -179,7 +179,8 @@ class CoverageRunStore implements CoverageRuns {
                     running.raise(RunPriority.Level.READER); // the work ahead of ours in the polygon queue, or ours
                 }
                 try {
-                    return f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
+                    f.get(properties.polygonWaitS(), TimeUnit.SECONDS);
+                    return run;
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof CoverageRunWriter.OutdatedException)) {
                         throw new IllegalStateException("coverage polygons of " + d + " failed: " + e.getCause().getMessage(), e.getCause());
@@ -210,7 +211,7 @@ class CoverageRunStore implements CoverageRuns {
     /**
      * Polygons are background work: they yield to today's run and to the runs readers wait for (after a start, today's
      * national polygons took a core for a minute while the first readers of other dates waited). Work on the polygon
-     * thread is a reader's only while a reader waits for polygons with none to serve ({@link #runWithPolygonsFor}
+     * thread is a reader's only while a reader waits for polygons with none to serve ({@link #runWithPolygons}
      * raises it).
      */
     private long polygons(RunRef r) {

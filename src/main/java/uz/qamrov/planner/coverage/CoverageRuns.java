@@ -38,10 +38,12 @@ public interface CoverageRuns {
     }
 
     /**
-     * Like {@link #runFor}, and also waits until the run's dissolved coverage polygons are stored (they are computed
-     * after the run itself, being much slower than everything else in it). For readers of {@code coverage_polygons}.
+     * Like {@link #run}, and also waits until the run's dissolved coverage polygons are stored (they are computed
+     * after the run itself, being much slower than everything else in it), unless an earlier run of the date has
+     * polygons: that one is answered (flagged stale when a later generation changed the date) while the new ones are
+     * dissolved. For readers of {@code coverage_polygons}.
      */
-    default long runWithPolygonsFor(LocalDate asOf) {
-        return runFor(asOf);
+    default RunRef runWithPolygons(LocalDate asOf) {
+        return run(asOf);
     }
 }

@@ -5,15 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import uz.qamrov.planner.revalidation.ProvisionalAnswers;
 import uz.qamrov.planner.web.ListWriter;
 import uz.qamrov.planner.web.OutputFormat;
 import uz.qamrov.planner.web.PageLinks;
@@ -56,7 +54,7 @@ class LayerController {
             @RequestParam(required = false) String service,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
             @Parameter(description = "the properties to answer, comma-separated (e.g. id,population,covered); all by default")
-            @RequestParam(required = false) String properties, HttpServletResponse response) {
+            @RequestParam(required = false) String properties) {
         Layer l = layers.layer(layer);
         if (!l.restLayer()) {
             throw uz.qamrov.planner.web.ApiException.notFound("no layer " + layer + " (see /ogc/collections/" + layer + ")");
@@ -65,7 +63,7 @@ class LayerController {
         LayerQuery q = layers.selecting(l, layers.query(l, bbox, asOf, service, page, false), properties);
         if (q.signalClassesPending()) {
             // the same request answers with the classes once the run is complete: no cache may keep this answer
-            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            ProvisionalAnswers.mark();
         }
         if (!LayerAnswers.keeps(l, q)) {
             return writer.response(OutputFormat.GEOJSON, envelope(page, layers.count(l, q), q), layers.rows(l, q));

@@ -1,5 +1,6 @@
 package uz.qamrov.planner.revalidation;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -14,13 +15,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * instead of the server building every layer again (hundreds of milliseconds while runs are precomputed).
  *
  * <p>Answers that may still change under the same tag say {@code Cache-Control: no-store} themselves (problem
- * documents; a layer whose signal classes are pending). Write requests make every tag stale when they finish.
+ * documents; {@link ProvisionalAnswers}: a stale run's answer, a layer whose signal classes are pending). Write
+ * requests make every tag stale when they finish.
  */
 class RevalidatingReads implements HandlerInterceptor {
 
     /** Reads whose answers depend only on the stored data, the model and the date (not on the caller or time). */
     static final List<String> READS = List.of("/api/v1/layers", "/api/v1/gaps/", "/api/v1/indicators", "/api/v1/targets",
-            "/api/v1/hexagons", "/api/v1/regions", "/api/v1/operators", "/api/v1/search", "/ogc/collections");
+            "/api/v1/hexagons", "/api/v1/regions", "/api/v1/operators", "/api/v1/search", "/ogc/collections",
+            "/tiles/");
 
     private final ReadVersion version;
 
@@ -46,7 +49,9 @@ class RevalidatingReads implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!isRead(request)) {
+        // a streamed answer comes back in an async dispatch: its headers were set in the first one, and setting
+        // no-cache again would undo a ProvisionalAnswers' no-store (as it did wherever the headers were not sent yet)
+        if (!isRead(request) || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
         // sets the ETag; with a matching If-None-Match also the 304, and nothing else is done

@@ -17,7 +17,7 @@ class RevalidationConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // last: a 304 is only for a caller the access and rate-limit interceptors let through
-        registry.addInterceptor(new RevalidatingReads(version)).addPathPatterns("/api/**", "/ogc/**")
+        registry.addInterceptor(new RevalidatingReads(version)).addPathPatterns("/api/**", "/ogc/**", "/tiles/**")
                 .order(Ordered.LOWEST_PRECEDENCE);
     }
 }

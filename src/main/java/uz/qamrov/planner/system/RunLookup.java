@@ -7,6 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import uz.qamrov.planner.coverage.CoverageRuns;
+import uz.qamrov.planner.coverage.RunRef;
+import uz.qamrov.planner.revalidation.ProvisionalAnswers;
 import uz.qamrov.planner.web.ApiException;
 
 /**
@@ -26,37 +28,40 @@ public class RunLookup {
 
     /** The run whose stored results answer questions "as of" this date ({@code null} = today). */
     public long runFor(LocalDate asOf) {
-        CoverageRuns r = runs.getIfAvailable();
-        if (r == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
-        }
-        return r.runFor(asOf);
+        return run(asOf).id();
     }
 
     /** The run answering for this date, with its {@code stale} flag (see {@link CoverageRuns#run}). */
-    public uz.qamrov.planner.coverage.RunRef run(LocalDate asOf) {
-        CoverageRuns r = runs.getIfAvailable();
-        if (r == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
-        }
-        return r.run(asOf);
+    public RunRef run(LocalDate asOf) {
+        return served(engine().run(asOf));
     }
 
     /** As {@link #run}, for readers of a run's rest (covered places' classes, operators' stretches): waits for it. */
-    public uz.qamrov.planner.coverage.RunRef completeRun(LocalDate asOf) {
-        CoverageRuns r = runs.getIfAvailable();
-        if (r == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
-        }
-        return r.completeRun(asOf);
+    public RunRef completeRun(LocalDate asOf) {
+        return served(engine().completeRun(asOf));
     }
 
-    /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored. */
+    /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored, or serves the previous. */
     public long runWithPolygonsFor(LocalDate asOf) {
+        return served(engine().runWithPolygons(asOf)).id();
+    }
+
+    private CoverageRuns engine() {
         CoverageRuns r = runs.getIfAvailable();
         if (r == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
         }
-        return r.runWithPolygonsFor(asOf);
+        return r;
+    }
+
+    /**
+     * Every stored run the read side answers from passes here: a stale one (the previous answer, its replacement on
+     * its way) makes the answer provisional, so that no cache keeps it past the replacement.
+     */
+    private static RunRef served(RunRef run) {
+        if (run.stale()) {
+            ProvisionalAnswers.mark();
+        }
+        return run;
     }
 }

@@ -2,10 +2,8 @@ package uz.qamrov.planner.tile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +28,12 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable int z, @PathVariable int x, @PathVariable int y,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String service) {
+        // revalidated as every read is (ETag, no-cache; no-store for a provisional answer): a tile's answer changes with
+        // every upload, and a max-age kept today's tiles from before an upload for an hour
         byte[] mvt = tiles.tile(collection, z, x, y, asOf, service);
-        CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(tiles.maxAgeSeconds())).cachePublic();
         if (mvt.length == 0) {
-            return ResponseEntity.noContent().cacheControl(cache).build();
+            return ResponseEntity.noContent().build();
         }
-        return ResponseEntity.ok().contentType(MVT).cacheControl(cache).body(mvt);
+        return ResponseEntity.ok().contentType(MVT).body(mvt);
     }
 }

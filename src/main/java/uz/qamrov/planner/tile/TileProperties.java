@@ -10,9 +10,8 @@ import org.springframework.validation.annotation.Validated;
  * Vector tiles ({@code /tiles/{collection}/{z}/{x}/{y}.mvt}).
  *
  * @param maxZoom deepest zoom served; deeper requests are 400
- * @param maxAgeSeconds {@code Cache-Control: max-age} of a tile (results change only with a new coverage run)
  */
 @Validated
 @ConfigurationProperties("qamrov.tiles")
-public record TileProperties(@DefaultValue("18") @Min(0) @Max(24) int maxZoom, @DefaultValue("3600") @Min(0) int maxAgeSeconds) {
+public record TileProperties(@DefaultValue("18") @Min(0) @Max(24) int maxZoom) {
 }

@@ -37,7 +37,4 @@ public class Tiles {
         return repository.tile(layer, z, x, y, date, run, s);
     }
 
-    public int maxAgeSeconds() {
-        return properties.maxAgeSeconds();
-    }
 }

@@ -1,19 +1,15 @@
 package uz.qamrov.planner.revalidation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import uz.qamrov.support.ApiIT;
 import uz.qamrov.support.ThreeVillages;
 
@@ -29,22 +25,11 @@ class ReadRevalidationIT extends ApiIT {
     private static final String COMPLETE_RUN = "/ogc/collections/settlements/items?limit=10";
 
     private MockHttpServletResponse read(String path, String ifNoneMatch) throws Exception {
-        MockHttpServletRequestBuilder req = get(path);
-        if (ifNoneMatch != null) {
-            req.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
-        }
-        MvcResult started = mvc.perform(req).andReturn();
-        return (started.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(started)).andReturn() : started).getResponse();
+        return Reads.read(mvc, path, ifNoneMatch);
     }
 
     private List<String> names(MockHttpServletResponse r, boolean coveredOnly) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (JsonNode f : json.readTree(r.getContentAsByteArray()).get("features")) {
-            if (!coveredOnly || f.at("/properties/covered").asBoolean()) {
-                out.add(f.at("/properties/name_uz_latn").asText());
-            }
-        }
-        return out.stream().sorted().toList();
+        return Reads.names(json, r, coveredOnly);
     }
 
     @Test
