@@ -1063,6 +1063,58 @@ await check('upload: a mapping profile takes another system\'s columns; every ro
   return `${profiles.length - 1} profiles offered; the ITU set rejected without its profile, passed with it; ${shown} of 1,200 errors shown, all 1,200 downloaded; partial: ${summary}`;
 });
 
+// a stored run an upload outdated is served at once, flagged stale, while its replacement computes (the test profile
+// precomputes only today, so a past date's replacement starts when it is read): the page must say so, then redraw
+await check('a date an upload changed: the gap table says it shows the previous answer, then refreshes by itself', async () => {
+  const D = '2025-06-30';
+  const table = () => pg.evaluate(() => ({ ...document.querySelector('#gap-table').dataset, note: !document.querySelector('#gap-stale').hidden }));
+  await pg.locator('#nav-map').click();
+  await pg.waitForFunction(() => !document.querySelector('#view-map').hidden);
+  await pg.evaluate((d) => window.qamrov.setAsOf(d), D);
+  await pg.waitForFunction((d) => document.querySelector('#gap-table').dataset.asOf === d, D, { timeout: 120000 });
+  await idle();
+  const before = await table();
+  assert(before.stale === 'false' && !before.note, `the first list of ${D} is fresh: ${JSON.stringify(before)}`);
+
+  // an operator's site on air since 2024-01-15: its generation changes every date from then on, D's stored run too
+  const token = await operatorToken();
+  const auth = { Authorization: `Bearer ${token}` };
+  const res = await pg.request.post(`${BASE}/api/v1/uploads/base-stations`, { headers: auth, multipart: { file: {
+    name: 'stale-site.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nE2E-STALE-1,A,beeline,66.3,39.3,4G,1800,0,65,30,35,active,2024-01-15\n`) } } });
+  assert(res.ok(), `the upload answered ${res.status()}: ${await res.text()}`);
+  const { id } = await res.json();
+  let job = {};
+  for (let i = 0; i < 240 && !['succeeded', 'failed', 'rejected'].includes(job.status); i++) {
+    if (i) await new Promise((r) => setTimeout(r, 500));
+    job = await (await pg.request.get(`${BASE}/api/v1/jobs/${id}`, { headers: auth })).json();
+  }
+  assert(job.status === 'succeeded', `the upload ended ${job.status}`);
+
+  // another month, then D again: its list is the previous answer, and the page says so
+  await pg.evaluate(() => window.qamrov.setAsOf('2025-03-31'));
+  await pg.waitForFunction(() => document.querySelector('#gap-table').dataset.asOf === '2025-03-31', null, { timeout: 120000 });
+  await idle();
+  const noteShown = pg.waitForFunction(() => !document.querySelector('#gap-stale').hidden, null, { polling: 'raf', timeout: 60000 });
+  await pg.evaluate((d) => window.qamrov.setAsOf(d), D);
+  await noteShown;
+  const staleView = await table();
+  const note = await pg.locator('#gap-stale').innerText();
+  await shot('11-stale-date-note');
+  assert(staleView.asOf === D && staleView.stale === 'true' && staleView.run === before.run,
+    `the stale list is the stored run of ${D}: ${JSON.stringify(staleView)} (before: ${before.run})`);
+  assert(/previous answer/.test(note), `the note says what the list is: ${note}`);
+
+  // the replacement is stored: the page redraws the date by itself, with no note
+  await pg.waitForFunction((d) => { const t = document.querySelector('#gap-table').dataset;
+    return t.asOf === d && t.stale === 'false' && document.querySelector('#gap-stale').hidden; }, D, { timeout: 120000 });
+  await idle();
+  const after = await table();
+  assert(after.run !== before.run, `the redrawn list comes from the new run: ${after.run} (was ${before.run})`);
+  const counts = await pg.evaluate(() => [window.qamrov.staleLists, window.qamrov.staleRefreshed]);
+  return `the stale list of run ${before.run} said so (${JSON.stringify(note.slice(0, 40))}…); redrawn from run ${after.run}; `
+    + `stale lists seen ${counts[0]}, redrawn ${counts[1]}`;
+});
+
 await check('no request left the local server', async () => {
   const foreign = requests.filter((u) => {
     const { protocol, hostname } = new URL(u);

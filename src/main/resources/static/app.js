@@ -46,10 +46,11 @@ function moveQuietly(move) {
 /**
  * Everything that depends on region, service or date. {@code regionOnly}: only the region changed, and the regions'
  * shading (every region's value of the service and date) stays as it is. {@code move}: a map move to make once the
- * other requests are on their way (redrawing every layer for the new view takes the page ~50 ms).
+ * other requests are on their way (redrawing every layer for the new view takes the page ~50 ms). {@code keepPage}:
+ * the gap table stays on its page (the same view drawn again).
  */
-async function refreshAll({ regionOnly = false, move = null } = {}) {
-  state.offset = 0;
+async function refreshAll({ regionOnly = false, move = null, keepPage = false } = {}) {
+  if (!keepPage) state.offset = 0;
   const loads = [loadDashboard(), loadGaps(), loadStretches(), loadCoverage(), regionOnly ? null : loadShading(), loadComparison(),
     loadHexagons()];
   if (move) moveQuietly(move);
@@ -165,7 +166,8 @@ async function main() {
     onMove: () => { if (!movingQuietly) { loadViewportLayers(); save(); } },
     onOverlay: () => { state.layers = visibleLayers(); updateCounts(); loadViewportLayers(); loadCoverage(); loadHexagons().then(updateCounts); save(); },
   });
-  setupGaps(save);
+  // a gap list read from a stale run asks again until its replacement is stored, then the date is drawn again
+  setupGaps(save, () => refreshAll({ keepPage: true }));
   setupSearch(goTo);
   upload({ api: API, t, esc, fmt, debug, lang: tag });
   route();

@@ -91,8 +91,42 @@ function exportLinks() {
 }
 
 let seq = 0;
+let onFresh = () => {};
+let staleTimer = null;
+
+/**
+ * A list read from a stale run (an upload or a new build changed the date; its replacement is being computed) says so
+ * above the table, and the page asks again, ever less often, until the replacement is stored; then it redraws the
+ * date. The dashboard's cards come from the current model, so without the note they and the table would disagree.
+ */
+function watchStale(fc, mine) {
+  const stale = Boolean(fc.stale);
+  $('#gap-stale').hidden = !stale;
+  $('#gap-table').dataset.stale = String(stale);
+  if (!stale) return;
+  debug.staleLists = (debug.staleLists || 0) + 1;
+  const path = `${API}/gaps/${state.kind}${query(gapParams({ limit: 1, offset: 0 }))}`;
+  const giveUp = Date.now() + 180000; // then the note stays: the list is still the previous answer
+  let delay = 1500;
+  const recheck = async () => {
+    if (mine !== seq) return;
+    const answer = await api(path).catch(() => null);
+    if (mine !== seq) return;
+    if (answer && !answer.stale) {
+      debug.staleRefreshed = (debug.staleRefreshed || 0) + 1;
+      onFresh();
+      return;
+    }
+    delay = Math.min(10000, delay * 1.5);
+    if (Date.now() + delay < giveUp) staleTimer = setTimeout(recheck, delay);
+  };
+  staleTimer = setTimeout(recheck, delay);
+}
+
 export async function loadGaps() {
   const mine = ++seq;
+  clearTimeout(staleTimer);
+  $('#gap-stale').hidden = true;
   renderHead();
   renderRefSelect();
   exportLinks();
@@ -127,6 +161,8 @@ export async function loadGaps() {
   const table = $('#gap-table');
   table.dataset.asOf = fc.as_of || '';
   table.dataset.kind = state.kind;
+  table.dataset.run = fc.coverage_run ?? '';
+  watchStale(fc, mine);
   $('#gap-count').textContent = t(state.text ? 'gaps.matchedSearch' : 'gaps.matched', { n: fmt(state.numberMatched, 0), q: state.text });
   msg.hidden = state.gapFeatures.length > 0;
   msg.textContent = t(state.text ? 'gaps.noneSearch' : 'gaps.none');
@@ -170,7 +206,9 @@ export function clearSelection() {
   markSelected();
 }
 
-export function setupGaps(onChange) {
+/** {@code onChange}: the view changed (save the URL); {@code refreshDate}: redraw everything of the date. */
+export function setupGaps(onChange, refreshDate) {
+  onFresh = refreshDate;
   document.querySelectorAll('#gaps .tabs button').forEach((b) => {
     b.classList.toggle('active', b.dataset.kind === state.kind);
     b.addEventListener('click', () => {
