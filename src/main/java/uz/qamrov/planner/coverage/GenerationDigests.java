@@ -28,13 +28,13 @@ final class GenerationDigests {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationDigests.class);
 
-    private final CoverageResultRepository results;
     /**
      * How long no newer import's generation must arrive before one's digest is computed: only the newest
      * generation's digest counts, and a burst of imports then digests once, after it.
      */
     static final long IMPORT_QUIET_MS = 1_000;
 
+    private final CoverageResultRepository results;
     /** Nobody waits for an import's digest: it takes the CPU readers leave. */
     private final ScheduledExecutorService later;
     private final QuietPeriod afterImports;

@@ -36,5 +36,4 @@ public class Tiles {
         Long run = !layer.perRun() ? null : layer.name().equals("COVERAGE") ? runs.runWithPolygonsFor(date) : runs.runFor(date);
         return repository.tile(layer, z, x, y, date, run, s);
     }
-
 }
