@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import uz.qamrov.planner.coverage.RunRef;
 import uz.qamrov.planner.operator.Operators;
 import uz.qamrov.planner.region.Regions;
 import uz.qamrov.planner.system.RunLookup;
@@ -44,8 +46,12 @@ public class Exports {
         this.json = json;
     }
 
-    /** A validated coverage export, ready to be written. */
-    public record CoverageExport(long runId, String technology, String operator, String region, LocalDate asOf) {
+    /** A validated coverage export, ready to be written; {@code run} is the stored run it is read from. */
+    public record CoverageExport(RunRef run, String technology, String operator, String region, LocalDate asOf) {
+
+        long runId() {
+            return run.id();
+        }
     }
 
     /**
@@ -63,11 +69,15 @@ public class Exports {
         String op = operator == null || operator.isBlank() ? "*" : operator;
         // a misspelt operator would export no coverage at all, as if it covered nothing: a 400 that names it
         operators.requireOperatorFilter(op.equals("*") ? null : op);
-        return new CoverageExport(runs.runWithPolygonsFor(asOf), tech, op, reg, asOf == null ? LocalDate.now(clock) : asOf);
+        return new CoverageExport(runs.runWithPolygons(asOf), tech, op, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /** A validated gap export (GeoPackage or CSV); asOf is the date it answers (today when none was asked). */
-    public record GapExport(long runId, String service, String region, LocalDate asOf) {
+    public record GapExport(RunRef run, String service, String region, LocalDate asOf) {
+
+        long runId() {
+            return run.id();
+        }
 
         /** {@code gaps_UZ-SA_mobile_internet_2024-12-31}: scope, service and as-of date, for the download's name. */
         public String fileName(String what) {
@@ -87,7 +97,7 @@ public class Exports {
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
         // the GeoPackage's settlements_status layer carries every covered settlement's class
-        return new GapExport(runs.completeRun(asOf).id(), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
+        return new GapExport(runs.completeRun(asOf), s, reg, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     /**
@@ -103,6 +113,8 @@ public class Exports {
             info.put("service", e.service());
             info.put("as_of", e.asOf().toString());
             info.put("coverage_run", Long.toString(e.runId()));
+            info.put("coverage_generation", Long.toString(e.run().generation()));
+            info.put("stale", Boolean.toString(e.run().stale())); // true: the previous answer, a newer one computing
             info.put("exported_at", java.time.Instant.now(clock).toString());
             gpkg.info(info);
             for (GapLayer layer : GapLayer.values()) {
@@ -119,11 +131,17 @@ public class Exports {
         }
     }
 
-    /** Writes one gap layer as CSV (UTF-8, header, the geometry as WKT in the last column), row by row. */
+    /**
+     * Writes one gap layer as CSV (UTF-8, header, the geometry as WKT in the last column), row by row. Each row says
+     * what it was read from, as the gap lists' CSV does: as-of date, run, generation and stale, before the geometry.
+     */
     public void writeGapCsv(GapLayer layer, GapExport e, OutputStream out) throws IOException {
         var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
         java.util.List<String> header = new java.util.ArrayList<>();
         layer.columns().forEach(c -> header.add(c.name()));
+        List<String> provenance = List.of("as_of", "coverage_run", "coverage_generation", "stale");
+        List<Object> read = List.of(e.asOf().toString(), e.runId(), e.run().generation(), e.run().stale());
+        header.addAll(provenance);
         header.add("geometry_wkt");
         var csv = new org.apache.commons.csv.CSVPrinter(writer,
                 org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
@@ -133,6 +151,9 @@ public class Exports {
             try {
                 for (Object v : row.values()) {
                     csv.print(uz.qamrov.planner.web.CsvCells.safe(v)); // names from uploads: no formulas (OWASP)
+                }
+                for (Object v : read) {
+                    csv.print(v);
                 }
                 csv.print(wkt.write(wkb.read(row.wkb())));
                 csv.println();
@@ -186,6 +207,8 @@ public class Exports {
             // foreign members (RFC 7946 §6.1): what the polygons were read from
             g.writeStringField("as_of", e.asOf().toString());
             g.writeNumberField("coverage_run", e.runId());
+            g.writeNumberField("coverage_generation", e.run().generation());
+            g.writeBooleanField("stale", e.run().stale());
             g.writeEndObject();
         }
     }

@@ -41,9 +41,14 @@ public class RunLookup {
         return served(engine().completeRun(asOf));
     }
 
-    /** As {@link #runFor}, for readers of the coverage polygons: waits until they are stored, or serves the previous. */
+    /** As {@link #run}, for readers of the coverage polygons: waits until they are stored, or serves the previous. */
+    public RunRef runWithPolygons(LocalDate asOf) {
+        return served(engine().runWithPolygons(asOf));
+    }
+
+    /** The id of {@link #runWithPolygons}. */
     public long runWithPolygonsFor(LocalDate asOf) {
-        return served(engine().runWithPolygons(asOf)).id();
+        return runWithPolygons(asOf).id();
     }
 
     private CoverageRuns engine() {

@@ -24,6 +24,10 @@ class CoverageExportIT extends HttpApiIT {
         JsonNode fc = json.readTree(res.getBody());
         assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(fc.has("crs")).isFalse();
+        // foreign members: what the polygons were read from (the fixture's run 1 is from before generations)
+        assertThat(fc.get("coverage_run").asLong()).isEqualTo(1);
+        assertThat(fc.get("coverage_generation").asLong()).isEqualTo(-1);
+        assertThat(fc.get("stale").asBoolean()).isFalse();
         assertThat(fc.get("features")).hasSize(1);
         JsonNode feature = fc.get("features").get(0);
         assertThat(feature.get("geometry").has("crs")).isFalse();

@@ -77,7 +77,9 @@ class ExportFilesIT extends HttpApiIT {
                 }
             }
             assertThat(info).containsEntry("scope", "UZ-SA").containsEntry("service", "high_speed_mobile")
-                    .containsEntry("as_of", "2025-01-01").containsEntry("coverage_run", "1");
+                    .containsEntry("as_of", "2025-01-01").containsEntry("coverage_run", "1")
+                    // the fixture's run 1 is from before generations; ProvisionalAnswersIT exports a stale run
+                    .containsEntry("coverage_generation", "-1").containsEntry("stale", "false");
             try (ResultSet rs = db.createStatement().executeQuery(
                     "SELECT description FROM gpkg_contents WHERE table_name = 'highway_gaps'")) {
                 assertThat(rs.next()).isTrue();
@@ -99,6 +101,10 @@ class ExportFilesIT extends HttpApiIT {
                     .parse(new StringReader(res.getBody())).getRecords();
             assertThat(rows).as((String) c[0]).hasSize((Integer) c[1]);
             assertThat(rows.get(0).get("geometry_wkt")).matches("(POINT|LINESTRING) .*");
+            List<String> header = rows.get(0).getParser().getHeaderNames();
+            assertThat(header.subList(header.size() - 5, header.size()))
+                    .containsExactly("as_of", "coverage_run", "coverage_generation", "stale", "geometry_wkt");
+            assertThat(rows.get(0).get("coverage_run")).isEqualTo("1");
         }
         assertThat(get("/api/v1/exports/towers.csv").getStatusCode().value()).isEqualTo(404);
     }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,6 +47,11 @@ class ProvisionalAnswersIT extends ApiIT {
         String gaps = GAPS + "&asOf=2022-06-30";
         String layer = LAYER + "&asOf=2022-07-31";
         String tilePath = "/tiles/settlements/8/" + tile[0] + "/" + tile[1] + ".mvt?service=mobile_internet&asOf=2022-08-31";
+        String export = "/api/v1/exports/uncovered_settlements.csv?service=mobile_internet&asOf=2022-09-30";
+        List<CSVRecord> exported = csv(read(export));
+        assertThat(exported).extracting(r -> r.get("name_uz_latn")).containsExactlyInAnyOrder("Bravo", "Charlie");
+        assertThat(exported).allMatch(r -> r.get("stale").equals("false"));
+        String generation = exported.get(0).get("coverage_generation");
         MockHttpServletResponse fresh = read(gaps);
         assertThat(stale(fresh)).isFalse();
         assertThat(Reads.names(json, fresh, false)).containsExactly("Bravo", "Charlie");
@@ -64,6 +73,11 @@ class ProvisionalAnswersIT extends ApiIT {
         assertThat(stale.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(read(layer).getHeader(HttpHeaders.CACHE_CONTROL)).as(layer).isEqualTo("no-store");
         assertThat(read(tilePath).getHeader(HttpHeaders.CACHE_CONTROL)).as(tilePath).isEqualTo("no-store");
+        MockHttpServletResponse staleExport = read(export);
+        assertThat(staleExport.getHeader(HttpHeaders.CACHE_CONTROL)).as(export).isEqualTo("no-store");
+        assertThat(csv(staleExport)).as("an export of the stale run says so in every row, with the run's generation")
+                .allMatch(r -> r.get("stale").equals("true") && r.get("coverage_generation").equals(generation))
+                .extracting(r -> r.get("name_uz_latn")).containsExactlyInAnyOrder("Bravo", "Charlie");
 
         MockHttpServletResponse replacement = await().atMost(Duration.ofSeconds(60))
                 .until(() -> {
@@ -76,5 +90,14 @@ class ProvisionalAnswersIT extends ApiIT {
             await(path).atMost(Duration.ofSeconds(60))
                     .until(() -> read(path).getHeader(HttpHeaders.CACHE_CONTROL), "no-cache"::equals);
         }
+        List<CSVRecord> replaced = await(export).atMost(Duration.ofSeconds(60))
+                .until(() -> csv(read(export)), rows -> rows.stream().allMatch(r -> r.get("stale").equals("false")));
+        assertThat(replaced).extracting(r -> r.get("name_uz_latn")).containsExactly("Charlie");
+        assertThat(Long.parseLong(replaced.get(0).get("coverage_generation"))).isGreaterThan(Long.parseLong(generation));
+    }
+
+    private static List<CSVRecord> csv(MockHttpServletResponse r) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.getContentAsString(StandardCharsets.UTF_8))).getRecords();
     }
 }
