@@ -59,9 +59,10 @@ class CoverageRunWriter {
     private final TransactionTemplate tx;
     private final RunPriority priority;
     private final RegionUnionRepository storedUnions;
+    private final ReplacedRuns replaced;
 
     CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority, RegionUnionRepository storedUnions) {
+            TransactionTemplate tx, RunPriority priority, RegionUnionRepository storedUnions, ReplacedRuns replaced) {
         this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(), 0);
         this.models = models;
         this.evaluator = evaluator;
@@ -69,6 +70,7 @@ class CoverageRunWriter {
         this.tx = tx;
         this.priority = priority;
         this.storedUnions = storedUnions;
+        this.replaced = replaced;
     }
 
     /**
@@ -173,12 +175,12 @@ class CoverageRunWriter {
                     + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(run.terrain()))
                     + "\"" + (run.rest() == null ? "" : ",\"partial\":true") + "}");
             marks[3] = System.nanoTime();
-            results.deleteOlderRuns(asOf, runId);
             return runId;
         });
+        replaced.deleteLater(asOf, id); // not at once: readers of the replaced run may not have started their query
         log.info("coverage: run {} as of {} (generation {}) stored in {} ms ({})", id, asOf, runGeneration,
                 (System.nanoTime() - t0) / 1_000_000, run.timings() + String.format(java.util.Locale.ROOT,
-                ", write %d ms: settlements %d, stretches %d (%d) + operators' %d, indicators %d, older runs deleted %d",
+                ", write %d ms: settlements %d, stretches %d (%d) + operators' %d, indicators %d, commit %d",
                 (System.nanoTime() - tWrite) / 1_000_000, (marks[0] - tWrite) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
                 run.all().stretches().size(), (marks[2] - marks[1]) / 1_000_000, (marks[3] - marks[2]) / 1_000_000,
                 (System.nanoTime() - marks[3]) / 1_000_000));
