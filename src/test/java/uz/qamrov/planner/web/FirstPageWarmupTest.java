@@ -64,7 +64,7 @@ class FirstPageWarmupTest {
     void asksEveryPathOnceInTurnAsThePageDoesThenIsReady() throws IOException {
         int port = serve(200);
         // bound to every interface: asked over loopback
-        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("0.0.0.0"));
+        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("0.0.0.0"), () -> { });
         assertThat(warmup.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(warmup.health().getDetails()).containsEntry("firstPage", "waiting for today's target report");
 
@@ -83,12 +83,49 @@ class FirstPageWarmupTest {
     }
 
     @Test
+    void asksThePageOnlyOnceTodaysRunIsFresh() throws Exception {
+        int port = serve(200);
+        java.util.concurrent.CountDownLatch fresh = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("127.0.0.1"), () -> {
+            waiting.countDown();
+            try {
+                fresh.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        warmup.portIs(port);
+        warmup.onDashboardWarmed(new DashboardWarmed());
+        assertThat(waiting.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(warmup.health().getDetails()).containsEntry("firstPage", "waiting for today's run to be fresh");
+        assertThat(asked).isEmpty();
+
+        fresh.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> warmup.health().getStatus().equals(Status.UP));
+        assertThat(asked).hasSize(FirstPageWarmup.PATHS.size());
+    }
+
+    @Test
+    void aRunThatCannotBeFreshDoesNotKeepThePageUnasked() throws Exception {
+        int port = serve(200);
+        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("127.0.0.1"), () -> {
+            throw new IllegalStateException("the network keeps changing");
+        });
+        warmup.portIs(port);
+        warmup.onDashboardWarmed(new DashboardWarmed());
+        await().atMost(Duration.ofSeconds(30)).until(() -> warmup.health().getStatus().equals(Status.UP));
+        assertThat(asked).hasSize(FirstPageWarmup.PATHS.size());
+    }
+
+    @Test
     void answersOtherThan200AreReportedAndDoNotKeepTheServiceOutOfTraffic() throws Exception {
         int port = serve(500);
         assertThat(FirstPageWarmup.get("http://127.0.0.1:" + port, List.of("/a", "/b?x=1")))
                 .containsExactly("/a → 500", "/b?x=1 → 500");
 
-        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("127.0.0.1"));
+        FirstPageWarmup warmup = new FirstPageWarmup(true, boundTo("127.0.0.1"), () -> { });
         warmup.portIs(port);
         warmup.onDashboardWarmed(new DashboardWarmed());
         await().atMost(Duration.ofSeconds(30)).until(() -> warmup.health().getStatus().equals(Status.UP));
@@ -109,7 +146,7 @@ class FirstPageWarmupTest {
     @Test
     void disabledIsReadyAtOnceAndAsksNothing() throws IOException {
         int port = serve(200);
-        FirstPageWarmup warmup = new FirstPageWarmup(false, boundTo("127.0.0.1"));
+        FirstPageWarmup warmup = new FirstPageWarmup(false, boundTo("127.0.0.1"), () -> { });
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
         warmup.portIs(port);
         warmup.onDashboardWarmed(new DashboardWarmed());
