@@ -42,4 +42,15 @@ public interface Footprint {
      * region union is looked up by after a restart, when the footprint objects are new ones.
      */
     void feedShape(ShapeDigest d);
+
+    /**
+     * The SHA-256 of what {@link #feedShape} feeds, alone (32 bytes, a copy). A region union's key hashes the digest of
+     * each of its footprints, and a footprint is in up to eight of them (any operator and its own, each technology at
+     * or below its own); implementations may keep it, as footprints are immutable.
+     */
+    default byte[] shapeDigest() {
+        ShapeDigest d = new ShapeDigest();
+        feedShape(d);
+        return d.finish();
+    }
 }

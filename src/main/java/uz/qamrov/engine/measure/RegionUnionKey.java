@@ -19,7 +19,7 @@ import uz.qamrov.engine.model.Technology;
  * What a region union is built from, as one SHA-256: the region's code and polygon, the technology and operator, the
  * drawing ({@code verticesPerFullCircle}, the co-sited merge, the precision model, the JTS version, {@link #DRAWING}
  * and what the running code draws for a reference union: {@link DrawingFingerprint}), and the shapes of its footprints
- * ({@link Footprint#feedShape}) in no order. Two unions with the same key are the same union, so a stored one can be
+ * ({@link Footprint#shapeDigest}) in no order. Two unions with the same key are the same union, so a stored one can be
  * taken for it; a changed cell, boundary or drawing gives another key (a miss), never a wrong hit.
  *
  * @param region the region's code
@@ -47,8 +47,7 @@ public record RegionUnionKey(String region, Technology atLeast, String operator,
         ShapeDigest d = new ShapeDigest();
         byte[][] shapes = new byte[footprints.size()][];
         for (int i = 0; i < shapes.length; i++) {
-            footprints.get(i).feedShape(d);
-            shapes[i] = d.finish();
+            shapes[i] = footprints.get(i).shapeDigest();
         }
         Arrays.sort(shapes, Arrays::compareUnsigned);
         d.putString("qamrov region union").putInt(DRAWING).putString(JTSVersion.CURRENT_VERSION.toString())

@@ -83,6 +83,24 @@ class RegionUnionKeyTest {
     }
 
     /**
+     * A footprint that keeps its digest gives the one the keys stored before were made of (a fresh SHA-256 of what
+     * it feeds), every time, and a caller cannot change the kept one through the copy it gets.
+     */
+    @Test
+    void aKeptShapeDigestIsTheDigestOfWhatTheFootprintFeeds() {
+        for (Footprint f : List.of(new RadialFootprint(69.2, 41.2, ranges(360, 3_000)),
+                new SectorFootprint(69.3, 41.1, 120.0, 65, 2_500))) {
+            uz.qamrov.engine.footprint.ShapeDigest fresh = new uz.qamrov.engine.footprint.ShapeDigest();
+            f.feedShape(fresh);
+            byte[] expected = fresh.finish();
+            byte[] first = f.shapeDigest();
+            assertThat(first).as(f.toString()).isEqualTo(expected);
+            first[0] ^= 1;
+            assertThat(f.shapeDigest()).as(f.toString()).isEqualTo(expected);
+        }
+    }
+
+    /**
      * What the running code draws enters the key: a drawing with more arc vertices (a 500 m arc gets 22 per circle
      * for 5 m of sagitta, so 32 and 64 draw differently) is another fingerprint.
      */
