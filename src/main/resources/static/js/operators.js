@@ -93,12 +93,15 @@ export async function loadComparison() {
   await drawOperatorGaps(ops, mine);
 }
 
-/** Each picked operator's uncovered settlements: rings in its colour, a little larger per operator so they nest. */
+/**
+ * Each picked operator's uncovered settlements, all of them (the whole list, as the gap points: a limit of 10,000
+ * dropped some silently at national scope): rings in its colour, a little larger per operator so they nest.
+ */
 async function drawOperatorGaps(ops, mine) {
   await Promise.all(ops.map(async (op, i) => {
     try {
       const fc = await api(`${API}/gaps/settlements${query({ region: state.region, service: state.service, asOf: state.asOf,
-        operator: op, limit: 10000, f: 'geojson' })}`);
+        operator: op, f: 'geojson' })}`);
       if (mine !== seq) return;
       L.geoJSON(fc, { interactive: false, pointToLayer: (f, ll) => L.circleMarker(ll, { renderer, interactive: false,
         radius: 6 + 2 * i, color: color(op), weight: 2, fill: false }) }).addTo(m.layers.operatorGaps);
