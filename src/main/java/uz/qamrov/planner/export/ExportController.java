@@ -47,7 +47,10 @@ class ExportController {
             @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         Exports.CoverageExport export = exports.coverage(technology, operator, region, asOf);
-        return ResponseEntity.ok().contentType(OutputFormat.GEO_JSON).body(out -> exports.writeCoverageGeoJson(export, out));
+        // inline: maps read it in place; a browser that saves it names the file by its scope and date
+        return ResponseEntity.ok().contentType(OutputFormat.GEO_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + export.fileName() + ".geojson\"")
+                .body(out -> exports.writeCoverageGeoJson(export, out));
     }
 
     @GetMapping("/exports/gaps.gpkg")
@@ -82,12 +85,14 @@ class ExportController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv"))
     ResponseEntity<StreamingResponseBody> csv(@PathVariable String layer, @RequestParam(required = false) String region,
             @RequestParam(required = false) String service,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "start with a UTF-8 byte order mark so that Excel reads Cyrillic (default false)")
+            @RequestParam(defaultValue = "false") boolean bom) {
         GapLayer l = GapLayer.byId(layer).orElseThrow(() -> ApiException.notFound("no export layer " + layer));
         Exports.GapExport export = exports.gaps(region, service, asOf);
         return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName(l.id()) + ".csv\"")
-                .body(out -> exports.writeGapCsv(l, export, out));
+                .body(out -> exports.writeGapCsv(l, export, bom, out));
     }
 
     @GetMapping("/maps/{region}.png")

@@ -52,6 +52,12 @@ public class Exports {
         long runId() {
             return run.id();
         }
+
+        /** {@code coverage_UZ-SA_4G_ucell_2024-12-31}: scope, technology (all), operator (all) and as-of date. */
+        public String fileName() {
+            return "coverage_" + (region == null ? "UZ" : region) + "_" + (technology == null ? "all" : technology) + "_"
+                    + ("*".equals(operator) ? "all" : operator) + "_" + asOf;
+        }
     }
 
     /**
@@ -135,7 +141,10 @@ public class Exports {
      * Writes one gap layer as CSV (UTF-8, header, the geometry as WKT in the last column), row by row. Each row says
      * what it was read from, as the gap lists' CSV does: as-of date, run, generation and stale, before the geometry.
      */
-    public void writeGapCsv(GapLayer layer, GapExport e, OutputStream out) throws IOException {
+    public void writeGapCsv(GapLayer layer, GapExport e, boolean bom, OutputStream out) throws IOException {
+        if (bom) {
+            uz.qamrov.planner.web.ListWriter.writeUtf8Bom(out);
+        }
         var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
         java.util.List<String> header = new java.util.ArrayList<>();
         layer.columns().forEach(c -> header.add(c.name()));

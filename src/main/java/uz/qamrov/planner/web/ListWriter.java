@@ -51,6 +51,11 @@ public final class ListWriter {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** The UTF-8 byte order mark a CSV for Excel starts with (every CSV download that offers {@code bom}). */
+    public static void writeUtf8Bom(OutputStream out) throws IOException {
+        out.write(UTF8_BOM);
+    }
+
     public ResponseEntity<StreamingResponseBody> response(OutputFormat format, Envelope envelope, RowSource rows) {
         return headers(format, envelope).body(out -> write(format, envelope, rows, out));
     }
@@ -147,7 +152,7 @@ public final class ListWriter {
 
     private void writeCsv(Envelope envelope, RowSource rows, OutputStream out) throws IOException {
         if (envelope.bom()) {
-            out.write(UTF8_BOM);
+            writeUtf8Bom(out);
         }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new java.util.ArrayList<>(envelope.csvColumns());
