@@ -176,7 +176,7 @@ public class ProgressService {
 
     private static TargetReport.Entry entry(Target t, String code, Double value, TargetProgressCalculator.Progress p,
             List<TargetReport.SeriesPoint> seriesOut) {
-        Double projected = p == null ? null : clamp(t, p.projectedAtDeadline());
+        Double projected = p == null ? null : clamp(t.unit(), p.projectedAtDeadline());
         return new TargetReport.Entry(t.id(), t.indicatorKey(), t.title(), t.titleUz(), t.titleRu(), t.wordingUz(), code,
                 t.targetValue(), t.unit(), t.atLeast() ? "at_least" : "at_most", t.deadline(), t.sourceDocument(),
                 t.sourceItem(), t.subjectLines(), t.notes(), value, p == null ? null : p.gap(),
@@ -185,12 +185,12 @@ public class ProgressService {
     }
 
     /** A share cannot leave 0..100 % and a count or length cannot go below 0, whatever a straight line says. */
-    private static Double clamp(Target t, Double projected) {
+    static Double clamp(String unit, Double projected) {
         if (projected == null) {
             return null;
         }
         double low = Math.max(0, projected);
-        return "%".equals(t.unit()) ? Math.min(100, low) : low;
+        return "%".equals(unit) ? Math.min(100, low) : low;
     }
 
     private static String gapListUrl(Target t, String region, LocalDate asOf) {

@@ -65,6 +65,12 @@ class OgcApiIT extends HttpApiIT {
         assertThat(getJson("/ogc/collections/base-stations/items?datetime=2025-07-01T00:00:00Z").get("numberMatched").asInt())
                 .isEqualTo(3);
         assertThat(getJson("/ogc/collections/coverage/items?bbox=66,39,68,40").get("numberMatched").asInt()).isEqualTo(1);
+        // fibre too: F2 counts from 2018-01-01 until its decommissioning on 2024-12-01, F1 from 2019-01-01
+        for (var c : List.of(new Object[] {"2018-06-01", 1}, new Object[] {"2020-06-01T12:00:00Z", 2},
+                new Object[] {"2024-11-30", 2}, new Object[] {"2024-12-01", 1}, new Object[] {"2017-01-01", 0})) {
+            assertThat(getJson("/ogc/collections/fiber-routes/items?datetime=" + c[0]).get("numberMatched").asInt())
+                    .as("fibre routes on %s", c[0]).isEqualTo(c[1]);
+        }
     }
 
     @Test
