@@ -84,6 +84,28 @@ function fillShadeSelect() {
   $('#shade').value = state.shade;
 }
 
+/** The least technology that gives each mobile service (the engine's Service.minimumTechnology). */
+const SERVICE_TECHNOLOGY = { mobile_any: '2G', mobile_internet: '3G', high_speed_mobile: '4G' };
+
+/**
+ * A service chosen drives the layers that have their own selector too: regions are shaded by the share of
+ * settlements with that service, and the coverage polygons are those of its least technology (fixed broadband has
+ * none: they stay as they were). Either can still be picked by hand afterwards.
+ */
+function followService() {
+  const shade = `settlements.${state.service}.pct`;
+  if ([...$('#shade').options].some((o) => o.value === shade)) {
+    state.shade = shade;
+    $('#shade').value = shade;
+  }
+  const tech = SERVICE_TECHNOLOGY[state.service];
+  if (tech) {
+    state.technology = tech;
+    $('#technology').value = tech;
+    redrawLegend();
+  }
+}
+
 function fillRegionSelect() {
   const sel = $('#region');
   sel.querySelectorAll('option[value]:not([value=""])').forEach((o) => o.remove());
@@ -176,6 +198,7 @@ async function main() {
   $('#region').addEventListener('change', (e) => selectRegion(e.target.value));
   $('#service').addEventListener('change', (e) => {
     state.service = e.target.value;
+    followService();
     applyNotes();
     refreshAll();
   });
