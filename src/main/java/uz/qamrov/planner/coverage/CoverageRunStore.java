@@ -83,10 +83,9 @@ class CoverageRunStore implements CoverageRuns {
         this.quietPeriod = new QuietPeriod(quietTimer, properties.precomputeQuietS() * 1000L);
         this.completions = new RunCompletions(writer, priority);
         this.background = new CoverageThreads.NiceWork("coverage-precompute", properties.backgroundNice());
-        // the polygon thread at the readers' nice value: an export or a map waiting for them raises them (RunPriority),
-        // which a nicer thread could not follow (a process may not lower its threads' nice value again); under the
-        // load benchmark's saturation a national export then waited past its 120 s for unions at nice 10. The unions
-        // themselves (their CPU) go to a pool at the background's value while nobody waits (CoverageRunWriter)
+        // polygons at the readers' nice value: an export or a map waiting for them raises them (RunPriority), which a
+        // nicer thread could not follow (a process may not lower its threads' nice value again); under the load
+        // benchmark's saturation a national export then waited past its 120 s for unions at nice 10
         this.polygonWork = Executors.newSingleThreadExecutor(CoverageThreads.named("coverage-polygons", 0));
     }
 

@@ -50,14 +50,8 @@ class CoverageRunWriter {
      * (one worker on two cores) it held up the short parallel parts of every request's evaluation behind it: an
      * indicators read parked 5–34 s under the model's read lock while the worker unioned a region, and an import
      * waited for that read (seen in thread dumps of the load benchmark).
-     *
-     * <p>Two pools: polygons nobody waits for are unioned at the background's nice value, the ones a reader waits for
-     * ({@link RunPriority.Ticket#raise}) at the readers'. The choice is made per union, so a raise takes effect at the
-     * next one. With one pool at the readers' value, today's polygons after an upgrade (7–11 s, the unions read back
-     * from the store) took their share of the cores from the web page's first load, which nobody made wait for them.
      */
-    private final ForkJoinPool readerUnions;
-    private final ForkJoinPool backgroundUnions;
+    private final ForkJoinPool unionPool;
 
     private final CoverageModels models;
     private final RunEvaluator evaluator;
@@ -68,11 +62,8 @@ class CoverageRunWriter {
     private final ReplacedRuns replaced;
 
     CoverageRunWriter(CoverageModels models, RunEvaluator evaluator, CoverageResultRepository results,
-            TransactionTemplate tx, RunPriority priority, RegionUnionRepository storedUnions, ReplacedRuns replaced,
-            CoverageProperties properties) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.readerUnions = CoverageThreads.pool("coverage-union", cores, 0);
-        this.backgroundUnions = CoverageThreads.pool("coverage-union-bg", cores, properties.backgroundNice());
+            TransactionTemplate tx, RunPriority priority, RegionUnionRepository storedUnions, ReplacedRuns replaced) {
+        this.unionPool = CoverageThreads.pool("coverage-union", Runtime.getRuntime().availableProcessors(), 0);
         this.models = models;
         this.evaluator = evaluator;
         this.results = results;
@@ -254,8 +245,7 @@ class CoverageRunWriter {
         List<Object[]> rows = new ArrayList<>();
         for (PendingUnion u : unions) {
             priority.yieldTo(level); // runs anyone waits for go first
-            ForkJoinPool pool = level.level() == RunPriority.Level.BACKGROUND ? backgroundUnions : readerUnions;
-            for (RegionCoverage rc : pool.invoke(ForkJoinTask.adapt(() -> u.builder().build(u.inputs())))) {
+            for (RegionCoverage rc : unionPool.invoke(ForkJoinTask.adapt(() -> u.builder().build(u.inputs())))) {
                 if (!rc.geometry().isEmpty()) {
                     rows.add(new Object[] {rc.technology().label(), rc.operator() == null ? "*" : rc.operator(),
                             rc.regionCode(), rc.areaKm2(), wkb.write(rc.geometry())});

@@ -24,7 +24,6 @@ import uz.qamrov.planner.system.db.BackgroundWork;
  * between its pieces while a reader's run computes, but a piece in progress kept its share: in the first minutes after
  * a start a month nobody viewed took 2–3 s, and 0.5–0.8 s once the precomputation was done. Work a reader may come to
  * wait for (polygons, a run's rest) stays at the readers' value: a process cannot lower its threads' nice value again.
- * (The polygons' unions, which are their CPU, choose a pool per union: the background's until a reader waits.)
  * Java thread priorities do nothing on Linux without root, so each such thread raises its own nice value with
  * {@code renice} on its task id (Linux schedules threads as tasks; anyone may make their own tasks nicer). Where that is
  * not possible (another OS, no {@code renice}) the threads run as before and this is logged once.
