@@ -83,7 +83,14 @@ final class CoverageThreads {
 
         @Override
         public void execute(Runnable task) {
-            sequence.execute(() -> workers.invoke(ForkJoinTask.adapt(task)));
+            sequence.execute(() -> {
+                try {
+                    workers.invoke(ForkJoinTask.adapt(task));
+                } catch (java.util.concurrent.CancellationException e) {
+                    // the service is stopping (shutdownNow cancelled the task): nothing to report, as for the rest
+                    // of the queue (the load benchmark's end printed this as an uncaught exception)
+                }
+            });
         }
 
         void shutdownNow() {
