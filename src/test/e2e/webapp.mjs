@@ -406,8 +406,18 @@ await check('choosing a region updates the dashboard and the gap table', async (
   const districts = await pg.locator('#gap-table tbody tr td:nth-child(2)').allInnerTexts();
   assert(districts.every((d) => d.trim().length > 0), `district column: ${districts.slice(0, 5)}`);
   const count = await pg.locator('#gap-count').innerText();
+  // zoomed to the region: its districts named, one label each, and its towns (the region's city among them)
+  const ds = await (await api('/ogc/collections/districts/items?limit=1000')).json();
+  const expected = ds.features.filter((f) => f.properties.region === regionCode).length;
+  await pg.waitForFunction((n) => document.querySelectorAll('.district-label').length === n, expected, { timeout: 15000 })
+    .catch(() => {});
+  const districtLabels = await pg.locator('.district-label').count();
+  assert(expected > 5 && districtLabels === expected, `district labels: ${districtLabels} of ${expected} districts`);
+  await pg.waitForFunction(() => document.querySelectorAll('.town-label').length > 0, null, { timeout: 15000 }).catch(() => {});
+  const towns = await pg.locator('.town-label').allInnerTexts();
+  assert(towns.some((t) => /samar/i.test(t)), `town labels: ${towns.slice(0, 10)}`);
   await shot('02-region-dashboard-gaps');
-  return `${rows} rows, ${count}`;
+  return `${rows} rows, ${count}; ${districtLabels} district labels, ${towns.length} town labels`;
 });
 
 await check('switching back to regions already viewed: timed, the dashboard and the gap table follow', async () => {
