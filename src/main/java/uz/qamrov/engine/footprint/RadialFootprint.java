@@ -371,7 +371,7 @@ public final class RadialFootprint implements Footprint, NearApexRefinement.Plan
 
     /**
      * Kept once computed: after a restart the keys of ~300 region unions hashed each footprint's 720 bytes of ranges
-     * up to eight times, three quarters of the CPU of today's polygons read back from the store (a profile with the
+     * up to eight times, more than half the CPU of today's polygons read back from the store (a profile with the
      * OSM railways loaded). Volatile: an array published by a plain write could be seen before its contents.
      */
     @Override

@@ -55,8 +55,8 @@ public class Exports {
 
         /** {@code coverage_UZ-SA_4G_ucell_2024-12-31}: scope, technology (all), operator (all) and as-of date. */
         public String fileName() {
-            return "coverage_" + (region == null ? "UZ" : region) + "_" + (technology == null ? "all" : technology) + "_"
-                    + ("*".equals(operator) ? "all" : operator) + "_" + asOf;
+            return "coverage_" + (region == null ? "UZ" : region) + "_" + (technology == null ? "all" : technology)
+                    + "_" + ("*".equals(operator) ? "all" : operator) + "_" + asOf;
         }
     }
 

@@ -40,7 +40,7 @@ import uz.qamrov.planner.target.DashboardWarmed;
  * <p>First it waits until today's stored run is fresh. After an upgrade (or inputs changed while the service was down)
  * every stored run is stale: today's replacement is computed first, on both cores, and the first page asked before
  * it is stored warmed the caches of the stale run. The first visitor then loaded the page beside that computation,
- * with none of its answers cached (2.3 s with the OSM railways loaded, docs/benchmarks.md). On a first start the
+ * with none of its answers cached (2.3–2.7 s with the OSM railways loaded, docs/benchmarks.md). On a first start the
  * page's gap lists wait for today's run anyway; on a restart with nothing changed it is there already.
  *
  * <p>Runs after today's target report ({@link DashboardWarmed}), so it does not compute that twice. A failure is
@@ -139,8 +139,8 @@ class FirstPageWarmup implements HealthIndicator {
             asking = true;
             List<String> failed = get(base, PATHS);
             log.info("first page: today's run {} after {} ms, then its {} requests answered in {} ms (readiness waited"
-                    + " for them){}", fresh ? "fresh" : "still stale", (t1 - t0) / 1_000_000, PATHS.size(), (System.nanoTime() - t1) / 1_000_000,
-                    failed.isEmpty() ? "" : "; not 200: " + failed);
+                    + " for them){}", fresh ? "fresh" : "still stale", (t1 - t0) / 1_000_000, PATHS.size(),
+                    (System.nanoTime() - t1) / 1_000_000, failed.isEmpty() ? "" : "; not 200: " + failed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -109,13 +109,14 @@ class ExportFilesIT extends HttpApiIT {
         assertThat(get("/api/v1/exports/towers.csv").getStatusCode().value()).isEqualTo(404);
     }
 
-    /** For Excel: {@code bom=true} starts the CSV with the UTF-8 byte order mark, and Cyrillic names follow it intact. */
+    /** For Excel: {@code bom=true} starts the CSV with the UTF-8 byte order mark; Cyrillic names follow it intact. */
     @Test
     void csvExportWithAByteOrderMarkForExcel() throws Exception {
         byte[] plain = getBytes("/api/v1/exports/uncovered_settlements.csv").getBody();
         var res = getBytes("/api/v1/exports/uncovered_settlements.csv?bom=true");
         assertThat(res.getHeaders().getFirst("Content-Disposition"))
-                .matches("attachment; filename=\"uncovered_settlements_UZ_mobile_internet_\\d{4}-\\d{2}-\\d{2}\\.csv\"");
+                .matches("attachment; filename=\"uncovered_settlements_UZ_mobile_internet_"
+                        + "\\d{4}-\\d{2}-\\d{2}\\.csv\"");
         byte[] body = res.getBody();
         assertThat(plain[0]).as("no mark unless asked").isNotEqualTo((byte) 0xEF);
         assertThat(java.util.Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
@@ -123,7 +124,7 @@ class ExportFilesIT extends HttpApiIT {
         assertThat(text).isEqualTo(new String(plain, java.nio.charset.StandardCharsets.UTF_8)).contains("Дельта");
     }
 
-    /** coverage.geojson is read in place by maps; a browser that saves it names it by scope, technology, operator and date. */
+    /** coverage.geojson is read in place by maps; saved, it is named by scope, technology, operator and date. */
     @Test
     void coverageGeoJsonIsNamedByItsScope() {
         var res = get("/api/v1/coverage.geojson?region=UZ-SA&technology=4g&operator=ucell&asOf=2025-01-01");
