@@ -764,6 +764,21 @@ await check('the URL carries the whole view and opening it restores it', async (
   await idle();
   await pg.selectOption('#service', 'high_speed_mobile');
   await idle();
+  // shading and coverage technology picked by hand after the service (which sets both), and one layer hidden
+  await pg.selectOption('#shade', 'households.fixed_broadband.pct');
+  await idle();
+  await pg.selectOption('#technology', '5G');
+  await idle();
+  const boxes = pg.locator('.leaflet-control-layers-overlays input[type=checkbox]');
+  let hidden = -1;
+  for (let k = (await boxes.count()) - 1; k >= 0 && hidden < 0; k--) {
+    if (await boxes.nth(k).isChecked()) {
+      await boxes.nth(k).evaluate((el) => el.click()); // the collapsed control hides its inputs from a pointer
+      hidden = k;
+    }
+  }
+  assert(hidden >= 0, 'a visible layer to hide');
+  await idle();
   await pg.locator('#gaps .tabs button[data-kind=highways]').click();
   await idle();
   const moved = pg.evaluate(() => new Promise((resolve) => window.qamrov.map.once('moveend', () => resolve(true))));
@@ -774,19 +789,29 @@ await check('the URL carries the whole view and opening it restores it', async (
   await pg.waitForFunction(() => (new URLSearchParams(location.search).get('map') || '')
     .startsWith(`${window.qamrov.map.getZoom().toFixed(2)}/`));
   const url = pg.url();
-  const want = await pg.evaluate(() => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
+  const view = () => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
     asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,
-    selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter() }));
+    selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter(),
+    shade: document.querySelector('#shade').value, technology: document.querySelector('#technology').value,
+    layers: [...document.querySelectorAll('.leaflet-control-layers-overlays input[type=checkbox]')].map((i) => (i.checked ? 1 : 0)).join('') });
+  const want = await pg.evaluate(view);
   const other = await context.newPage();
   await other.goto(url);
   await other.waitForFunction(() => window.qamrov && window.qamrov.ready && window.qamrov.busy === 0, null, { timeout: 300000 });
-  const got = await other.evaluate(() => ({ region: document.querySelector('#region').value, service: document.querySelector('#service').value,
-    asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,
-    selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter() }));
+  const got = await other.evaluate(view);
   await other.screenshot({ path: path.join(SHOTS, '12-shared-url-restored.png') });
   await other.close();
-  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom']) assert(String(got[k]) === String(want[k]), `${k}: ${got[k]} ≠ ${want[k]} (${url})`);
+  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom', 'shade', 'technology', 'layers']) {
+    assert(String(got[k]) === String(want[k]), `${k}: ${got[k]} ≠ ${want[k]} (${url})`);
+  }
+  assert(want.shade === 'households.fixed_broadband.pct' && want.technology === '5G' && want.layers.includes('0'),
+    `the view shared: ${JSON.stringify(want)}`);
   assert(Math.abs(got.center.lat - want.center.lat) < 0.01 && Math.abs(got.center.lng - want.center.lng) < 0.01, 'map centre');
+  // back to the defaults for the checks after this one
+  await boxes.nth(hidden).evaluate((el) => el.click());
+  await pg.selectOption('#technology', '4G');
+  await pg.selectOption('#shade', 'settlements.mobile_internet.pct');
+  await idle();
   return url.replace(BASE, '');
 });
 
