@@ -71,6 +71,17 @@ class OgcApiIT extends HttpApiIT {
             assertThat(getJson("/ogc/collections/fiber-routes/items?datetime=" + c[0]).get("numberMatched").asInt())
                     .as("fibre routes on %s", c[0]).isEqualTo(c[1]);
         }
+        // cells count while their base station's version does: U1's four from 2020; U3's first version (until
+        // 2024-06-01) has none, its second one U3-1; B1-1 from 2025-06-01. An interval's end is its as-of date
+        for (var c : List.of(new Object[] {"2019-12-31", 0, ""}, new Object[] {"2024-05-31", 4, "U1-1,U1-2,U1-3,U1-4"},
+                new Object[] {"2024-06-01", 5, "U1-1,U1-2,U1-3,U1-4,U3-1"},
+                new Object[] {"2025-01-01/2025-06-01T08:00:00Z", 6, "B1-1,U1-1,U1-2,U1-3,U1-4,U3-1"})) {
+            JsonNode cells = getJson("/ogc/collections/cells/items?datetime=" + c[0]);
+            assertThat(cells.get("numberMatched").asInt()).as("cells on %s", c[0]).isEqualTo(c[1]);
+            List<String> ids = new ArrayList<>();
+            cells.get("features").forEach(f -> ids.add(f.at("/properties/external_id").asText()));
+            assertThat(String.join(",", ids.stream().sorted().toList())).as("cells on %s", c[0]).isEqualTo(c[2]);
+        }
     }
 
     @Test
