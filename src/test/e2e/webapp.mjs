@@ -834,7 +834,7 @@ await check('cards never round a shortfall up to the target; projections stay wi
   return `${cards.length} cards checked; near their targets: ${near.join(', ')}`;
 });
 
-await check('operators side by side: two operators next to all of them, as the API counts them, their gaps on the map', async () => {
+await check('operators side by side: two operators next to all of them, as the API counts them, their coverage and gaps on the map', async () => {
   const codes = (await (await api('/api/v1/operators')).json()).map((o) => o.code);
   assert(codes.includes('beeline') && codes.includes('ucell'), `operators: ${codes}`);
   await pg.locator('#compare-pick input[value=beeline]').check();
@@ -868,10 +868,25 @@ await check('operators side by side: two operators next to all of them, as the A
   // each operator's uncovered settlements on the map, all of them
   const drawn = await pg.evaluate(() => window.qamrov.operatorGaps);
   for (const op of ['beeline', 'ucell']) assert(drawn[op] === get('gaps.settlements', op), `${op}: ${drawn[op]} rings drawn`);
+  // and each operator's coverage of the map's technology, as the export answers it; one operator's coverage is part
+  // of every operator's together, so its area is at most theirs
+  const outlined = await pg.evaluate(() => window.qamrov.operatorCoverage);
+  const tech = await pg.locator('#technology').inputValue();
+  const areaOf = (fc) => fc.features.reduce((sum, f) => sum + f.properties.area_km2, 0);
+  const all = await (await api(`/api/v1/coverage.geojson?technology=${tech}&${scope}`)).json();
+  for (const op of ['beeline', 'ucell']) {
+    const fc = await (await api(`/api/v1/coverage.geojson?technology=${tech}&${scope}&operator=${op}`)).json();
+    const o = outlined[op];
+    assert(o && o.technology === tech && o.features === fc.features.length && fc.features.length > 0
+      && Math.abs(o.areaKm2 - areaOf(fc)) < 1e-6, `${op}'s ${tech} coverage outlined: ${JSON.stringify(o)}, API ${fc.features.length} features`);
+    assert(fc.features.every((f) => f.properties.operator === op), `${op}'s coverage holds another operator's polygons`);
+    assert(areaOf(fc) <= areaOf(all) + 1e-3, `${op}'s ${tech} coverage ${areaOf(fc)} km² is more than all operators' ${areaOf(all)} km²`);
+  }
   assert(new URL(pg.url()).searchParams.get('ops') === 'beeline,ucell', `URL: ${pg.url()}`);
   await shot('14-operators-side-by-side');
   const summary = ['', 'beeline', 'ucell'].map((op) => `${op || 'all'}: 4G+ ${get('settlements.high_speed_mobile.pct', op).toFixed(2)} %, `
-    + `${get('gaps.settlements', op)} settlements unserved`).join('; ');
+    + `${get('gaps.settlements', op)} settlements unserved`
+    + (op ? `, ${tech} coverage ${Math.round(outlined[op].areaKm2)} km² outlined` : '')).join('; ');
   await pg.locator('#compare-pick input[value=beeline]').uncheck();
   await pg.locator('#compare-pick input[value=ucell]').uncheck();
   await pg.waitForFunction(() => document.querySelector('#compare-table').hidden);

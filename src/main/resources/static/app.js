@@ -203,7 +203,13 @@ async function main() {
     refreshAll();
   });
   $('#shade').addEventListener('change', (e) => { state.shade = e.target.value; loadShading().then(save); });
-  $('#technology').addEventListener('change', (e) => { state.technology = e.target.value; redrawLegend(); loadCoverage(); save(); });
+  $('#technology').addEventListener('change', (e) => {
+    state.technology = e.target.value;
+    redrawLegend();
+    loadCoverage();
+    if (state.operators.length) loadComparison(); // the operators' coverage outlines are of this technology
+    save();
+  });
   $('#share').addEventListener('click', async () => {
     saveUrl(m.map);
     await navigator.clipboard?.writeText(location.href).catch(() => {});

@@ -1,6 +1,7 @@
 // Operators side by side: pick two or more and see their indicators and gap counts next to each other (and every
-// operator together), for the chosen region, service and date; each picked operator's uncovered settlements are
-// drawn on the map as rings in its colour. Reads /api/v1/operators, /indicators?operator= and /gaps/*?operator=.
+// operator together), for the chosen region, service and date; on the map, each picked operator's coverage of the
+// chosen technology is outlined in its colour and its uncovered settlements are rings of that colour. Reads
+// /api/v1/operators, /indicators?operator=, /gaps/*?operator= and /coverage.geojson?operator=.
 import { API, api, debug, query } from './api.js';
 import { esc, fmt, regionName, t } from './i18n.js';
 import { m } from './map.js';
@@ -17,6 +18,7 @@ const GAP_KINDS = ['settlements', 'highways', 'railways'];
 let operators = [];
 let seq = 0;
 let renderer;
+let areaRenderer;
 const color = (code) => COLORS[Math.max(0, operators.findIndex((o) => o.code === code)) % COLORS.length];
 const opName = (code) => (operators.find((o) => o.code === code) || { name: code }).name;
 
@@ -33,6 +35,8 @@ export async function setupOperators(onChange) {
   if (!operators.some((o) => o.code === state.hexOperator)) state.hexOperator = '';
   m.map.createPane('operatorPane').style.zIndex = 455;
   renderer = L.svg({ pane: 'operatorPane', padding: 0.2 });
+  // a country's coverage outlines are thousands of rings: a canvas draws them faster than SVG elements
+  areaRenderer = L.canvas({ pane: 'operatorPane', padding: 0.2 });
   m.layers.operatorGaps = L.layerGroup().addTo(m.map);
   const pick = $('#compare-pick');
   pick.innerHTML = operators.map((o) => `<label><input type="checkbox" value="${esc(o.code)}"${state.operators.includes(o.code) ? ' checked' : ''}>
@@ -53,6 +57,7 @@ export async function loadComparison() {
   $('#compare-hint').hidden = ops.length >= 2;
   m.layers.operatorGaps.clearLayers();
   debug.operatorGaps = {};
+  debug.operatorCoverage = {};
   if (ops.length === 0) {
     // the map's size changes only when the table goes (measuring it forces the browser to lay the page out)
     if (!table.hidden) {
@@ -90,7 +95,28 @@ export async function loadComparison() {
   table.hidden = false;
   table.removeAttribute('aria-busy');
   m.map.invalidateSize(); // the table took some of the map's height
-  await drawOperatorGaps(ops, mine);
+  await Promise.all([drawOperatorCoverage(ops, mine), drawOperatorGaps(ops, mine)]);
+}
+
+/**
+ * Each picked operator's coverage of the map's technology ("this technology or better", as the coverage layer):
+ * outlines in its colour with a faint fill, dashed from the second operator on so that overlaps stay readable.
+ * The technology is the coverage layer's (a service picks it; fixed broadband keeps the last one, as that layer does).
+ */
+async function drawOperatorCoverage(ops, mine) {
+  await Promise.all(ops.map(async (op, i) => {
+    try {
+      const fc = await api(`${API}/coverage.geojson${query({ technology: state.technology, region: state.region,
+        asOf: state.asOf, operator: op })}`);
+      if (mine !== seq) return;
+      L.geoJSON(fc, { interactive: false, style: { renderer: areaRenderer, color: color(op), weight: 1.5, opacity: 0.9,
+        fillColor: color(op), fillOpacity: 0.08, dashArray: i === 0 ? null : '6 4' } }).addTo(m.layers.operatorGaps);
+      debug.operatorCoverage[op] = { technology: state.technology, features: fc.features.length,
+        areaKm2: fc.features.reduce((sum, f) => sum + f.properties.area_km2, 0) };
+    } catch (e) {
+      debug.errors.push(String(e));
+    }
+  }));
 }
 
 /**
