@@ -196,6 +196,28 @@ await check('every uncovered settlement of the date is drawn at national zoom (c
   return `${matched} uncovered drawn of ${matched}; thinned note: "${note}"`;
 });
 
+await check('every uncovered road and rail stretch of the date is drawn at national zoom', async () => {
+  // the whole lists, as a GIS user downloads them; a stretch is one row, and one drawn line however many parts it has
+  const key = (p) => `${p.ref ?? p.line_key}@${p.from_km}`;
+  const listed = [];
+  for (const kind of ['highways', 'railways']) {
+    const fc = await (await api(`/api/v1/gaps/${kind}?asOf=2019-12-31&service=mobile_internet&f=geojson`)).json();
+    assert(fc.features.length === fc.numberMatched, `${kind}: ${fc.features.length} of ${fc.numberMatched} listed`);
+    listed.push(...fc.features.map((f) => key(f.properties)));
+  }
+  await pg.waitForFunction((n) => window.qamrov.layerCounts.stretches === n, listed.length);
+  const drawn = await pg.evaluate(() => {
+    const out = [];
+    window.qamrov.layers.stretches.eachLayer((l) => out.push(l.feature.properties));
+    return out;
+  });
+  const drawnKeys = new Set(drawn.map(key));
+  const missing = listed.filter((k) => !drawnKeys.has(k));
+  assert(listed.length > 0 && missing.length === 0 && drawnKeys.size === listed.length,
+    `${listed.length} stretches listed, ${drawnKeys.size} distinct drawn; missing ${missing.slice(0, 5)}`);
+  return `${listed.length} uncovered stretches drawn of ${listed.length}`;
+});
+
 await check('region shading uses quantile classes that separate the regions; labels name the regions', async () => {
   const colors = await pg.evaluate(() => window.qamrov.regionColors);
   const distinct = new Set(Object.values(colors));
