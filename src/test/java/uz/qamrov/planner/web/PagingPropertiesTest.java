@@ -38,8 +38,10 @@ class PagingPropertiesTest {
     @Test
     void rejectionsAreTranslated() {
         assertThatThrownBy(() -> paging.page(0, 0)).satisfies(LocalisedDetails::assertEnglishIsTheMessage)
-                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "ru")).isEqualTo("limit должен быть не меньше 1"));
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "ru"))
+                        .isEqualTo("limit должен быть не меньше 1"));
         assertThatThrownBy(() -> paging.page(10, -1)).satisfies(LocalisedDetails::assertEnglishIsTheMessage)
-                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "uz")).isEqualTo("offset manfiy boʻlmasligi kerak"));
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "uz"))
+                        .isEqualTo("offset manfiy boʻlmasligi kerak"));
     }
 }
