@@ -41,7 +41,8 @@ class AccessInterceptor implements HandlerInterceptor {
             throw AccessService.unauthorized();
         }
         if (!read && caller.get().role() == Role.PLANNER && !isPlanningWork(handler)) {
-            throw AccessService.forbidden("role planner may only read, run plans and manage scenarios");
+            throw AccessService.forbidden("role planner may only read, run plans and manage scenarios")
+                    .withMessage("detail.planner-read-only");
         }
         return true;
     }

@@ -68,13 +68,15 @@ public class AccessService {
 
     public static void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
-            throw forbidden("this needs the admin role; the token has role " + caller.role().key());
+            throw forbidden("this needs the admin role; the token has role " + caller.role().key())
+                    .withMessage("detail.admin-only", Map.of("role", caller.role().key()));
         }
     }
 
     public static ApiException unauthorized() {
         return new ApiException(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                "a valid API token is required: send 'Authorization: Bearer <token>'", Map.of());
+                "a valid API token is required: send 'Authorization: Bearer <token>'", Map.of())
+                .withMessage("detail.unauthorized");
     }
 
     public static ApiException forbidden(String message) {
@@ -96,28 +98,32 @@ public class AccessService {
     public CreatedUser createUser(Caller admin, String name, String roleKey, String operatorCode, OffsetDateTime expiresAt) {
         requireAdmin(admin);
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
-            throw ApiException.badRequest("expiresAt must be in the future", Map.of("field", "expiresAt", "value", expiresAt.toString()));
+            throw ApiException.badRequest("expiresAt must be in the future",
+                    Map.of("field", "expiresAt", "value", expiresAt.toString())).withMessage("detail.expires-in-past");
         }
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("name is required", Map.of("field", "name"));
+            throw ApiException.badRequest("name is required", Map.of("field", "name"))
+                    .withMessage("detail.name-required");
         }
         Role role;
         try {
             role = Role.of(roleKey == null ? "" : roleKey.strip());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("role must be planner, operator or admin", Map.of("field", "role",
-                    "value", String.valueOf(roleKey)));
+                    "value", String.valueOf(roleKey))).withMessage("detail.bad-role");
         }
         if (role == Role.OPERATOR && (operatorCode == null || !repository.operatorExists(operatorCode))) {
             throw ApiException.badRequest("an operator user needs an existing operatorCode",
-                    Map.of("field", "operatorCode", "value", String.valueOf(operatorCode)));
+                    Map.of("field", "operatorCode", "value", String.valueOf(operatorCode)))
+                    .withMessage("detail.operator-code-required");
         }
         if (role != Role.OPERATOR && operatorCode != null) {
-            throw ApiException.badRequest("only operator users have an operatorCode", Map.of("field", "operatorCode"));
+            throw ApiException.badRequest("only operator users have an operatorCode", Map.of("field", "operatorCode"))
+                    .withMessage("detail.operator-code-only-for-operators");
         }
         if (repository.userExists(name.strip())) {
             throw new ApiException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "a user named '" + name.strip() + "' exists",
-                    Map.of("field", "name"));
+                    Map.of("field", "name")).withMessage("detail.user-exists", Map.of("name", name.strip()));
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -140,7 +146,8 @@ public class AccessService {
         requireAdmin(admin);
         String name = repository.revoke(userId).orElseThrow(() -> repository.userIdExists(userId)
                 ? new ApiException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "user " + userId + " is revoked already", Map.of())
-                : ApiException.notFound("no user " + userId));
+                        .withMessage("detail.user-revoked", Map.of("id", userId))
+                : ApiException.notFound("no user " + userId).withMessage("detail.no-user", Map.of("id", userId)));
         repository.audit(admin.name(), "user.revoke", "users", null, Map.of("user", name, "userId", userId));
     }
 

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.planner.web.ProblemMessages;
 import uz.qamrov.planner.web.ProblemTypes;
 
 /**
@@ -20,7 +23,7 @@ import uz.qamrov.planner.web.ProblemTypes;
  *
  * <p>A servlet filter, not the access interceptor: the actuator's endpoints are served by their own handler
  * mapping, which MVC interceptors do not reach. The 401 is written here as the same problem document the error
- * handler would write.
+ * handler would write, in the language {@code Accept-Language} asks for.
  */
 class ClosedReadsFilter extends OncePerRequestFilter {
 
@@ -59,14 +62,20 @@ class ClosedReadsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        ApiException unauthorized = AccessService.unauthorized();
+        ProblemMessages.Message detail = ProblemMessages.DEFAULT.resolve(accept, unauthorized.messageKey(),
+                unauthorized.messageArgs());
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemTypes.UNAUTHORIZED.toString());
-        problem.put("title", "Unauthorized");
+        problem.put("title", ProblemMessages.DEFAULT.resolve(accept, "title.unauthorized", Map.of()).text());
         problem.put("status", 401);
-        problem.put("detail", AccessService.unauthorized().getMessage());
+        problem.put("detail", detail.text());
         problem.put("instance", request.getRequestURI());
         response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Bearer");
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, detail.language());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -68,9 +68,11 @@ class RateLimitInterceptor implements HandlerInterceptor {
             }
         }
         if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
-                    "too many " + kind + "; try again in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s",
-                    Map.of("limit", kind), wait);
+                    "too many " + kind + "; try again in " + seconds + " s", Map.of("limit", kind), wait)
+                    .withMessage(kind.equals("uploads") ? "detail.too-many-uploads" : "detail.too-many-exports",
+                            Map.of("retryAfter", seconds));
         }
         return true;
     }

@@ -13,4 +13,9 @@ public class CoverageNotReadyException extends ServiceNotReadyException {
     public CoverageNotReadyException(String message, int retryAfterS) {
         super(message, Duration.ofSeconds(retryAfterS));
     }
+
+    @Override
+    public String messageKey() {
+        return "detail.coverage-not-ready";
+    }
 }

@@ -88,7 +88,8 @@ class ExportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "start with a UTF-8 byte order mark so that Excel reads Cyrillic (default false)")
             @RequestParam(defaultValue = "false") boolean bom) {
-        GapLayer l = GapLayer.byId(layer).orElseThrow(() -> ApiException.notFound("no export layer " + layer));
+        GapLayer l = GapLayer.byId(layer).orElseThrow(() -> ApiException.notFound("no export layer " + layer)
+                .withMessage("detail.no-export-layer", java.util.Map.of("layer", layer)));
         Exports.GapExport export = exports.gaps(region, service, asOf);
         return ResponseEntity.ok().contentType(MediaType.valueOf("text/csv;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName(l.id()) + ".csv\"")

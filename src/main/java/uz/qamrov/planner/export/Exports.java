@@ -68,7 +68,7 @@ public class Exports {
         String tech = technology == null || technology.isBlank() ? null : technology.toUpperCase(java.util.Locale.ROOT);
         if (tech != null && !TECHNOLOGIES.contains(tech)) {
             throw ApiException.badRequest("unknown technology: " + technology + " (2G, 3G, 4G, 5G)",
-                    Map.of("parameter", "technology", "value", technology));
+                    Map.of("parameter", "technology", "value", technology)).withMessage("detail.unknown-technology");
         }
         String reg = region == null || region.isBlank() ? null : region;
         regions.requireRegionFilter(reg);
@@ -182,19 +182,24 @@ public class Exports {
         String tech = technology == null || technology.isBlank() ? "4G" : technology.toUpperCase(java.util.Locale.ROOT);
         if (!TECHNOLOGIES.contains(tech)) {
             throw ApiException.badRequest("unknown technology: " + technology + " (2G, 3G, 4G, 5G)",
-                    Map.of("parameter", "technology", "value", technology));
+                    Map.of("parameter", "technology", "value", technology)).withMessage("detail.unknown-technology");
         }
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
         GapExport e = gaps(null, service, date);
         runs.runWithPolygonsFor(date); // the map draws the coverage polygons of the same run
         var r = regions.region(region).filter(x -> x.bbox() != null)
-                .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
+                .orElseThrow(() -> noBoundary(region));
         double[] bbox = r.bbox().stream().mapToDouble(Double::doubleValue).toArray();
         double tol = MapRenderer.degreesPerPixel(bbox, maps.width(), maps.height());
         var data = repository.mapData(region, e.runId(), tech, e.service(), tol)
-                .orElseThrow(() -> ApiException.notFound("no region with a boundary: " + region));
+                .orElseThrow(() -> noBoundary(region));
         String title = data.title() + " — " + tech + " coverage, gaps in " + e.service().replace('_', ' ') + ", as of " + date;
         return MapRenderer.render(data, title, maps.width(), maps.height());
+    }
+
+    private static ApiException noBoundary(String region) {
+        return ApiException.notFound("no region with a boundary: " + region)
+                .withMessage("detail.no-region-boundary", Map.of("region", String.valueOf(region)));
     }
 
     /** Writes the coverage polygons as one RFC 7946 FeatureCollection, feature by feature. */

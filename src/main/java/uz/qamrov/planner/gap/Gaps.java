@@ -57,7 +57,8 @@ public class Gaps {
     public LineProfile profile(LineKind kind, String ref, String service, LocalDate asOf) {
         Service s = Service.parse(service);
         Map<String, Object> line = repository.line(kind, ref)
-                .orElseThrow(() -> ApiException.notFound("no " + kind.key + " " + ref));
+                .orElseThrow(() -> ApiException.notFound("no " + kind.key + " " + ref).withMessage(
+                        kind == LineKind.HIGHWAY ? "detail.no-highway" : "detail.no-railway", Map.of("ref", ref)));
         long lineId = ((Number) line.get("id")).longValue();
         RunRef run = runs.run(asOf);
         var fractions = repository.profile(kind, lineId, run.id(), s);

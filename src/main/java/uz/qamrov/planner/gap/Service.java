@@ -20,6 +20,7 @@ public enum Service {
         }
         return Arrays.stream(values()).filter(s -> s.key().equals(value)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("unknown service: " + value
-                        + " (mobile_any, mobile_internet, high_speed_mobile, fixed_broadband)", Map.of("parameter", "service", "value", value)));
+                        + " (mobile_any, mobile_internet, high_speed_mobile, fixed_broadband)",
+                        Map.of("parameter", "service", "value", value)).withMessage("detail.unknown-service"));
     }
 }

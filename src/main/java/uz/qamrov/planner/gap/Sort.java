@@ -62,6 +62,7 @@ record Sort(String column, boolean descending) {
 
     private static ApiException unknown(String sort, String allowed) {
         return ApiException.badRequest("unknown sort key: " + sort + " (" + allowed + ", prefix - for descending)",
-                Map.of("parameter", "sort", "value", sort));
+                Map.of("parameter", "sort", "value", sort))
+                .withMessage("detail.unknown-sort", Map.of("value", sort, "allowed", allowed));
     }
 }

@@ -66,7 +66,8 @@ public class Hexagons {
         int res = resolution == null ? (r == null ? NATIONAL_RESOLUTION : REGION_RESOLUTION) : resolution;
         if (res < MIN_RESOLUTION || res > MAX_RESOLUTION) {
             throw ApiException.badRequest("resolution must be between " + MIN_RESOLUTION + " and " + MAX_RESOLUTION
-                    + " (default 7 nationally, 8 in a region)", Map.of("parameter", "resolution", "value", res));
+                    + " (default 7 nationally, 8 in a region)", Map.of("parameter", "resolution", "value", res))
+                    .withMessage("detail.bad-resolution", Map.of("min", MIN_RESOLUTION, "max", MAX_RESOLUTION));
         }
         H3Core core = h3();
         RunRef run = runs.completeRun(asOf); // the hexagons' classes are the covered places'
@@ -84,8 +85,10 @@ public class Hexagons {
                     try {
                         h3 = H3Core.newInstance();
                     } catch (IOException | UnsatisfiedLinkError e) {
+                        // the loader's own message stays in the log's exception, not in the answer
                         throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_H3,
-                                "the H3 library cannot be loaded on this platform: " + e.getMessage(), Map.of());
+                                "the H3 library cannot be loaded on this platform: " + e.getMessage(), Map.of())
+                                .withMessage("detail.h3-unavailable");
                     }
                 }
                 core = h3;

@@ -62,7 +62,9 @@ final class CsvFileReader {
             names = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             dialect = format == UploadFormat.CSV ? dialect(names) : format;
             if (dialect != UploadFormat.CSV && layer != Layer.BASE_STATIONS) {
-                throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key);
+                throw FileProblems.unsupported(dialect.key + " files hold base stations, not " + layer.key)
+                        .withMessage("detail.dialect-base-stations-only",
+                                Map.of("dialect", dialect.key, "layer", layer.key));
             }
             for (CSVRecord r : parser) {
                 budget.row(count);
@@ -87,12 +89,15 @@ final class CsvFileReader {
         } catch (SinkFailure e) {
             throw (RuntimeException) e.getCause(); // the consumer's own failure, not the file's
         } catch (UncheckedIOException | IOException e) {
-            throw FileProblems.invalid("malformed CSV: " + rootMessage(e) + " (check the quoting and the encoding)");
+            String reason = rootMessage(e);
+            throw FileProblems.invalid("malformed CSV: " + reason + " (check the quoting and the encoding)")
+                    .withMessage("detail.csv-malformed", Map.of("reason", String.valueOf(reason)));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw FileProblems.invalid("malformed CSV header: " + e.getMessage());
+            throw FileProblems.invalid("malformed CSV header: " + e.getMessage())
+                    .withMessage("detail.csv-malformed-header", Map.of("reason", String.valueOf(e.getMessage())));
         }
         if (count == 0) {
-            throw FileProblems.invalid("the file has a header but no data rows");
+            throw FileProblems.invalid("the file has a header but no data rows").withMessage("detail.csv-no-rows");
         }
         List<String> notes = new ArrayList<>();
         notes.add("read as " + text.label() + " text with the delimiter '" + printable(delimiter) + "'");
@@ -118,7 +123,10 @@ final class CsvFileReader {
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw FileProblems.invalid("the text cannot be decoded as " + text.label() + ": " + rootMessage(e));
+            String reason = rootMessage(e);
+            throw FileProblems.invalid("the text cannot be decoded as " + text.label() + ": " + reason)
+                    .withMessage("detail.text-undecodable",
+                            Map.of("encoding", text.label(), "reason", String.valueOf(reason)));
         }
         int best = 0;
         for (int i = 1; i < DELIMITERS.length; i++) {

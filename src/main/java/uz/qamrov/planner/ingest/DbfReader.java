@@ -34,16 +34,18 @@ final class DbfReader {
         this.cs = cs;
         long size = dbf.limit();
         if (size < 32) {
-            throw FileProblems.invalid("the .dbf is truncated (no 32-byte header)");
+            throw FileProblems.invalid("the .dbf is truncated (no 32-byte header)").withMessage("detail.dbf-truncated");
         }
         records = b.getInt(4) & 0xffffffffL;
         headerLen = b.getShort(8) & 0xffff;
         recordLen = b.getShort(10) & 0xffff;
         if (headerLen < 33 || headerLen > size) {
-            throw FileProblems.invalid("the .dbf header length " + headerLen + " is impossible for a file of " + size + " bytes");
+            throw FileProblems.invalid("the .dbf header length " + headerLen + " is impossible for a file of " + size
+                    + " bytes").withMessage("detail.dbf-header-length",
+                    Map.of("headerLength", headerLen, "size", size));
         }
         if (recordLen < 1) {
-            throw FileProblems.invalid("the .dbf record length is 0");
+            throw FileProblems.invalid("the .dbf record length is 0").withMessage("detail.dbf-record-length-zero");
         }
         if (records > budget.maxRows()) {
             throw FileProblems.tooManyRows(budget.maxRows());
@@ -51,7 +53,9 @@ final class DbfReader {
         // a trailing 0x1A end-of-file byte is optional
         if (headerLen + records * recordLen > size) {
             throw FileProblems.invalid("the .dbf claims " + records + " records of " + recordLen + " bytes but holds only "
-                    + (size - headerLen) + " bytes of records (truncated or corrupt)");
+                    + (size - headerLen) + " bytes of records (truncated or corrupt)")
+                    .withMessage("detail.dbf-records-missing",
+                            Map.of("records", records, "recordLength", recordLen, "bytes", size - headerLen));
         }
         int fieldBytes = 1; // the deletion flag
         byte[] nameBytes = new byte[11];
@@ -68,7 +72,9 @@ final class DbfReader {
             fieldBytes += len;
         }
         if (fieldBytes > recordLen) {
-            throw FileProblems.invalid("the .dbf fields need " + fieldBytes + " bytes but a record has " + recordLen);
+            throw FileProblems.invalid("the .dbf fields need " + fieldBytes + " bytes but a record has " + recordLen)
+                    .withMessage("detail.dbf-fields-too-long",
+                            Map.of("fieldBytes", fieldBytes, "recordLength", recordLen));
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Picks the format (explicit {@code format=}, else extension, else content) and reads the file from disk under a
@@ -19,8 +20,9 @@ final class FileParsers {
     /** @param head the first bytes of the file (a few KB are enough) */
     static UploadFormat detect(String fileName, String explicit, byte[] head) {
         if (explicit != null && !explicit.isBlank()) {
-            return UploadFormat.of(explicit.strip()).orElseThrow(() -> FileProblems.unsupported(
-                    "unsupported format '" + explicit + "'; use csv, opencellid, itu-cellsite, geojson, gpkg or shapefile"));
+            return UploadFormat.of(explicit.strip()).orElseThrow(() -> FileProblems.unsupported("unsupported format '"
+                    + explicit + "'; use csv, opencellid, itu-cellsite, geojson, gpkg or shapefile")
+                    .withMessage("detail.unsupported-upload-format", Map.of("format", explicit)));
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".tsv")) {
@@ -36,8 +38,10 @@ final class FileParsers {
             return UploadFormat.SHAPEFILE_ZIP;
         }
         if (name.contains(".") && !name.endsWith(".")) {
-            throw FileProblems.unsupported("unsupported file type '" + name.substring(name.lastIndexOf('.'))
-                    + "'; upload .csv, .geojson/.json, .gpkg or a zipped shapefile (.zip)");
+            String extension = name.substring(name.lastIndexOf('.'));
+            throw FileProblems.unsupported("unsupported file type '" + extension
+                    + "'; upload .csv, .geojson/.json, .gpkg or a zipped shapefile (.zip)")
+                    .withMessage("detail.unsupported-file-type", Map.of("extension", extension));
         }
         // no extension: look at the content
         if (head.length >= 16 && new String(head, 0, 16, StandardCharsets.ISO_8859_1).startsWith("SQLite format 3")) {
@@ -55,7 +59,8 @@ final class FileParsers {
                 || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF);
         for (int i = 0; i < Math.min(head.length, 4096) && !utf16Bom; i++) {
             if (head[i] == 0) {
-                throw FileProblems.unsupported("unrecognised binary content; upload CSV, GeoJSON, GeoPackage or a zipped shapefile");
+                throw FileProblems.unsupported("unrecognised binary content; upload CSV, GeoJSON, GeoPackage or a"
+                        + " zipped shapefile").withMessage("detail.unrecognised-binary");
             }
         }
         return UploadFormat.CSV;
@@ -78,7 +83,8 @@ final class FileParsers {
     static Opened open(UploadFormat format, Path file, Layer layer, IngestProperties limits, SridResolver srids, String table) {
         if (format.isCsv() && layer != Layer.BASE_STATIONS && layer != Layer.FIBER_NODES && layer != Layer.SETTLEMENTS) {
             throw FileProblems.unsupported("layer " + layer.key + " has line or polygon geometry: upload GeoJSON, GeoPackage"
-                    + " or a zipped shapefile, not CSV");
+                    + " or a zipped shapefile, not CSV")
+                    .withMessage("detail.csv-for-lines", Map.of("layer", layer.key));
         }
         Runnable nothing = () -> { };
         return switch (format) {

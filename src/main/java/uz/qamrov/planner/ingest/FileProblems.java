@@ -28,6 +28,7 @@ final class FileProblems {
     }
 
     static ApiException tooManyRows(int maxRows) {
-        return tooLarge("the file has more than " + maxRows + " rows (qamrov.ingest.max-rows)", Map.of("maxRows", maxRows));
+        return tooLarge("the file has more than " + maxRows + " rows (qamrov.ingest.max-rows)",
+                Map.of("maxRows", maxRows)).withMessage("detail.too-many-rows");
     }
 }

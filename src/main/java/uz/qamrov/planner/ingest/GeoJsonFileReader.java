@@ -63,16 +63,21 @@ final class GeoJsonFileReader {
             throw (RuntimeException) e.getCause(); // the consumer's own failure, not the file's
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw FileProblems.invalid("not valid JSON (truncated or malformed) at line " + (loc == null ? "?" : loc.getLineNr())
-                    + ", column " + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+            String line = loc == null ? "?" : String.valueOf(loc.getLineNr());
+            String column = loc == null ? "?" : String.valueOf(loc.getColumnNr());
+            throw FileProblems.invalid("not valid JSON (truncated or malformed) at line " + line + ", column " + column
+                    + ": " + e.getOriginalMessage()).withMessage("detail.json-malformed",
+                    Map.of("line", line, "column", column, "reason", String.valueOf(e.getOriginalMessage())));
         } catch (IOException | UncheckedIOException e) {
-            throw FileProblems.invalid("the file cannot be read as " + text.label() + " JSON: " + e.getMessage());
+            throw FileProblems.invalid("the file cannot be read as " + text.label() + " JSON: " + e.getMessage())
+                    .withMessage("detail.json-unreadable",
+                            Map.of("encoding", text.label(), "reason", String.valueOf(e.getMessage())));
         }
     }
 
     private static StreamedFile stream(JsonParser p, ParseBudget budget, Consumer<SourceFeature> sink) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw FileProblems.invalid("not a GeoJSON object");
+            throw FileProblems.invalid("not a GeoJSON object").withMessage("detail.geojson-not-object");
         }
         GeoJsonReader reader = new GeoJsonReader(new GeometryFactory());
         Map<String, JsonNode> top = new HashMap<>();
@@ -101,12 +106,15 @@ final class GeoJsonFileReader {
             count = 1;
             deliver(sink, feature(1, o, reader, budget, hasZ));
         } else if (!"FeatureCollection".equals(type)) {
-            throw FileProblems.invalid("expected a GeoJSON FeatureCollection or Feature, found type '" + type + "'");
+            throw FileProblems.invalid("expected a GeoJSON FeatureCollection or Feature, found type '" + type + "'")
+                    .withMessage("detail.geojson-wrong-type", Map.of("type", type));
         } else if (!sawFeatures) {
-            throw FileProblems.invalid("a FeatureCollection without a 'features' array");
+            throw FileProblems.invalid("a FeatureCollection without a 'features' array")
+                    .withMessage("detail.geojson-no-features-array");
         }
         if (count == 0) {
-            throw FileProblems.invalid("the FeatureCollection has no features");
+            throw FileProblems.invalid("the FeatureCollection has no features")
+                    .withMessage("detail.geojson-no-features");
         }
         int srid = Crs.WGS84;
         JsonNode crs = top.get("crs");
@@ -114,7 +122,9 @@ final class GeoJsonFileReader {
         if (crsName != null) {
             Integer code = Crs.fromName(crsName);
             if (code == null) {
-                throw FileProblems.invalid("unsupported GeoJSON crs '" + crsName + "'; use an EPSG URN or omit it for WGS84");
+                throw FileProblems.invalid("unsupported GeoJSON crs '" + crsName
+                        + "'; use an EPSG URN or omit it for WGS84")
+                        .withMessage("detail.geojson-crs", Map.of("crs", crsName));
             }
             srid = code;
         }

@@ -54,18 +54,21 @@ final class GeoPackageReader {
         try (GeoPackage gp = open(file)) {
             List<String> tables = gp.getFeatureTables();
             if (tables.isEmpty()) {
-                throw FileProblems.invalid("the GeoPackage has no feature table");
+                throw FileProblems.invalid("the GeoPackage has no feature table")
+                        .withMessage("detail.gpkg-no-feature-table");
             }
             String chosen;
             if (table != null && !table.isBlank()) {
                 chosen = tables.stream().filter(t -> t.equalsIgnoreCase(table.strip())).findFirst()
                         .orElseThrow(() -> FileProblems.invalid("the GeoPackage has no feature table '" + table + "'; its tables: "
-                                + tables, Map.of("tables", tables)));
+                                + tables, Map.of("tables", tables))
+                                .withMessage("detail.gpkg-no-such-table", Map.of("table", table, "tables", tables)));
             } else if (tables.size() == 1) {
                 chosen = tables.get(0);
             } else {
                 throw FileProblems.invalid("the GeoPackage has " + tables.size() + " feature tables " + tables
-                        + ": choose one with ?table=", Map.of("tables", tables));
+                        + ": choose one with ?table=", Map.of("tables", tables))
+                        .withMessage("detail.gpkg-choose-table", Map.of("count", tables.size(), "tables", tables));
             }
             return stream(gp.getFeatureDao(chosen), chosen, tables, budget, sink);
         } catch (SinkFailure e) {
@@ -74,8 +77,15 @@ final class GeoPackageReader {
             if (e instanceof uz.qamrov.planner.web.ApiException) {
                 throw e;
             }
-            throw FileProblems.invalid("not a readable GeoPackage: " + rootMessage(e));
+            throw unreadable(e);
         }
+    }
+
+    /** The library's own words say what is wrong: they stay English in every language, after a translated frame. */
+    private static uz.qamrov.planner.web.ApiException unreadable(RuntimeException e) {
+        String reason = rootMessage(e);
+        return FileProblems.invalid("not a readable GeoPackage: " + reason)
+                .withMessage("detail.gpkg-unreadable", Map.of("reason", String.valueOf(reason)));
     }
 
     private static GeoPackage open(Path file) {
@@ -83,7 +93,7 @@ final class GeoPackageReader {
             // validate=false: the header and table checks below say what is wrong in our own words
             return GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
-            throw FileProblems.invalid("not a readable GeoPackage: " + rootMessage(e));
+            throw unreadable(e);
         }
     }
 
@@ -147,7 +157,8 @@ final class GeoPackageReader {
             rs.close();
         }
         if (count == 0) {
-            throw FileProblems.invalid("the GeoPackage table '" + table + "' has no features");
+            throw FileProblems.invalid("the GeoPackage table '" + table + "' has no features")
+                    .withMessage("detail.gpkg-empty-table", Map.of("table", table));
         }
         List<String> warnings = new ArrayList<>();
         if (tables.size() > 1) {

@@ -60,7 +60,7 @@ class ImportJobViews {
     JobList jobs(String status, long offset, int limit) {
         if (status != null && !List.of("queued", "running", "succeeded", "rejected", "failed").contains(status)) {
             throw ApiException.badRequest("status must be queued, running, succeeded, rejected or failed",
-                    Map.of("parameter", "status", "value", status));
+                    Map.of("parameter", "status", "value", status)).withMessage("detail.bad-job-status");
         }
         List<ImportScheduler.Queued> queue = scheduler.queue();
         Map<UUID, ImportScheduler.Queued> queued = new HashMap<>();
@@ -76,7 +76,8 @@ class ImportJobViews {
     }
 
     JobView job(UUID id) {
-        var row = repository.findJob(id).orElseThrow(() -> ApiException.notFound("no import job " + id));
+        var row = repository.findJob(id).orElseThrow(() -> ApiException.notFound("no import job " + id)
+                .withMessage("detail.no-import-job", Map.of("id", id)));
         var live = runner.progress.get(id);
         int read = live != null ? live.rowsRead() : row.rowsRead();
         Integer total = row.rowsTotal();

@@ -47,7 +47,8 @@ class IngestController {
             @RequestParam(required = false) String duplicates,
             HttpServletRequest request) {
         if (snapshot != null && !snapshot.equals("full") && !snapshot.equals("delta")) {
-            throw ApiException.badRequest("snapshot must be 'full' or 'delta'", Map.of("parameter", "snapshot", "value", snapshot));
+            throw ApiException.badRequest("snapshot must be 'full' or 'delta'",
+                    Map.of("parameter", "snapshot", "value", snapshot)).withMessage("detail.bad-snapshot");
         }
         var accepted = ingest.submit(AccessService.requireCaller(request), layer, file, format,
                 new ImportOptions(dryRun, partial, repair, "full".equals(snapshot), operator,

@@ -19,6 +19,7 @@ import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.ingest.validate.ColumnMapping;
 import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
 import uz.qamrov.planner.ingest.validate.MappingProfiles;
+import uz.qamrov.planner.ingest.validate.MappingSyntaxException;
 import uz.qamrov.planner.ingest.validate.SourceSchema;
 import uz.qamrov.planner.web.ApiException;
 
@@ -67,29 +68,34 @@ public class IngestService {
 
     JobAccepted submit(Caller caller, String layerKey, MultipartFile file, String formatParam, ImportOptions options) {
         Layer layer = Layer.of(layerKey).orElseThrow(() -> ApiException.notFound("no such upload layer '" + layerKey
-                + "'; layers: base-stations, fiber-routes, fiber-nodes, settlements, highways, railways, regions, districts"));
+                + "'; layers: base-stations, fiber-routes, fiber-nodes, settlements, highways, railways, regions,"
+                + " districts").withMessage("detail.no-upload-layer", Map.of("layer", String.valueOf(layerKey))));
         if (!layer.network) {
             AccessService.requireAdmin(caller);
         } else if (caller.role() != Role.OPERATOR && caller.role() != Role.ADMIN) {
-            throw AccessService.forbidden("uploading " + layer.key + " needs the operator or admin role");
+            throw AccessService.forbidden("uploading " + layer.key + " needs the operator or admin role")
+                    .withMessage("detail.upload-forbidden", Map.of("layer", layer.key));
         }
         if (options.snapshotFull() && options.partial()) {
             // a full snapshot decommissions what the file lacks; with rejected rows skipped, a site whose row was
             // merely malformed would be decommissioned
             throw ApiException.badRequest("snapshot=full cannot be combined with partial=true: a full snapshot needs every row"
                     + " of the file to be valid, or sites whose rows are rejected would be decommissioned",
-                    Map.of("parameter", "partial"));
+                    Map.of("parameter", "partial")).withMessage("detail.full-snapshot-partial");
         }
         if (file == null) {
-            throw ApiException.badRequest("a multipart part named 'file' is required", Map.of("field", "file"));
+            throw ApiException.badRequest("a multipart part named 'file' is required", Map.of("field", "file"))
+                    .withMessage("detail.file-part-required");
         }
         long limit = properties.maxUploadMb() * 1024L * 1024L;
         if (file.getSize() > limit) {
             throw FileProblems.tooLarge("the upload is " + file.getSize() + " bytes; the limit is " + properties.maxUploadMb()
-                    + " MB (qamrov.ingest.max-upload-mb)", Map.of("maxUploadMb", properties.maxUploadMb()));
+                    + " MB (qamrov.ingest.max-upload-mb)", Map.of("maxUploadMb", properties.maxUploadMb()))
+                    .withMessage("detail.upload-too-large",
+                            Map.of("bytes", file.getSize(), "maxUploadMb", properties.maxUploadMb()));
         }
         if (file.isEmpty()) {
-            throw FileProblems.invalid("the file is empty");
+            throw FileProblems.invalid("the file is empty").withMessage("detail.file-empty");
         }
         ColumnMapping mapping = mapping(options.mapping()); // before parsing: a bad parameter is a 400 at once
         RowSource source = reader.read(file, layer, formatParam, options.table(), mapping);
@@ -107,7 +113,8 @@ public class IngestService {
         DuplicatePolicy duplicates = duplicates(options.mapping(), mapping, source.format());
         if (duplicates == DuplicatePolicy.MERGE && layer != Layer.HIGHWAYS && layer != Layer.RAILWAYS) {
             throw ApiException.badRequest("duplicates=merge joins the pieces of a line: it applies to highways and railways,"
-                    + " not to " + layer.key(), Map.of("parameter", "duplicates", "value", "merge"));
+                    + " not to " + layer.key(), Map.of("parameter", "duplicates", "value", "merge"))
+                    .withMessage("detail.merge-lines-only", Map.of("layer", layer.key()));
         }
         if (!mapping.isEmpty()) {
             source = source.mapped(mapping::apply);
@@ -124,7 +131,9 @@ public class IngestService {
                     String op = SourceSchema.operatorOf(f, rows.format(), operators, defaultOperator);
                     if (op != null && !op.equals(caller.operatorCode())) {
                         throw AccessService.forbidden("row " + f.number() + " belongs to operator '" + op + "'; this token may write"
-                                + " only '" + caller.operatorCode() + "' rows; nothing was written");
+                                + " only '" + caller.operatorCode() + "' rows; nothing was written")
+                                .withMessage("detail.row-of-other-operator",
+                                        Map.of("row", f.number(), "operator", op, "own", caller.operatorCode()));
                     }
                 }
             });
@@ -149,9 +158,11 @@ public class IngestService {
         opts.put("duplicates", duplicates.key());
         int rows = source.size();
         if (!scheduler.hasRoom(rows)) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the "
-                    + scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT) + " import queue is full ("
-                    + properties.maxQueuedJobs() + " jobs wait); retry when one has run", Map.of(), java.time.Duration.ofSeconds(30));
+            String lane = scheduler.laneOf(rows).name().toLowerCase(java.util.Locale.ROOT);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS, "the " + lane
+                    + " import queue is full (" + properties.maxQueuedJobs() + " jobs wait); retry when one has run",
+                    Map.of(), java.time.Duration.ofSeconds(30))
+                    .withMessage("detail.import-queue-full", Map.of("lane", lane, "max", properties.maxQueuedJobs()));
         }
         repository.insertJob(id, layer, source.format(), file.getOriginalFilename(), options.dryRun(), write(opts), caller.name(),
                 caller.operatorCode(), rows);
@@ -168,22 +179,26 @@ public class IngestService {
     private ColumnMapping mapping(ImportOptions.Mapping m) {
         ColumnMapping profile = null;
         if (m.profile() != null && !m.profile().isBlank()) {
+            var builtIns = MappingProfiles.builtIns().stream().map(MappingProfiles.Definition::name).toList();
             profile = profiles.find(m.profile().strip()).orElseThrow(() -> ApiException.badRequest("unknown mapping profile '"
-                    + m.profile() + "'; built in: " + MappingProfiles.builtIns().stream().map(MappingProfiles.Definition::name).toList()
-                    + " (saved ones: GET /api/v1/mapping-profiles)", Map.of("parameter", "profile", "value", m.profile())));
+                    + m.profile() + "'; built in: " + builtIns + " (saved ones: GET /api/v1/mapping-profiles)",
+                    Map.of("parameter", "profile", "value", m.profile()))
+                    .withMessage("detail.unknown-mapping-profile", Map.of("value", m.profile(), "builtIns", builtIns)));
         }
         try {
             return ColumnMapping.of(profile, m.map(), m.values(), m.defaults());
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            throw ApiException.badRequest(message, Map.of("parameter", message.substring(0, Math.max(0, message.indexOf(':')))));
+            ApiException bad = ApiException.badRequest(message,
+                    Map.of("parameter", message.substring(0, Math.max(0, message.indexOf(':')))));
+            throw e instanceof MappingSyntaxException s ? bad.withMessage(s.messageKey(), s.messageArgs()) : bad;
         }
     }
 
     private static DuplicatePolicy duplicates(ImportOptions.Mapping m, ColumnMapping mapping, UploadFormat format) {
         if (m.duplicates() != null && !m.duplicates().isBlank()) {
             return DuplicatePolicy.of(m.duplicates()).orElseThrow(() -> ApiException.badRequest(DuplicatePolicy.ACCEPTED,
-                    Map.of("parameter", "duplicates", "value", m.duplicates())));
+                    Map.of("parameter", "duplicates", "value", m.duplicates())).withMessage("detail.bad-duplicates"));
         }
         return mapping.duplicates() != null ? mapping.duplicates() : DuplicatePolicy.defaultFor(format);
     }
@@ -193,9 +208,12 @@ public class IngestService {
             return caller.operatorCode();
         }
         String op = operators.byCodeOrName(options.operator()).orElseThrow(() -> ApiException.badRequest(
-                "unknown operator '" + options.operator() + "'", Map.of("parameter", "operator", "value", options.operator())));
+                "unknown operator '" + options.operator() + "'",
+                Map.of("parameter", "operator", "value", options.operator())).withMessage("detail.unknown-operator"));
         if (!caller.mayWriteOperator(op)) {
-            throw AccessService.forbidden("this token may write only '" + caller.operatorCode() + "' rows, not '" + op + "'");
+            throw AccessService.forbidden("this token may write only '" + caller.operatorCode() + "' rows, not '" + op
+                    + "'")
+                    .withMessage("detail.operator-writes-own", Map.of("own", caller.operatorCode(), "operator", op));
         }
         return op;
     }

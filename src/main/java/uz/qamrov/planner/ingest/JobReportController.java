@@ -57,7 +57,9 @@ class JobReportController {
         jobs.job(id); // 404 for an unknown job
         String k = kind == null ? JobReportRepository.ERROR : kind;
         if (!k.equals(JobReportRepository.ERROR) && !k.equals(JobReportRepository.SUPERSEDED)) {
-            throw ApiException.badRequest("kind is error or superseded", java.util.Map.of("parameter", "kind", "value", k));
+            throw ApiException.badRequest("kind is error or superseded",
+                    java.util.Map.of("parameter", "kind", "value", k))
+                    .withMessage("detail.bad-error-kind");
         }
         OutputFormat format = OutputFormat.negotiate(f, accept);
         PagingProperties.Page page = page(format, limit, offset);

@@ -14,6 +14,7 @@ import uz.qamrov.planner.access.Caller;
 import uz.qamrov.planner.access.Role;
 import uz.qamrov.planner.ingest.validate.DuplicatePolicy;
 import uz.qamrov.planner.ingest.validate.MappingProfiles;
+import uz.qamrov.planner.ingest.validate.MappingSyntaxException;
 import uz.qamrov.planner.web.ApiException;
 
 /** Mapping profiles for uploads ({@code profile=}): list them, read one, save one (operators and admins). */
@@ -39,7 +40,8 @@ class MappingProfileController {
 
     @GetMapping("/api/v1/mapping-profiles/{name}")
     MappingProfiles.Definition get(@PathVariable String name) {
-        return store.definition(name).orElseThrow(() -> ApiException.notFound("no mapping profile '" + name + "'"));
+        return store.definition(name).orElseThrow(() -> ApiException.notFound("no mapping profile '" + name + "'")
+                .withMessage("detail.no-mapping-profile", Map.of("name", name)));
     }
 
     @PutMapping("/api/v1/mapping-profiles/{name}")
@@ -47,23 +49,28 @@ class MappingProfileController {
             HttpServletRequest request) {
         Caller caller = AccessService.requireCaller(request);
         if (caller.role() != Role.OPERATOR && caller.role() != Role.ADMIN) {
-            throw AccessService.forbidden("saving a mapping profile needs the operator or admin role");
+            throw AccessService.forbidden("saving a mapping profile needs the operator or admin role")
+                    .withMessage("detail.profile-save-forbidden");
         }
         if (!name.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
-            throw ApiException.badRequest("a profile name is 1-63 lower-case letters, digits, '-' or '_'", Map.of("name", name));
+            throw ApiException.badRequest("a profile name is 1-63 lower-case letters, digits, '-' or '_'",
+                    Map.of("name", name)).withMessage("detail.profile-name");
         }
         if (MappingProfiles.builtIn(name).isPresent()) {
-            throw ApiException.badRequest("'" + name + "' is a built-in profile; save yours under another name", Map.of("name", name));
+            throw ApiException.badRequest("'" + name + "' is a built-in profile; save yours under another name",
+                    Map.of("name", name)).withMessage("detail.profile-built-in");
         }
         if (body.duplicates() != null && DuplicatePolicy.of(body.duplicates()).isEmpty()) {
-            throw ApiException.badRequest(DuplicatePolicy.ACCEPTED, Map.of("field", "duplicates"));
+            throw ApiException.badRequest(DuplicatePolicy.ACCEPTED, Map.of("field", "duplicates"))
+                    .withMessage("detail.bad-duplicates");
         }
         MappingProfiles.Definition d = new MappingProfiles.Definition(name, body.description(), body.map(), body.values(),
                 body.defaults(), body.duplicates() == null ? null : DuplicatePolicy.of(body.duplicates()).orElseThrow().key());
         try {
             d.mapping();
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage(), Map.of("name", name));
+            ApiException bad = ApiException.badRequest(e.getMessage(), Map.of("name", name));
+            throw e instanceof MappingSyntaxException s ? bad.withMessage(s.messageKey(), s.messageArgs()) : bad;
         }
         boolean created = store.save(d, caller.name());
         access.audit(caller.name(), "mapping-profile.save", null, null, Map.of("name", name));

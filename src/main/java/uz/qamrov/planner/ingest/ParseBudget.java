@@ -45,7 +45,7 @@ final class ParseBudget {
     void vertices(long n) {
         if (n < 0 || vertices + n > maxVertices) {
             throw FileProblems.tooLarge("the file has more than " + maxVertices + " vertices (qamrov.ingest.max-vertices)",
-                    Map.of("maxVertices", maxVertices));
+                    Map.of("maxVertices", maxVertices)).withMessage("detail.too-many-vertices");
         }
         vertices += n;
     }
@@ -53,7 +53,8 @@ final class ParseBudget {
     void time() {
         if (System.nanoTime() > deadlineNanos) {
             throw FileProblems.tooLarge("reading the file took more than " + maxSeconds
-                    + " s (qamrov.ingest.max-parse-seconds); split it into smaller uploads", Map.of("maxParseSeconds", maxSeconds));
+                    + " s (qamrov.ingest.max-parse-seconds); split it into smaller uploads",
+                    Map.of("maxParseSeconds", maxSeconds)).withMessage("detail.parse-too-slow");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uz.qamrov.planner.ingest.validate.ColumnMapping;
+import uz.qamrov.planner.web.ApiException;
 
 /**
  * The columns Qamrov's own CSV must have for a layer, checked once per file against the header <em>as the column
@@ -56,9 +57,17 @@ final class RequiredColumns {
             }
         }
         String header = columns.toString();
-        throw FileProblems.invalid("missing required column(s) " + String.join(", ", described) + " for layer " + layer.key
-                + " (header read: " + (header.length() > 200 ? header.substring(0, 200) + "…" : header)
-                + (mapping.isEmpty() ? "" : "; mapping '" + mapping.name() + "'") + ")",
+        String shown = header.length() > 200 ? header.substring(0, 200) + "…" : header;
+        String mapped = mapping.isEmpty() ? "" : "; mapping '" + mapping.name() + "'";
+        ApiException e = FileProblems.invalid("missing required column(s) " + String.join(", ", described)
+                + " for layer " + layer.key + " (header read: " + shown + mapped + ")",
                 Map.of("missingColumns", missing, "mappedFrom", mappedFrom));
+        if (!mappedFrom.isEmpty()) {
+            // "(mapped from …, not in the header)" after each mapped column: English, as the message
+            throw e;
+        }
+        Map<String, Object> args = Map.of("columns", String.join(", ", missing), "layer", layer.key, "header", shown,
+                "mapping", mapping.name());
+        throw e.withMessage(mapping.isEmpty() ? "detail.missing-columns" : "detail.missing-columns-mapping", args);
     }
 }

@@ -36,7 +36,8 @@ final class SafeUnzip {
             }
             try {
                 if (Files.size(p) > maxBytes) {
-                    throw FileProblems.invalid("the ." + ext + " member is larger than " + maxBytes + " bytes");
+                    throw FileProblems.invalid("the ." + ext + " member is larger than " + maxBytes + " bytes")
+                            .withMessage("detail.zip-member-too-large", Map.of("extension", ext, "maxBytes", maxBytes));
                 }
                 return Files.readAllBytes(p);
             } catch (IOException e) {
@@ -81,12 +82,13 @@ final class SafeUnzip {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 if (++entries > limits.maxZipEntries()) {
-                    throw FileProblems.invalid("the zip has more than " + limits.maxZipEntries() + " entries");
+                    throw FileProblems.invalid("the zip has more than " + limits.maxZipEntries() + " entries")
+                            .withMessage("detail.zip-too-many-entries", Map.of("max", limits.maxZipEntries()));
                 }
                 String name = e.getName().replace('\\', '/');
                 if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || ("/" + name + "/").contains("/../")) {
                     throw FileProblems.invalid("unsafe path in zip: '" + e.getName() + "' (absolute or path traversal)",
-                            Map.of("entry", e.getName()));
+                            Map.of("entry", e.getName())).withMessage("detail.zip-unsafe-path");
                 }
                 if (e.isDirectory() || name.startsWith("__MACOSX/")) {
                     continue;
@@ -96,18 +98,20 @@ final class SafeUnzip {
                 String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
                 if (!MEMBERS.contains(ext)) {
                     throw FileProblems.invalid("unexpected member '" + name + "' in a shapefile zip; only .shp .shx .dbf .prj .cpg",
-                            Map.of("entry", name));
+                            Map.of("entry", name)).withMessage("detail.zip-unexpected-member");
                 }
                 String stem = file.substring(0, dot);
                 if (base == null) {
                     base = stem;
                 } else if (!base.equalsIgnoreCase(stem)) {
                     throw FileProblems.invalid("the zip holds more than one shapefile ('" + base + "' and '" + stem
-                            + "'); upload one layer per zip");
+                            + "'); upload one layer per zip")
+                            .withMessage("detail.zip-several-shapefiles", Map.of("first", base, "second", stem));
                 }
                 if (parts.containsKey(ext)) {
                     // two members of one name: which one a reader takes would be arbitrary
-                    throw FileProblems.invalid("the zip holds the member '" + file + "' twice", Map.of("entry", name));
+                    throw FileProblems.invalid("the zip holds the member '" + file + "' twice", Map.of("entry", name))
+                            .withMessage("detail.zip-duplicate-member", Map.of("file", file));
                 }
                 Path target = dir.resolve("member." + ext); // never the name from the archive
                 try (OutputStream out = Files.newOutputStream(target)) {
@@ -118,7 +122,7 @@ final class SafeUnzip {
                         if (total > cap) {
                             throw FileProblems.tooLarge("the zip expands to more than " + limits.maxUnzippedMb()
                                     + " MB (qamrov.ingest.max-unzipped-mb): rejected as a possible zip bomb",
-                                    Map.of("maxUnzippedMb", limits.maxUnzippedMb()));
+                                    Map.of("maxUnzippedMb", limits.maxUnzippedMb())).withMessage("detail.zip-bomb");
                         }
                         out.write(buf, 0, n);
                     }
@@ -126,13 +130,15 @@ final class SafeUnzip {
                 parts.put(ext, target);
             }
         } catch (IOException | IllegalArgumentException ex) {
-            throw FileProblems.invalid("not a readable zip file: " + ex.getMessage());
+            throw FileProblems.invalid("not a readable zip file: " + ex.getMessage())
+                    .withMessage("detail.zip-unreadable", Map.of("reason", String.valueOf(ex.getMessage())));
         }
         if (entries == 0) {
-            throw FileProblems.invalid("not a zip file, or an empty one");
+            throw FileProblems.invalid("not a zip file, or an empty one").withMessage("detail.zip-empty");
         }
         if (!parts.containsKey("shp") || !parts.containsKey("dbf")) {
-            throw FileProblems.invalid("a shapefile zip needs at least the .shp and the .dbf member");
+            throw FileProblems.invalid("a shapefile zip needs at least the .shp and the .dbf member")
+                    .withMessage("detail.zip-shp-dbf-required");
         }
         return new Shapefile(base, parts, dir);
     }

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -59,7 +60,8 @@ final class ShapefileReader {
         String wkt = new String(prj, StandardCharsets.UTF_8).strip();
         Integer code = srids.fromPrj(wkt);
         if (code == null) {
-            throw FileProblems.invalid("the .prj names a CRS that could not be identified: " + abbreviate(wkt));
+            throw FileProblems.invalid("the .prj names a CRS that could not be identified: " + abbreviate(wkt))
+                    .withMessage("detail.prj-unknown", Map.of("wkt", abbreviate(wkt)));
         }
         return new Projection(code, List.of());
     }
@@ -82,7 +84,8 @@ final class ShapefileReader {
         while (shapes.hasNext()) {
             record++;
             if (record > dbf.records()) {
-                throw FileProblems.invalid("the .shp has more shapes than the .dbf has records (" + dbf.records() + ")");
+                throw FileProblems.invalid("the .shp has more shapes than the .dbf has records (" + dbf.records() + ")")
+                        .withMessage("detail.shp-more-shapes", Map.of("records", dbf.records()));
             }
             Shapes.Shape s = shapes.next();
             DbfReader.Row row = dbf.row(record - 1);
@@ -97,10 +100,11 @@ final class ShapefileReader {
             sink.accept(new SourceFeature(record, row.attrs(), s.error() == null ? s.geometry() : null, error));
         }
         if (record != dbf.records()) {
-            throw FileProblems.invalid("the .shp has " + record + " shapes but the .dbf " + dbf.records() + " records");
+            throw FileProblems.invalid("the .shp has " + record + " shapes but the .dbf " + dbf.records() + " records")
+                    .withMessage("detail.shp-dbf-count", Map.of("shapes", record, "records", dbf.records()));
         }
         if (kept == 0) {
-            throw FileProblems.invalid("the shapefile has no features");
+            throw FileProblems.invalid("the shapefile has no features").withMessage("detail.shapefile-no-features");
         }
         List<String> warnings = new ArrayList<>(projection.warnings());
         if (deleted > 0) {
@@ -131,7 +135,8 @@ final class ShapefileReader {
             try {
                 return Charset.forName(name);
             } catch (RuntimeException e) {
-                throw FileProblems.invalid("the .cpg names an unknown code page '" + abbreviate(name) + "'");
+                throw FileProblems.invalid("the .cpg names an unknown code page '" + abbreviate(name) + "'")
+                        .withMessage("detail.cpg-unknown", Map.of("codePage", abbreviate(name)));
             }
         }
         int ldid = dbf.limit() > 29 ? dbf.get(29) & 0xff : 0;
@@ -158,10 +163,12 @@ final class ShapefileReader {
             this.b = shp;
             this.budget = budget;
             if (shp.limit() < 100) {
-                throw FileProblems.invalid("the .shp is truncated (no 100-byte header)");
+                throw FileProblems.invalid("the .shp is truncated (no 100-byte header)")
+                        .withMessage("detail.shp-no-header");
             }
             if (shp.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
-                throw FileProblems.invalid("the .shp is not a shapefile (bad file code)");
+                throw FileProblems.invalid("the .shp is not a shapefile (bad file code)")
+                        .withMessage("detail.shp-bad-file-code");
             }
         }
 
@@ -178,7 +185,8 @@ final class ShapefileReader {
             }
             if (start + contentBytes > b.limit()) {
                 throw FileProblems.invalid("the .shp is truncated at record " + record + ": it claims " + contentBytes
-                        + " bytes, " + (b.limit() - start) + " are left");
+                        + " bytes, " + (b.limit() - start) + " are left").withMessage("detail.shp-truncated-record",
+                        Map.of("record", record, "bytes", contentBytes, "left", b.limit() - start));
             }
             pos = start + contentBytes;
             b.order(ByteOrder.LITTLE_ENDIAN);
@@ -265,8 +273,10 @@ final class ShapefileReader {
             return n;
         }
 
+        /** {@code why} says what is wrong in the record's bytes: English in every language, in a translated frame. */
         private RuntimeException corrupt(String why) {
-            return FileProblems.invalid("the .shp is corrupt at record " + record + ": " + why);
+            return FileProblems.invalid("the .shp is corrupt at record " + record + ": " + why)
+                    .withMessage("detail.shp-corrupt", Map.of("record", record, "reason", why));
         }
     }
 

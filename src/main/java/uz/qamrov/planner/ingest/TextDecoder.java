@@ -15,6 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Finds the encoding of an uploaded text file and opens it as a strict streaming {@link Reader}.
@@ -55,7 +56,7 @@ final class TextDecoder {
     static Text detect(Path file) {
         byte[] head = head(file, 65536);
         if (head.length == 0 || new String(head, 0, Math.min(head.length, 4096), StandardCharsets.ISO_8859_1).isBlank()) {
-            throw FileProblems.invalid("the file is empty");
+            throw FileProblems.invalid("the file is empty").withMessage("detail.file-empty");
         }
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             requireUtf8(file, 3);
@@ -73,7 +74,8 @@ final class TextDecoder {
         }
         for (int i = 0; i < head.length; i++) {
             if (head[i] == 0) {
-                throw FileProblems.invalid("the file is binary (a NUL byte at offset " + i + "), not text");
+                throw FileProblems.invalid("the file is binary (a NUL byte at offset " + i + "), not text")
+                        .withMessage("detail.file-binary", Map.of("offset", i));
             }
         }
         return utf8OrCp1251(file);
@@ -122,7 +124,8 @@ final class TextDecoder {
         return FileProblems.invalid(s.surrogate
                 ? "the file encodes a lone UTF-16 surrogate at byte " + s.errorAt + ": not valid UTF-8 text"
                 : "the file is not valid UTF-8 text (first bad byte at offset " + s.errorAt
-                        + ", after valid UTF-8): save it as UTF-8");
+                        + ", after valid UTF-8): save it as UTF-8")
+                .withMessage(s.surrogate ? "detail.lone-surrogate" : "detail.not-utf8", Map.of("offset", s.errorAt));
     }
 
     private record Scan(long errorAt, long nonAsciiChars, boolean surrogate) {

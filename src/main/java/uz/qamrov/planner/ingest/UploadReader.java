@@ -64,7 +64,8 @@ class UploadReader {
         }
         if (!acquired) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.TOO_MANY_REQUESTS,
-                    "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5));
+                    "other uploads are being read; retry in a few seconds", Map.of(), java.time.Duration.ofSeconds(5))
+                    .withMessage("detail.uploads-busy");
         }
         Path tmp = null;
         boolean kept = false;
@@ -118,7 +119,8 @@ class UploadReader {
         try {
             renames = TruncatedNames.forShapefile(source.columns(), layer, mapping);
         } catch (TruncatedNames.Ambiguous e) {
-            throw FileProblems.invalid(e.getMessage(), Map.of("column", e.column(), "candidates", e.candidates()));
+            throw FileProblems.invalid(e.getMessage(), Map.of("column", e.column(), "candidates", e.candidates()))
+                    .withMessage(e.messageKey(), e.messageArgs());
         }
         if (renames.isEmpty()) {
             return source;
@@ -144,7 +146,8 @@ class UploadReader {
 
     private void requireKnown(int srid) {
         if (!repository.sridExists(srid)) {
-            throw FileProblems.invalid("the file's CRS EPSG:" + srid + " is not known to PostGIS");
+            throw FileProblems.invalid("the file's CRS EPSG:" + srid + " is not known to PostGIS")
+                    .withMessage("detail.unknown-crs-srid", Map.of("srid", srid));
         }
     }
 }

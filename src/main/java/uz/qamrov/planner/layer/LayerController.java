@@ -57,7 +57,9 @@ class LayerController {
             @RequestParam(required = false) String properties) {
         Layer l = layers.layer(layer);
         if (!l.restLayer()) {
-            throw uz.qamrov.planner.web.ApiException.notFound("no layer " + layer + " (see /ogc/collections/" + layer + ")");
+            throw uz.qamrov.planner.web.ApiException
+                    .notFound("no layer " + layer + " (see /ogc/collections/" + layer + ")")
+                    .withMessage("detail.no-rest-layer", Map.of("layer", layer));
         }
         PagingProperties.Page page = paging.page(limit, offset);
         LayerQuery q = layers.selecting(l, layers.query(l, bbox, asOf, service, page, false), properties);

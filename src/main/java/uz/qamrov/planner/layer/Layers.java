@@ -37,7 +37,8 @@ public class Layers {
 
     /** The layer with this id, or a 404 problem. */
     public Layer layer(String id) {
-        return Layer.byId(id).orElseThrow(() -> ApiException.notFound("no layer or collection " + id));
+        return Layer.byId(id).orElseThrow(() -> ApiException.notFound("no layer or collection " + id)
+                .withMessage("detail.no-layer-or-collection", Map.of("id", id)));
     }
 
     /**
@@ -81,7 +82,10 @@ public class Layers {
             String n = name.trim();
             if (!known.contains(n)) {
                 throw ApiException.badRequest("unknown property '" + n + "' of " + layer.id() + "; its properties: "
-                        + String.join(", ", known), Map.of("parameter", "properties", "value", properties, "known", known));
+                        + String.join(", ", known),
+                        Map.of("parameter", "properties", "value", properties, "known", known))
+                        .withMessage("detail.unknown-property",
+                                Map.of("name", n, "layer", layer.id(), "known", String.join(", ", known)));
             }
             asked.add(n);
         }
@@ -97,10 +101,12 @@ public class Layers {
      */
     List<LayerRepository.SiteCluster> siteClusters(String bbox, LocalDate asOf, double zoom, int cellPx) {
         if (!(zoom >= 0 && zoom <= 22)) {
-            throw ApiException.badRequest("zoom must be between 0 and 22", Map.of("parameter", "zoom", "value", zoom));
+            throw ApiException.badRequest("zoom must be between 0 and 22", Map.of("parameter", "zoom", "value", zoom))
+                    .withMessage("detail.bad-zoom");
         }
         if (cellPx < 8 || cellPx > 512) {
-            throw ApiException.badRequest("cell_px must be between 8 and 512", Map.of("parameter", "cell_px", "value", cellPx));
+            throw ApiException.badRequest("cell_px must be between 8 and 512",
+                    Map.of("parameter", "cell_px", "value", cellPx)).withMessage("detail.bad-cell-px");
         }
         LayerQuery q = query(Layer.BASE_STATIONS, bbox, asOf, null, new PagingProperties.Page(1, 0), false);
         return repository.siteClusters(q, cellPx * WORLD_M / (256 * Math.pow(2, zoom)));
@@ -151,7 +157,8 @@ public class Layers {
             }
             return b;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat in WGS84", Map.of("parameter", "bbox", "value", bbox));
+            throw ApiException.badRequest("bbox must be minLon,minLat,maxLon,maxLat in WGS84",
+                    Map.of("parameter", "bbox", "value", bbox)).withMessage("detail.bad-bbox");
         }
     }
 }

@@ -152,7 +152,8 @@ class OgcController {
         Layer layer = layers.layer(collectionId);
         LayerQuery q = layers.query(layer, null, asOf(datetime), service, paging.page(1, 0), true);
         var row = layers.item(layer, featureId, q)
-                .orElseThrow(() -> ApiException.notFound("no feature " + featureId + " in " + collectionId));
+                .orElseThrow(() -> ApiException.notFound("no feature " + featureId + " in " + collectionId)
+                        .withMessage("detail.no-feature", Map.of("feature", featureId, "collection", collectionId)));
         ObjectNode feature = json.createObjectNode();
         feature.put("type", "Feature");
         if (row.id() instanceof Number n) {
@@ -211,7 +212,8 @@ class OgcController {
     /** JSON is the only encoding (f=json or f=geojson, or none); HTML is not offered. */
     private static void format(String f) {
         if (f != null && !f.isBlank() && !f.equals("json") && !f.equals("geojson")) {
-            throw ApiException.badRequest("unsupported format f=" + f + " (json)", Map.of("parameter", "f", "value", f));
+            throw ApiException.badRequest("unsupported format f=" + f + " (json)", Map.of("parameter", "f", "value", f))
+                    .withMessage("detail.ogc-unsupported-f");
         }
     }
 
@@ -228,7 +230,7 @@ class OgcController {
             return LocalDate.parse(value.length() >= 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("datetime must be an RFC 3339 date, instant or interval",
-                    Map.of("parameter", "datetime", "value", datetime));
+                    Map.of("parameter", "datetime", "value", datetime)).withMessage("detail.bad-datetime");
         }
     }
 }

@@ -70,7 +70,8 @@ final class HandMadeScenario {
                 ids(body.removeFiberRouteIds(), "removeFiberRouteIds"), ids(body.removeFiberNodeIds(), "removeFiberNodeIds"));
         if (d.isEmpty()) {
             throw PlanInputs.bad("give planId, or something to add (sites, fiberRoutes, fiberNodes) or to remove "
-                    + "(removeSiteIds, removeCellIds, removeFiberRouteIds, removeFiberNodeIds)", "planId", null);
+                    + "(removeSiteIds, removeCellIds, removeFiberRouteIds, removeFiberNodeIds)", "planId", null)
+                    .withMessage("detail.scenario-empty");
         }
         return d;
     }
@@ -82,15 +83,18 @@ final class HandMadeScenario {
         try {
             t = Technology.fromLabel(p.technology() == null ? "4G" : p.technology());
         } catch (IllegalArgumentException e) {
-            throw PlanInputs.bad("technology is one of 2G, 3G, 4G, 5G", f + ".technology", p.technology());
+            throw PlanInputs.bad("technology is one of 2G, 3G, 4G, 5G", f + ".technology", p.technology())
+                    .withMessage("detail.scenario-technology");
         }
         int band = p.bandMhz() == null ? 800 : p.bandMhz();
         double h = p.heightM() == null ? 30 : p.heightM();
         if (band < 400 || band > 6000) {
-            throw PlanInputs.bad("bandMhz must be in [400, 6000]", f + ".bandMhz", band);
+            throw PlanInputs.bad("bandMhz must be in [400, 6000]", f + ".bandMhz", band)
+                    .withMessage("detail.scenario-band");
         }
         if (!(h > 0 && h <= 200)) {
-            throw PlanInputs.bad("heightM must be in (0, 200]", f + ".heightM", h);
+            throw PlanInputs.bad("heightM must be in (0, 200]", f + ".heightM", h)
+                    .withMessage("detail.scenario-height");
         }
         long siteId = next[0]--;
         sites.add(new Site(siteId, operator, p.lon(), p.lat(), Validity.ALWAYS));
@@ -106,20 +110,23 @@ final class HandMadeScenario {
         List<List<Double>> xy = r.coordinates();
         if (xy == null || xy.size() < 2 || xy.size() > 100_000) {
             throw PlanInputs.bad("a route needs 2 to 100,000 vertices [lon, lat]", f + ".coordinates",
-                    xy == null ? null : xy.size());
+                    xy == null ? null : xy.size()).withMessage("detail.scenario-route-vertices");
         }
         Coordinate[] cs = new Coordinate[xy.size()];
         for (int k = 0; k < xy.size(); k++) {
             List<Double> v = xy.get(k);
             if (v == null || v.size() != 2) {
-                throw PlanInputs.bad("a vertex is [lon, lat]", f + ".coordinates[" + k + "]", v);
+                throw PlanInputs.bad("a vertex is [lon, lat]", f + ".coordinates[" + k + "]", v)
+                        .withMessage("detail.scenario-vertex");
             }
             inCountry(v.get(0), v.get(1), f + ".coordinates[" + k + "]");
             cs[k] = new Coordinate(v.get(0), v.get(1));
         }
         LineString line = GF.createLineString(cs);
         if (!(line.getLength() > 0)) {
-            throw PlanInputs.bad("a route must have a length (its vertices all coincide)", f + ".coordinates", xy.size());
+            throw PlanInputs.bad("a route must have a length (its vertices all coincide)", f + ".coordinates",
+                    xy.size())
+                    .withMessage("detail.scenario-route-length");
         }
         return new FiberRoute(id, operator, line, Validity.ALWAYS, !Boolean.FALSE.equals(r.access()));
     }
@@ -128,20 +135,23 @@ final class HandMadeScenario {
         inCountry(n.lon(), n.lat(), f);
         int ports = n.broadbandPorts() == null ? 0 : n.broadbandPorts();
         if (ports < 0 || ports > 10_000_000) {
-            throw PlanInputs.bad("broadbandPorts must be a port count >= 0", f + ".broadbandPorts", ports);
+            throw PlanInputs.bad("broadbandPorts must be a port count >= 0", f + ".broadbandPorts", ports)
+                    .withMessage("detail.scenario-ports");
         }
         return new FiberNode(id, operator(n.operator(), f), n.lon(), n.lat(), ports, Validity.ALWAYS);
     }
 
     private static void inCountry(Double lon, Double lat, String f) {
         if (lon == null || lat == null || !(lon >= 55 && lon <= 74) || !(lat >= 37 && lat <= 46)) {
-            throw PlanInputs.bad("lon/lat must lie in Uzbekistan's bounding box", f + ".lon", lon);
+            throw PlanInputs.bad("lon/lat must lie in Uzbekistan's bounding box", f + ".lon", lon)
+                    .withMessage("detail.scenario-outside-country");
         }
     }
 
     private static String operator(String operator, String f) {
         if (operator == null || operator.isBlank()) {
-            throw PlanInputs.bad("operator is required", f + ".operator", null);
+            throw PlanInputs.bad("operator is required", f + ".operator", null)
+                    .withMessage("detail.scenario-operator-required");
         }
         return operator;
     }
@@ -152,7 +162,8 @@ final class HandMadeScenario {
         }
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) == null || ids.get(i) <= 0) {
-                throw PlanInputs.bad("an id of a stored row (> 0)", f + "[" + i + "]", ids.get(i));
+                throw PlanInputs.bad("an id of a stored row (> 0)", f + "[" + i + "]", ids.get(i))
+                        .withMessage("detail.scenario-row-id");
             }
         }
         return ids;

@@ -84,7 +84,8 @@ class PlanningController {
     @Operation(summary = "A plan: status, progress, and its result (proposals, cost curve, goals, shortfalls, "
             + "projected indicators)")
     Map<String, Object> plan(@PathVariable UUID id) {
-        return planning.plan(id).orElseThrow(() -> ApiException.notFound("no plan " + id));
+        return planning.plan(id).orElseThrow(() -> ApiException.notFound("no plan " + id)
+                .withMessage("detail.no-plan", Map.of("id", id)));
     }
 
     private static double round6(double v) {
@@ -99,7 +100,9 @@ class PlanningController {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) plan.get("result");
         if (result == null) {
-            throw ApiException.notFound("plan " + id + " has no result yet (status " + plan.get("status") + ")");
+            throw ApiException.notFound("plan " + id + " has no result yet (status " + plan.get("status") + ")")
+                    .withMessage("detail.plan-no-result",
+                            Map.of("id", id, "status", String.valueOf(plan.get("status"))));
         }
         List<Map<String, Object>> features = new ArrayList<>();
         @SuppressWarnings("unchecked")

@@ -96,23 +96,25 @@ public class PlanningService {
     /** Validates the changed values together with the stored ones (400 naming the field), then stores them. */
     void updateCosts(Map<String, Double> values, String source, String actor) {
         if (values == null || values.isEmpty()) {
-            throw PlanInputs.bad("give at least one cost key and value", "body", null);
+            throw PlanInputs.bad("give at least one cost key and value", "body", null)
+                    .withMessage("detail.plan-costs-required");
         }
         try {
             PlanningCosts.fromMap(values, PlanningCosts.fromMap(repo.costValues(), PlanningCosts.DEFAULTS));
         } catch (InvalidInputException e) {
-            String key = e.details().keySet().stream().findFirst().orElse("?");
-            throw PlanInputs.bad(e.getMessage(), key, e.details().get(key));
+            throw PlanInputs.badCost(e, "");
         }
         values.forEach((k, v) -> repo.updateCost(k, v, source, actor));
     }
 
     void setRegionMultiplier(String region, Double multiplier, String note, String actor) {
         if (!repo.regionExists(region)) {
-            throw ApiException.notFound("unknown region " + region);
+            throw ApiException.notFound("unknown region " + region)
+                    .withMessage("detail.unknown-region", Map.of("value", String.valueOf(region)));
         }
         if (multiplier == null || !(multiplier > 0 && multiplier <= 10)) {
-            throw PlanInputs.bad("multiplier must be in (0, 10]", "multiplier", multiplier);
+            throw PlanInputs.bad("multiplier must be in (0, 10]", "multiplier", multiplier)
+                    .withMessage("detail.plan-multiplier");
         }
         repo.setRegionMultiplier(region, multiplier, note, actor);
     }
@@ -143,7 +145,9 @@ public class PlanningService {
         }
         if (!r.operator().equals(caller.operatorCode())) {
             throw AccessService.forbidden("an operator token plans for its own operator ("
-                    + caller.operatorCode() + ") only, not for " + r.operator());
+                    + caller.operatorCode() + ") only, not for " + r.operator())
+                    .withMessage("detail.operator-plans-own",
+                            Map.of("own", caller.operatorCode(), "operator", r.operator()));
         }
         return r;
     }

@@ -47,7 +47,8 @@ class ScenarioService {
     @Transactional
     long create(HandMadeScenario.NewScenario body, Caller caller) {
         if (body == null || body.name() == null || body.name().isBlank() || body.name().length() > 200) {
-            throw PlanInputs.bad("a name of 1-200 characters is required", "name", body == null ? null : body.name());
+            throw PlanInputs.bad("a name of 1-200 characters is required", "name", body == null ? null : body.name())
+                    .withMessage("detail.scenario-name");
         }
         PlanDelta saved;
         UUID planId = null;
@@ -55,11 +56,12 @@ class ScenarioService {
             try {
                 planId = UUID.fromString(body.planId());
             } catch (IllegalArgumentException e) {
-                throw PlanInputs.bad("not a plan id", "planId", body.planId());
+                throw PlanInputs.bad("not a plan id", "planId", body.planId()).withMessage("detail.scenario-plan-id");
             }
             UUID pid = planId;
             saved = planning.planDelta(pid).orElseThrow(() -> ApiException.notFound(
-                    "plan " + pid + " has no result in this server's memory (run it again)"));
+                    "plan " + pid + " has no result in this server's memory (run it again)")
+                    .withMessage("detail.plan-not-in-memory", Map.of("plan", pid)));
         } else {
             saved = new PlanDelta(HandMadeScenario.delta(body), Map.of(), Map.of());
         }
@@ -75,7 +77,7 @@ class ScenarioService {
     }
 
     PlanningRepository.ScenarioRow get(long id) {
-        return repo.scenario(id).orElseThrow(() -> ApiException.notFound("no scenario " + id));
+        return repo.scenario(id).orElseThrow(() -> noScenario(id));
     }
 
     /**
@@ -94,30 +96,41 @@ class ScenarioService {
         d.addedNodes().forEach(n -> added.add(n.operator()));
         added.stream().filter(o -> !own.equals(o)).findFirst().ifPresent(o -> {
             throw AccessService.forbidden("an operator token proposes its own operator's (" + own
-                    + ") additions only, not " + o);
+                    + ") additions only, not " + o)
+                    .withMessage("detail.operator-proposes-own", Map.of("own", own, "operator", o));
         });
         List<Long> removedSites = new ArrayList<>(d.removedSiteIds());
         removedSites.addAll(repo.siteIdsOfCells(d.removedCellIds()));
-        requireOwned(own, "site", removedSites, repo.siteOperators(removedSites));
-        requireOwned(own, "fiber route", d.removedRouteIds(), repo.fiberRouteOperators(d.removedRouteIds()));
-        requireOwned(own, "fiber node", d.removedNodeIds(), repo.fiberNodeOperators(d.removedNodeIds()));
+        requireOwned(own, "site", "detail.operator-removes-own-sites", removedSites, repo.siteOperators(removedSites));
+        requireOwned(own, "fiber route", "detail.operator-removes-own-routes", d.removedRouteIds(),
+                repo.fiberRouteOperators(d.removedRouteIds()));
+        requireOwned(own, "fiber node", "detail.operator-removes-own-nodes", d.removedNodeIds(),
+                repo.fiberNodeOperators(d.removedNodeIds()));
     }
 
-    /** 403 unless every one of {@code ids} belongs to operator {@code own} ({@code owners}: id → operator). */
-    private static void requireOwned(String own, String what, List<Long> ids, Map<Long, String> owners) {
+    /**
+     * 403 unless every one of {@code ids} belongs to operator {@code own} ({@code owners}: id → operator);
+     * {@code key} names the translated detail.
+     */
+    private static void requireOwned(String own, String what, String key, List<Long> ids, Map<Long, String> owners) {
         ids.stream().filter(id -> !own.equals(owners.get(id))).findFirst().ifPresent(id -> {
             throw AccessService.forbidden("an operator token removes its own operator's (" + own + ") rows only; "
-                    + what + " " + id + " is not one of them");
+                    + what + " " + id + " is not one of them").withMessage(key, Map.of("own", own, "id", id));
         });
     }
 
     void delete(long id, Caller caller) {
         if (caller.role() == Role.OPERATOR && !caller.name().equals(get(id).createdBy())) {
-            throw AccessService.forbidden("an operator token deletes only the scenarios it saved");
+            throw AccessService.forbidden("an operator token deletes only the scenarios it saved")
+                    .withMessage("detail.operator-deletes-own-scenarios");
         }
         if (!repo.deleteScenario(id)) {
-            throw ApiException.notFound("no scenario " + id);
+            throw noScenario(id);
         }
+    }
+
+    private static ApiException noScenario(long id) {
+        return ApiException.notFound("no scenario " + id).withMessage("detail.no-scenario", Map.of("id", id));
     }
 
     NetworkDelta delta(long id) {
@@ -131,7 +144,7 @@ class ScenarioService {
      */
     Map<String, Object> compare(List<Long> ids, LocalDate asOf, String region) {
         if (ids == null || ids.isEmpty() || ids.size() > 10) {
-            throw PlanInputs.bad("give 1 to 10 scenario ids", "ids", ids);
+            throw PlanInputs.bad("give 1 to 10 scenario ids", "ids", ids).withMessage("detail.scenario-ids");
         }
         LocalDate d = asOf == null ? planning.today() : asOf;
         long t0 = System.nanoTime();
@@ -194,7 +207,7 @@ class ScenarioService {
                 || d.addedNodes().stream().anyMatch(n -> n.operator().equals(NEUTRAL_HOST));
         if (neutral && (operator == null || !repo.operatorExists(operator))) {
             throw PlanInputs.bad("neutral-host proposals need the (known) operator that will build them", "operator",
-                    operator);
+                    operator).withMessage("detail.scenario-builder-required");
         }
         java.util.function.UnaryOperator<String> builder = op -> op.equals(NEUTRAL_HOST) ? operator : op;
         return switch (layer == null ? "base-stations" : layer) {
@@ -202,7 +215,8 @@ class ScenarioService {
                     d.addedCells().stream().map(Cell::siteId).filter(s -> s > 0).distinct().toList()));
             case "fiber-routes" -> ScenarioUploadFile.fiberRoutes(id, d, builder);
             case "fiber-nodes" -> ScenarioUploadFile.fiberNodes(id, d, builder);
-            default -> throw PlanInputs.bad("layer is one of base-stations, fiber-routes, fiber-nodes", "layer", layer);
+            default -> throw PlanInputs.bad("layer is one of base-stations, fiber-routes, fiber-nodes", "layer", layer)
+                    .withMessage("detail.scenario-layer");
         };
     }
 }

@@ -23,14 +23,17 @@ public class PlaceSearch {
     /** Up to {@code limit} places (default 10, at most 50), best first; an empty list when nothing matches. */
     public List<Place> search(String query, Integer limit) {
         if (query == null || query.isBlank()) {
-            throw ApiException.badRequest("q must not be empty", Map.of("parameter", "q"));
+            throw ApiException.badRequest("q must not be empty", Map.of("parameter", "q"))
+                    .withMessage("detail.q-empty");
         }
         if (query.length() > 100) {
-            throw ApiException.badRequest("q is longer than 100 characters", Map.of("parameter", "q"));
+            throw ApiException.badRequest("q is longer than 100 characters", Map.of("parameter", "q"))
+                    .withMessage("detail.q-too-long");
         }
         int l = limit == null ? 10 : limit;
         if (l < 1) {
-            throw ApiException.badRequest("limit must be at least 1", Map.of("parameter", "limit", "value", l));
+            throw ApiException.badRequest("limit must be at least 1", Map.of("parameter", "limit", "value", l))
+                    .withMessage("detail.limit-too-small");
         }
         return repository.search(query.strip(), Math.min(l, MAX_LIMIT));
     }

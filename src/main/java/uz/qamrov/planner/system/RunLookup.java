@@ -54,7 +54,9 @@ public class RunLookup {
     private CoverageRuns engine() {
         CoverageRuns r = runs.getIfAvailable();
         if (r == null) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured", Map.of());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_ENGINE, "no coverage engine is configured",
+                    Map.of())
+                    .withMessage("detail.no-coverage-engine");
         }
         return r;
     }

@@ -20,6 +20,14 @@ public class ServiceNotReadyException extends RuntimeException {
         this(message, Duration.ofSeconds(5));
     }
 
+    /**
+     * The key of the translated detail ({@code i18n/problems_*.properties}, filled with {@code retryAfter} in
+     * seconds); null when the English message is the detail in every language.
+     */
+    public String messageKey() {
+        return null;
+    }
+
     /** When the client should try again; at least one second on the wire. */
     public Duration retryAfter() {
         return retryAfter;

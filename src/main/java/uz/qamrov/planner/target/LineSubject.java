@@ -25,34 +25,35 @@ public record LineSubject(String kind, String field, List<String> values) {
 
     public static LineSubject parse(String text) {
         if (text == null || text.isBlank()) {
-            throw bad(text, "empty");
+            throw bad(text, "empty", "detail.line-subject-empty", Map.of());
         }
         String s = text.strip();
         int colon = s.indexOf(':');
         if (colon < 0) {
-            throw bad(text, "expected <highway|railway>:<class=…|key=…|name~…>");
+            throw bad(text, "expected <highway|railway>:<class=…|key=…|name~…>", "detail.line-subject-syntax",
+                    Map.of());
         }
         String kind = s.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
-            throw bad(text, "kind must be highway or railway");
+            throw bad(text, "kind must be highway or railway", "detail.line-subject-kind", Map.of());
         }
         String rest = s.substring(colon + 1).strip();
         if (rest.startsWith("name~")) {
             String pattern = rest.substring(5).strip();
             if (pattern.isEmpty()) {
-                throw bad(text, "empty name pattern");
+                throw bad(text, "empty name pattern", "detail.line-subject-pattern", Map.of());
             }
             return new LineSubject(kind, "name", List.of(pattern));
         }
         int eq = rest.indexOf('=');
         String field = eq < 0 ? "" : rest.substring(0, eq).strip().toLowerCase(Locale.ROOT);
         if (!FIELDS.contains(field) || "name".equals(field)) {
-            throw bad(text, "expected class=…, key=… or name~…");
+            throw bad(text, "expected class=…, key=… or name~…", "detail.line-subject-field", Map.of());
         }
         List<String> values = Arrays.stream(rest.substring(eq + 1).split(",")).map(String::strip)
                 .filter(v -> !v.isEmpty()).toList();
         if (values.isEmpty()) {
-            throw bad(text, "no " + field + " given");
+            throw bad(text, "no " + field + " given", "detail.line-subject-values", Map.of("field", field));
         }
         return new LineSubject(kind, field, values);
     }
@@ -85,8 +86,11 @@ public record LineSubject(String kind, String field, List<String> values) {
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 
-    private static ApiException bad(String text, String why) {
+    /** A 400 naming the subject; {@code key} names the translated detail, {@code args} its placeholders but one. */
+    private static ApiException bad(String text, String why, String key, Map<String, Object> args) {
+        Map<String, Object> all = new java.util.HashMap<>(args);
+        all.put("subject", String.valueOf(text));
         return ApiException.badRequest("invalid line subject '" + text + "': " + why,
-                Map.of("subjectLines", String.valueOf(text)));
+                Map.of("subjectLines", String.valueOf(text))).withMessage(key, all);
     }
 }

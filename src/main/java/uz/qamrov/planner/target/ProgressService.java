@@ -55,12 +55,14 @@ public class ProgressService {
         List<IndicatorValue> values = now.values().stream()
                 .filter(v -> v.scopeType() == type && v.scopeCode().equals(code)).toList();
         if (values.isEmpty()) {
-            throw ApiException.notFound("no " + type.key() + " with code " + code);
+            String key = type == ScopeType.DISTRICT ? "detail.unknown-district" : "detail.unknown-region";
+            throw ApiException.notFound("no " + type.key() + " with code " + code)
+                    .withMessage(key, Map.of("value", code));
         }
         if (district != null && region != null && !values.get(0).scopeCode().startsWith(region)) {
             // district codes are <region>-NN in the shipped data; imported districts keep their region in the model
             throw ApiException.badRequest("district " + district + " is not in region " + region,
-                    Map.of("district", district, "region", region));
+                    Map.of("district", district, "region", region)).withMessage("detail.district-not-in-region");
         }
         List<Target> all = targets.all();
         String targetScope = type == ScopeType.NATIONAL ? "UZ" : region != null ? region : code;
@@ -102,7 +104,8 @@ public class ProgressService {
         ScopeType type = region == null ? ScopeType.NATIONAL : ScopeType.REGION;
         String code = region == null ? "UZ" : region;
         if (coverage.indicators(d).values().stream().noneMatch(v -> v.scopeType() == type && v.scopeCode().equals(code))) {
-            throw ApiException.notFound("no region with code " + code).withMessage("detail.unknown-region", Map.of("value", code));
+            throw ApiException.notFound("no region with code " + code)
+                    .withMessage("detail.unknown-region", Map.of("value", code));
         }
         List<TargetReport.Entry> entries = new ArrayList<>();
         for (Target t : targets.all()) {
@@ -138,15 +141,17 @@ public class ProgressService {
 
     /** Points a line target at other lines (admin); returns the lines it now counts. */
     public List<LineSubject.Line> changeSubject(long targetId, String subjectLines) {
-        Target t = repository.find(targetId).orElseThrow(() -> ApiException.notFound("no target with id " + targetId));
+        Target t = repository.find(targetId).orElseThrow(() -> noTarget(targetId));
         if (t.isGapList() || !("%".equals(t.unit()) || "km".equals(t.unit()))) {
             throw ApiException.badRequest("target " + targetId + " (" + t.indicatorKey() + ") is not measured on lines",
-                    Map.of("targetId", targetId));
+                    Map.of("targetId", targetId))
+                    .withMessage("detail.target-not-on-lines", Map.of("id", targetId, "indicator", t.indicatorKey()));
         }
         String canonical = subjectLines == null ? null : LineSubject.parse(subjectLines).text();
         List<LineSubject.Line> lines = canonical == null ? List.of() : series.linesOf(canonical);
         if (canonical != null && lines.isEmpty()) {
-            throw ApiException.badRequest("'" + canonical + "' selects no line", Map.of("subjectLines", canonical));
+            throw ApiException.badRequest("'" + canonical + "' selects no line", Map.of("subjectLines", canonical))
+                    .withMessage("detail.subject-selects-no-line");
         }
         repository.updateSubject(targetId, canonical);
         return lines;
@@ -154,8 +159,13 @@ public class ProgressService {
 
     /** The lines a target counts now (empty when it uses the engine's definition). */
     public List<LineSubject.Line> subjectOf(long targetId) {
-        Target t = repository.find(targetId).orElseThrow(() -> ApiException.notFound("no target with id " + targetId));
+        Target t = repository.find(targetId).orElseThrow(() -> noTarget(targetId));
         return t.subjectLines() == null ? List.of() : series.linesOf(t.subjectLines());
+    }
+
+    private static ApiException noTarget(long targetId) {
+        return ApiException.notFound("no target with id " + targetId)
+                .withMessage("detail.no-target", Map.of("id", targetId));
     }
 
     public String subjectTextOf(long targetId) {

@@ -28,7 +28,8 @@ public class Tiles {
     public byte[] tile(String collection, int z, int x, int y, LocalDate asOf, String service) {
         if (z < 0 || z > properties.maxZoom() || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z)) {
             throw ApiException.badRequest("no tile " + z + "/" + x + "/" + y + " (0 <= z <= " + properties.maxZoom()
-                    + ", 0 <= x, y < 2^z)", Map.of("z", z, "x", x, "y", y));
+                    + ", 0 <= x, y < 2^z)", Map.of("z", z, "x", x, "y", y))
+                    .withMessage("detail.no-tile", Map.of("z", z, "x", x, "y", y, "maxZoom", properties.maxZoom()));
         }
         Layer layer = layers.layer(collection);
         String s = service == null || service.isBlank() ? "mobile_internet" : service;

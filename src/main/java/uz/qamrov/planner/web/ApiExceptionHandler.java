@@ -68,7 +68,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ServiceNotReadyException.class)
     ResponseEntity<ProblemDetail> notReady(ServiceNotReadyException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NOT_READY, e.getMessage(), Map.of(), e.retryAfter());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NOT_READY, e.getMessage(), Map.of(), e.retryAfter(),
+                e.messageKey(), Map.of("retryAfter", seconds(e.retryAfter())));
     }
 
     @ExceptionHandler({ConstraintViolationException.class, MissingServletRequestParameterException.class,
@@ -188,9 +189,14 @@ class ApiExceptionHandler {
         // said only when the detail was translated: an untranslated detail is English whatever the title is in
         text.ifPresent(m -> b.header(HttpHeaders.CONTENT_LANGUAGE, m.language()));
         if (retryAfter != null) {
-            b.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+            b.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
         }
         return b.body(pd);
+    }
+
+    /** A wait in whole seconds, rounded up, at least one (as {@code Retry-After} says it). */
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The current request's {@code Accept-Language} (null outside a request: English). */

@@ -32,7 +32,7 @@ public enum OutputFormat {
                 case "geojson", "geo+json" -> GEOJSON;
                 case "csv" -> CSV;
                 default -> throw ApiException.badRequest("unsupported format f=" + f + " (json, geojson, csv)",
-                        Map.of("parameter", "f", "value", f));
+                        Map.of("parameter", "f", "value", f)).withMessage("detail.unsupported-f");
             };
         }
         if (accept != null) {

@@ -34,10 +34,14 @@ public record PagingProperties(@DefaultValue("100") @Min(1) int defaultLimit, @D
 
     private static Page page(Integer limit, Integer offset, int fallback, int max) {
         if (limit != null && limit < 1) {
-            throw ApiException.badRequest("limit must be at least 1", java.util.Map.of("parameter", "limit", "value", limit));
+            throw ApiException.badRequest("limit must be at least 1",
+                    java.util.Map.of("parameter", "limit", "value", limit))
+                    .withMessage("detail.limit-too-small");
         }
         if (offset != null && offset < 0) {
-            throw ApiException.badRequest("offset must not be negative", java.util.Map.of("parameter", "offset", "value", offset));
+            throw ApiException.badRequest("offset must not be negative",
+                    java.util.Map.of("parameter", "offset", "value", offset))
+                    .withMessage("detail.offset-negative");
         }
         int l = limit == null ? fallback : limit;
         return new Page(Math.min(l, max), offset == null ? 0 : offset);

@@ -52,4 +52,20 @@ class AccessClosedReadsIT extends ApiIT {
             assertThat(r.getContentAsString()).as(path).contains("\"status\":\"UP\"");
         }
     }
+
+    /** The filter's 401 reads as the error handler's would: title and detail in the caller's language. */
+    @Test
+    void theClosedActuatorAnswersInTheCallersLanguage() throws Exception {
+        var r = mvc.perform(get("/actuator/info").header("Accept-Language", "uz-Cyrl")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(401);
+        assertThat(r.getHeader("Content-Language")).isEqualTo("uz-Cyrl");
+        assertThat(r.getHeader("Vary")).contains("Accept-Language");
+        var problem = json.readTree(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(problem.get("title").asText()).isEqualTo("Токен йўқ ёки яроқсиз");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("Яроқли API токени талаб қилинади: 'Authorization: Bearer <token>' сарлавҳасини юборинг");
+        var english = mvc.perform(get("/actuator/info")).andReturn().getResponse();
+        assertThat(json.readTree(english.getContentAsString()).get("detail").asText())
+                .isEqualTo("a valid API token is required: send 'Authorization: Bearer <token>'");
+    }
 }

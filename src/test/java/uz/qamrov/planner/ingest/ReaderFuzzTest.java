@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.ClassPathResource;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.support.LocalisedDetails;
 
 /**
  * Every reader on damaged copies of real fixtures (fixed seeds, so a failure names its seed and replays): truncated
@@ -145,6 +146,7 @@ class ReaderFuzzTest {
         } catch (ApiException e) {
             assertThat(e.status().is4xxClientError()).as("%s seed %d: %s", fixture, seed, e.getMessage()).isTrue();
             assertThat(e.getMessage()).as("a message that says what is wrong").isNotBlank();
+            LocalisedDetails.assertEnglishIsTheMessage(e);
         } catch (Throwable t) {
             throw new AssertionError(fixture + " seed " + seed + ": " + t, t);
         }

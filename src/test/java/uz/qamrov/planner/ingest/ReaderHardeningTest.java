@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.support.LocalisedDetails;
 
 /**
  * Crafted files, each lying in one header field, and the exact answer the readers must give: a 4xx naming the
@@ -43,6 +44,8 @@ class ReaderHardeningTest {
             parse(name, bytes, Layer.BASE_STATIONS);
         } catch (ApiException e) {
             assertThat((System.nanoTime() - t0) / 1e9).as("seconds to fail").isLessThan(2.0);
+            // every refusal has its text in every language, and reads in English as its message
+            LocalisedDetails.assertEnglishIsTheMessage(e);
             return e;
         }
         throw new AssertionError("expected the file to be refused");
@@ -67,6 +70,8 @@ class ReaderHardeningTest {
         ApiException e = failure("s.zip", zipped(ShapefileBytes.points(new double[][] {{69.2, 41.3}}), dbf));
         assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(e.getMessage()).contains("claims 900 records of 4 bytes but holds only 5 bytes");
+        assertThat(LocalisedDetails.detail(e, "ru")).isEqualTo("В заголовке .dbf указано записей: 900 (длина записи в"
+                + " байтах: 4), но на записи в файле остаётся байт: 5 (файл обрезан или повреждён)");
     }
 
     @Test
@@ -76,6 +81,9 @@ class ReaderHardeningTest {
         ApiException e = failure("s.zip", zipped(shp, oneSiteDbf()));
         assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(e.getMessage()).contains("corrupt at record 1").contains("2147483647 parts");
+        // the frame is translated; what is wrong in the record's bytes stays in the reader's English words
+        assertThat(LocalisedDetails.detail(e, "uz-Cyrl")).startsWith(".shp файли 1-ёзувда бузилган: ")
+                .contains("2147483647 parts");
     }
 
     @Test

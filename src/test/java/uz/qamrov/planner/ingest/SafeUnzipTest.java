@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.support.LocalisedDetails;
 
 /**
  * Zip members are streamed to files on disk, and {@code max-unzipped-mb} is counted while they inflate, over all
@@ -64,7 +65,10 @@ class SafeUnzipTest {
         assertThat(Files.size(bomb)).isLessThan(MB);
         Path out = Files.createDirectory(tmp.resolve("bomb"));
         assertThatThrownBy(() -> SafeUnzip.shapefile(bomb, capMb(2), out)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status().value()).isEqualTo(413)).hasMessageContaining("zip bomb");
+                e -> assertThat(e.status().value()).isEqualTo(413)).hasMessageContaining("zip bomb")
+                .satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "ru")).isEqualTo("Zip-архив распаковывается более"
+                        + " чем в 2 МБ (qamrov.ingest.max-unzipped-mb): отклонён как возможная zip-бомба"));
         assertThat(out).doesNotExist();
     }
 

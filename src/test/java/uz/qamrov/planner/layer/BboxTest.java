@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.support.LocalisedDetails;
 
 class BboxTest {
 
@@ -19,6 +20,9 @@ class BboxTest {
     @ParameterizedTest
     @ValueSource(strings = {"1,2,3", "a,b,c,d", "68,39,66,40", "66,40,68,39", "0,-91,1,0", "NaN,1,2,3", "1,2,3,4,5"})
     void rejectsMalformedOrInvertedBoxes(String bbox) {
-        assertThatThrownBy(() -> Layers.parseBbox(bbox)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Layers.parseBbox(bbox)).isInstanceOf(ApiException.class)
+                .satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "ru"))
+                        .isEqualTo("bbox должен иметь вид minLon,minLat,maxLon,maxLat в WGS84"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uz.qamrov.planner.web.ApiException;
+import uz.qamrov.support.LocalisedDetails;
 
 class DatetimeTest {
 
@@ -25,6 +26,9 @@ class DatetimeTest {
     @ParameterizedTest
     @CsvSource({"yesterday", "2025-13-01"})
     void rejectsWhatIsNotADate(String datetime) {
-        assertThatThrownBy(() -> OgcController.asOf(datetime)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> OgcController.asOf(datetime)).isInstanceOf(ApiException.class)
+                .satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "uz-Latn"))
+                        .isEqualTo("datetime RFC 3339 boʻyicha sana, vaqt lahzasi yoki oraliq boʻlishi kerak"));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uz.qamrov.engine.model.InvalidInputException;
+import uz.qamrov.planner.coverage.CoverageNotReadyException;
 import uz.qamrov.planner.system.ServiceNotReadyException;
 
 /**
@@ -43,6 +44,11 @@ class ApiExceptionHandlerTest {
         @GetMapping("/not-ready")
         String notReady() {
             throw new ServiceNotReadyException("the coverage model is being built", Duration.ofSeconds(12));
+        }
+
+        @GetMapping("/coverage-not-ready")
+        String coverageNotReady() {
+            throw new CoverageNotReadyException("coverage of 2026-12-04 is being computed", 2);
         }
 
         @GetMapping("/db-down")
@@ -91,6 +97,22 @@ class ApiExceptionHandlerTest {
         assertThat(r.getResponse().getHeader("Retry-After")).isEqualTo("12");
         assertThat(body(r).get("type").asText()).isEqualTo("https://qamrov.uz/problems/not-ready");
         assertThat(out.getAll()).doesNotContain("being built");
+    }
+
+    @Test
+    void coverageNotReadySaysWhenToTryAgainInTheCallersLanguage() throws Exception {
+        MvcResult ru = mvc.perform(get("/coverage-not-ready").header("Accept-Language", "ru")).andReturn();
+        assertThat(ru.getResponse().getStatus()).isEqualTo(503);
+        assertThat(ru.getResponse().getHeader("Retry-After")).isEqualTo("2");
+        assertThat(ru.getResponse().getHeader("Content-Language")).isEqualTo("ru");
+        assertThat(json.readTree(ru.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .get("detail").asText()).isEqualTo("Покрытие рассчитывается; повторите через 2 с.");
+        MvcResult en = mvc.perform(get("/coverage-not-ready")).andReturn();
+        assertThat(body(en).get("detail").asText()).isEqualTo("Coverage is being computed; try again in 2 s.");
+        // a plain "not ready" has no text in the bundles: its own English message, no Content-Language
+        MvcResult plain = mvc.perform(get("/not-ready").header("Accept-Language", "ru")).andReturn();
+        assertThat(body(plain).get("detail").asText()).isEqualTo("the coverage model is being built");
+        assertThat(plain.getResponse().getHeader("Content-Language")).isNull();
     }
 
     @Test

@@ -2,11 +2,13 @@ package uz.qamrov.planner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import uz.qamrov.support.ApiIT;
@@ -16,6 +18,7 @@ import uz.qamrov.support.ApiIT;
  * regions and four operators seeded): a bad region or operator filter and a wrong parameter answer with the title and
  * detail of the language {@code Accept-Language} asks for (Russian, Uzbek Cyrillic and Latin), English for any other
  * language or none; the {@code type}, the status and the machine-readable properties are the same in every language.
+ * Features' own errors too: paging, sort keys, OGC datetimes, exports, uploads without a token or of a wrong type.
  */
 class LocalisedProblemsIT extends ApiIT {
 
@@ -106,5 +109,83 @@ class LocalisedProblemsIT extends ApiIT {
         assertThat(p.get("detail").asText()).isEqualTo("Номаълум оператор: nokia");
         assertThat(problem(send("/api/v1/indicators?operator=nokia", "en-GB"), 400).get("detail").asText())
                 .isEqualTo("Unknown operator: nokia");
+    }
+
+    @Test
+    void aBadLimitOnAPagedListIsExplainedInRussian() throws Exception {
+        MvcResult r = send("/api/v1/gaps/settlements?limit=0", "ru");
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("type").asText()).isEqualTo("https://qamrov.uz/problems/invalid-request");
+        assertThat(p.get("parameter").asText()).isEqualTo("limit");
+        assertThat(p.get("value").asInt()).isZero();
+        assertThat(p.get("detail").asText()).isEqualTo("limit должен быть не меньше 1");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
+        // English reads as before the translation
+        assertThat(problem(send("/api/v1/gaps/settlements?limit=0", null), 400).get("detail").asText())
+                .isEqualTo("limit must be at least 1");
+    }
+
+    @Test
+    void anUnknownSortKeyListsTheKeysInUzbekCyrillic() throws Exception {
+        MvcResult r = send("/api/v1/gaps/settlements?sort=-nope", "uz-Cyrl-UZ");
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("parameter").asText()).isEqualTo("sort");
+        assertThat(p.get("value").asText()).isEqualTo("-nope");
+        assertThat(p.get("detail").asText()).isEqualTo("Номаълум саралаш калити: -nope (population, households, "
+                + "nearest_site, nearest_fiber, name, region, id; камайиш тартибида саралаш учун олдига - қўйинг)");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("uz-Cyrl");
+    }
+
+    @Test
+    void anOgcDatetimeThatIsNotRfc3339IsExplainedInUzbekLatin() throws Exception {
+        MvcResult r = send("/ogc/collections/settlements/items?datetime=yesterday", "uz-Latn, ru;q=0.5");
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("parameter").asText()).isEqualTo("datetime");
+        assertThat(p.get("value").asText()).isEqualTo("yesterday");
+        assertThat(p.get("title").asText()).isEqualTo("Notoʻgʻri soʻrov");
+        assertThat(p.get("detail").asText())
+                .isEqualTo("datetime RFC 3339 boʻyicha sana, vaqt lahzasi yoki oraliq boʻlishi kerak");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("uz-Latn");
+    }
+
+    @Test
+    void anUnknownTechnologyOfAnExportIsExplainedInRussian() throws Exception {
+        MvcResult r = send("/api/v1/coverage.geojson?technology=6G", "ru");
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("parameter").asText()).isEqualTo("technology");
+        assertThat(p.get("value").asText()).isEqualTo("6G");
+        assertThat(p.get("detail").asText()).isEqualTo("Неизвестная технология: 6G (2G, 3G, 4G, 5G)");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
+    }
+
+    private MvcResult uploadIn(String token, String fileName, String acceptLanguage) throws Exception {
+        var req = multipart("/api/v1/uploads/base-stations")
+                .file(new MockMultipartFile("file", fileName, "application/octet-stream", utf8("site_id\nS-1\n")));
+        req.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        if (token != null) {
+            req.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return mvc.perform(req).andReturn();
+    }
+
+    @Test
+    void anUploadWithoutATokenIsExplainedInRussian() throws Exception {
+        MvcResult r = uploadIn(null, "sites.csv", "ru-RU");
+        JsonNode p = problem(r, 401);
+        assertThat(p.get("type").asText()).isEqualTo("https://qamrov.uz/problems/unauthorized");
+        assertThat(p.get("title").asText()).isEqualTo("Нет токена или токен недействителен");
+        assertThat(p.get("detail").asText())
+                .isEqualTo("Нужен действующий API-токен: передайте заголовок 'Authorization: Bearer <token>'");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
+    }
+
+    @Test
+    void anUploadOfAnUnsupportedFileTypeIsExplainedInUzbekLatin() throws Exception {
+        MvcResult r = uploadIn(token("operator", "ucell"), "sites.docx", "uz");
+        JsonNode p = problem(r, 415);
+        assertThat(p.get("type").asText()).isEqualTo("https://qamrov.uz/problems/unsupported-format");
+        assertThat(p.get("detail").asText()).isEqualTo("Qoʻllab-quvvatlanmaydigan fayl turi '.docx'; .csv, "
+                + ".geojson/.json, .gpkg yoki zip arxividagi shapefile (.zip) yuklang");
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("uz-Latn");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uz.qamrov.support.LocalisedDetails;
 
 class OutputFormatTest {
 
@@ -27,6 +28,9 @@ class OutputFormatTest {
     @CsvSource({"xml", "html"})
     void unknownFormatIsABadRequest(String f) {
         assertThatThrownBy(() -> OutputFormat.negotiate(f, null)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).details()).containsEntry("parameter", "f"));
+                .satisfies(e -> assertThat(((ApiException) e).details()).containsEntry("parameter", "f"))
+                .satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "uz-Cyrl"))
+                        .isEqualTo("Қўллаб-қувватланмайдиган формат f=" + f + " (json, geojson, csv)"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import uz.qamrov.support.LocalisedDetails;
 
 class PagingPropertiesTest {
 
@@ -32,5 +33,15 @@ class PagingPropertiesTest {
         assertThatThrownBy(() -> paging.page(10, -1)).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> paging.download(0, 0)).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> paging.download(null, -1)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void rejectionsAreTranslated() {
+        assertThatThrownBy(() -> paging.page(0, 0)).satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "ru"))
+                        .isEqualTo("limit должен быть не меньше 1"));
+        assertThatThrownBy(() -> paging.page(10, -1)).satisfies(LocalisedDetails::assertEnglishIsTheMessage)
+                .satisfies(e -> assertThat(LocalisedDetails.detail(e, "uz"))
+                        .isEqualTo("offset manfiy boʻlmasligi kerak"));
     }
 }

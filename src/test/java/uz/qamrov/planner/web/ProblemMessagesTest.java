@@ -6,6 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ProblemMessagesTest {
@@ -46,7 +50,31 @@ class ProblemMessagesTest {
         }
     }
 
-    private static Properties load(String tag) throws Exception {
+    /** A translation that drops, adds or renames a {name} shows the reader a raw placeholder or loses a value. */
+    @Test
+    void everyTextHasTheSamePlaceholdersInEveryLanguage() throws Exception {
+        Properties en = load("en");
+        for (String tag : new String[] {"ru", "uz_Latn", "uz_Cyrl"}) {
+            Properties other = load(tag);
+            for (String key : en.stringPropertyNames()) {
+                assertThat(placeholders(other.getProperty(key))).as(tag + " " + key)
+                        .isEqualTo(placeholders(en.getProperty(key)));
+            }
+        }
+        // the check itself: a placeholder is a word in braces, however often it occurs
+        assertThat(placeholders("{a} and {b_2}, {a}; {not one} {}")).containsExactly("a", "b_2");
+    }
+
+    static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text == null ? "" : text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    static Properties load(String tag) throws Exception {
         Properties p = new Properties();
         try (var in = ProblemMessagesTest.class.getClassLoader().getResourceAsStream("i18n/problems_" + tag + ".properties")) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -50,7 +50,7 @@ public final class ColumnMapping {
     /**
      * A profile (built in or saved) with the ad-hoc parameters on top; null parameters are absent.
      *
-     * @throws IllegalArgumentException with a message for the uploader when a parameter does not parse
+     * @throws MappingSyntaxException with a message for the uploader when a parameter does not parse
      */
     public static ColumnMapping of(ColumnMapping profile, String map, String values, String defaults) {
         ColumnMapping base = profile == null ? NONE : profile;
@@ -76,7 +76,8 @@ public final class ColumnMapping {
         for (String pair : split(map, ",")) {
             String[] p = pair.split(":", 2);
             if (p.length != 2) {
-                throw new IllegalArgumentException("map: '" + pair + "' is not target:source (such as line_key:osm_id)");
+                throw new MappingSyntaxException("map: '" + pair + "' is not target:source (such as line_key:osm_id)",
+                        "detail.mapping-map-pair", Map.of("text", pair));
             }
             List<String> sources = new ArrayList<>();
             for (String s : p[1].split("\\|")) {
@@ -92,20 +93,26 @@ public final class ColumnMapping {
         for (String group : split(values, ",")) {
             String[] p = group.split(":", 2);
             if (p.length != 2) {
-                throw new IllegalArgumentException("values: '" + group + "' is not field:from=to;from=to (such as status:Operational=active)");
+                throw new MappingSyntaxException("values: '" + group
+                        + "' is not field:from=to;from=to (such as status:Operational=active)",
+                        "detail.mapping-values-group", Map.of("text", group));
             }
             Map<String, String> rules = new LinkedHashMap<>();
             for (String rule : split(p[1], ";")) {
                 String r = rule.replace("→", "=").replace("->", "=");
                 int eq = r.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("values: '" + rule + "' is not from=to (such as Operational=active)");
+                    throw new MappingSyntaxException("values: '" + rule
+                            + "' is not from=to (such as Operational=active)", "detail.mapping-values-rule",
+                            Map.of("text", rule));
                 }
                 String from = r.substring(0, eq).strip().toLowerCase(Locale.ROOT);
                 String to = r.substring(eq + 1).strip();
                 if (StrictValues.textProblem(from, StrictValues.MAX_TEXT_CHARS) != null || StrictValues.textProblem(to, StrictValues.MAX_TEXT_CHARS) != null) {
-                    throw new IllegalArgumentException("values: '" + StrictValues.shown(rule) + "' is not plain text of at most "
-                            + StrictValues.MAX_TEXT_CHARS + " characters");
+                    throw new MappingSyntaxException("values: '" + StrictValues.shown(rule)
+                            + "' is not plain text of at most " + StrictValues.MAX_TEXT_CHARS + " characters",
+                            "detail.mapping-values-text",
+                            Map.of("text", StrictValues.shown(rule), "max", StrictValues.MAX_TEXT_CHARS));
                 }
                 rules.put(from, to);
             }
@@ -119,7 +126,9 @@ public final class ColumnMapping {
         for (String pair : split(defaults, ",")) {
             String[] p = pair.split(":", 2);
             if (p.length != 2 || p[1].isBlank() || StrictValues.textProblem(p[1], StrictValues.MAX_TEXT_CHARS) != null) {
-                throw new IllegalArgumentException("defaults: '" + StrictValues.shown(pair) + "' is not field:value (such as route_kind:backbone)");
+                throw new MappingSyntaxException("defaults: '" + StrictValues.shown(pair)
+                        + "' is not field:value (such as route_kind:backbone)", "detail.mapping-defaults-pair",
+                        Map.of("text", StrictValues.shown(pair)));
             }
             out.put(name("defaults", p[0]), p[1].strip());
         }
@@ -142,7 +151,9 @@ public final class ColumnMapping {
     private static String name(String param, String s) {
         String n = s.strip().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(n).matches()) {
-            throw new IllegalArgumentException(param + ": '" + StrictValues.shown(s) + "' is not a column name (letters, digits, _)");
+            throw new MappingSyntaxException(param + ": '" + StrictValues.shown(s)
+                    + "' is not a column name (letters, digits, _)", "detail.mapping-column-name",
+                    Map.of("parameter", param, "text", StrictValues.shown(s)));
         }
         return n;
     }

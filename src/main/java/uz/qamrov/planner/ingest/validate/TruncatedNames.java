@@ -42,27 +42,54 @@ public final class TruncatedNames {
     private TruncatedNames() {
     }
 
-    /** A cut column that starts the names of more than one field, or a cut and a column GDAL numbered after it. */
+    /**
+     * A cut column that starts the names of more than one field, or a cut and a column GDAL numbered after it. The
+     * message is English; {@link #messageKey()} and {@link #messageArgs()} name its translated text in the problem
+     * bundles.
+     */
     public static final class Ambiguous extends IllegalArgumentException {
         private final String column;
         private final List<String> candidates;
+        private final String base;
 
         Ambiguous(String column, List<String> candidates) {
             super("shapefile column '" + column + "' is a cut (dBASE names hold 10 characters) of more than one field: "
                     + String.join(", ", candidates) + "; name the one it holds with ?map=" + candidates.get(0) + ":" + column);
             this.column = column;
             this.candidates = candidates;
+            this.base = null;
         }
 
         /** A column GDAL renamed after its cut collided with {@code base}, itself a cut of one of {@code candidates}. */
         static Ambiguous collided(String column, String base, List<String> candidates) {
-            return new Ambiguous(candidates, column, withPeer(column, base, candidates));
+            return new Ambiguous(candidates, column, base, withPeer(column, base, candidates));
         }
 
-        private Ambiguous(List<String> candidates, String column, String message) {
+        private Ambiguous(List<String> candidates, String column, String base, String message) {
             super(message);
             this.column = column;
             this.candidates = candidates;
+            this.base = base;
+        }
+
+        public String messageKey() {
+            if (base == null) {
+                return "detail.shapefile-column-ambiguous";
+            }
+            return candidates.size() == 1 ? "detail.shapefile-columns-collided-one"
+                    : "detail.shapefile-columns-collided";
+        }
+
+        /** column, base (only for a collision), the candidates comma-separated, and the first of them. */
+        public Map<String, Object> messageArgs() {
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("column", column);
+            args.put("candidates", String.join(", ", candidates));
+            args.put("first", candidates.get(0));
+            if (base != null) {
+                args.put("base", base);
+            }
+            return args;
         }
 
         private static String withPeer(String column, String base, List<String> candidates) {

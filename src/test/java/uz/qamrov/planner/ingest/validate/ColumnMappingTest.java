@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uz.qamrov.planner.web.ProblemMessages;
 
 class ColumnMappingTest {
 
@@ -51,5 +52,25 @@ class ColumnMappingTest {
         assertThatThrownBy(() -> ColumnMapping.of(null, "line key:osm_id", null, null)).hasMessageContaining("is not a column name");
         assertThatThrownBy(() -> ColumnMapping.of(null, null, "status:Operational", null)).hasMessageContaining("is not from=to");
         assertThatThrownBy(() -> ColumnMapping.of(null, null, null, "route_kind")).hasMessageContaining("is not field:value");
+    }
+
+    /** Each rejection names its translated text; in English the text is the message. */
+    @Test
+    void badParametersAreTranslated() {
+        String[][] bad = {{"line_key", null, null}, {"line key:osm_id", null, null}, {null, "status", null},
+            {null, "status:Operational", null}, {null, "status:a=" + "x".repeat(300), null},
+            {null, null, "route_kind"}};
+        for (String[] p : bad) {
+            assertThatThrownBy(() -> ColumnMapping.of(null, p[0], p[1], p[2]))
+                    .isInstanceOfSatisfying(MappingSyntaxException.class, e -> {
+                        assertThat(e.messageKey()).startsWith("detail.mapping-");
+                        assertThat(ProblemMessages.DEFAULT.resolve("en", e.messageKey(), e.messageArgs()).text())
+                                .isEqualTo(e.getMessage());
+                    });
+        }
+        assertThatThrownBy(() -> ColumnMapping.of(null, "line key:osm_id", null, null))
+                .isInstanceOfSatisfying(MappingSyntaxException.class, e -> assertThat(ProblemMessages.DEFAULT
+                        .resolve("ru", e.messageKey(), e.messageArgs()).text())
+                        .isEqualTo("map: 'line key' не является именем столбца (буквы, цифры, _)"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uz.qamrov.planner.ingest.Layer;
+import uz.qamrov.planner.web.ProblemMessages;
 
 /** The 10-character cut of a .dbf field name, read back as the field it was cut from. */
 class TruncatedNamesTest {
@@ -62,6 +63,10 @@ class TruncatedNamesTest {
                     assertThat(e.getMessage()).isEqualTo("shapefile column 'commission' is a cut (dBASE names hold 10 characters)"
                             + " of more than one field: commission_fee_uzs, commissioned_on; name the one it holds with"
                             + " ?map=commission_fee_uzs:commission");
+                    assertThat(text(e, "en")).isEqualTo(e.getMessage());
+                    assertThat(text(e, "ru")).isEqualTo("Столбец shapefile 'commission' — усечённое (имена dBASE"
+                            + " вмещают 10 символов) имя нескольких полей: commission_fee_uzs, commissioned_on;"
+                            + " укажите, какое из них он содержит, через ?map=commission_fee_uzs:commission");
                 });
         // two names of the same field are one candidate, not two
         assertThat(TruncatedNames.resolve(List.of("commission"), fields("commissioned_on", List.of("commissioning_date")),
@@ -103,12 +108,20 @@ class TruncatedNamesTest {
                     assertThat(e.candidates()).containsExactly("antenna_height_m");
                     assertThat(e.getMessage()).contains("'antenna_he' and 'antenna__1' are both cuts")
                             .contains("?map=antenna_height_m:antenna_he or ?map=antenna_height_m:antenna__1");
+                    assertThat(text(e, "en")).isEqualTo(e.getMessage());
+                    assertThat(text(e, "uz-Cyrl")).contains("бундай майдон эса antenna_height_m;")
+                            .doesNotContain("{");
                 });
         // the uploader names the column: the other cut is then read by the plain rule (the mapping wins over it)
         assertThat(TruncatedNames.resolve(List.of("antenna_he", "antenna__1"), fields, Set.of("antenna__1")))
                 .containsExactly(Map.entry("antenna_he", "antenna_height_m"));
         // a numbered column whose collision partner starts no field is left alone, as before
         assertThat(TruncatedNames.resolve(List.of("unknown_co", "unknown__1"), fields, Set.of())).isEmpty();
+    }
+
+    /** The problem detail the ambiguity answers with in a language. */
+    private static String text(TruncatedNames.Ambiguous e, String language) {
+        return ProblemMessages.DEFAULT.resolve(language, e.messageKey(), e.messageArgs()).text();
     }
 
     private static Map<String, List<String>> fields(Object... fieldThenAliases) {
