@@ -107,6 +107,11 @@ pg.on('response', (r) => {
   }
 });
 
+const api = async (pathAndQuery) => {
+  const res = await context.request.get(`${BASE}${pathAndQuery}`, { timeout: 600000 });
+  assert(res.ok(), `${pathAndQuery} answered ${res.status()}`);
+  return res;
+};
 const idle = () => pg.waitForFunction(() => window.qamrov && window.qamrov.ready && window.qamrov.busy === 0, null, { timeout: 300000 });
 const bounds = () => pg.evaluate(() => window.qamrov.map.getBounds().toBBoxString());
 const shot = (name) => pg.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -147,6 +152,11 @@ await check('map renders layers from the API (regions, roads, settlements)', asy
   assert(counts.regions >= 14, `regions on the map: ${counts.regions}`);
   assert(counts.highways > 0, `highways on the map: ${counts.highways}`);
   assert(counts.railways > 0, `railways on the map: ${counts.railways}`);
+  // every line of both layers, as many as the API has (a page of 1,000 once drew 1,000 of 7,923 OSM railway segments)
+  for (const kind of ['highways', 'railways']) {
+    const matched = (await (await api(`/api/v1/layers/${kind}?limit=1`)).json()).numberMatched;
+    assert(counts[kind] === matched, `${kind}: ${counts[kind]} drawn of ${matched}`);
+  }
   // national zoom: base stations as one cluster per region, labelled with the region's count
   await pg.waitForFunction(() => document.querySelectorAll('.cluster-region').length >= 14);
   const paths = await pg.locator('.leaflet-map-pane svg path').count();
@@ -179,12 +189,6 @@ await check('the as-of slider goes back to end-2019, when the network still had 
   return label;
 });
 
-
-const api = async (pathAndQuery) => {
-  const res = await context.request.get(`${BASE}${pathAndQuery}`, { timeout: 600000 });
-  assert(res.ok(), `${pathAndQuery} answered ${res.status()}`);
-  return res;
-};
 
 await check('every uncovered settlement of the date is drawn at national zoom (covered ones thinned, with a note)', async () => {
   const matched = (await (await api('/api/v1/gaps/settlements?asOf=2019-12-31&limit=1')).json()).numberMatched;

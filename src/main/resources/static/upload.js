@@ -133,9 +133,10 @@ export function upload({ api, t, esc, fmt, debug, lang }) {
         method: 'POST', body: form, headers: authHeaders(),
       });
       const body = await res.json().catch(() => ({}));
-      // no upload endpoint on this server (yet): 405 from the static handler, or 404 "no such resource"
-      if (res.status === 405 || (res.status === 404 && String(body.detail || '').startsWith('no such resource'))) {
-        show(null, t('up.unavailable', { status: res.status }), 'error');
+      // no such upload here: 405 from the static handler, or a 404 (no upload endpoint, or a layer it does not
+      // take); the server's own detail, in the page's language, says which
+      if (res.status === 405 || res.status === 404) {
+        show(null, body.detail || t('up.unavailable', { status: res.status }), 'error');
         return;
       }
       if (!res.ok) {

@@ -23,6 +23,8 @@ import uz.qamrov.planner.web.ApiException;
 @Component
 public class Hexagons {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Hexagons.class);
+
     /** H3 resolution nationally (cells of ~5.2 km²) and within a region (~0.74 km²), as issue #15 asks. */
     public static final int NATIONAL_RESOLUTION = 7;
     public static final int REGION_RESOLUTION = 8;
@@ -85,7 +87,8 @@ public class Hexagons {
                     try {
                         h3 = H3Core.newInstance();
                     } catch (IOException | UnsatisfiedLinkError e) {
-                        // the loader's own message stays in the log's exception, not in the answer
+                        // the loader's own words go to the log (the answer says it in the caller's language)
+                        log.warn("hexagons: the H3 library cannot be loaded on this platform: {}", e.toString());
                         throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, NO_H3,
                                 "the H3 library cannot be loaded on this platform: " + e.getMessage(), Map.of())
                                 .withMessage("detail.h3-unavailable");

@@ -24,9 +24,10 @@ class LayerAnswers {
     static final int MAX_LIMIT = 5000;
 
     record Key(Layer layer, Long runId, String service, java.time.LocalDate asOf, String bbox, int limit, long offset,
-            java.util.List<String> properties) {
+            java.util.List<String> properties, Double simplifyM) {
         static Key of(Layer layer, LayerQuery q) {
-            return new Key(layer, q.runId(), q.service(), q.asOf(), Arrays.toString(q.bbox()), q.limit(), q.offset(), q.properties());
+            return new Key(layer, q.runId(), q.service(), q.asOf(), Arrays.toString(q.bbox()), q.limit(), q.offset(), q.properties(),
+                    q.simplifyM());
         }
     }
 

@@ -54,7 +54,10 @@ class LayerController {
             @RequestParam(required = false) String service,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
             @Parameter(description = "the properties to answer, comma-separated (e.g. id,population,covered); all by default")
-            @RequestParam(required = false) String properties) {
+            @RequestParam(required = false) String properties,
+            @Parameter(description = "draw the geometry to within this many metres (0 < simplify_m ≤ 5000; Douglas–Peucker,"
+                    + " 5 decimals), for a map that needs every line at once; lengths stay those of the stored geometry")
+            @RequestParam(name = "simplify_m", required = false) Double simplifyM) {
         Layer l = layers.layer(layer);
         if (!l.restLayer()) {
             throw uz.qamrov.planner.web.ApiException
@@ -62,7 +65,8 @@ class LayerController {
                     .withMessage("detail.no-rest-layer", Map.of("layer", layer));
         }
         PagingProperties.Page page = paging.page(limit, offset);
-        LayerQuery q = layers.selecting(l, layers.query(l, bbox, asOf, service, page, false), properties);
+        LayerQuery q = layers.simplifying(layers.selecting(l, layers.query(l, bbox, asOf, service, page, false), properties),
+                simplifyM);
         if (q.signalClassesPending()) {
             // the same request answers with the classes once the run is complete: no cache may keep this answer
             ProvisionalAnswers.mark();

@@ -248,9 +248,26 @@ class LayerRepository {
     }
 
     private static String select(Source s, LayerQuery q) {
-        return "SELECT " + s.id() + " AS id, ST_AsGeoJSON(" + s.geom() + ", 6) AS geometry, " + s.json(q.properties())
+        return "SELECT " + s.id() + " AS id, " + geometry(s, q) + " AS geometry, " + s.json(q.properties())
                 + "::text AS properties FROM " + s.from();
     }
+
+    /**
+     * The feature's GeoJSON geometry: as stored, 6 decimals; or for drawing, simplified to within {@code simplifyM}
+     * metres and written with 5 decimals (~1 m). The tolerance is in degrees (PostGIS simplifies in the plane of
+     * lon/lat): one metre is 1/111,320 of a degree of latitude, and a degree of longitude is shorter, so no vertex
+     * moves more than simplifyM in any direction. Collapsed lines are kept (a short siding stays a stroke).
+     */
+    static String geometry(Source s, LayerQuery q) {
+        if (q.simplifyM() == null) {
+            return "ST_AsGeoJSON(" + s.geom() + ", 6)";
+        }
+        // a validated finite number (Layers.simplifyM), written as a literal: it is part of the statement's shape
+        return "ST_AsGeoJSON(ST_Simplify(" + s.geom() + ", " + (q.simplifyM() / METRES_PER_DEGREE) + ", true), 5)";
+    }
+
+    /** Metres per degree of latitude (mean): what a tolerance in metres is in degrees. */
+    static final double METRES_PER_DEGREE = 111_320.0;
 
     /** The names of a layer's properties, in the order its features carry them. */
     List<String> propertyNames(Layer layer) {

@@ -92,6 +92,26 @@ public class Layers {
         return q.selecting(known.stream().filter(asked::contains).toList());
     }
 
+    /** The largest {@code simplify_m}: a map of the whole country needs no coarser lines. */
+    static final double MAX_SIMPLIFY_M = 5000;
+
+    /**
+     * The query drawing geometries to within {@code simplifyM} metres (null: as stored). For a map that needs every
+     * line of a layer at once, not every vertex: 7,923 OSM railway segments are 1.7 MB of coordinates as stored,
+     * 0.7 MB within 50 m.
+     */
+    public LayerQuery simplifying(LayerQuery q, Double simplifyM) {
+        if (simplifyM == null) {
+            return q;
+        }
+        if (!(simplifyM > 0 && simplifyM <= MAX_SIMPLIFY_M)) {
+            throw ApiException.badRequest("simplify_m must be more than 0 and at most " + (int) MAX_SIMPLIFY_M + " (metres)",
+                    Map.of("parameter", "simplify_m", "value", simplifyM))
+                    .withMessage("detail.bad-simplify", Map.of("max", (int) MAX_SIMPLIFY_M));
+        }
+        return q.simplifying(simplifyM);
+    }
+
     /** Web Mercator's circumference at the equator, in metres (EPSG:3857's sphere). */
     private static final double WORLD_M = 2 * Math.PI * 6378137.0;
 

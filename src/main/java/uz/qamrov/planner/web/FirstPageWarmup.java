@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,8 +64,9 @@ class FirstPageWarmup implements HealthIndicator {
             "/", "/app.js", "/app.css", "/js/layers.js", "/i18n/uz.json", "/webjars/leaflet/dist/leaflet.js",
             "/api/v1/regions",
             "/ogc/collections/regions/items?limit=100",
-            "/api/v1/layers/highways?limit=1000",
-            "/api/v1/layers/railways?limit=1000",
+            "/api/v1/layers/highways?limit=10000&simplify_m=50"
+                    + "&properties=id%2Cref%2Croad_class%2Cname_uz_latn%2Cname_ru%2Cname_en",
+            "/api/v1/layers/railways?limit=10000&simplify_m=50&properties=id%2Cline_key%2Cline_name",
             "/api/v1/operators",
             "/api/v1/targets",
             "/api/v1/indicators/regions",
@@ -137,10 +140,11 @@ class FirstPageWarmup implements HealthIndicator {
             boolean fresh = awaitTodayFresh();
             long t1 = System.nanoTime();
             asking = true;
-            List<String> failed = get(base, PATHS);
+            Map<String, Long> took = new LinkedHashMap<>();
+            List<String> failed = get(base, PATHS, took);
             log.info("first page: today's run {} after {} ms, then its {} requests answered in {} ms (readiness waited"
-                    + " for them){}", fresh ? "fresh" : "still stale", (t1 - t0) / 1_000_000, PATHS.size(),
-                    (System.nanoTime() - t1) / 1_000_000, failed.isEmpty() ? "" : "; not 200: " + failed);
+                    + " for them; slowest: {}){}", fresh ? "fresh" : "still stale", (t1 - t0) / 1_000_000, PATHS.size(),
+                    (System.nanoTime() - t1) / 1_000_000, slowest(took, 3), failed.isEmpty() ? "" : "; not 200: " + failed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -161,11 +165,17 @@ class FirstPageWarmup implements HealthIndicator {
 
     /** GETs each path in turn, with the Accept header the page sends; returns the paths not answered 200, with what happened. */
     static List<String> get(String base, List<String> paths) throws InterruptedException {
+        return get(base, paths, new LinkedHashMap<>());
+    }
+
+    /** As {@link #get(String, List)}, writing each path's time in ms into {@code took}. */
+    static List<String> get(String base, List<String> paths, Map<String, Long> took) throws InterruptedException {
         List<String> failed = new ArrayList<>();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String path : paths) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(EACH)
                     .header("Accept", accept(path)).header("Accept-Language", "uz").GET().build();
+            long t0 = System.nanoTime();
             try {
                 HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() != 200) {
@@ -174,8 +184,15 @@ class FirstPageWarmup implements HealthIndicator {
             } catch (java.io.IOException e) {
                 failed.add(path + " → " + e);
             }
+            took.put(path, (System.nanoTime() - t0) / 1_000_000);
         }
         return failed;
+    }
+
+    /** The {@code n} slowest paths with their times, slowest first ("path 812 ms, …"): where a slow first load goes. */
+    static String slowest(Map<String, Long> took, int n) {
+        return took.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** What the page accepts: JSON from the API, anything for its own files (the HTML page has no JSON form). */

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uz.qamrov.support.HttpApiIT;
 
 /** Layers by bbox with as-of filtering of the versioned network (see fixtures/api-fixture.sql). */
 class LayerApiIT extends HttpApiIT {
 
     final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     JsonNode fc(String path) throws Exception {
         var res = get(path, "application/json");
@@ -156,5 +161,32 @@ class LayerApiIT extends HttpApiIT {
         assertThat(get("/api/v1/layers/base-stations/clusters?zoom=23", "application/json").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/layers/base-stations/clusters?zoom=9&cell_px=2", "application/json").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/layers/base-stations/clusters", "application/json").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void simplifyMetresDropsTheVerticesWithinThatDistanceAndKeepsTheStoredLength() throws Exception {
+        // a kink 0.0003° of latitude (33.4 m) off the chord between its neighbours: gone within 50 m, kept within 20 m
+        jdbc.update("INSERT INTO railways (id, line_key, line_name, geom, source) VALUES (90, 'kink', 'Kink',"
+                + " 'SRID=4326;LINESTRING(71.5 42,71.5005 42.0003,71.501 42)', 'test')");
+        try {
+            String path = "/api/v1/layers/railways?bbox=71.4,41.9,71.6,42.1";
+            assertThat(fc(path).at("/features/0/geometry/coordinates").toString())
+                    .isEqualTo("[[71.5,42],[71.5005,42.0003],[71.501,42]]");
+            assertThat(fc(path + "&simplify_m=20").at("/features/0/geometry/coordinates").toString())
+                    .isEqualTo("[[71.5,42],[71.5005,42.0003],[71.501,42]]");
+            JsonNode drawn = fc(path + "&simplify_m=50").at("/features/0");
+            assertThat(drawn.at("/geometry/coordinates").toString()).isEqualTo("[[71.5,42],[71.501,42]]");
+            // the length is the stored line's: two legs of hypot(0.0005° lon, 0.0003° lat) at 42° N, not the chord
+            double legM = Math.hypot(0.0005 * 111_320 * Math.cos(Math.toRadians(42)), 0.0003 * 111_320);
+            assertThat(drawn.at("/properties/length_km").asDouble())
+                    .isCloseTo(2 * legM / 1000, org.assertj.core.data.Offset.offset(0.002));
+            assertThat(fc(path + "&simplify_m=50&properties=id,line_key").at("/features/0/properties").toString())
+                    .isEqualTo("{\"id\":90,\"line_key\":\"kink\"}");
+            for (String bad : new String[] {"0", "-5", "5001", "NaN"}) {
+                assertThat(get(path + "&simplify_m=" + bad).getStatusCode().value()).as("simplify_m=" + bad).isEqualTo(400);
+            }
+        } finally {
+            jdbc.update("DELETE FROM railways WHERE id = 90");
+        }
     }
 }

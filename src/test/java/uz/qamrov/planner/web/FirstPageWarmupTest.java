@@ -61,6 +61,19 @@ class FirstPageWarmupTest {
     }
 
     @Test
+    void theLogNamesTheSlowestPathsSlowestFirst() {
+        var took = new java.util.LinkedHashMap<String, Long>();
+        took.put("/api/v1/regions", 12L);
+        took.put("/api/v1/gaps/settlements", 812L);
+        took.put("/", 3L);
+        took.put("/api/v1/targets", 240L);
+        assertThat(FirstPageWarmup.slowest(took, 3))
+                .isEqualTo("/api/v1/gaps/settlements 812 ms, /api/v1/targets 240 ms, /api/v1/regions 12 ms");
+        assertThat(FirstPageWarmup.slowest(took, 9)).endsWith("/ 3 ms");
+        assertThat(FirstPageWarmup.slowest(new java.util.LinkedHashMap<>(), 3)).isEmpty();
+    }
+
+    @Test
     void asksEveryPathOnceInTurnAsThePageDoesThenIsReady() throws IOException {
         int port = serve(200);
         // bound to every interface: asked over loopback
