@@ -807,6 +807,11 @@ await check('the URL carries the whole view and opening it restores it', async (
   await idle();
   await pg.locator('#gaps .tabs button[data-kind=highways]').click();
   await idle();
+  // the table's search too: the first row's road typed into the filter
+  const road = (await pg.locator('#gap-table tbody tr').first().locator('td').first().innerText()).trim();
+  await pg.fill('#gap-filter', road);
+  await pg.waitForFunction((r) => new URLSearchParams(location.search).get('q') === r, road);
+  await idle();
   const moved = pg.evaluate(() => new Promise((resolve) => window.qamrov.map.once('moveend', () => resolve(true))));
   await pg.locator('#gap-table tbody tr').first().click();
   await moved;
@@ -819,7 +824,9 @@ await check('the URL carries the whole view and opening it restores it', async (
     asOf: document.querySelector('#asof-label').textContent, tab: document.querySelector('#gaps .tabs button.active').dataset.kind,
     selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter(),
     shade: document.querySelector('#shade').value, technology: document.querySelector('#technology').value,
-    layers: [...document.querySelectorAll('.leaflet-control-layers-overlays input[type=checkbox]')].map((i) => (i.checked ? 1 : 0)).join('') });
+    layers: [...document.querySelectorAll('.leaflet-control-layers-overlays input[type=checkbox]')].map((i) => (i.checked ? 1 : 0)).join(''),
+    filter: document.querySelector('#gap-filter').value, count: document.querySelector('#gap-count').textContent,
+    rows: [...document.querySelectorAll('#gap-table tbody tr')].map((r) => r.cells[0].textContent.trim()).join('|') });
   const want = await pg.evaluate(view);
   const other = await context.newPage();
   await other.goto(url);
@@ -827,14 +834,17 @@ await check('the URL carries the whole view and opening it restores it', async (
   const got = await other.evaluate(view);
   await other.screenshot({ path: path.join(SHOTS, '12-shared-url-restored.png') });
   await other.close();
-  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom', 'shade', 'technology', 'layers']) {
+  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom', 'shade', 'technology', 'layers', 'filter', 'count', 'rows']) {
     assert(String(got[k]) === String(want[k]), `${k}: ${got[k]} ≠ ${want[k]} (${url})`);
   }
-  assert(want.shade === 'households.fixed_broadband.pct' && want.technology === '5G' && want.layers.includes('0'),
+  assert(want.shade === 'households.fixed_broadband.pct' && want.technology === '5G' && want.layers.includes('0')
+    && want.filter === road && want.rows.length > 0 && want.rows.split('|').every((r) => r === road),
     `the view shared: ${JSON.stringify(want)}`);
   assert(Math.abs(got.center.lat - want.center.lat) < 0.01 && Math.abs(got.center.lng - want.center.lng) < 0.01, 'map centre');
   // back to the defaults for the checks after this one
   await boxes.nth(hidden).evaluate((el) => el.click());
+  await pg.fill('#gap-filter', '');
+  await pg.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
   await pg.selectOption('#technology', '4G');
   await pg.selectOption('#shade', 'settlements.mobile_internet.pct');
   await idle();
