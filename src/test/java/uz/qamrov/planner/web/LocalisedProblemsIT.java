@@ -35,8 +35,24 @@ class LocalisedProblemsIT extends ApiIT {
     private JsonNode problem(MvcResult r, int status) throws Exception {
         assertThat(r.getResponse().getStatus()).isEqualTo(status);
         assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(String.join(",", r.getResponse().getHeaders(HttpHeaders.VARY))).contains(HttpHeaders.ACCEPT_LANGUAGE);
+        assertThat(String.join(",", r.getResponse().getHeaders(HttpHeaders.VARY)))
+                .contains(HttpHeaders.ACCEPT_LANGUAGE);
         return json.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A 400 about one parameter in the language asked for: its name and value, the translated detail and the
+     * {@code Content-Language} that says which language it is; the problem, for further checks.
+     */
+    private JsonNode assertParameterProblem(String path, String acceptLanguage, String parameter, String value,
+            String detail, String language) throws Exception {
+        MvcResult r = send(path, acceptLanguage);
+        JsonNode p = problem(r, 400);
+        assertThat(p.get("parameter").asText()).isEqualTo(parameter);
+        assertThat(p.get("value").asText()).isEqualTo(value);
+        assertThat(p.get("detail").asText()).isEqualTo(detail);
+        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo(language);
+        return p;
     }
 
     private void assertBadRegion(JsonNode p) {
@@ -113,13 +129,10 @@ class LocalisedProblemsIT extends ApiIT {
 
     @Test
     void aBadLimitOnAPagedListIsExplainedInRussian() throws Exception {
-        MvcResult r = send("/api/v1/gaps/settlements?limit=0", "ru");
-        JsonNode p = problem(r, 400);
+        JsonNode p = assertParameterProblem("/api/v1/gaps/settlements?limit=0", "ru", "limit", "0",
+                "limit должен быть не меньше 1", "ru");
         assertThat(p.get("type").asText()).isEqualTo("https://qamrov.uz/problems/invalid-request");
-        assertThat(p.get("parameter").asText()).isEqualTo("limit");
         assertThat(p.get("value").asInt()).isZero();
-        assertThat(p.get("detail").asText()).isEqualTo("limit должен быть не меньше 1");
-        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
         // English reads as before the translation
         assertThat(problem(send("/api/v1/gaps/settlements?limit=0", null), 400).get("detail").asText())
                 .isEqualTo("limit must be at least 1");
@@ -127,35 +140,23 @@ class LocalisedProblemsIT extends ApiIT {
 
     @Test
     void anUnknownSortKeyListsTheKeysInUzbekCyrillic() throws Exception {
-        MvcResult r = send("/api/v1/gaps/settlements?sort=-nope", "uz-Cyrl-UZ");
-        JsonNode p = problem(r, 400);
-        assertThat(p.get("parameter").asText()).isEqualTo("sort");
-        assertThat(p.get("value").asText()).isEqualTo("-nope");
-        assertThat(p.get("detail").asText()).isEqualTo("Номаълум саралаш калити: -nope (population, households, "
-                + "nearest_site, nearest_fiber, name, region, id; камайиш тартибида саралаш учун олдига - қўйинг)");
-        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("uz-Cyrl");
+        assertParameterProblem("/api/v1/gaps/settlements?sort=-nope", "uz-Cyrl-UZ", "sort", "-nope",
+                "Номаълум саралаш калити: -nope (population, households, nearest_site, nearest_fiber, name, region, id;"
+                        + " камайиш тартибида саралаш учун олдига - қўйинг)", "uz-Cyrl");
     }
 
     @Test
     void anOgcDatetimeThatIsNotRfc3339IsExplainedInUzbekLatin() throws Exception {
-        MvcResult r = send("/ogc/collections/settlements/items?datetime=yesterday", "uz-Latn, ru;q=0.5");
-        JsonNode p = problem(r, 400);
-        assertThat(p.get("parameter").asText()).isEqualTo("datetime");
-        assertThat(p.get("value").asText()).isEqualTo("yesterday");
+        JsonNode p = assertParameterProblem("/ogc/collections/settlements/items?datetime=yesterday",
+                "uz-Latn, ru;q=0.5", "datetime", "yesterday",
+                "datetime RFC 3339 boʻyicha sana, vaqt lahzasi yoki oraliq boʻlishi kerak", "uz-Latn");
         assertThat(p.get("title").asText()).isEqualTo("Notoʻgʻri soʻrov");
-        assertThat(p.get("detail").asText())
-                .isEqualTo("datetime RFC 3339 boʻyicha sana, vaqt lahzasi yoki oraliq boʻlishi kerak");
-        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("uz-Latn");
     }
 
     @Test
     void anUnknownTechnologyOfAnExportIsExplainedInRussian() throws Exception {
-        MvcResult r = send("/api/v1/coverage.geojson?technology=6G", "ru");
-        JsonNode p = problem(r, 400);
-        assertThat(p.get("parameter").asText()).isEqualTo("technology");
-        assertThat(p.get("value").asText()).isEqualTo("6G");
-        assertThat(p.get("detail").asText()).isEqualTo("Неизвестная технология: 6G (2G, 3G, 4G, 5G)");
-        assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
+        assertParameterProblem("/api/v1/coverage.geojson?technology=6G", "ru", "technology", "6G",
+                "Неизвестная технология: 6G (2G, 3G, 4G, 5G)", "ru");
     }
 
     private MvcResult uploadIn(String token, String fileName, String acceptLanguage) throws Exception {
