@@ -121,6 +121,34 @@ class EngineRunApiIT extends PostgisIT {
         assertThat(early).containsOnly("UZ-SA");
     }
 
+    /**
+     * The OGC coverage collection's {@code datetime} picks the run of that date: nothing before site A (2020-06-01);
+     * A's 4G disc in Samarqand, counted for 2G+, 3G+ and 4G+ ("this technology or better"), for its operator and for
+     * any operator ('*'); B's 3G in Bukhara from 2023-06-01 for 2G+ and 3G+ only. An interval's end is its as-of date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void ogcCoverageCollectionFollowsDatetime() throws Exception {
+        List<String> samarqand = List.of("UZ-SA 2G *", "UZ-SA 2G op", "UZ-SA 3G *", "UZ-SA 3G op", "UZ-SA 4G *", "UZ-SA 4G op");
+        List<String> both = new ArrayList<>(samarqand);
+        both.addAll(List.of("UZ-BU 2G *", "UZ-BU 2G op", "UZ-BU 3G *", "UZ-BU 3G op"));
+        for (var c : List.<Object[]>of(new Object[] {"2020-05-31", List.of()}, new Object[] {"2021-01-01", samarqand},
+                new Object[] {"2023-05-31T23:00:00Z", samarqand}, new Object[] {"2022-01-01/2023-06-01", both},
+                new Object[] {"2025-01-01", both})) {
+            JsonNode fc = getJson("/ogc/collections/coverage/items?datetime=" + c[0]);
+            List<String> keys = new ArrayList<>();
+            for (JsonNode f : fc.get("features")) {
+                JsonNode p = f.get("properties");
+                keys.add(p.get("region").asText() + " " + p.get("technology").asText() + " " + p.get("operator").asText());
+                // one site's disc: within the cell's 5 km range, so at most pi * 5^2 km2
+                assertThat(p.get("area_km2").asDouble()).as("%s on %s", keys.get(keys.size() - 1), c[0])
+                        .isPositive().isLessThanOrEqualTo(Math.PI * 25);
+            }
+            assertThat(keys).as("coverage features on %s", c[0]).containsExactlyInAnyOrderElementsOf((List<String>) c[1]);
+            assertThat(fc.get("numberMatched").asInt()).isEqualTo(keys.size());
+        }
+    }
+
     @Test
     void geoPackageHoldsTheSameGaps(@TempDir Path dir) throws Exception {
         byte[] gpkg = rest.baseUrl("http://127.0.0.1:" + port).build().get().uri("/api/v1/exports/gaps.gpkg?asOf=2025-01-01")
