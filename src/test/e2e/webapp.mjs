@@ -160,8 +160,18 @@ await check('map renders layers from the API (regions, roads, settlements)', asy
   // national zoom: base stations as one cluster per region, labelled with the region's count
   await pg.waitForFunction(() => document.querySelectorAll('.cluster-region').length >= 14);
   const paths = await pg.locator('.leaflet-map-pane svg path').count();
-  assert(paths >= counts.regions + counts.highways, `SVG paths drawn: ${paths}`);
-  return `regions ${counts.regions}, highways ${counts.highways}, railways ${counts.railways}, settlements ${counts.settlements}, uncovered stretches ${counts.stretches}, svg paths ${paths}`;
+  assert(paths >= counts.regions, `SVG paths drawn: ${paths}`);
+  // roads and rail on a canvas of their own (thousands of SVG paths kept the first page busy), with pixels drawn
+  const lines = await pg.evaluate(() => {
+    const c = document.querySelector('.leaflet-lines-pane canvas');
+    if (!c) return null;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
+    return { painted, of: c.width * c.height };
+  });
+  assert(lines && lines.painted > 0, `the roads' and rail's canvas: ${JSON.stringify(lines)}`);
+  return `regions ${counts.regions}, highways ${counts.highways}, railways ${counts.railways}, settlements ${counts.settlements}, uncovered stretches ${counts.stretches}, svg paths ${paths}, line canvas ${lines.painted} of ${lines.of} pixels painted`;
 });
 
 await check('national dashboard shows one card per roadmap target', async () => {
@@ -412,6 +422,58 @@ await check('clicking inside a region selects it; a click on a settlement opens 
   await pg.selectOption('#region', '');
   await idle();
   return `a settlement popup near ${gap.name}, region kept; ${hit.id} selected by a click at (${Math.round(pt.x)}, ${Math.round(pt.y)})`;
+});
+
+await check('a click on a road opens its popup, under the canvas of settlements (a position lookup, not the event)', async () => {
+  await idle();
+  // a vertex of a highway in view, 10 px from every point feature (a settlement's circle has a radius of at most
+  // 8 px, and takes clicks 0.75 px beyond it) and 12 px from every other line, on nothing but the map's own panes
+  // (no control, marker or popup)
+  const spot = await pg.evaluate(() => {
+    const q = window.qamrov;
+    const map = q.map;
+    const r = document.getElementById('map').getBoundingClientRect();
+    const px = (ll) => map.latLngToContainerPoint(ll);
+    const points = [];
+    for (const k of ['settlements', 'gapPoints', 'sites']) {
+      if (map.hasLayer(q.layers[k])) q.layers[k].eachLayer((l) => { if (l.getLatLng) points.push(px(l.getLatLng())); });
+    }
+    const segmentsOf = (l) => {
+      const parts = (lls) => (lls.length && Array.isArray(lls[0]) ? lls.flatMap(parts) : [lls]);
+      return parts(l.getLatLngs()).flatMap((part) => part.slice(1).map((ll, i) => [px(part[i]), px(ll)]));
+    };
+    const toSegment = (p, [a, b]) => L.LineUtil.pointToSegmentDistance(p, a, b);
+    const lines = ['stretches', 'highways', 'railways'].flatMap((k) => q.layers[k].getLayers());
+    for (const road of q.layers.highways.getLayers()) {
+      const others = lines.filter((l) => l !== road).map((l) => ({ l, segments: null }));
+      // a vertex: at national zoom most segments of a line simplified to 50 m are shorter than a pixel
+      for (const [, v] of segmentsOf(road)) {
+        if (v.x < 60 || v.y < 40 || v.x > r.width - 60 || v.y > r.height - 40) continue;
+        if (points.some((p) => p.distanceTo(v) < 10)) continue;
+        const top = document.elementFromPoint(r.left + v.x, r.top + v.y);
+        if (!top || !top.closest('#map') || top.closest('.leaflet-control-container') || top.closest('.leaflet-marker-icon')
+          || top.closest('.leaflet-popup')) continue;
+        const near = others.some((o) => {
+          o.segments = o.segments || segmentsOf(o.l);
+          return o.segments.some((sg) => toSegment(v, sg) < 12);
+        });
+        if (near) continue;
+        return { x: r.left + v.x, y: r.top + v.y, ref: road.feature.properties.ref, top: top.tagName };
+      }
+    }
+    return null;
+  });
+  assert(spot, 'no point of a highway in view 10 px from every point and 12 px from every other line');
+  const regionBefore = await pg.locator('#region').inputValue();
+  await pg.mouse.click(spot.x, spot.y);
+  await pg.waitForFunction(() => document.querySelector('.leaflet-popup-content'), null, { timeout: 15000 });
+  const popup = await pg.locator('.leaflet-popup-content').innerText();
+  assert(popup.includes(spot.ref), `the popup of a click on ${spot.ref}: ${popup.slice(0, 120)}`);
+  assert(await pg.locator('#region').inputValue() === regionBefore, 'a click on a road changed the region');
+  await pg.evaluate(() => { window.qamrov.map.closePopup(); });
+  await pg.waitForFunction(() => !document.querySelector('#map .leaflet-popup'));
+  await idle();
+  return `${spot.ref}: its popup from a click on the ${spot.top} on top (${popup.split('\n')[0]})`;
 });
 
 let regionCode = 'UZ-SA';

@@ -5,10 +5,11 @@ import { API, api, debug, prefetch, query } from './js/api.js';
 import { esc, fmt, i18n, loadLanguage, t, tag } from './js/i18n.js';
 import { readUrl, saveUrl, state } from './js/state.js';
 import { setupSlider } from './js/slider.js';
-import { contains, COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
+import { COUNTRY, m, setupMap, switcher, visibleLayers } from './js/map.js';
+import { hexagonAt, lineAt, regionAt } from './js/pick.js';
 import {
   applyNotes, loadCoverage, loadDistricts, loadLines, loadRegions, loadShading, loadStretches,
-  loadViewportLayers, pointToSettlement, redrawLegend, referencePaths, regionAt, regionStyle, updateCounts,
+  loadViewportLayers, pointToSettlement, redrawLegend, referencePaths, regionStyle, updateCounts,
 } from './js/layers.js';
 import { loadDashboard } from './js/dashboard.js';
 import { clearSelection, loadGaps, renderRefSelect, select, setupGaps } from './js/gaps.js';
@@ -84,8 +85,8 @@ function fillShadeSelect() {
   $('#shade').value = state.shade;
 }
 
-/** The least technology that gives each mobile service (the engine's Service.minimumTechnology). */
-const SERVICE_TECHNOLOGY = { mobile_any: '2G', mobile_internet: '3G', high_speed_mobile: '4G' };
+/** The least technology that gives each mobile service the page offers (the engine's Service.minimumTechnology). */
+const SERVICE_TECHNOLOGY = { mobile_internet: '3G', high_speed_mobile: '4G' };
 
 /**
  * A service chosen drives the layers that have their own selector too: regions are shaded by the share of
@@ -166,10 +167,6 @@ async function restoreSelection() {
   }
 }
 
-function hexagonAt(latlng) {
-  if (!m.map.hasLayer(m.layers.hexagons)) return null;
-  return m.layers.hexagons.getLayers().find((l) => contains(l.feature.geometry, latlng.lng, latlng.lat)) || null;
-}
 debug.hexagonAt = (lat, lon) => { const l = hexagonAt(L.latLng(lat, lon)); return l ? l.feature.properties : null; };
 
 async function main() {
@@ -222,6 +219,14 @@ async function main() {
   // marks the event (markFeatureClicks), then the map; no map click after a drag.
   m.map.on('click', (e) => {
     if (e.originalEvent && e.originalEvent.qamrovFeature) return;
+    // a road, rail line, red stretch or fibre route near the click opens its popup (their canvas and SVG lie below the
+    // points' canvas)
+    const line = lineAt(e.latlng);
+    debug.lineClicked = line ? line.feature.properties : null;
+    if (line) {
+      line.openPopup(e.latlng);
+      return;
+    }
     // with the hexagon layer on, a click opens the cell under it (its canvas lies below the points' canvas)
     const cell = hexagonAt(e.latlng);
     if (cell) {

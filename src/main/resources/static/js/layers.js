@@ -2,7 +2,7 @@
 // ones thinned at low zoom), base stations and fiber by viewport, coverage polygons, region shading and labels.
 import { API, api, debug, query } from './api.js';
 import { fmt, i18n, nameProperties, placeName, t } from './i18n.js';
-import { classColor, COLORS, contains, label, legend, m, makeScale, updateZoomHint, ZOOM } from './map.js';
+import { classColor, COLORS, label, legend, m, makeScale, updateZoomHint, ZOOM } from './map.js';
 import { bindSettlement, fiberPopup, linePopup, sitePopup, stretchPopup } from './popups.js';
 import { state } from './state.js';
 
@@ -87,7 +87,6 @@ export async function loadLines() {
         fc.features.push(...more.features);
       }
       m.layers[kind].clearLayers().addData(fc);
-      debug.linesMatched = { ...debug.linesMatched, [kind]: fc.numberMatched };
       m.layers[kind].eachLayer((l) => l.bindPopup(() => linePopup(l.feature.properties)));
       const refs = fc.features.map((f) => (kind === 'highways' ? f.properties.ref : f.properties.line_key)).filter(Boolean);
       refLists[kind] = [...new Set(refs)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
@@ -357,12 +356,5 @@ export async function loadShading() {
   m.layers.regions.setStyle(regionStyle);
   debug.regionColors = Object.fromEntries(i18n.regions.map((r) => [r.code, classColor(regionValues[r.code])]));
   if (m.map.hasLayer(m.layers.sites) && m.map.getZoom() < ZOOM.sites) drawRegionSiteClusters();
-}
-
-/** The region under a map click that hit no other feature (the canvas of points lies above the region polygons). */
-export function regionAt(latlng) {
-  const hit = m.layers.regions.getLayers().find((l) => l.feature && l.feature.geometry
-    && contains(l.feature.geometry, latlng.lng, latlng.lat));
-  return hit ? hit.feature : null;
 }
 
