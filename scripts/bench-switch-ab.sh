@@ -6,6 +6,8 @@
 #   ARGS_A="--some.property=x" ARGS_B=...   extra arguments of service A or B (one jar, two settings)
 #   THROTTLE_KBPS=10000 THROTTLE_LATENCY_MS=40   a slower link emulated in the browser (bench-switch-ab.mjs)
 #   SETTLE_A=0 or SETTLE_B=0   that first load timed right after the browser's launch (bench-switch-ab.mjs)
+#   BENCH_DATA=/tmp/pgdata   each service starts on its own copy of a data directory a service already ran on (e.g.
+#     with the OSM railways uploaded) instead of a first start; the benchmark waits until both are quiet
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: $0 <jar A> <jar B> [rounds]" >&2; exit 2; }
@@ -25,6 +27,7 @@ for i in 0 1; do
   d=$(mktemp -d /tmp/qamrov-bench-ab-XXXXXX)
   chmod 755 "$d" # the cluster runs as postgres when we are root: it must enter the directory
   DIRS+=("$d")
+  [ -z "${BENCH_DATA:-}" ] || cp -a "$BENCH_DATA" "$d/pgdata"
   extra=${ARGS_A:-}; [ "$i" = 1 ] && extra=${ARGS_B:-}
   # shellcheck disable=SC2086 # the extra arguments are words
   java ${JAVA_OPTS:--Xmx3g} -jar "${JARS[$i]}" --server.port=$((8195 + i)) --server.address=127.0.0.1 \
