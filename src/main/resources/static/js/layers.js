@@ -3,7 +3,7 @@
 import { API, api, debug, query } from './api.js';
 import { fmt, i18n, nameProperties, placeName, t } from './i18n.js';
 import { classColor, COLORS, label, legend, m, makeScale, updateZoomHint, ZOOM } from './map.js';
-import { bindSettlement, fiberPopup, linePopup, sitePopup, stretchPopup } from './popups.js';
+import { bindSettlement, fiberPopup, sitePopup, stretchPopup } from './popups.js';
 import { state } from './state.js';
 
 const L = window.L;
@@ -89,7 +89,6 @@ export async function loadLines() {
         fc.features.push(...more.features);
       }
       m.layers[kind].clearLayers().addData(fc);
-      m.layers[kind].eachLayer((l) => l.bindPopup(() => linePopup(l.feature.properties)));
       // one pass and one collator: with the ~8,000 OSM railway segments, a find per line key and a localeCompare with
       // options per comparison (a collator built each time) took 450 ms of the first load's main thread
       const names = new Map();
