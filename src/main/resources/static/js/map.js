@@ -31,7 +31,7 @@ export function setupMap({ styleRegion, styleHexagon, pointToSettlement, onMove,
   ly.regions = L.geoJSON(null, { pane: 'regionsPane', style: styleRegion });
   ly.districts = L.geoJSON(null, { pane: 'districtsPane', style: { color: '#666', weight: 0.8, dashArray: '3 3', fill: false }, interactive: false });
   // up to ~10,000 cells nationally: a canvas (the points' canvas lies above it, so a click finds its cell by position:
-  // see hexagonAt in app.js)
+  // see hexagonAt in js/pick.js)
   ly.hexagons = L.geoJSON(null, { pane: 'hexPane', style: styleHexagon, renderer: L.canvas({ pane: 'hexPane', padding: 0.2 }) });
   ly.coverage = L.geoJSON(null, { pane: 'coveragePane', style: { color: COLORS.coverage, weight: 0.8, fillColor: COLORS.coverage, fillOpacity: 0.35 } });
   // roads and rail on one canvas: with the OSM railways loaded they are ~8,000 lines, and as many SVG paths kept the
@@ -52,8 +52,9 @@ export function setupMap({ styleRegion, styleHexagon, pointToSettlement, onMove,
     pane: 'selectionPane', style: { color: '#ffd400', weight: 8, opacity: 0.9 },
     pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 12, color: '#ffd400', weight: 4, fill: false }),
   });
-  // the coverage polygons have no popup and fill most of a region: a click on them is a click on the region
-  for (const k of ['highways', 'railways', 'stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection', 'hexagons']) {
+  // the coverage polygons have no popup and fill most of a region: a click on them is a click on the region; roads and
+  // rail take no clicks (the map's click handler finds them by position)
+  for (const k of ['stretches', 'settlements', 'gapPoints', 'sites', 'fiber', 'selection', 'hexagons']) {
     markFeatureClicks(ly[k]);
   }
   // the uncovered settlements go with the settlements checkbox
