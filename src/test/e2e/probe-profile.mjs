@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 const BASE = (process.argv[2] || 'http://127.0.0.1:8080').replace(/\/$/, '');
 const ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'qamrov-probe-profile-')), {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 }, args: ['--no-sandbox', '--disable-gpu'] });
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 1000 }, args: ['--no-sandbox', '--disable-gpu'] });
 const pg = ctx.pages()[0] || await ctx.newPage();
 const cdp = await ctx.newCDPSession(pg);
 await cdp.send('Profiler.enable');

@@ -444,8 +444,11 @@ await check('a click on a road opens its popup, under the canvas of settlements 
     };
     const toSegment = (p, [a, b]) => L.LineUtil.pointToSegmentDistance(p, a, b);
     const lines = ['stretches', 'highways', 'railways'].flatMap((k) => q.layers[k].getLayers());
+    // each line's segments in pixels, projected once when first needed
+    const projected = new Map();
+    const segmentsNear = (l) => projected.get(l) || projected.set(l, segmentsOf(l)).get(l);
     for (const road of q.layers.highways.getLayers()) {
-      const others = lines.filter((l) => l !== road).map((l) => ({ l, segments: null }));
+      const others = lines.filter((l) => l !== road);
       // a vertex: at national zoom most segments of a line simplified to 50 m are shorter than a pixel
       for (const [, v] of segmentsOf(road)) {
         if (v.x < 60 || v.y < 40 || v.x > r.width - 60 || v.y > r.height - 40) continue;
@@ -453,11 +456,7 @@ await check('a click on a road opens its popup, under the canvas of settlements 
         const top = document.elementFromPoint(r.left + v.x, r.top + v.y);
         if (!top || !top.closest('#map') || top.closest('.leaflet-control-container') || top.closest('.leaflet-marker-icon')
           || top.closest('.leaflet-popup')) continue;
-        const near = others.some((o) => {
-          o.segments = o.segments || segmentsOf(o.l);
-          return o.segments.some((sg) => toSegment(v, sg) < 12);
-        });
-        if (near) continue;
+        if (others.some((o) => segmentsNear(o).some((sg) => toSegment(v, sg) < 12))) continue;
         return { x: r.left + v.x, y: r.top + v.y, ref: road.feature.properties.ref, top: top.tagName };
       }
     }
