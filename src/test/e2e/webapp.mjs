@@ -873,6 +873,12 @@ await check('the URL carries the whole view and opening it restores it', async (
   await pg.fill('#gap-filter', road);
   await pg.waitForFunction((r) => new URLSearchParams(location.search).get('q') === r, road);
   await idle();
+  // and the place search's text, typed but not picked
+  await pg.fill('#place-search', 'Urgut');
+  await pg.waitForFunction(() => new URLSearchParams(location.search).get('find') === 'Urgut');
+  // (not Escape: a type=search box clears itself on Escape)
+  await pg.locator('#place-search').evaluate((el) => el.blur());
+  await pg.waitForFunction(() => document.querySelector('#place-results').hidden);
   const moved = pg.evaluate(() => new Promise((resolve) => window.qamrov.map.once('moveend', () => resolve(true))));
   await pg.locator('#gap-table tbody tr').first().click();
   await moved;
@@ -886,7 +892,7 @@ await check('the URL carries the whole view and opening it restores it', async (
     selected: window.qamrov.selected && window.qamrov.selected.id, zoom: window.qamrov.map.getZoom(), center: window.qamrov.map.getCenter(),
     shade: document.querySelector('#shade').value, technology: document.querySelector('#technology').value,
     layers: [...document.querySelectorAll('.leaflet-control-layers-overlays input[type=checkbox]')].map((i) => (i.checked ? 1 : 0)).join(''),
-    filter: document.querySelector('#gap-filter').value, count: document.querySelector('#gap-count').textContent,
+    filter: document.querySelector('#gap-filter').value, place: document.querySelector('#place-search').value, count: document.querySelector('#gap-count').textContent,
     rows: [...document.querySelectorAll('#gap-table tbody tr')].map((r) => r.cells[0].textContent.trim()).join('|') });
   const want = await pg.evaluate(view);
   const other = await context.newPage();
@@ -895,17 +901,19 @@ await check('the URL carries the whole view and opening it restores it', async (
   const got = await other.evaluate(view);
   await other.screenshot({ path: path.join(SHOTS, '12-shared-url-restored.png') });
   await other.close();
-  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom', 'shade', 'technology', 'layers', 'filter', 'count', 'rows']) {
+  for (const k of ['region', 'service', 'asOf', 'tab', 'selected', 'zoom', 'shade', 'technology', 'layers', 'filter', 'place', 'count', 'rows']) {
     assert(String(got[k]) === String(want[k]), `${k}: ${got[k]} ≠ ${want[k]} (${url})`);
   }
   assert(want.shade === 'households.fixed_broadband.pct' && want.technology === '5G' && want.layers.includes('0')
-    && want.filter === road && want.rows.length > 0 && want.rows.split('|').every((r) => r === road),
+    && want.filter === road && want.place === 'Urgut' && want.rows.length > 0 && want.rows.split('|').every((r) => r === road),
     `the view shared: ${JSON.stringify(want)}`);
   assert(Math.abs(got.center.lat - want.center.lat) < 0.01 && Math.abs(got.center.lng - want.center.lng) < 0.01, 'map centre');
   // back to the defaults for the checks after this one
   await boxes.nth(hidden).evaluate((el) => el.click());
   await pg.fill('#gap-filter', '');
   await pg.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+  await pg.fill('#place-search', '');
+  await pg.waitForFunction(() => !new URLSearchParams(location.search).has('find'));
   await pg.selectOption('#technology', '4G');
   await pg.selectOption('#shade', 'settlements.mobile_internet.pct');
   await idle();

@@ -188,7 +188,7 @@ async function main() {
   });
   // a gap list read from a stale run asks again until its replacement is stored, then the date is drawn again
   setupGaps(save, () => refreshAll({ keepPage: true }));
-  setupSearch(goTo);
+  setupSearch(goTo, (text) => { state.find = text; save(); }, state.find);
   upload({ api: API, t, esc, fmt, debug, lang: tag });
   route();
   window.addEventListener('hashchange', route);

@@ -4,9 +4,13 @@ import { esc, placeName, regionName, t } from './i18n.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-/** onPick(place) runs when a hit is chosen (click, Enter on the first hit, or arrow keys + Enter). */
-export function setupSearch(onPick) {
+/**
+ * onPick(place) runs when a hit is chosen (click, Enter on the first hit, or arrow keys + Enter); onText(text) whenever
+ * the box's text settles, so that a shared view carries it. The box starts with `initial` (a restored view's text).
+ */
+export function setupSearch(onPick, onText = () => {}, initial = '') {
   const input = $('#place-search');
+  input.value = initial;
   const list = $('#place-results');
   let hits = [];
   let active = -1;
@@ -22,7 +26,9 @@ export function setupSearch(onPick) {
   const pick = (i) => {
     const p = hits[i];
     if (!p) return;
+    clearTimeout(timer); // a search still waiting would put the typed text back over the pick
     input.value = placeName(p);
+    onText(input.value);
     close();
     debug.searchPicked = p;
     onPick(p);
@@ -30,8 +36,9 @@ export function setupSearch(onPick) {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
-    if (!q) { close(); return; }
+    if (!q) { close(); onText(''); return; }
     timer = setTimeout(async () => {
+      onText(q);
       const mine = ++seq;
       try {
         const res = await api(`${API}/search${query({ q, limit: 8 })}`);
@@ -39,7 +46,7 @@ export function setupSearch(onPick) {
         hits = res;
         active = -1;
         debug.searchHits = hits;
-        render();
+        if (document.activeElement === input) render(); // not over the page once the box has lost focus
       } catch (e) {
         debug.errors.push(String(e));
       }

@@ -1,13 +1,13 @@
 // The whole view in one object, and in the URL: opening a shared URL restores region, service, as-of date, shading,
-// coverage technology, gap tab, road, table search, selection, operators compared, the hexagons' operator, visible
-// layers and the map position.
+// coverage technology, gap tab, road, table search, place search text, selection, operators compared, the hexagons'
+// operator, visible layers and the map position.
 import { i18n } from './i18n.js';
 
 export const DEFAULT_LAYERS = ['regions', 'highways', 'railways', 'stretches', 'settlements', 'sites', 'fiber', 'labels'];
 
 export const state = {
   region: '', service: 'mobile_internet', asOf: null, shade: 'settlements.mobile_internet.pct', technology: '4G',
-  kind: 'settlements', sort: null, offset: 0, ref: '', text: '', selection: null, layers: [...DEFAULT_LAYERS],
+  kind: 'settlements', sort: null, offset: 0, ref: '', text: '', find: '', selection: null, layers: [...DEFAULT_LAYERS],
   view: null, gapFeatures: [], numberMatched: 0, operators: [], hexOperator: '',
 };
 
@@ -23,6 +23,7 @@ export function readUrl() {
   if (['settlements', 'highways', 'railways'].includes(get('tab'))) state.kind = get('tab');
   state.ref = get('ref');
   state.text = get('q');
+  state.find = get('find');
   state.sort = get('sort') || null;
   const sel = get('sel').match(/^(settlements|highways|railways):(\d+)$/);
   state.selection = sel ? { kind: sel[1], id: Number(sel[2]) } : null;
@@ -47,6 +48,7 @@ export function viewUrl(map) {
   if (state.kind !== 'settlements') set('tab', state.kind);
   set('ref', state.ref);
   set('q', state.text);
+  set('find', state.find);
   set('sort', state.sort);
   if (state.selection) set('sel', `${state.selection.kind}:${state.selection.id}`);
   set('ops', state.operators.join(','));
