@@ -37,5 +37,5 @@ const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30);
 console.log(`cards ${tCards} ms, ready ${tReady} ms`);
 for (const [k, v] of top) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
 const res = await pg.evaluate(() => performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, ''), Math.round(r.startTime), Math.round(r.responseEnd), r.encodedBodySize]));
-for (const r of res.sort((a, b) => b[2] - a[2]).slice(0, 12)) console.log(JSON.stringify(r));
+for (const r of res.sort((a, b) => (process.env.BY_START ? a[1] - b[1] : b[2] - a[2])).slice(0, process.env.BY_START ? 60 : 12)) console.log(JSON.stringify(r));
 await ctx.close();

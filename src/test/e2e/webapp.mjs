@@ -156,6 +156,10 @@ await check('map renders layers from the API (regions, roads, settlements)', asy
   for (const kind of ['highways', 'railways']) {
     const matched = (await (await api(`/api/v1/layers/${kind}?limit=1`)).json()).numberMatched;
     assert(counts[kind] === matched, `${kind}: ${counts[kind]} drawn of ${matched}`);
+    // as one polyline with a part per line part (one Leaflet layer per OSM railway segment slowed the first load)
+    const drawn = await pg.evaluate((k) => { const l = window.qamrov.layers[k]; const p = l.getLayers();
+      return { layers: p.length, parts: p.length ? p[0].getLatLngs().length : 0, of: l.parts.length }; }, kind);
+    assert(drawn.layers === 1 && drawn.parts === drawn.of && drawn.parts >= matched, `${kind} drawn as ${JSON.stringify(drawn)}`);
   }
   // national zoom: base stations as one cluster per region, labelled with the region's count
   await pg.waitForFunction(() => document.querySelectorAll('.cluster-region').length >= 14);
@@ -438,19 +442,21 @@ await check('a click on a road opens its popup, under the canvas of settlements 
     for (const k of ['settlements', 'gapPoints', 'sites']) {
       if (map.hasLayer(q.layers[k])) q.layers[k].eachLayer((l) => { if (l.getLatLng) points.push(px(l.getLatLng())); });
     }
-    const segmentsOf = (l) => {
+    const segmentsOf = (latlngs) => {
       const parts = (lls) => (lls.length && Array.isArray(lls[0]) ? lls.flatMap(parts) : [lls]);
-      return parts(l.getLatLngs()).flatMap((part) => part.slice(1).map((ll, i) => [px(part[i]), px(ll)]));
+      return parts(latlngs).flatMap((part) => part.slice(1).map((ll, i) => [px(part[i]), px(ll)]));
     };
     const toSegment = (p, [a, b]) => L.LineUtil.pointToSegmentDistance(p, a, b);
-    const lines = ['stretches', 'highways', 'railways'].flatMap((k) => q.layers[k].getLayers());
+    // the stretches are a layer each; roads and rail one polyline per layer, whose parts know their feature
+    const lines = [...q.layers.stretches.getLayers().map((l) => ({ feature: l.feature, latlngs: l.getLatLngs() })),
+      ...q.layers.highways.parts, ...q.layers.railways.parts];
     // each line's segments in pixels, projected once when first needed
     const projected = new Map();
-    const segmentsNear = (l) => projected.get(l) || projected.set(l, segmentsOf(l)).get(l);
-    for (const road of q.layers.highways.getLayers()) {
-      const others = lines.filter((l) => l !== road);
+    const segmentsNear = (l) => projected.get(l) || projected.set(l, segmentsOf(l.latlngs)).get(l);
+    for (const road of q.layers.highways.parts) {
+      const others = lines.filter((l) => l.feature !== road.feature);
       // a vertex: at national zoom most segments of a line simplified to 50 m are shorter than a pixel
-      for (const [, v] of segmentsOf(road)) {
+      for (const [, v] of segmentsOf(road.latlngs)) {
         if (v.x < 60 || v.y < 40 || v.x > r.width - 60 || v.y > r.height - 40) continue;
         if (points.some((p) => p.distanceTo(v) < 10)) continue;
         const top = document.elementFromPoint(r.left + v.x, r.top + v.y);

@@ -225,8 +225,8 @@ async function main() {
     const line = lineAt(e.latlng);
     debug.lineClicked = line ? line.feature.properties : null;
     if (line) {
-      // roads and rail bind no popup of their own: ~8,000 bindings cost the first load about 60 ms
-      if (line.getPopup()) line.openPopup(e.latlng);
+      // roads and rail have no layer of their own per line (js/lineSet.js), nor a popup bound
+      if (line.layer && line.layer.getPopup()) line.layer.openPopup(e.latlng);
       else m.map.openPopup(linePopup(line.feature.properties), e.latlng);
       return;
     }

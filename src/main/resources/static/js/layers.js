@@ -29,7 +29,8 @@ export function regionStyle(f) {
 }
 
 export function updateCounts() {
-  const count = (g) => { let n = 0; g.eachLayer(() => { n++; }); return n; };
+  // a LineSet draws its features as one polyline: its count is of the features drawn
+  const count = (g) => { if (g.drawnCount) return g.drawnCount(); let n = 0; g.eachLayer(() => { n++; }); return n; };
   for (const k of Object.keys(m.layers)) debug.layerCounts[k] = m.map.hasLayer(m.layers[k]) ? count(m.layers[k]) : 0;
 }
 
@@ -88,7 +89,7 @@ export async function loadLines() {
         const more = await api(`${linesPath(kind)}&offset=${offset}`);
         fc.features.push(...more.features);
       }
-      m.layers[kind].clearLayers().addData(fc);
+      m.layers[kind].setFeatures(fc.features);
       // one pass and one collator: with the ~8,000 OSM railway segments, a find per line key and a localeCompare with
       // options per comparison (a collator built each time) took 450 ms of the first load's main thread
       const names = new Map();

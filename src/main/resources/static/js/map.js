@@ -1,6 +1,7 @@
 // The Leaflet map: panes, layer objects, layer switcher, legend (with the shading scale) and place labels.
 import { debug } from './api.js';
 import { esc, t } from './i18n.js';
+import { LineSet } from './lineSet.js';
 import { state } from './state.js';
 
 const L = window.L;
@@ -34,13 +35,14 @@ export function setupMap({ styleRegion, styleHexagon, pointToSettlement, onMove,
   // see hexagonAt in js/pick.js)
   ly.hexagons = L.geoJSON(null, { pane: 'hexPane', style: styleHexagon, renderer: L.canvas({ pane: 'hexPane', padding: 0.2 }) });
   ly.coverage = L.geoJSON(null, { pane: 'coveragePane', style: { color: COLORS.coverage, weight: 0.8, fillColor: COLORS.coverage, fillOpacity: 0.35 } });
-  // roads and rail on one canvas: with the OSM railways loaded they are ~8,000 lines, and as many SVG paths kept the
-  // first page busy. Not interactive: the settlements' canvas above takes every click anyway, and the map's click
-  // handler finds the line by position (js/pick.js)
+  // roads and rail on one canvas, each layer one polyline of all its lines (js/lineSet.js): with the OSM railways
+  // loaded they are ~8,000 lines, and as many SVG paths, then canvas layers, kept the first page busy. Not
+  // interactive: the settlements' canvas above takes every click anyway, and the map's click handler finds the line
+  // by position (js/pick.js)
   const lines = L.canvas({ pane: 'linesPane', padding: 0.2 });
   const line = { pane: 'linesPane', renderer: lines, interactive: false };
-  ly.highways = L.geoJSON(null, { ...line, style: { color: '#6b6b6b', weight: 2.5, opacity: 0.9 } });
-  ly.railways = L.geoJSON(null, { ...line, style: { color: COLORS.rail, weight: 2.5, dashArray: '6 4' } });
+  ly.highways = new LineSet({ ...line, color: '#6b6b6b', weight: 2.5, opacity: 0.9 });
+  ly.railways = new LineSet({ ...line, color: COLORS.rail, weight: 2.5, dashArray: '6 4' });
   ly.stretches = L.geoJSON(null, { pane: 'stretchPane', style: { color: COLORS.uncovered, weight: 5, opacity: 0.95 } });
   // covered settlements (thinned at low zoom) on a canvas; uncovered ones (never thinned) above them
   ly.settlements = L.geoJSON(null, { pane: 'pointsPane', pointToLayer: (f, ll) => pointToSettlement(f, ll, points) });

@@ -22,7 +22,11 @@ export function hexagonAt(latlng) {
   return m.layers.hexagons.getLayers().find((l) => contains(l.feature.geometry, latlng.lng, latlng.lat)) || null;
 }
 
-/** The nearest line within {@link LINE_TOLERANCE_PX} of a point, of the first visible line layer that has one, or null. */
+/**
+ * The nearest line within {@link LINE_TOLERANCE_PX} of a point, of the first visible line layer that has one:
+ * {feature, layer}, where layer is the line's own Leaflet layer when it has one (stretches, fibre: their popups are
+ * bound), null for roads and rail (one polyline per layer: js/lineSet.js); or null.
+ */
 export function lineAt(latlng) {
   const map = m.map;
   const p = map.latLngToContainerPoint(latlng);
@@ -34,11 +38,15 @@ export function lineAt(latlng) {
     if (!map.hasLayer(group)) continue;
     let best = null;
     let bestPx = LINE_TOLERANCE_PX;
-    group.eachLayer((l) => {
-      if (!l.getLatLngs || !l.getBounds().intersects(box)) return;
-      const px = pixelsToLine(map, p, l.getLatLngs());
-      if (px <= bestPx) { best = l; bestPx = px; }
-    });
+    const consider = (feature, layer, latlngs) => {
+      const px = pixelsToLine(map, p, latlngs);
+      if (px <= bestPx) { best = { feature, layer }; bestPx = px; }
+    };
+    if (group.partsNear) {
+      for (const part of group.partsNear(box)) consider(part.feature, null, part.latlngs);
+    } else {
+      group.eachLayer((l) => { if (l.getLatLngs && l.getBounds().intersects(box)) consider(l.feature, l, l.getLatLngs()); });
+    }
     if (best) return best;
   }
   return null;
