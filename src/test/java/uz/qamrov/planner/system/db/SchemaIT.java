@@ -35,6 +35,28 @@ class SchemaIT extends PostgisIT {
         assertThat(gist).as("GiST index on %s.%s", table, column).isEqualTo(1);
     }
 
+    /**
+     * The pool's sessions carry application.yml's options: a statement timeout, and no JIT (its ~45 ms of LLVM work per
+     * statement costed above jit_above_cost made a 27 ms gap list take 116 ms). Read on two connections at once, so
+     * that not only one pooled session is seen.
+     */
+    @Test
+    void pooledSessionsHaveAStatementTimeoutAndNoJit() throws Exception {
+        javax.sql.DataSource ds = jdbc.getDataSource();
+        try (var a = ds.getConnection(); var b = ds.getConnection()) {
+            for (var con : List.of(a, b)) {
+                try (var rs = con.createStatement().executeQuery(
+                        "SELECT current_setting('jit'), current_setting('statement_timeout')")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("off");
+                    assertThat(rs.getString(2)).isEqualTo("2min");
+                }
+            }
+            // PostgreSQL's own default is on: the connection's options are what turn it off
+            assertThat(jdbc.queryForObject("SELECT boot_val FROM pg_settings WHERE name = 'jit'", String.class)).isEqualTo("on");
+        }
+    }
+
     @Test
     void everyTableOfTheDomainExists() {
         List<String> tables = jdbc.queryForList(
