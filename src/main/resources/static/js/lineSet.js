@@ -1,6 +1,7 @@
 // Many lines drawn as one multi-part polyline on a canvas. With the ~8,000 OSM railway segments an admin may load,
-// one Leaflet layer per segment (a layer, a projection and a stroke each) cost ~140 ms of the first load; one polyline
-// draws them all in one stroke. A click finds its line by position (js/pick.js), part by part, through partsNear.
+// one Leaflet layer per segment (a layer, a projection and a stroke each) took 99–296 ms to build and draw, one
+// polyline 32–113 ms (src/test/e2e/probe-lines.mjs). A click finds its line by position (js/pick.js), part by part,
+// through partsNear.
 const L = window.L;
 
 const linesOf = (g) => (!g ? [] : g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : []);
@@ -10,14 +11,12 @@ export const LineSet = L.LayerGroup.extend({
   initialize(options) {
     L.LayerGroup.prototype.initialize.call(this);
     this.lineOptions = options;
-    this.features = [];
     this.parts = []; // { feature, latlngs, bounds } per drawn part
   },
 
   /** Replaces the drawn lines with these GeoJSON features (LineString or MultiLineString). */
   setFeatures(features) {
     this.clearLayers();
-    this.features = features;
     this.parts = [];
     for (const feature of features) {
       for (const coords of linesOf(feature.geometry)) {
