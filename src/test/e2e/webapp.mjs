@@ -138,6 +138,12 @@ await check('page loads at / with the map, banner and no script errors', async (
   const firstLoad = requests.slice(before).map((u) => new URL(u)).filter((u) => u.origin === new URL(BASE).origin)
     .map((u) => u.pathname).filter((p) => p.startsWith('/api/') || p.startsWith('/ogc/'));
   console.log(`FIRST-LOAD-PATHS ${JSON.stringify([...new Set(firstLoad)])}`);
+  // every module the first load fetched was preloaded with the page (one that is not waits for its importer first)
+  const scripts = requests.slice(before).map((u) => new URL(u)).filter((u) => u.origin === new URL(BASE).origin)
+    .map((u) => u.pathname).filter((p) => p.endsWith('.js') && !p.startsWith('/webjars/') && p !== '/app.js');
+  const preloaded = await pg.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
+  const late = [...new Set(scripts)].filter((p) => !preloaded.includes(p));
+  assert(scripts.length > 0 && late.length === 0, `modules fetched without a modulepreload link: ${late.join(', ')}`);
   assert(await pg.locator('#map.leaflet-container').isVisible(), 'map container not initialised');
   const banner = await pg.locator('#demo-banner').innerText();
   // the banner says what is real and what is synthetic (counts from /api/v1/about)
