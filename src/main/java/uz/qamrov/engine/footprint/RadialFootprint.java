@@ -109,14 +109,19 @@ public final class RadialFootprint implements Footprint, NearApexRefinement.Plan
     }
 
     private double[] planeBox() {
-        double[] b = {0, 0, 0, 0};
+        double minX = 0;
+        double maxX = 0;
+        double minY = 0;
+        double maxY = 0;
         for (int i = 0; i < n; i++) {
-            b[0] = Math.min(b[0], vx(i));
-            b[1] = Math.max(b[1], vx(i));
-            b[2] = Math.min(b[2], vy(i));
-            b[3] = Math.max(b[3], vy(i));
+            double x = vx(i);
+            double y = vy(i);
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
         }
-        return b;
+        return new double[] {minX, maxX, minY, maxY};
     }
 
     private static double azimuth(double x, double y) {
