@@ -2,6 +2,8 @@ package uz.qamrov.planner.coverage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import uz.qamrov.engine.measure.CoverageFilter;
@@ -42,8 +44,20 @@ class CoverageEvaluations {
     private final SharedEvaluations<Key, CoverageSnapshot> sharedSnapshots = new SharedEvaluations<>();
     private final SharedEvaluations<Key, Indicators> sharedIndicators = new SharedEvaluations<>();
 
-    CoverageEvaluations(CoverageModels models) {
+    /**
+     * Evaluations computed (not served from a cache nor shared with a caller already computing them), by kind:
+     * {@code qamrov_coverage_evaluations_total} at {@code /actuator/prometheus}. What a read that should have been
+     * prepared in the background (today's target report after an upload) is checked with.
+     */
+    private final Counter snapshotsComputed;
+    private final Counter indicatorsComputed;
+
+    CoverageEvaluations(CoverageModels models, MeterRegistry meters) {
         this.models = models;
+        this.snapshotsComputed = Counter.builder("qamrov.coverage.evaluations").tag("kind", "snapshot")
+                .description("coverage evaluations computed (per-settlement lists and stretches)").register(meters);
+        this.indicatorsComputed = Counter.builder("qamrov.coverage.evaluations").tag("kind", "indicators")
+                .description("coverage evaluations computed (indicators only)").register(meters);
     }
 
     CoverageSnapshot snapshot(LocalDate date, CoverageFilter filter) {
@@ -54,6 +68,7 @@ class CoverageEvaluations {
         }
         return shared(sharedSnapshots, now, () -> {
             var tagged = models.read(g -> g.model().evaluate(date, filter));
+            snapshotsComputed.increment();
             Key k = key(tagged.generation(), date, filter);
             snapshots.put(k, tagged.value());
             if (isYearEnd(date) && filter.equals(CoverageFilter.ANY)) {
@@ -99,6 +114,7 @@ class CoverageEvaluations {
         }
         return shared(sharedIndicators, now, () -> {
             var tagged = models.read(g -> g.model().indicators(date, filter));
+            indicatorsComputed.increment();
             indicators.put(key(tagged.generation(), date, filter), tagged.value());
             return tagged.value();
         });

@@ -7,20 +7,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs the last task of a burst once no newer one has been submitted for the quiet period; earlier tasks of the burst
  * are dropped. Used to precompute the slider's month-ends once uploads pause, instead of after each of them (an
- * upload every 30 s re-precomputed 14 month-ends every time: more CPU than two cores have).
+ * upload every 30 s re-precomputed 14 month-ends every time: more CPU than two cores have), and to refresh the
+ * dashboard's target report once they pause ({@code DashboardWarmup}).
  */
-final class QuietPeriod {
+public final class QuietPeriod {
 
     private final ScheduledExecutorService scheduler;
     private final long quietMs;
     private final AtomicLong latest = new AtomicLong();
 
-    QuietPeriod(ScheduledExecutorService scheduler, long quietMs) {
+    public QuietPeriod(ScheduledExecutorService scheduler, long quietMs) {
         this.scheduler = scheduler;
         this.quietMs = quietMs;
     }
 
-    void submit(Runnable task) {
+    public void submit(Runnable task) {
         long ticket = latest.incrementAndGet();
         if (quietMs <= 0) {
             task.run();
