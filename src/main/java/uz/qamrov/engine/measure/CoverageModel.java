@@ -252,6 +252,11 @@ public final class CoverageModel {
         return underReadLock(asOf, filter, SnapshotEvaluator::stretchesOnly);
     }
 
+    /** Fixed-broadband evaluations computed so far, not taken from the fibre's memo (for tests). */
+    long fixedBroadbandComputed() {
+        return parts.fiber().fixedBroadbandComputed();
+    }
+
     private <T> T underReadLock(LocalDate asOf, CoverageFilter filter, Function<SnapshotEvaluator, T> work) {
         if (asOf == null) {
             throw InvalidInputException.of("asOf is required", "asOf", null);

@@ -79,6 +79,15 @@ final class FiberReach {
     private final GeometryFactory gf;
     private final double dropM;
     private final double segmentMaxLengthM;
+    /**
+     * The latest {@link FixedBroadband} evaluations by date and filter, dropped whenever the fibre changes. Bounded to
+     * ~16 MB: 166 dates of the national data (today, the year-ends and the hundred month-ends the background
+     * evaluates after every generation), least recently used out first.
+     */
+    private final Map<MemoKey, FixedBroadband> memo;
+
+    private record MemoKey(long day, CoverageFilter filter) {
+    }
 
     FiberReach(SettlementTable settlements, Scopes scopes, OperatorRegistry operators, GeometryFactory gf,
             double dropM, double segmentMaxLengthM) {
@@ -88,6 +97,48 @@ final class FiberReach {
         this.gf = gf;
         this.dropM = dropM;
         this.segmentMaxLengthM = segmentMaxLengthM;
+        long capacity = Math.max(4, MEMO_BYTES / FixedBroadband.bytesFor(settlements.size(), scopes.size()));
+        this.memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<MemoKey, FixedBroadband> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    private static final long MEMO_BYTES = 16L << 20;
+    private final java.util.concurrent.atomic.AtomicLong fixedBroadbandComputed = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many {@link FixedBroadband} evaluations were computed, not taken from the memo (for tests). */
+    long fixedBroadbandComputed() {
+        return fixedBroadbandComputed.get();
+    }
+
+    /**
+     * Fixed broadband on the date and under the filter of {@code active} (the caller holds the model's read lock;
+     * concurrent evaluations of one date may each compute it once).
+     */
+    FixedBroadband fixedBroadband(ActiveCells active) {
+        MemoKey key = new MemoKey(active.asOf.toEpochDay(), active.filter);
+        synchronized (memo) {
+            FixedBroadband known = memo.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        FixedBroadband computed = FixedBroadband.of(this, settlements, scopes, operators, active);
+        fixedBroadbandComputed.incrementAndGet();
+        synchronized (memo) {
+            memo.put(key, computed);
+        }
+        return computed;
+    }
+
+    /** The fibre changes: what was evaluated before no longer holds (the caller holds the model's write lock). */
+    private void forget() {
+        synchronized (memo) {
+            memo.clear();
+        }
     }
 
     /**
@@ -108,6 +159,10 @@ final class FiberReach {
     }
 
     void commit(Prepared p, Set<Integer> touchedS) {
+        if (p.routes().length > 0 || p.nodes().length > 0) {
+            // a change of sites commits no fibre (the service passes every change through here): keep the memo then
+            forget();
+        }
         int firstRoute = routes.slotCount();
         int[][] rs = new int[p.routes().length][];
         for (int i = 0; i < rs.length; i++) {
@@ -155,6 +210,7 @@ final class FiberReach {
     void removeRoute(long id, Set<Integer> touchedS) {
         int slot = routes.slotOf(id);
         if (slot >= 0) {
+            forget();
             RouteRec r = routes.remove(id);
             for (int si : r.settlements) {
                 settlements.detachFiber(si, slot, true);
@@ -167,6 +223,7 @@ final class FiberReach {
     void removeNode(long id, Set<Integer> touchedS) {
         int slot = nodes.slotOf(id);
         if (slot >= 0) {
+            forget();
             NodeRec n = nodes.remove(id);
             for (int si : n.settlements) {
                 settlements.detachFiber(si, slot, false);

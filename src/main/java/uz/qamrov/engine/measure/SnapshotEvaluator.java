@@ -7,13 +7,10 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import uz.qamrov.engine.measure.CellTable.SiteRec;
-import uz.qamrov.engine.measure.FiberReach.NodeRec;
-import uz.qamrov.engine.measure.FiberReach.RouteRec;
 import uz.qamrov.engine.measure.IndicatorAccumulator.Measure;
 import uz.qamrov.engine.measure.LineEdgeTable.LineRec;
 import uz.qamrov.engine.measure.SettlementTable.SettlementRec;
 import uz.qamrov.engine.model.Service;
-import uz.qamrov.engine.model.ServiceDeclaration;
 
 /**
  * One evaluation (date + filter) of the precomputed model: which services cover each settlement and by which
@@ -30,16 +27,13 @@ final class SnapshotEvaluator {
     /** Per settlement × service ({@link #at}): covered, and the operators that cover it alone. */
     private final boolean[] covered;
     private final long[] operators;
-    /** Per fiber route and node slot: counts on the date under the filter (settlements share routes and nodes). */
-    private final boolean[] routeOn;
-    private final boolean[] nodeOn;
+    /** Fixed broadband on the date under the filter (no cell in it: the fibre's memo keeps it across site uploads). */
+    private FixedBroadband fixed;
     /**
      * Per mobile service (by {@link #MOBILE} index): every operator that has a cell on air providing it. A settlement
      * whose operators reach these for every mobile service can learn nothing more from its other cells.
      */
     private final long[] allOperators = new long[MOBILE.length];
-    /** Every operator with a fibre route or access node on air: the same early end for fixed broadband. */
-    private long allFiberOperators;
 
     SnapshotEvaluator(CoverageModel.Parts parts, ActiveCells active) {
         this.m = parts;
@@ -47,20 +41,6 @@ final class SnapshotEvaluator {
         this.n = parts.settlements().size();
         this.covered = new boolean[n * SERVICES.length];
         this.operators = new long[n * SERVICES.length];
-        Slots<RouteRec> routes = parts.fiber().routes;
-        this.routeOn = new boolean[routes.slotCount()];
-        for (int slot = 0; slot < routeOn.length; slot++) {
-            RouteRec r = routes.at(slot);
-            routeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
-            allFiberOperators |= routeOn[slot] ? 1L << r.op : 0;
-        }
-        Slots<NodeRec> nodes = parts.fiber().nodes;
-        this.nodeOn = new boolean[nodes.slotCount()];
-        for (int slot = 0; slot < nodeOn.length; slot++) {
-            NodeRec r = nodes.at(slot);
-            nodeOn[slot] = r != null && active.active(r.from, r.to) && active.operatorOk(r.op);
-            allFiberOperators |= nodeOn[slot] ? 1L << r.op : 0;
-        }
         for (int slot = 0; slot < active.tech.length; slot++) {
             for (int k = 0; k < MOBILE.length; k++) {
                 if (active.tech[slot] >= ActiveCells.minTech(MOBILE[k])) {
@@ -75,6 +55,7 @@ final class SnapshotEvaluator {
     }
 
     CoverageSnapshot snapshot() {
+        fixed = m.fiber().fixedBroadband(active);
         IntStream.range(0, n).parallel().forEach(this::evalSettlement);
         List<SettlementCoverage> sc = new ArrayList<>(n * SERVICES.length);
         for (int i = 0; i < n; i++) {
@@ -108,6 +89,7 @@ final class SnapshotEvaluator {
     }
 
     Indicators indicatorsOnly() {
+        fixed = m.fiber().fixedBroadband(active);
         IntStream.range(0, n).parallel().forEach(this::evalSettlement);
         LineEdgeTable edges = m.edges();
         double[] edgeHsmKm = new double[edges.edgeCount];
@@ -169,26 +151,8 @@ final class SnapshotEvaluator {
             }
         }
         int fb = at(i, Service.FIXED_BROADBAND);
-        // ~80 routes per settlement on average: stop once every operator with fibre on air is known
-        for (int k = 0; k < r.routes.length && operators[fb] != allFiberOperators; k++) {
-            if (routeOn[r.routes[k]]) {
-                covered[fb] = true;
-                operators[fb] |= 1L << m.fiber().routes.at(r.routes[k]).op;
-            }
-        }
-        for (int k = 0; k < r.nodes.length && operators[fb] != allFiberOperators; k++) {
-            if (nodeOn[r.nodes[k]]) {
-                covered[fb] = true;
-                operators[fb] |= 1L << m.fiber().nodes.at(r.nodes[k]).op;
-            }
-        }
-        for (ServiceDeclaration d : r.declarations) {
-            int op = m.operators().idOf(d.operator());
-            if (d.validity().contains(active.asOf) && active.operatorOk(op)) {
-                covered[fb] = true;
-                operators[fb] |= 1L << op;
-            }
-        }
+        covered[fb] = fixed.covered(i);
+        operators[fb] = fixed.operators(i);
     }
 
     private Indicators indicators(double[] edgeHsmKm) {
@@ -217,20 +181,9 @@ final class SnapshotEvaluator {
                 acc.add(Measure.SITES, 1, s.region(), s.district());
             }
         }
-        for (int slot = 0; slot < routeOn.length; slot++) {
-            if (routeOn[slot]) {
-                RouteRec r = m.fiber().routes.at(slot);
-                acc.addTo(Measure.FIBER_KM, 0, r.totalKm);
-                for (int k = 0; k < r.scopes.length; k++) {
-                    acc.addTo(Measure.FIBER_KM, r.scopes[k], r.km[k]);
-                }
-            }
-        }
-        for (int slot = 0; slot < nodeOn.length; slot++) {
-            if (nodeOn[slot]) {
-                NodeRec nr = m.fiber().nodes.at(slot);
-                acc.add(Measure.PORTS, nr.node.broadbandPorts(), nr.region, nr.district);
-            }
+        for (int scope = 0; scope < m.scopes().size(); scope++) {
+            acc.addTo(Measure.FIBER_KM, scope, fixed.fiberKm(scope));
+            acc.addTo(Measure.PORTS, scope, fixed.ports(scope));
         }
         return acc.indicators();
     }
