@@ -51,7 +51,11 @@ final class CellTable {
         }
     }
 
-    record SiteRec(Site site, int op, int region, int district) {
+    /** A site with its operator id, scopes and period on air as epoch days (what the site count scans). */
+    record SiteRec(Site site, int op, int region, int district, long from, long to) {
+        SiteRec(Site site, int op, int region, int district) {
+            this(site, op, region, district, site.validity().fromEpochDay(), site.validity().toEpochDay());
+        }
     }
 
     private static final java.util.concurrent.atomic.AtomicLong VERSIONS = new java.util.concurrent.atomic.AtomicLong();

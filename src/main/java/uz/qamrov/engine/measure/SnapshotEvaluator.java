@@ -176,7 +176,7 @@ final class SnapshotEvaluator {
             }
         }
         for (SiteRec s : m.cells().sites()) {
-            if (s.site().validity().contains(active.asOf) && active.operatorOk(s.op())
+            if (active.active(s.from(), s.to()) && active.operatorOk(s.op())
                     && (sitesWithTech == null || sitesWithTech.contains(s.site().id()))) {
                 acc.add(Measure.SITES, 1, s.region(), s.district());
             }
