@@ -81,10 +81,12 @@ final class FiberReach {
     private final double segmentMaxLengthM;
     /**
      * The latest {@link FixedBroadband} evaluations by date and filter, dropped whenever the fibre changes. Bounded to
-     * ~16 MB: 166 dates of the national data (today, the year-ends and the hundred month-ends the background
+     * ~16 MB: about 170 dates of the national data (today, the year-ends and the hundred month-ends the background
      * evaluates after every generation), least recently used out first.
      */
     private final Map<MemoKey, FixedBroadband> memo;
+    private static final long MEMO_BYTES = 16L << 20;
+    private final java.util.concurrent.atomic.AtomicLong fixedBroadbandComputed = new java.util.concurrent.atomic.AtomicLong();
 
     private record MemoKey(long day, CoverageFilter filter) {
     }
@@ -105,9 +107,6 @@ final class FiberReach {
             }
         };
     }
-
-    private static final long MEMO_BYTES = 16L << 20;
-    private final java.util.concurrent.atomic.AtomicLong fixedBroadbandComputed = new java.util.concurrent.atomic.AtomicLong();
 
     /** How many {@link FixedBroadband} evaluations were computed, not taken from the memo (for tests). */
     long fixedBroadbandComputed() {
