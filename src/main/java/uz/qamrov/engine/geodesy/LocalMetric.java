@@ -242,14 +242,23 @@ public final class LocalMetric {
             out[1] = (phi0 + dPhi) * DEG;
         }
 
+        // the series' reciprocals as constants: a division costs several multiplications, a point asks for seven,
+        // and a constant's rounding (half an ulp of a term below 1e-5 of the result) is far inside the series' own
+        private static final double INV_6 = 1.0 / 6;
+        private static final double INV_12 = 1.0 / 12;
+        private static final double INV_20 = 1.0 / 20;
+        private static final double INV_30 = 1.0 / 30;
+        private static final double INV_42 = 1.0 / 42;
+        private static final double INV_56 = 1.0 / 56;
+
         private static double sinSeries(double x) {
             double x2 = x * x;
-            return x * (1 - x2 / 6 * (1 - x2 / 20 * (1 - x2 / 42)));
+            return x * (1 - x2 * INV_6 * (1 - x2 * INV_20 * (1 - x2 * INV_42)));
         }
 
         private static double cosSeries(double x) {
             double x2 = x * x;
-            return 1 - x2 / 2 * (1 - x2 / 12 * (1 - x2 / 30 * (1 - x2 / 56)));
+            return 1 - x2 * 0.5 * (1 - x2 * INV_12 * (1 - x2 * INV_30 * (1 - x2 * INV_56)));
         }
     }
 
