@@ -293,6 +293,10 @@ public final class RadialFootprint implements Footprint, NearApexRefinement.Plan
             }
             int j0 = (int) Math.floor(Math.min(az0, az1) / stepRad);
             int j1 = (int) Math.ceil(Math.max(az0, az1) / stepRad);
+            if (c0 == 0 && c1 == 1 && InscribedSegment.inside(units, unitM, Math.cos(stepRad / 2), j0, j1,
+                    Math.max(ax * ax + ay * ay, bx * bx + by * by))) {
+                return new double[] {0, 1};
+            }
             // room for the rays between the two ends only (a road segment crosses a few): sized for every radial,
             // this array was a third of the bytes an incremental round of 1,000 sites allocated
             cuts = new double[2 + Math.min(n, j1 - j0 + 1)];
