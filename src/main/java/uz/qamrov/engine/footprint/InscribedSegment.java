@@ -15,6 +15,8 @@ final class InscribedSegment {
 
     /**
      * @param units    the footprint's held ranges (radial i: units[i]·unitM metres)
+     * @param cosHalfStep cos(Δ/2); a footprint takes it from its shared cos(Δ) by the half-angle formula (a square
+     *                 root per segment, not a cosine)
      * @param j0       the first radial of the segment's azimuth span (may be negative or ≥ n: taken modulo n)
      * @param j1       its last radial, ≥ j0
      * @param farthest2 the larger of the squared distances of the segment's two ends from the site (m²)

@@ -293,7 +293,7 @@ public final class RadialFootprint implements Footprint, NearApexRefinement.Plan
             }
             int j0 = (int) Math.floor(Math.min(az0, az1) / stepRad);
             int j1 = (int) Math.ceil(Math.max(az0, az1) / stepRad);
-            if (c0 == 0 && c1 == 1 && InscribedSegment.inside(units, unitM, Math.cos(stepRad / 2), j0, j1,
+            if (c0 == 0 && c1 == 1 && InscribedSegment.inside(units, unitM, Math.sqrt(0.5 * (1 + dirs[1][1])), j0, j1,
                     Math.max(ax * ax + ay * ay, bx * bx + by * by))) {
                 return new double[] {0, 1};
             }
